@@ -1,0 +1,56 @@
+# Shared by every page: templates/base.html, templates/error.html
+
+site-name = Donera
+site-description = Discounted and donated Microsoft products for nonprofit organisations in Sweden.
+lang-name = English
+skip-link = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-eligibility = Who can take part?
+nav-self-check = Check your organisation
+footer-partner = { $partner } handles all validation and customer support for { $program } customers.
+footer-partner-unnamed = Our partner organisation handles all validation and customer support for { $program } customers.
+footer-microsoft = Microsoft may grant or deny any order at any time, for any reason.
+form-error-summary = Something needs fixing before we can go on
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+# Organisation types (eligibility, self-check and, later, registration)
+orgtype-nonprofit-association = Non-profit association
+orgtype-foundation = Foundation
+orgtype-religious-community = Registered religious community
+orgtype-other-nonprofit = Other nonprofit with recognised legal status
+orgtype-public-library = Public library
+orgtype-public-museum = Public museum
+orgtype-government = Government body, region, municipality or international body
+orgtype-school = School, college or university
+orgtype-healthcare = Hospital, healthcare provider or health plan
+orgtype-public-utility = Public utility (electricity, water, energy)
+orgtype-financial = Bank, insurer or pension fund
+orgtype-political-party = Political party or lobbying group
+orgtype-trade-union = Trade union
+orgtype-business-association = Business or professional association
+orgtype-other = Other
+
+# Organisation numbers
+orgnr-error-format = Enter the organisation number as ten digits, for example 802000-0004.
+orgnr-error-personal = This looks like a personal identity number. Enter the organisation's number; its third digit is 2 or higher.
+orgnr-error-checksum = The check digit does not match. Please check that the number is right.
+orgnr-group-public = the state, regions, municipalities and parishes
+orgnr-group-limited-company = limited companies
+orgnr-group-simple-partnership = simple partnerships
+orgnr-group-economic-association = economic associations
+orgnr-group-nonprofit = non-profit associations and foundations
+orgnr-group-trading-partnership = trading and limited partnerships
+orgnr-group-other = a group outside the usual legal forms

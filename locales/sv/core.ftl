@@ -1,0 +1,56 @@
+# Shared by every page: templates/base.html, templates/error.html
+
+site-name = Donera
+site-description = Rabatterade och donerade Microsoft-produkter för ideella organisationer i Sverige.
+lang-name = Svenska
+skip-link = Hoppa till innehållet
+nav-label = Huvudmeny
+nav-home = Start
+nav-eligibility = Vem kan delta?
+nav-self-check = Testa din organisation
+footer-partner = { $partner } hanterar all validering och all kundsupport för kunder hos { $program }.
+footer-partner-unnamed = Vår partnerorganisation hanterar all validering och all kundsupport för kunder hos { $program }.
+footer-microsoft = Microsoft kan när som helst och av vilket skäl som helst bevilja eller avslå en beställning.
+form-error-summary = Något behöver rättas innan vi kan gå vidare
+
+month-1 = januari
+month-2 = februari
+month-3 = mars
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = augusti
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+# Organisation types (eligibility, self-check and, later, registration)
+orgtype-nonprofit-association = Ideell förening
+orgtype-foundation = Stiftelse
+orgtype-religious-community = Registrerat trossamfund
+orgtype-other-nonprofit = Annan ideell organisation med erkänd rättslig status
+orgtype-public-library = Folkbibliotek
+orgtype-public-museum = Allmänt museum
+orgtype-government = Myndighet, region, kommun eller internationellt organ
+orgtype-school = Skola, högskola eller universitet
+orgtype-healthcare = Sjukhus, vårdgivare eller sjukförsäkring
+orgtype-public-utility = Allmännyttigt försörjningsbolag (el, vatten, energi)
+orgtype-financial = Bank, försäkringsbolag eller pensionsfond
+orgtype-political-party = Politiskt parti eller lobbyorganisation
+orgtype-trade-union = Fackförbund
+orgtype-business-association = Bransch- eller yrkesorganisation
+orgtype-other = Annat
+
+# Organisation numbers
+orgnr-error-format = Skriv organisationsnumret med tio siffror, till exempel 802000-0004.
+orgnr-error-personal = Det här ser ut som ett personnummer. Ange organisationens nummer; där är den tredje siffran minst 2.
+orgnr-error-checksum = Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt nummer.
+orgnr-group-public = staten, regioner, kommuner och församlingar
+orgnr-group-limited-company = aktiebolag
+orgnr-group-simple-partnership = enkla bolag
+orgnr-group-economic-association = ekonomiska föreningar
+orgnr-group-nonprofit = ideella föreningar och stiftelser
+orgnr-group-trading-partnership = handels- och kommanditbolag
+orgnr-group-other = en grupp utanför de vanliga organisationsformerna

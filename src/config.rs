@@ -1,0 +1,273 @@
+//! Typed settings read from the environment once at start. No global: `main` builds a `Settings`
+//! and hands it to the app state. Every variable is documented in the README's settings table.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub listen: String,
+    /// Absolute origin of the portal, without a trailing slash (links in e-mails, HSTS).
+    pub base_url: String,
+    pub secret_key: Vec<u8>,
+    pub program_name: String,
+    pub partner_name: Option<String>,
+    pub partner_url: Option<String>,
+    pub workers: usize,
+    pub db_pool_size: u32,
+    pub data_dir: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("{name} is not a valid {what}: {value:?}")]
+    Invalid {
+        name: &'static str,
+        what: &'static str,
+        value: String,
+    },
+    #[error("DONERA_SECRET_KEY must be at least 32 characters long")]
+    ShortSecret,
+    #[error("cannot read or create the secret key file {0}: {1}")]
+    SecretFile(String, String),
+}
+
+/// What `from_env` found out about the secret key, for the start-up log line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretSource {
+    Environment,
+    FileExisting,
+    FileCreated,
+}
+
+impl Settings {
+    /// Reads the settings through `var`, so tests can pass their own environment.
+    pub fn from_env(
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Result<(Settings, SecretSource), ConfigError> {
+        let get = |name: &str| {
+            var(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let data_dir = PathBuf::from(get("DONERA_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| {
+            format!("sqlite://{}", data_dir.join("donera.db").to_string_lossy())
+        });
+        if crate::db::Backend::from_url(&database_url).is_err() {
+            return Err(ConfigError::Invalid {
+                name: "DATABASE_URL",
+                what: "sqlite:// or postgres:// URL",
+                value: redact_url(&database_url),
+            });
+        }
+        let listen = get("DONERA_LISTEN").unwrap_or_else(|| "127.0.0.1:8080".into());
+        if listen.parse::<std::net::SocketAddr>().is_err() {
+            return Err(ConfigError::Invalid {
+                name: "DONERA_LISTEN",
+                what: "address like 127.0.0.1:8080",
+                value: listen,
+            });
+        }
+        let base_url = match get("DONERA_BASE_URL") {
+            Some(u) => parse_origin("DONERA_BASE_URL", &u)?,
+            None => format!("http://{listen}"),
+        };
+        let partner_url = match get("DONERA_PARTNER_URL") {
+            Some(u) => Some(parse_origin("DONERA_PARTNER_URL", &u).map(|_| u)?),
+            None => None,
+        };
+        let workers = parse_number("DONERA_WORKERS", get("DONERA_WORKERS"), 1, 256)?
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+        let db_pool_size =
+            parse_number("DONERA_DB_POOL_SIZE", get("DONERA_DB_POOL_SIZE"), 1, 512)?.unwrap_or(8);
+        let (secret_key, source) = match get("DONERA_SECRET_KEY") {
+            Some(k) if k.len() < 32 => return Err(ConfigError::ShortSecret),
+            Some(k) => (k.into_bytes(), SecretSource::Environment),
+            None => load_or_create_secret(&data_dir.join("secret.key"))?,
+        };
+        Ok((
+            Settings {
+                database_url,
+                listen,
+                base_url,
+                secret_key,
+                program_name: get("DONERA_PROGRAM_NAME")
+                    .unwrap_or_else(|| "TechSoup Sverige".into()),
+                partner_name: get("DONERA_PARTNER_NAME"),
+                partner_url,
+                workers,
+                db_pool_size: db_pool_size as u32,
+                data_dir,
+            },
+            source,
+        ))
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn parse_number(
+    name: &'static str,
+    value: Option<String>,
+    min: usize,
+    max: usize,
+) -> Result<Option<usize>, ConfigError> {
+    match value {
+        None => Ok(None),
+        Some(v) => match v.parse::<usize>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(ConfigError::Invalid {
+                name,
+                what: "whole number in range",
+                value: v,
+            }),
+        },
+    }
+}
+
+/// Accepts `http(s)://host[:port][/path]` and returns it without a trailing slash.
+fn parse_origin(name: &'static str, value: &str) -> Result<String, ConfigError> {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace) => {
+            Ok(value.trim_end_matches('/').to_owned())
+        }
+        _ => Err(ConfigError::Invalid {
+            name,
+            what: "http(s) URL",
+            value: value.to_owned(),
+        }),
+    }
+}
+
+/// Hides a password in a database URL before it is printed.
+fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
+        _ => url.to_owned(),
+    }
+}
+
+/// Reads `data/secret.key`, or creates it with 256 random bits and mode 0600.
+fn load_or_create_secret(path: &Path) -> Result<(Vec<u8>, SecretSource), ConfigError> {
+    let fail = |e: &dyn std::fmt::Display| {
+        ConfigError::SecretFile(path.to_string_lossy().into_owned(), e.to_string())
+    };
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let key = existing.trim();
+        if key.len() >= 32 {
+            return Ok((key.as_bytes().to_vec(), SecretSource::FileExisting));
+        }
+        return Err(fail(&"the file holds fewer than 32 characters"));
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+    }
+    let key = crate::random_hex(32);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| fail(&e))?;
+    file.write_all(key.as_bytes()).map_err(|e| fail(&e))?;
+    Ok((key.into_bytes(), SecretSource::FileCreated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    const KEY: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn defaults_apply_when_unset() {
+        let (s, src) = Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY)])).unwrap();
+        assert_eq!(s.database_url, "sqlite://data/donera.db");
+        assert_eq!(s.listen, "127.0.0.1:8080");
+        assert_eq!(s.base_url, "http://127.0.0.1:8080");
+        assert_eq!(s.program_name, "TechSoup Sverige");
+        assert_eq!(src, SecretSource::Environment);
+        assert!(!s.is_https());
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_their_name() {
+        for (name, value) in [
+            ("DATABASE_URL", "mysql://x"),
+            ("DONERA_LISTEN", "nowhere"),
+            ("DONERA_BASE_URL", "ftp://x"),
+            ("DONERA_PARTNER_URL", "javascript:alert(1)"),
+            ("DONERA_WORKERS", "0"),
+            ("DONERA_DB_POOL_SIZE", "many"),
+        ] {
+            let err =
+                Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY), (name, value)])).unwrap_err();
+            assert!(err.to_string().contains(name), "{name}: {err}");
+        }
+        assert_eq!(
+            Settings::from_env(env(&[("DONERA_SECRET_KEY", "short")])).unwrap_err(),
+            ConfigError::ShortSecret
+        );
+    }
+
+    #[test]
+    fn database_password_is_not_printed() {
+        let err = Settings::from_env(env(&[
+            ("DONERA_SECRET_KEY", KEY),
+            ("DATABASE_URL", "mongodb://user:hunter2@host/db"),
+        ]))
+        .unwrap_err();
+        assert!(!err.to_string().contains("hunter2"));
+    }
+
+    #[test]
+    fn secret_file_is_created_once_with_mode_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let data_s = data.to_string_lossy().into_owned();
+        let (first, src1) = Settings::from_env(env(&[("DONERA_DATA_DIR", &data_s)])).unwrap();
+        let (second, src2) = Settings::from_env(env(&[("DONERA_DATA_DIR", &data_s)])).unwrap();
+        assert_eq!(src1, SecretSource::FileCreated);
+        assert_eq!(src2, SecretSource::FileExisting);
+        assert_eq!(first.secret_key, second.secret_key);
+        assert_eq!(first.secret_key.len(), 64);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(data.join("secret.key"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn base_url_loses_its_trailing_slash() {
+        let (s, _) = Settings::from_env(env(&[
+            ("DONERA_SECRET_KEY", KEY),
+            ("DONERA_BASE_URL", "https://donera.example.org/"),
+        ]))
+        .unwrap();
+        assert_eq!(s.base_url, "https://donera.example.org");
+        assert!(s.is_https());
+    }
+}

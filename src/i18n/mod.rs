@@ -1,0 +1,359 @@
+//! Languages: the two locales, Fluent bundles parsed once at start, language negotiation, the route
+//! table with localized slugs, and locale-aware formatting of numbers, money and dates.
+//!
+//! Every user-visible string lives in `locales/<lang>/*.ftl`; this module only looks them up.
+
+pub mod format;
+pub mod routes;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rust_embed::RustEmbed;
+use unic_langid::{LanguageIdentifier, langid};
+
+#[derive(RustEmbed)]
+#[folder = "locales/"]
+struct LocaleFiles;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Locale {
+    Sv,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Sv, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Sv => "sv",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code {
+            "sv" => Some(Locale::Sv),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Sv => Locale::En,
+            Locale::En => Locale::Sv,
+        }
+    }
+
+    /// The locale of a request path (`/en/...`), if it has one.
+    pub fn from_path(path: &str) -> Option<Locale> {
+        let first = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        Locale::from_code(first)
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Locale::Sv => langid!("sv-SE"),
+            Locale::En => langid!("en-GB"),
+        }
+    }
+}
+
+/// Picks the language for `/`: the `lang` cookie, then `Accept-Language` by q-value, else Swedish.
+pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
+    if let Some(l) = cookie.and_then(Locale::from_code) {
+        return l;
+    }
+    let mut best: Option<(f32, Locale)> = None;
+    for item in accept_language.unwrap_or_default().split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let mut q = 1.0f32;
+        for p in parts {
+            if let Some(v) = p.trim().strip_prefix("q=") {
+                q = v.trim().parse().unwrap_or(0.0);
+            }
+        }
+        if !(q > 0.0 && q <= 1.0) {
+            continue;
+        }
+        let primary = tag.split('-').next().unwrap_or_default();
+        let locale = match primary {
+            "sv" => Locale::Sv,
+            "en" => Locale::En,
+            // A Norwegian or Danish reader understands Swedish better than English.
+            "nb" | "nn" | "no" | "da" => Locale::Sv,
+            "*" => Locale::Sv,
+            _ => continue,
+        };
+        // Strictly greater: among equal q-values the first listed wins.
+        if best.is_none_or(|(bq, _)| q > bq) {
+            best = Some((q, locale));
+        }
+    }
+    best.map_or(Locale::Sv, |(_, l)| l)
+}
+
+/// The parsed messages of both languages.
+pub struct I18n {
+    sv: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+    /// Tests set this so that a missing message or variable panics (and fails the test) instead
+    /// of showing its id to a user.
+    strict: bool,
+    misses: AtomicUsize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("locale file {file} has syntax errors: {errors}")]
+    Syntax { file: String, errors: String },
+    #[error("locale file {file} is not UTF-8")]
+    Encoding { file: String },
+    #[error("message {id} is defined twice in {locale}")]
+    Duplicate { locale: &'static str, id: String },
+}
+
+impl I18n {
+    pub fn load(strict: bool) -> Result<I18n, I18nError> {
+        Ok(I18n {
+            sv: bundle(Locale::Sv)?,
+            en: bundle(Locale::En)?,
+            strict,
+            misses: AtomicUsize::new(0),
+        })
+    }
+
+    fn bundle(&self, locale: Locale) -> &FluentBundle<FluentResource> {
+        match locale {
+            Locale::Sv => &self.sv,
+            Locale::En => &self.en,
+        }
+    }
+
+    pub fn has(&self, locale: Locale, id: &str) -> bool {
+        self.bundle(locale).has_message(id)
+    }
+
+    /// The message `id` in `locale`, formatted with `args`.
+    pub fn format(&self, locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = self.bundle(locale);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return self.miss(locale, id, "no such message");
+        };
+        let mut errors = vec![];
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            let detail = format!("{errors:?}");
+            return self.miss(locale, id, &detail);
+        }
+        text.into_owned()
+    }
+
+    fn miss(&self, locale: Locale, id: &str, detail: &str) -> String {
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        assert!(
+            !self.strict,
+            "Fluent message {id} in {}: {detail}",
+            locale.code()
+        );
+        tracing::error!(
+            locale = locale.code(),
+            id,
+            detail,
+            "missing or broken Fluent message"
+        );
+        id.to_owned()
+    }
+
+    /// How many lookups failed since start (also logged one by one).
+    pub fn misses(&self) -> usize {
+        self.misses.load(Ordering::Relaxed)
+    }
+}
+
+fn files(locale: Locale) -> impl Iterator<Item = (String, String)> {
+    let prefix = format!("{}/", locale.code());
+    let mut names: Vec<String> = LocaleFiles::iter()
+        .filter(|n| n.starts_with(&prefix) && n.ends_with(".ftl"))
+        .map(|n| n.into_owned())
+        .collect();
+    names.sort();
+    names.into_iter().filter_map(|name| {
+        let file = LocaleFiles::get(&name)?;
+        Some((name, String::from_utf8_lossy(&file.data).into_owned()))
+    })
+}
+
+fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.langid()]);
+    // Unicode isolation marks are wrong inside HTML attributes and e-mail subjects.
+    bundle.set_use_isolating(false);
+    for (name, text) in files(locale) {
+        if text.contains('\u{FFFD}') {
+            return Err(I18nError::Encoding { file: name });
+        }
+        let resource = FluentResource::try_new(text).map_err(|(_, errs)| I18nError::Syntax {
+            file: name.clone(),
+            errors: format!("{errs:?}"),
+        })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errs| I18nError::Duplicate {
+                locale: locale.code(),
+                id: format!("{errs:?}"),
+            })?;
+    }
+    Ok(bundle)
+}
+
+/// Message ids of a locale, each with the set of variables it uses (for the parity test).
+pub fn catalogue(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
+    use fluent_syntax::ast;
+    let mut out = BTreeMap::new();
+    for (_, text) in files(locale) {
+        let Ok(resource) = fluent_syntax::parser::parse(text.as_str()) else {
+            continue;
+        };
+        for entry in resource.body {
+            let (id, value, attributes) = match entry {
+                ast::Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),
+                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                _ => continue,
+            };
+            let mut vars = BTreeSet::new();
+            if let Some(p) = &value {
+                pattern_vars(p, &mut vars);
+            }
+            for a in &attributes {
+                pattern_vars(&a.value, &mut vars);
+            }
+            out.insert(id, vars);
+        }
+    }
+    out
+}
+
+fn pattern_vars(pattern: &fluent_syntax::ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_owned());
+            }
+            InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, vars);
+                }
+            }
+            InlineExpression::Placeable { expression } => expr(expression, vars),
+            _ => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, vars: &mut BTreeSet<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, vars),
+            Expression::Select { selector, variants } => {
+                inline(selector, vars);
+                for v in variants {
+                    pattern_vars(&v.value, vars);
+                }
+            }
+        }
+    }
+    for el in &pattern.elements {
+        if let PatternElement::Placeable { expression } = el {
+            expr(expression, vars);
+        }
+    }
+}
+
+/// Fluent arguments from name/value pairs.
+pub fn args<'a, const N: usize>(pairs: [(&'a str, FluentValue<'a>); N]) -> FluentArgs<'a> {
+    let mut a = FluentArgs::new();
+    for (k, v) in pairs {
+        a.set(k, v);
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_wins_over_accept_language() {
+        assert_eq!(negotiate(Some("en"), Some("sv")), Locale::En);
+        assert_eq!(negotiate(Some("sv"), Some("en")), Locale::Sv);
+    }
+
+    #[test]
+    fn unknown_cookie_falls_back_to_header() {
+        assert_eq!(negotiate(Some("fr"), Some("en-GB,en;q=0.8")), Locale::En);
+    }
+
+    #[test]
+    fn q_values_decide() {
+        assert_eq!(negotiate(None, Some("en;q=0.5, sv;q=0.9")), Locale::Sv);
+        assert_eq!(negotiate(None, Some("sv;q=0.4, en-US;q=0.6")), Locale::En);
+        assert_eq!(negotiate(None, Some("de-DE, en;q=0.7")), Locale::En);
+        assert_eq!(negotiate(None, Some("en;q=0, sv;q=0.1")), Locale::Sv);
+        assert_eq!(negotiate(None, Some("fr, en;q=0")), Locale::Sv);
+    }
+
+    #[test]
+    fn first_of_equal_q_wins() {
+        assert_eq!(negotiate(None, Some("en, sv")), Locale::En);
+        assert_eq!(negotiate(None, Some("sv-SE, en")), Locale::Sv);
+    }
+
+    #[test]
+    fn default_is_swedish() {
+        assert_eq!(negotiate(None, None), Locale::Sv);
+        assert_eq!(negotiate(None, Some("")), Locale::Sv);
+        assert_eq!(negotiate(None, Some("fr-FR,de")), Locale::Sv);
+        assert_eq!(negotiate(None, Some(";;;q=,,")), Locale::Sv);
+        assert_eq!(negotiate(None, Some("en;q=abc")), Locale::Sv);
+    }
+
+    #[test]
+    fn locale_of_a_path() {
+        assert_eq!(Locale::from_path("/en/eligibility"), Some(Locale::En));
+        assert_eq!(Locale::from_path("/sv/"), Some(Locale::Sv));
+        assert_eq!(Locale::from_path("/sv"), Some(Locale::Sv));
+        assert_eq!(Locale::from_path("/static/x.css"), None);
+        assert_eq!(Locale::from_path("/"), None);
+    }
+
+    #[test]
+    fn both_locales_load() {
+        let i = I18n::load(true).unwrap();
+        assert!(i.has(Locale::Sv, "site-name"));
+        assert!(i.has(Locale::En, "site-name"));
+    }
+
+    #[test]
+    fn missing_message_shows_id_when_not_strict() {
+        let i = I18n::load(false).unwrap();
+        assert_eq!(
+            i.format(Locale::Sv, "no-such-message", None),
+            "no-such-message"
+        );
+        assert_eq!(i.misses(), 1);
+    }
+
+    #[test]
+    #[should_panic(expected = "no-such-message")]
+    fn missing_message_panics_when_strict() {
+        let i = I18n::load(true).unwrap();
+        i.format(Locale::En, "no-such-message", None);
+    }
+}

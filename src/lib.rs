@@ -1,0 +1,102 @@
+//! Donera: the portal of a Swedish technology-donation program for nonprofits.
+//!
+//! `main.rs` reads settings and starts the server; everything else is here so that the tests
+//! mount the very same app ([`app`]) on a fresh database.
+
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod eligibility;
+pub mod error;
+pub mod i18n;
+pub mod public;
+pub mod throttle;
+pub mod web;
+
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::{App, guard, middleware, web as aweb};
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::i18n::I18n;
+use crate::web::assets::Assets;
+use crate::web::frame::SecurityHeaders;
+use crate::web::page::PageCache;
+
+/// What every handler can reach. Cheap to clone; holds nothing that must be shared between
+/// instances (the database does that).
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub pool: db::Pool,
+    pub i18n: Arc<I18n>,
+    pub clock: Clock,
+    pub assets: Arc<Assets>,
+    pub security_headers: SecurityHeaders,
+    pub pages: PageCache,
+}
+
+impl AppState {
+    /// Builds the state and renders the pages that are the same for every visitor.
+    pub fn new(
+        settings: Settings,
+        pool: db::Pool,
+        i18n: I18n,
+        clock: Clock,
+    ) -> Result<AppState, error::AppError> {
+        let security_headers = SecurityHeaders::new(settings.is_https());
+        let mut state = AppState {
+            settings: Arc::new(settings),
+            pool,
+            i18n: Arc::new(i18n),
+            clock,
+            assets: Arc::new(Assets::load()),
+            security_headers,
+            pages: PageCache::default(),
+        };
+        state.pages = public::render_static_pages(&state)?;
+        Ok(state)
+    }
+}
+
+/// The routes. Localized pages are registered from the route table in `i18n::routes`.
+pub fn configure(cfg: &mut aweb::ServiceConfig) {
+    let get = || aweb::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    cfg.service(aweb::resource("/").route(get().to(public::handlers::root)))
+        .service(aweb::resource("/healthz").route(get().to(public::handlers::healthz)))
+        .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
+    public::configure(cfg);
+}
+
+/// The whole application with its middleware, as `main` serves it and the tests mount it.
+pub fn app(
+    state: aweb::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(state)
+        .app_data(aweb::QueryConfig::default())
+        .configure(configure)
+        .default_service(aweb::to(public::handlers::not_found))
+        .wrap(middleware::from_fn(web::frame::frame))
+        .wrap(middleware::Compress::default())
+}
+
+/// `n` random bytes as lowercase hex.
+pub fn random_hex(n: usize) -> String {
+    let mut buf = vec![0u8; n];
+    // Without the OS random source no token or key would be safe: stop rather than go on.
+    if getrandom::fill(&mut buf).is_err() {
+        std::process::abort();
+    }
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}

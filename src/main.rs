@@ -1,0 +1,108 @@
+//! The `donera` binary: settings, pool, migrations, server start. Nothing else.
+
+use std::process::ExitCode;
+
+use actix_web::{HttpServer, web};
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use donera::clock::Clock;
+use donera::config::{SecretSource, Settings};
+use donera::i18n::I18n;
+use donera::{AppState, db};
+
+#[derive(Parser)]
+#[command(name = "donera", version, about = "The Donera portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the portal (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help/version to stdout with status 0, usage errors to stderr with 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_target(false)
+        .init();
+    let (settings, secret) = match Settings::from_env(|k| std::env::var(k).ok()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("donera: invalid settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match secret {
+        SecretSource::FileCreated => tracing::info!(
+            path = %settings.data_dir.join("secret.key").display(),
+            "DONERA_SECRET_KEY is not set: generated a new secret key and stored it (mode 0600)"
+        ),
+        SecretSource::FileExisting => tracing::info!(
+            path = %settings.data_dir.join("secret.key").display(),
+            "DONERA_SECRET_KEY is not set: using the stored secret key"
+        ),
+        SecretSource::Environment => {}
+    }
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings),
+        Command::Migrate => migrate(&settings),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!("{e:#}");
+            eprintln!("donera: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let pool = db::connect(&settings.database_url, 1)?;
+    let mut conn = pool.get()?;
+    let ran = db::migrate(&mut conn)?;
+    tracing::info!(ran, "migrations are up to date");
+    Ok(())
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    let pool = db::connect(&settings.database_url, settings.db_pool_size)?;
+    let i18n = I18n::load(false)?;
+    let listen = settings.listen.clone();
+    let workers = settings.workers;
+    let blocking = settings.db_pool_size as usize;
+    let base_url = settings.base_url.clone();
+    let state = web::Data::new(
+        AppState::new(settings, pool, i18n, Clock::System)
+            .map_err(|e| anyhow::anyhow!("cannot render the start pages: {e}"))?,
+    );
+    actix_web::rt::System::new().block_on(async move {
+        let server = HttpServer::new(move || donera::app(state.clone()))
+            .workers(workers)
+            // More blocking threads than pooled connections would only queue on the pool.
+            .worker_max_blocking_threads(blocking.max(1))
+            .shutdown_timeout(20)
+            .bind(&listen)?;
+        println!("Donera is running at {base_url}/ (listening on {listen})");
+        tracing::info!(%listen, workers, "server started");
+        server.run().await
+    })?;
+    tracing::info!("server stopped");
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! Thin handlers for the public pages and the site's root.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::selfcheck::SelfCheckForm;
+use super::views;
+use crate::AppState;
+use crate::db;
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, negotiate};
+use crate::web::page::remember_locale;
+
+/// `/`: 303 to the visitor's language.
+pub async fn root(req: HttpRequest) -> HttpResponse {
+    let locale = negotiate(
+        req.cookie("lang").as_ref().map(|c| c.value()),
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, Page::Home.path(locale)))
+        .insert_header((
+            header::VARY,
+            HeaderValue::from_static("cookie, accept-language"),
+        ))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .finish()
+}
+
+/// `/sv` and `/en` without the slash.
+pub async fn locale_root(locale: Locale) -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, Page::Home.path(locale)))
+        .finish()
+}
+
+pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    match db::run(&state.pool, |conn| db::ping(conn)).await {
+        Ok(()) => HttpResponse::Ok()
+            .content_type("text/plain; charset=utf-8")
+            .body("ok"),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: database does not answer");
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .body("database unavailable")
+        }
+    }
+}
+
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+fn cached(
+    req: &HttpRequest,
+    state: &AppState,
+    page: Page,
+    locale: Locale,
+) -> Result<HttpResponse, AppError> {
+    let mut res = state
+        .pages
+        .respond(req, page, locale)
+        .ok_or(AppError::NotFound)?;
+    remember_locale(req, &mut res, locale, state.settings.is_https());
+    Ok(res)
+}
+
+pub async fn home(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+) -> Result<HttpResponse, AppError> {
+    cached(&req, &state, Page::Home, locale)
+}
+
+pub async fn eligibility(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+) -> Result<HttpResponse, AppError> {
+    cached(&req, &state, Page::Eligibility, locale)
+}
+
+/// The self-check is a GET form: without answers the cached empty form, with answers the result,
+/// or the form again with a message beside each bad field (400).
+pub async fn self_check(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+) -> Result<HttpResponse, AppError> {
+    // A query that is not the form's shape at all (a field twice) gets the localized 400 page.
+    let form: SelfCheckForm =
+        serde_urlencoded::from_str(req.query_string()).map_err(|_| AppError::BadRequest)?;
+    if form.is_empty() {
+        return cached(&req, &state, Page::SelfCheck, locale);
+    }
+    let (status, html) = match form.parse() {
+        Ok(input) => (
+            StatusCode::OK,
+            views::self_check_result(&state, locale, &form, &input, req.query_string())?,
+        ),
+        Err(errors) => (
+            StatusCode::BAD_REQUEST,
+            views::self_check_errors(&state, locale, &form, &errors, req.query_string())?,
+        ),
+    };
+    let mut res = HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .body(html);
+    remember_locale(&req, &mut res, locale, state.settings.is_https());
+    Ok(res)
+}

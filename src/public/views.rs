@@ -1,0 +1,208 @@
+//! Template structs of the public pages and the functions that fill them.
+
+use askama::Template;
+
+use super::selfcheck::{FieldError, FindingView, SelfCheckForm, describe};
+use crate::AppState;
+use crate::eligibility::OrgType;
+use crate::eligibility::rules::{self, SelfCheckInput};
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, args, format};
+use crate::web::page::Layout;
+
+fn render<T: Template>(tpl: &T) -> Result<String, AppError> {
+    tpl.render()
+        .map_err(|e| AppError::Internal(format!("template: {e}")))
+}
+
+#[derive(Template)]
+#[template(path = "public/home.html")]
+struct HomeTpl {
+    l: Layout,
+    eligibility: &'static str,
+    self_check: &'static str,
+}
+
+pub fn home(state: &AppState, locale: Locale) -> Result<String, AppError> {
+    render(&HomeTpl {
+        l: Layout::new(state, locale, Some(Page::Home), "home-title", ""),
+        eligibility: Page::Eligibility.path(locale),
+        self_check: Page::SelfCheck.path(locale),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "public/eligibility.html")]
+struct EligibilityTpl {
+    l: Layout,
+    self_check: &'static str,
+    min_text: String,
+    active_text: String,
+    example_text: String,
+    eligible_types: Vec<String>,
+    excluded_types: Vec<String>,
+}
+
+pub fn eligibility(state: &AppState, locale: Locale) -> Result<String, AppError> {
+    let l = Layout::new(
+        state,
+        locale,
+        Some(Page::Eligibility),
+        "eligibility-title",
+        "",
+    );
+    let n = |v: u64| fluent_bundle::FluentValue::from(format::integer(locale, v as i64));
+    let min_text = l.tr.ta(
+        "eligibility-quantity-minimum",
+        &args([("min", n(rules::MIN_LICENSES))]),
+    );
+    let active_text = l.tr.ta(
+        "eligibility-cloud-rule",
+        &args([
+            ("percent", n(rules::ACTIVE_SHARE_PERCENT)),
+            ("days", n(u64::from(rules::ACTIVE_DAYS))),
+        ]),
+    );
+    let example_text = l.tr.ta(
+        "eligibility-cloud-example",
+        &args([("licensed", n(20)), ("needed", n(rules::needed_active(20)))]),
+    );
+    let names = |eligible: bool| {
+        OrgType::ALL
+            .into_iter()
+            .filter(|t| (t.verdict() == crate::eligibility::Verdict::Eligible) == eligible)
+            .filter(|t| *t != OrgType::Other)
+            .map(|t| l.t(&t.fluent_id()))
+            .collect()
+    };
+    render(&EligibilityTpl {
+        self_check: Page::SelfCheck.path(locale),
+        min_text,
+        active_text,
+        example_text,
+        eligible_types: names(true),
+        excluded_types: names(false),
+        l,
+    })
+}
+
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "public/self_check.html")]
+struct SelfCheckTpl {
+    l: Layout,
+    form: SelfCheckForm,
+    org_types: Vec<Choice>,
+    exemptions: Vec<Choice>,
+    errors: Vec<(&'static str, String)>,
+    findings: Vec<FindingView>,
+    summary: Option<String>,
+    eligibility: &'static str,
+    action: &'static str,
+}
+
+impl SelfCheckTpl {
+    /// The message for `field`, if it has one.
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+}
+
+fn self_check_page(
+    state: &AppState,
+    locale: Locale,
+    form: &SelfCheckForm,
+    errors: &[FieldError],
+    input: Option<&SelfCheckInput>,
+    query: &str,
+) -> Result<String, AppError> {
+    let title = if errors.is_empty() {
+        "selfcheck-title"
+    } else {
+        "selfcheck-title-errors"
+    };
+    let l = Layout::new(state, locale, Some(Page::SelfCheck), title, query);
+    let org_types = OrgType::ALL
+        .into_iter()
+        .map(|t| Choice {
+            value: t.key(),
+            label: l.t(&t.fluent_id()),
+            selected: form.org_type == t.key(),
+        })
+        .collect();
+    let exemptions = [
+        rules::Exemption::None,
+        rules::Exemption::Some,
+        rules::Exemption::All,
+    ]
+    .into_iter()
+    .map(|e| Choice {
+        value: e.key(),
+        label: l.t(&format!("selfcheck-exempt-{}", e.key())),
+        selected: form.exempt == e.key() || (form.exempt.is_empty() && e == rules::Exemption::None),
+    })
+    .collect();
+    let findings: Vec<FindingView> = input
+        .map(|i| {
+            rules::self_check(i)
+                .iter()
+                .map(|f| describe(&l.tr, f))
+                .collect()
+        })
+        .unwrap_or_default();
+    let summary = input.map(|_| {
+        let count = |s: &str| findings.iter().filter(|f| f.status == s).count() as i64;
+        l.tr.ta(
+            "selfcheck-summary",
+            &args([
+                ("met", count("met").into()),
+                ("notmet", count("not_met").into()),
+                ("unknown", count("unknown").into()),
+            ]),
+        )
+    });
+    render(&SelfCheckTpl {
+        errors: errors.iter().map(|e| (e.field, l.t(e.id))).collect(),
+        form: form.clone(),
+        org_types,
+        exemptions,
+        findings,
+        summary,
+        eligibility: Page::Eligibility.path(locale),
+        action: Page::SelfCheck.path(locale),
+        l,
+    })
+}
+
+pub fn self_check_empty(state: &AppState, locale: Locale) -> Result<String, AppError> {
+    self_check_page(state, locale, &SelfCheckForm::default(), &[], None, "")
+}
+
+pub fn self_check_result(
+    state: &AppState,
+    locale: Locale,
+    form: &SelfCheckForm,
+    input: &SelfCheckInput,
+    query: &str,
+) -> Result<String, AppError> {
+    self_check_page(state, locale, form, &[], Some(input), query)
+}
+
+pub fn self_check_errors(
+    state: &AppState,
+    locale: Locale,
+    form: &SelfCheckForm,
+    errors: &[FieldError],
+    query: &str,
+) -> Result<String, AppError> {
+    self_check_page(state, locale, form, errors, None, query)
+}

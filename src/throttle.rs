@@ -1,0 +1,66 @@
+//! Rate limits counted in the database, so that they hold across restarts and across instances.
+//! Callers choose the bucket (e.g. `login-ip:<hash>`); this module only counts and decides.
+
+use diesel::prelude::*;
+use time::{Duration, PrimitiveDateTime};
+
+use crate::db::{self, DbConn, schema::throttle_hits};
+use crate::error::AppError;
+
+/// Records one attempt in `bucket` if fewer than `limit` were recorded in the `window` before `now`.
+/// Returns whether the attempt is allowed. Count and insert share one write transaction, so
+/// concurrent callers can never exceed the limit together.
+pub fn hit(
+    conn: &mut DbConn,
+    bucket: &str,
+    now: PrimitiveDateTime,
+    window: Duration,
+    limit: i64,
+) -> Result<bool, AppError> {
+    db::write(conn, |conn| {
+        let since = now - window;
+        let recent: i64 = throttle_hits::table
+            .filter(throttle_hits::bucket.eq(bucket))
+            .filter(throttle_hits::hit_at.gt(since))
+            .count()
+            .get_result(conn)?;
+        if recent >= limit {
+            return Ok(false);
+        }
+        diesel::insert_into(throttle_hits::table)
+            .values((
+                throttle_hits::bucket.eq(bucket),
+                throttle_hits::hit_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })
+}
+
+/// How many attempts `bucket` has in the window (without recording one).
+pub fn count(
+    conn: &mut DbConn,
+    bucket: &str,
+    now: PrimitiveDateTime,
+    window: Duration,
+) -> Result<i64, AppError> {
+    Ok(throttle_hits::table
+        .filter(throttle_hits::bucket.eq(bucket))
+        .filter(throttle_hits::hit_at.gt(now - window))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Forgets the attempts of `bucket` (e.g. after a successful login).
+pub fn clear(conn: &mut DbConn, bucket: &str) -> Result<(), AppError> {
+    diesel::delete(throttle_hits::table.filter(throttle_hits::bucket.eq(bucket))).execute(conn)?;
+    Ok(())
+}
+
+/// Deletes hits older than `keep`; run by the background worker.
+pub fn purge(conn: &mut DbConn, now: PrimitiveDateTime, keep: Duration) -> Result<usize, AppError> {
+    Ok(
+        diesel::delete(throttle_hits::table.filter(throttle_hits::hit_at.lt(now - keep)))
+            .execute(conn)?,
+    )
+}

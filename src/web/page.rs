@@ -1,0 +1,272 @@
+//! What every page shares: the translator handed to templates, the layout (navigation, language
+//! switch, footer), the HTML responder, and the cache of pages that are the same for every visitor.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use fluent_bundle::FluentArgs;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{I18n, Locale};
+
+/// Looks messages up in one language; templates call `l.t("id")`.
+#[derive(Clone)]
+pub struct Tr {
+    pub locale: Locale,
+    i18n: Arc<I18n>,
+}
+
+impl Tr {
+    pub fn new(i18n: Arc<I18n>, locale: Locale) -> Tr {
+        Tr { locale, i18n }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.i18n.format(self.locale, id, None)
+    }
+
+    pub fn ta(&self, id: &str, args: &FluentArgs) -> String {
+        self.i18n.format(self.locale, id, Some(args))
+    }
+
+    pub fn i18n(&self) -> &I18n {
+        &self.i18n
+    }
+}
+
+pub struct NavLink {
+    pub label: String,
+    pub href: &'static str,
+    pub current: bool,
+}
+
+/// Everything `templates/base.html` needs.
+pub struct Layout {
+    pub tr: Tr,
+    pub title: String,
+    pub program: String,
+    pub home: &'static str,
+    /// This page in the other language (query kept), for the switcher.
+    pub other_href: String,
+    pub other_lang: &'static str,
+    pub other_lang_name: String,
+    /// Absolute URLs of this page in each language, for `hreflang`.
+    pub alternates: [(&'static str, String); 2],
+    pub nav: Vec<NavLink>,
+    pub css: String,
+    pub icon: String,
+    /// The partner note in the footer, split around the partner's linked name.
+    pub partner_before: String,
+    pub partner_name: Option<String>,
+    pub partner_url: Option<String>,
+    pub partner_after: String,
+}
+
+impl Layout {
+    /// The layout of `page` in `locale`. `query` (without `?`) is kept on the language switch.
+    pub fn new(
+        state: &AppState,
+        locale: Locale,
+        page: Option<Page>,
+        title_id: &str,
+        query: &str,
+    ) -> Layout {
+        let home = Page::Home;
+        let here = page.unwrap_or(home);
+        Self::with_paths(
+            state,
+            locale,
+            page,
+            title_id,
+            [here.path(Locale::Sv), here.path(Locale::En)],
+            query,
+        )
+    }
+
+    /// The layout of a page outside the route table (error pages): the switch goes to the other
+    /// language's home page.
+    pub fn with_paths(
+        state: &AppState,
+        locale: Locale,
+        page: Option<Page>,
+        title_id: &str,
+        paths: [&'static str; 2],
+        query: &str,
+    ) -> Layout {
+        let tr = Tr::new(state.i18n.clone(), locale);
+        let other = locale.other();
+        let path_of = |l: Locale| match l {
+            Locale::Sv => paths[0],
+            Locale::En => paths[1],
+        };
+        let with_query = |p: &str| {
+            if query.is_empty() {
+                p.to_owned()
+            } else {
+                format!("{p}?{query}")
+            }
+        };
+        let nav = Page::ALL
+            .into_iter()
+            .map(|p| NavLink {
+                label: tr.t(p.nav_id()),
+                href: p.path(locale),
+                current: Some(p) == page,
+            })
+            .collect();
+        let program = state.settings.program_name.clone();
+        let (partner_before, partner_after) = match &state.settings.partner_name {
+            Some(_) => split_around(&tr, "footer-partner", "partner", &program),
+            None => (
+                tr.ta(
+                    "footer-partner-unnamed",
+                    &crate::i18n::args([("program", program.clone().into())]),
+                ),
+                String::new(),
+            ),
+        };
+        let base = &state.settings.base_url;
+        Layout {
+            title: tr.t(title_id),
+            home: Page::Home.path(locale),
+            other_href: with_query(path_of(other)),
+            other_lang: other.code(),
+            other_lang_name: state.i18n.format(other, "lang-name", None),
+            alternates: [
+                ("sv", format!("{base}{}", with_query(path_of(Locale::Sv)))),
+                ("en", format!("{base}{}", with_query(path_of(Locale::En)))),
+            ],
+            nav,
+            css: state.assets.url("app.css"),
+            icon: state.assets.url("favicon.svg"),
+            partner_before,
+            partner_name: state.settings.partner_name.clone(),
+            partner_url: state.settings.partner_url.clone(),
+            partner_after,
+            program,
+            tr,
+        }
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.tr.locale.code()
+    }
+}
+
+/// Formats message `id` with `$var` standing for a link, and returns the text before and after it,
+/// so the template can put the link in between without the message being cut into pieces.
+fn split_around(tr: &Tr, id: &str, var: &str, program: &str) -> (String, String) {
+    const MARK: &str = "\u{E000}";
+    let args = crate::i18n::args([(var, MARK.into()), ("program", program.to_owned().into())]);
+    let text = tr.ta(id, &args);
+    match text.split_once(MARK) {
+        Some((a, b)) => (a.to_owned(), b.to_owned()),
+        None => (text, String::new()),
+    }
+}
+
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+pub fn accepts_gzip(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',').any(|e| {
+                let mut parts = e.split(';');
+                let name = parts.next().unwrap_or_default().trim();
+                let refused =
+                    parts.any(|p| matches!(p.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+                (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+            })
+        })
+}
+
+/// Renders a template into an HTML response with `status`.
+pub fn render<T: Template>(status: StatusCode, tpl: &T) -> Result<HttpResponse, AppError> {
+    let body = tpl
+        .render()
+        .map_err(|e| AppError::Internal(format!("template: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .body(body))
+}
+
+/// Remembers the language of the page the visitor reads, so `/` sends them back to it.
+pub fn remember_locale(req: &HttpRequest, res: &mut HttpResponse, locale: Locale, secure: bool) {
+    if req
+        .cookie("lang")
+        .is_some_and(|c| c.value() == locale.code())
+    {
+        return;
+    }
+    let cookie = Cookie::build("lang", locale.code())
+        .path("/")
+        .max_age(actix_web::cookie::time::Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(secure)
+        .finish();
+    let _ = res.add_cookie(&cookie);
+}
+
+/// A page rendered once, identical for every visitor, kept plain and gzipped.
+pub struct CachedPage {
+    plain: web::Bytes,
+    gzip: web::Bytes,
+}
+
+#[derive(Default)]
+pub struct PageCache {
+    pages: HashMap<(Page, Locale), CachedPage>,
+}
+
+impl PageCache {
+    pub fn insert(&mut self, page: Page, locale: Locale, html: String) {
+        let gz = gzip(html.as_bytes());
+        self.pages.insert(
+            (page, locale),
+            CachedPage {
+                plain: html.into(),
+                gzip: gz.into(),
+            },
+        );
+    }
+
+    /// The cached page as a response, or `None` when it is not cached.
+    pub fn respond(&self, req: &HttpRequest, page: Page, locale: Locale) -> Option<HttpResponse> {
+        let cached = self.pages.get(&(page, locale))?;
+        let mut res = HttpResponse::Ok();
+        res.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .insert_header((header::VARY, HeaderValue::from_static("accept-encoding")));
+        if accepts_gzip(req) {
+            res.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static("gzip")));
+            Some(res.body(cached.gzip.clone()))
+        } else {
+            Some(res.body(cached.plain.clone()))
+        }
+    }
+}
