@@ -18,6 +18,7 @@ pub fn hit(
     limit: i64,
 ) -> Result<bool, AppError> {
     db::write(conn, |conn| {
+        db::lock_key(conn, bucket)?;
         let since = now - window;
         let recent: i64 = throttle_hits::table
             .filter(throttle_hits::bucket.eq(bucket))

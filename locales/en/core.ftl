@@ -44,7 +44,7 @@ orgtype-business-association = Business or professional association
 orgtype-other = Other
 
 # Organisation numbers
-orgnr-error-format = Enter the organisation number as ten digits, for example 802000-0004.
+orgnr-error-format = Enter the organisation number as ten digits, for example 802000-0009.
 orgnr-error-personal = This looks like a personal identity number. Enter the organisation's number; its third digit is 2 or higher.
 orgnr-error-checksum = The check digit does not match. Please check that the number is right.
 orgnr-group-public = the state, regions, municipalities and parishes

@@ -8,7 +8,7 @@ selfcheck-org-legend = Your organisation
 selfcheck-org-type-label = Type of organisation
 selfcheck-org-type-choose = Choose a type
 selfcheck-org-number-label = Organisation number (optional)
-selfcheck-org-number-hint = Ten digits, for example 802000-0004.
+selfcheck-org-number-hint = Ten digits, for example 802000-0009.
 selfcheck-licenses-legend = Discounted licences
 selfcheck-licenses-label = How many discounted licences do you plan to order?
 selfcheck-licenses-hint = Count all licences in the order together, whatever the product.
@@ -74,6 +74,9 @@ selfcheck-budget = Organisations with a budget of any size may take part.
 
 selfcheck-cloud-missing = You have not entered any donated cloud licences. The rule applies once you have donated cloud services.
 selfcheck-cloud-met = { $active } of { $licensed } licences ({ $share }) were used in the last { $days } days. That is enough: at least { $needed } are needed.
-selfcheck-cloud-short = { $active } of { $licensed } licences ({ $share }) were used in the last { $days } days. At least { $needed } are needed, so { $missing } are missing. Move unused licences to people who need them or remove them, and help users get started with, for example, Teams or Outlook.
+selfcheck-cloud-short = { $active } of { $licensed } licences ({ $share }) were used in the last { $days } days. At least { $needed } are needed, so { $missing } more { $count ->
+        [one] user needs
+       *[other] users need
+    } to become active. Move unused licences to people who need them or remove them, and help users get started with, for example, Teams or Outlook.
 
 selfcheck-validation = Once you have registered, you upload Microsoft's validation certificate. Our partner reviews it, normally within 5 to 10 working days.

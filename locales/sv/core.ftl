@@ -44,7 +44,7 @@ orgtype-business-association = Bransch- eller yrkesorganisation
 orgtype-other = Annat
 
 # Organisation numbers
-orgnr-error-format = Skriv organisationsnumret med tio siffror, till exempel 802000-0004.
+orgnr-error-format = Skriv organisationsnumret med tio siffror, till exempel 802000-0009.
 orgnr-error-personal = Det här ser ut som ett personnummer. Ange organisationens nummer; där är den tredje siffran minst 2.
 orgnr-error-checksum = Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt nummer.
 orgnr-group-public = staten, regioner, kommuner och församlingar

@@ -8,7 +8,7 @@ selfcheck-org-legend = Organisationen
 selfcheck-org-type-label = Typ av organisation
 selfcheck-org-type-choose = Välj typ
 selfcheck-org-number-label = Organisationsnummer (frivilligt)
-selfcheck-org-number-hint = Tio siffror, till exempel 802000-0004.
+selfcheck-org-number-hint = Tio siffror, till exempel 802000-0009.
 selfcheck-licenses-legend = Rabatterade licenser
 selfcheck-licenses-label = Hur många rabatterade licenser tänker ni beställa?
 selfcheck-licenses-hint = Räkna alla licenser i beställningen tillsammans, oavsett produkt.
@@ -74,6 +74,9 @@ selfcheck-budget = Organisationer med en budget av vilken storlek som helst kan 
 
 selfcheck-cloud-missing = Du har inte angett några donerade molnlicenser. Regeln gäller först när ni har donerade molntjänster.
 selfcheck-cloud-met = { $active } av { $licensed } licenser ({ $share }) har använts de senaste { $days } dagarna. Det räcker: minst { $needed } behövs.
-selfcheck-cloud-short = { $active } av { $licensed } licenser ({ $share }) har använts de senaste { $days } dagarna. Minst { $needed } behövs, så det saknas { $missing }. Flytta oanvända licenser till personer som behöver dem eller ta bort dem, och hjälp användarna i gång med till exempel Teams eller Outlook.
+selfcheck-cloud-short = { $active } av { $licensed } licenser ({ $share }) har använts de senaste { $days } dagarna. Minst { $needed } behövs, så { $missing } { $count ->
+        [one] användare till behöver bli aktiv
+       *[other] användare till behöver bli aktiva
+    }. Flytta oanvända licenser till personer som behöver dem eller ta bort dem, och hjälp användarna i gång med till exempel Teams eller Outlook.
 
 selfcheck-validation = När ni har registrerat er laddar ni upp Microsofts valideringscertifikat. Vår partner granskar det, normalt inom 5–10 arbetsdagar.

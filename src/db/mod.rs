@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::r2d2::{self, ManageConnection, R2D2Connection};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::{Connection, PgConnection, QueryResult, RunQueryDsl, SqliteConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::AppError;
@@ -138,12 +138,11 @@ pub enum SetupError {
 /// migrations, then builds the pool.
 pub fn connect(url: &str, pool_size: u32) -> Result<Pool, SetupError> {
     let backend = Backend::from_url(url)?;
-    if let Backend::Sqlite(path) = &backend {
-        if let Some(dir) = std::path::Path::new(path).parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir).map_err(|e| SetupError::Folder(path.clone(), e))?;
-            }
-        }
+    if let Backend::Sqlite(path) = &backend
+        && let Some(dir) = std::path::Path::new(path).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| SetupError::Folder(path.clone(), e))?;
     }
     let manager = Manager::new(backend);
     let mut first = manager.open()?;
@@ -200,6 +199,20 @@ where
         (Ok(v), Ok(())) => Ok(v),
         (Ok(_), Err(e)) => Err(e.into()),
         (Err(e), _) => Err(e),
+    }
+}
+
+/// Serialises writers of the same logical record inside a [`write`] transaction, for checks that
+/// count rows and then insert (rate limits, quotas). SQLite's IMMEDIATE transaction already holds
+/// the only write lock; PostgreSQL's READ COMMITTED does not, so take an advisory lock on `key`
+/// that lasts until the transaction ends.
+pub fn lock_key(conn: &mut DbConn, key: &str) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(_) => Ok(()),
+        DbConn::Pg(c) => diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(key)
+            .execute(c)
+            .map(|_| ()),
     }
 }
 

@@ -398,7 +398,7 @@ mod tests {
     fn group_8_number_and_all_exempt_pass() {
         let input = SelfCheckInput {
             org_type: Some(OrgType::Foundation),
-            org_number: Some(OrgNumber::parse("802000-0004").unwrap()),
+            org_number: Some(OrgNumber::parse("802000-0009").unwrap()),
             licenses: Some(1),
             exemption: Exemption::All,
             cloud: Some((20, 17)),

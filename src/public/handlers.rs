@@ -39,7 +39,7 @@ pub async fn locale_root(locale: Locale) -> HttpResponse {
 }
 
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    match db::run(&state.pool, |conn| db::ping(conn)).await {
+    match db::run(&state.pool, db::ping).await {
         Ok(()) => HttpResponse::Ok()
             .content_type("text/plain; charset=utf-8")
             .body("ok"),
@@ -54,6 +54,15 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
+}
+
+fn html(status: StatusCode, body: String) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .body(body)
 }
 
 fn cached(
@@ -99,22 +108,20 @@ pub async fn self_check(
     if form.is_empty() {
         return cached(&req, &state, Page::SelfCheck, locale);
     }
-    let (status, html) = match form.parse() {
+    // The language switch keeps the answers, unless the query is too long to be a real one.
+    let query = req.query_string();
+    let query = if query.len() <= 512 { query } else { "" };
+    let page = match form.parse() {
         Ok(input) => (
             StatusCode::OK,
-            views::self_check_result(&state, locale, &form, &input, req.query_string())?,
+            views::self_check_result(&state, locale, &form, &input, query)?,
         ),
         Err(errors) => (
             StatusCode::BAD_REQUEST,
-            views::self_check_errors(&state, locale, &form, &errors, req.query_string())?,
+            views::self_check_errors(&state, locale, &form, &errors, query)?,
         ),
     };
-    let mut res = HttpResponse::build(status)
-        .insert_header((
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        ))
-        .body(html);
+    let mut res = html(page.0, page.1);
     remember_locale(&req, &mut res, locale, state.settings.is_https());
     Ok(res)
 }

@@ -38,6 +38,20 @@ pub struct FieldError {
 }
 
 impl SelfCheckForm {
+    /// The answers as shown back in the form: each cut to the longest value a field takes, so an
+    /// oversized query is not echoed back whole.
+    pub fn for_display(&self) -> SelfCheckForm {
+        let cut = |s: &String| s.chars().take(MAX_FIELD).collect();
+        SelfCheckForm {
+            org_type: cut(&self.org_type),
+            org_number: cut(&self.org_number),
+            licenses: cut(&self.licenses),
+            exempt: cut(&self.exempt),
+            cloud_seats: cut(&self.cloud_seats),
+            cloud_active: cut(&self.cloud_active),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         [
             &self.org_type,
@@ -209,6 +223,7 @@ pub fn describe(tr: &Tr, f: &Finding) -> FindingView {
                 ("needed", n(u.needed)),
                 ("missing", n(u.missing())),
                 ("days", n(u64::from(rules::ACTIVE_DAYS))),
+                ("count", FluentValue::from(u.missing())),
             ]);
             if u.is_met() {
                 tr.ta("selfcheck-cloud-met", &a)
@@ -274,7 +289,7 @@ mod tests {
     fn a_full_answer_parses() {
         let input = form(&[
             ("org_type", "foundation"),
-            ("org_number", "802000-0004"),
+            ("org_number", "802000-0009"),
             ("licenses", "5"),
             ("exempt", "some"),
             ("cloud_seats", "20"),

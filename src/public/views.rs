@@ -172,7 +172,7 @@ fn self_check_page(
     });
     render(&SelfCheckTpl {
         errors: errors.iter().map(|e| (e.field, l.t(e.id))).collect(),
-        form: form.clone(),
+        form: form.for_display(),
         org_types,
         exemptions,
         findings,

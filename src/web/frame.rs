@@ -66,7 +66,7 @@ impl SecurityHeaders {
         SecurityHeaders(h)
     }
 
-    fn apply(&self, res: &mut HttpResponse) {
+    pub fn apply(&self, res: &mut HttpResponse) {
         let headers = res.headers_mut();
         for (name, value) in &self.0 {
             // A handler may have set a stricter value (e.g. a download's CSP); keep it.

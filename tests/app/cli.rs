@@ -1,0 +1,117 @@
+//! The `donera` binary: subcommands, bad arguments and bad settings.
+
+use std::process::Command;
+
+use crate::support::{Kind, SECRET, TestDb, backends};
+
+fn donera(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_donera"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn unknown_arguments_exit_with_status_2_and_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["frobnicate"][..],
+        &["serve", "--nope"][..],
+        &["--bogus"][..],
+    ] {
+        let out = donera(args, &[], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("error") && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn invalid_settings_exit_with_status_2_naming_the_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, value) in [
+        ("DONERA_LISTEN", "not-an-address"),
+        ("DATABASE_URL", "mysql://x/y"),
+        ("DONERA_SECRET_KEY", "short"),
+        ("DONERA_BASE_URL", "example.org"),
+    ] {
+        let out = donera(&["migrate"], &[(name, value)], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(name) && !err.contains("panicked"),
+            "{name}: {err}"
+        );
+    }
+}
+
+#[test]
+fn migrate_applies_the_schema_and_creates_the_data_folder() {
+    for kind in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let test_db = TestDb::new(kind);
+        let url = match kind {
+            // The default location: ./data/donera.db, folder created.
+            Kind::Sqlite => None,
+            Kind::Postgres => Some(test_db.url.as_str()),
+        };
+        let mut env = vec![("DONERA_SECRET_KEY", SECRET)];
+        if let Some(url) = url {
+            env.push(("DATABASE_URL", url));
+        }
+        let out = donera(&["migrate"], &env, dir.path());
+        assert!(
+            out.status.success(),
+            "{kind:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if kind == Kind::Sqlite {
+            assert!(dir.path().join("data/donera.db").exists());
+        }
+        let again = donera(&["migrate"], &env, dir.path());
+        assert!(again.status.success());
+    }
+}
+
+#[test]
+fn an_unreachable_postgres_is_reported_not_panicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = donera(
+        &["migrate"],
+        &[
+            ("DONERA_SECRET_KEY", SECRET),
+            ("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot connect") && !err.contains("panicked"),
+        "{err}"
+    );
+}
+
+#[test]
+fn without_a_secret_key_one_is_generated_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = donera(&["migrate"], &[], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let key = std::fs::read_to_string(dir.path().join("data/secret.key")).unwrap();
+    assert_eq!(key.len(), 64);
+    let log = String::from_utf8_lossy(&out.stdout);
+    assert!(log.contains("generated a new secret key"), "{log}");
+    assert!(!log.contains(&key), "the key itself is never logged");
+}

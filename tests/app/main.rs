@@ -1,0 +1,10 @@
+//! One integration-test binary, laid out like the app: each module drives the real app over HTTP
+//! on a fresh database (SQLite, and PostgreSQL when DONERA_TEST_POSTGRES_URL is set).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod database;
+mod locales;
+mod public;
+mod selfcheck;
+mod support;

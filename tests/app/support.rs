@@ -1,0 +1,211 @@
+//! The test harness: the real app on a fresh database per test, served over HTTP by actix-test.
+//! SQLite always; PostgreSQL too when DONERA_TEST_POSTGRES_URL is set (each test creates its own
+//! database and drops it). In CI a missing PostgreSQL fails the run instead of skipping.
+
+use actix_web::web;
+use diesel::Connection;
+use diesel::PgConnection;
+use diesel::connection::SimpleConnection;
+use donera::AppState;
+use donera::clock::Clock;
+use donera::config::Settings;
+use donera::db::{self, Backend, Pool};
+use donera::i18n::I18n;
+use time::macros::datetime;
+
+pub const SECRET: &str = "test-secret-key-0123456789abcdef0123456789";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+/// The backends every database test runs on.
+pub fn backends() -> Vec<Kind> {
+    let mut kinds = vec![Kind::Sqlite];
+    match std::env::var("DONERA_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => kinds.push(Kind::Postgres),
+        _ => assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must set DONERA_TEST_POSTGRES_URL: the suite runs on PostgreSQL there"
+        ),
+    }
+    kinds
+}
+
+/// A fresh, empty database of one kind, removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_admin: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub fn new(kind: Kind) -> TestDb {
+        match kind {
+            Kind::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}/donera.db", dir.path().display());
+                TestDb {
+                    url,
+                    _dir: Some(dir),
+                    pg_admin: None,
+                }
+            }
+            Kind::Postgres => {
+                let admin = std::env::var("DONERA_TEST_POSTGRES_URL").unwrap();
+                let name = format!("donera_test_{}", donera::random_hex(8));
+                let mut conn = PgConnection::establish(&admin)
+                    .unwrap_or_else(|e| panic!("PostgreSQL at DONERA_TEST_POSTGRES_URL: {e}"));
+                conn.batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                    .unwrap();
+                let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap();
+                let url = format!("{base}/{name}");
+                TestDb {
+                    url,
+                    _dir: None,
+                    pg_admin: Some((admin, name)),
+                }
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        Backend::from_url(&self.url).unwrap()
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = &self.pg_admin
+            && let Ok(mut conn) = PgConnection::establish(admin)
+        {
+            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+        }
+    }
+}
+
+pub fn settings(db: &TestDb, data_dir: &std::path::Path) -> Settings {
+    let data = data_dir.to_string_lossy().into_owned();
+    let vars = [
+        ("DATABASE_URL", db.url.clone()),
+        ("DONERA_SECRET_KEY", SECRET.to_owned()),
+        ("DONERA_DATA_DIR", data),
+        ("DONERA_BASE_URL", "http://donera.test".to_owned()),
+        ("DONERA_PARTNER_NAME", "Partnerbyrån".to_owned()),
+        (
+            "DONERA_PARTNER_URL",
+            "https://partner.example.org".to_owned(),
+        ),
+        ("DONERA_DB_POOL_SIZE", "8".to_owned()),
+    ];
+    Settings::from_env(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+        .unwrap()
+        .0
+}
+
+/// A running app on its own database.
+pub struct TestApp {
+    pub srv: actix_test::TestServer,
+    pub state: web::Data<AppState>,
+    pub clock: Clock,
+    _db: TestDb,
+    _data: tempfile::TempDir,
+}
+
+pub const START: time::OffsetDateTime = datetime!(2026-11-28 10:00 UTC);
+
+impl TestApp {
+    pub fn start(kind: Kind) -> TestApp {
+        let db = TestDb::new(kind);
+        let pool = db::connect(&db.url, 8).unwrap();
+        Self::with_pool(db, pool, noop)
+    }
+
+    /// Starts the app with `pool`, with `extra` routes added by the test (e.g. one that panics).
+    pub fn with_pool(db: TestDb, pool: Pool, extra: fn(&mut web::ServiceConfig)) -> TestApp {
+        let data = tempfile::tempdir().unwrap();
+        let clock = Clock::manual(START);
+        let i18n = I18n::load(true).unwrap();
+        let state = web::Data::new(
+            AppState::new(settings(&db, data.path()), pool, i18n, clock.clone()).unwrap(),
+        );
+        let s = state.clone();
+        let srv = actix_test::start_with(actix_test::config().disable_redirects(), move || {
+            donera::app(s.clone()).configure(extra)
+        });
+        TestApp {
+            srv,
+            state,
+            clock,
+            _db: db,
+            _data: data,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Resp {
+        self.send(self.srv.get(path)).await
+    }
+
+    /// Sends a request built by the test and reads the whole answer, undecoded.
+    pub async fn send(&self, req: awc::ClientRequest) -> Resp {
+        let mut res = req.no_decompress().send().await.unwrap();
+        let body = res.body().limit(8 * 1024 * 1024).await.unwrap();
+        Resp {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: body.to_vec(),
+        }
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.state.pool
+    }
+}
+
+pub struct Resp {
+    pub status: u16,
+    pub headers: actix_web::http::header::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Resp {
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).unwrap()
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.text())
+    }
+
+    /// Text of the first element matching `css`, whitespace folded.
+    pub fn select_text(&self, css: &str) -> Option<String> {
+        let doc = self.html();
+        let sel = scraper::Selector::parse(css).unwrap();
+        doc.select(&sel).next().map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
+        let doc = self.html();
+        let sel = scraper::Selector::parse(css).unwrap();
+        doc.select(&sel)
+            .next()
+            .and_then(|e| e.value().attr(attr))
+            .map(str::to_owned)
+    }
+}
+
+pub fn noop(_: &mut web::ServiceConfig) {}
