@@ -17,6 +17,14 @@ pub struct Settings {
     pub workers: usize,
     pub db_pool_size: u32,
     pub data_dir: PathBuf,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub partner_email: Option<String>,
+    pub webhook_url: Option<String>,
+    pub webhook_secret: Option<String>,
+    pub outbox_poll_ms: u64,
+    pub outbox_lease_seconds: i64,
+    pub outbox_max_attempts: i32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -29,6 +37,10 @@ pub enum ConfigError {
     },
     #[error("DONERA_SECRET_KEY must be at least 32 characters long")]
     ShortSecret,
+    #[error(
+        "DONERA_PARTNER_WEBHOOK_URL is set, so DONERA_PARTNER_WEBHOOK_SECRET must be set too (at least 16 characters)"
+    )]
+    WebhookSecret,
     #[error("cannot read or create the secret key file {0}: {1}")]
     SecretFile(String, String),
 }
@@ -87,6 +99,64 @@ impl Settings {
             Some(k) => (k.into_bytes(), SecretSource::Environment),
             None => load_or_create_secret(&data_dir.join("secret.key"))?,
         };
+        let smtp_url = get("DONERA_SMTP_URL");
+        if let Some(u) = &smtp_url
+            && !(u.starts_with("smtp://") || u.starts_with("smtps://"))
+        {
+            return Err(ConfigError::Invalid {
+                name: "DONERA_SMTP_URL",
+                what: "smtp:// or smtps:// URL",
+                value: redact_url(u),
+            });
+        }
+        let mail_from =
+            get("DONERA_MAIL_FROM").unwrap_or_else(|| "Donera <noreply@localhost>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::Invalid {
+                name: "DONERA_MAIL_FROM",
+                what: "e-mail address",
+                value: mail_from,
+            });
+        }
+        let partner_email = get("DONERA_PARTNER_EMAIL");
+        if let Some(e) = &partner_email
+            && e.parse::<lettre::Address>().is_err()
+        {
+            return Err(ConfigError::Invalid {
+                name: "DONERA_PARTNER_EMAIL",
+                what: "e-mail address",
+                value: e.clone(),
+            });
+        }
+        let webhook_url = match get("DONERA_PARTNER_WEBHOOK_URL") {
+            Some(u) => Some(parse_origin("DONERA_PARTNER_WEBHOOK_URL", &u).map(|_| u)?),
+            None => None,
+        };
+        let webhook_secret = get("DONERA_PARTNER_WEBHOOK_SECRET");
+        if webhook_url.is_some() && webhook_secret.as_ref().is_none_or(|s| s.len() < 16) {
+            return Err(ConfigError::WebhookSecret);
+        }
+        let outbox_poll_ms = parse_number(
+            "DONERA_OUTBOX_POLL_MS",
+            get("DONERA_OUTBOX_POLL_MS"),
+            10,
+            600_000,
+        )?
+        .unwrap_or(1000);
+        let outbox_lease_seconds = parse_number(
+            "DONERA_OUTBOX_LEASE_SECONDS",
+            get("DONERA_OUTBOX_LEASE_SECONDS"),
+            1,
+            3600,
+        )?
+        .unwrap_or(60);
+        let outbox_max_attempts = parse_number(
+            "DONERA_OUTBOX_MAX_ATTEMPTS",
+            get("DONERA_OUTBOX_MAX_ATTEMPTS"),
+            1,
+            1000,
+        )?
+        .unwrap_or(crate::outbox::worker::DEFAULT_MAX_ATTEMPTS as usize);
         Ok((
             Settings {
                 database_url,
@@ -100,9 +170,24 @@ impl Settings {
                 workers,
                 db_pool_size: db_pool_size as u32,
                 data_dir,
+                smtp_url,
+                mail_from,
+                partner_email,
+                webhook_url,
+                webhook_secret,
+                outbox_poll_ms: outbox_poll_ms as u64,
+                outbox_lease_seconds: outbox_lease_seconds as i64,
+                outbox_max_attempts: outbox_max_attempts as i32,
             },
             source,
         ))
+    }
+
+    /// Where partner events go besides the webhook.
+    pub fn routing(&self) -> crate::outbox::Routing {
+        crate::outbox::Routing {
+            partner_email: self.partner_email.clone(),
+        }
     }
 
     pub fn is_https(&self) -> bool {
@@ -217,6 +302,11 @@ mod tests {
             ("DONERA_PARTNER_URL", "javascript:alert(1)"),
             ("DONERA_WORKERS", "0"),
             ("DONERA_DB_POOL_SIZE", "many"),
+            ("DONERA_SMTP_URL", "http://mail"),
+            ("DONERA_MAIL_FROM", "not an address"),
+            ("DONERA_PARTNER_EMAIL", "support-at-example"),
+            ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd"),
+            ("DONERA_OUTBOX_MAX_ATTEMPTS", "0"),
         ] {
             let err =
                 Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY), (name, value)])).unwrap_err();
@@ -226,6 +316,33 @@ mod tests {
             Settings::from_env(env(&[("DONERA_SECRET_KEY", "short")])).unwrap_err(),
             ConfigError::ShortSecret
         );
+    }
+
+    #[test]
+    fn a_webhook_needs_a_secret() {
+        let err = Settings::from_env(env(&[
+            ("DONERA_SECRET_KEY", KEY),
+            (
+                "DONERA_PARTNER_WEBHOOK_URL",
+                "https://partner.example.org/hook",
+            ),
+        ]))
+        .unwrap_err();
+        assert_eq!(err, ConfigError::WebhookSecret);
+        let (s, _) = Settings::from_env(env(&[
+            ("DONERA_SECRET_KEY", KEY),
+            (
+                "DONERA_PARTNER_WEBHOOK_URL",
+                "https://partner.example.org/hook",
+            ),
+            ("DONERA_PARTNER_WEBHOOK_SECRET", "0123456789abcdef"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            s.webhook_url.as_deref(),
+            Some("https://partner.example.org/hook")
+        );
+        assert_eq!(s.outbox_max_attempts, 17);
     }
 
     #[test]

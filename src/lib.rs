@@ -9,6 +9,7 @@ pub mod db;
 pub mod eligibility;
 pub mod error;
 pub mod i18n;
+pub mod outbox;
 pub mod public;
 pub mod throttle;
 pub mod web;

@@ -9,6 +9,7 @@ use tracing_subscriber::EnvFilter;
 use donera::clock::Clock;
 use donera::config::{SecretSource, Settings};
 use donera::i18n::I18n;
+use donera::outbox::{self, worker::Worker, worker::WorkerConfig};
 use donera::{AppState, db};
 
 #[derive(Parser)]
@@ -24,6 +25,17 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Show the outbox: events by state and the last errors; `outbox retry ID` re-queues one.
+    Outbox {
+        #[command(subcommand)]
+        action: Option<OutboxAction>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OutboxAction {
+    /// Put a dead event back in the queue with a fresh set of attempts.
+    Retry { id: String },
 }
 
 fn main() -> ExitCode {
@@ -62,6 +74,7 @@ fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
+        Command::Outbox { action } => outbox(&settings, action),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -81,6 +94,49 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn outbox(settings: &Settings, action: Option<OutboxAction>) -> anyhow::Result<()> {
+    let pool = db::connect(&settings.database_url, 1)?;
+    let mut conn = pool.get()?;
+    match action {
+        Some(OutboxAction::Retry { id }) => {
+            let now = Clock::System.now_utc_naive();
+            if outbox::retry(&mut conn, &id, now)? {
+                println!("re-queued {id}");
+                Ok(())
+            } else {
+                anyhow::bail!("no dead or skipped event with id {id}")
+            }
+        }
+        None => {
+            println!("{:<10} {:>8}", "state", "events");
+            let counts = outbox::counts(&mut conn)?;
+            for state in outbox::State::ALL {
+                let n = counts
+                    .iter()
+                    .find(|(s, _)| s == state.key())
+                    .map_or(0, |(_, n)| *n);
+                println!("{:<10} {:>8}", state.key(), n);
+            }
+            let errors = outbox::recent_errors(&mut conn, 10)?;
+            if !errors.is_empty() {
+                println!("\nlast errors:");
+                for e in errors {
+                    println!(
+                        "{}  {:<9} {:<24} {:<13} attempts {:>2}  {}",
+                        e.id,
+                        e.state,
+                        e.kind,
+                        e.channel,
+                        e.attempts,
+                        e.last_error.unwrap_or_default()
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
 fn serve(settings: Settings) -> anyhow::Result<()> {
     let pool = db::connect(&settings.database_url, settings.db_pool_size)?;
     let i18n = I18n::load(false)?;
@@ -92,7 +148,16 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         AppState::new(settings, pool, i18n, Clock::System)
             .map_err(|e| anyhow::anyhow!("cannot render the start pages: {e}"))?,
     );
+    let worker = Worker::new(
+        state.pool.clone(),
+        state.i18n.clone(),
+        state.settings.clone(),
+        state.clock.clone(),
+        WorkerConfig::from_settings(&state.settings),
+    )?;
     actix_web::rt::System::new().block_on(async move {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))
             .workers(workers)
             // More blocking threads than pooled connections would only queue on the pool.
@@ -101,7 +166,17 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             .bind(&listen)?;
         println!("Donera is running at {base_url}/ (listening on {listen})");
         tracing::info!(%listen, workers, "server started");
-        server.run().await
+        let result = server.run().await;
+        // The server has stopped taking requests (SIGTERM or SIGINT): let the outbox worker
+        // finish what it is sending and give back what it holds.
+        let _ = stop.send(true);
+        if tokio::time::timeout(std::time::Duration::from_secs(15), worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("outbox worker did not stop within 15 s");
+        }
+        result
     })?;
     tracing::info!("server stopped");
     Ok(())

@@ -54,3 +54,21 @@ orgnr-group-economic-association = economic associations
 orgnr-group-nonprofit = non-profit associations and foundations
 orgnr-group-trading-partnership = trading and limited partnerships
 orgnr-group-other = a group outside the usual legal forms
+
+# E-mails (src/outbox/mail.rs): subject and body per event kind, `mail-<kind>-subject/-body`
+mail-footer = { $program } – this message was sent automatically. If you need help, reply to it or contact support through the portal.
+mail-member-email-verification-subject = Confirm your e-mail address at { $program }
+mail-member-email-verification-body = Hello { $name },
+
+    Please confirm your e-mail address by opening the link below. The link is valid for 48 hours and can be used once.
+
+    { $link }
+
+    If you did not register with { $program }, you can ignore this message.
+mail-partner-event-subject = [{ $program }] New event: { $event }
+mail-partner-event-body = A new event has been recorded in the portal.
+
+    Event: { $event }
+    Id: { $id }
+
+    { $details }

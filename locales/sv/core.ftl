@@ -54,3 +54,21 @@ orgnr-group-economic-association = ekonomiska föreningar
 orgnr-group-nonprofit = ideella föreningar och stiftelser
 orgnr-group-trading-partnership = handels- och kommanditbolag
 orgnr-group-other = en grupp utanför de vanliga organisationsformerna
+
+# E-mails (src/outbox/mail.rs): subject and body per event kind, `mail-<kind>-subject/-body`
+mail-footer = { $program } – det här meddelandet skickades automatiskt. Behöver du hjälp kan du svara på det eller kontakta supporten via portalen.
+mail-member-email-verification-subject = Bekräfta din e-postadress hos { $program }
+mail-member-email-verification-body = Hej { $name }!
+
+    Bekräfta din e-postadress genom att öppna länken nedan. Länken gäller i 48 timmar och kan bara användas en gång.
+
+    { $link }
+
+    Om du inte har registrerat dig hos { $program } kan du bortse från det här meddelandet.
+mail-partner-event-subject = [{ $program }] Ny händelse: { $event }
+mail-partner-event-body = En ny händelse har registrerats i portalen.
+
+    Händelse: { $event }
+    Id: { $id }
+
+    { $details }

@@ -202,6 +202,19 @@ where
     }
 }
 
+/// True inside a transaction (so the outbox can refuse to write outside one).
+pub fn in_transaction(conn: &mut DbConn) -> bool {
+    let depth = match conn {
+        DbConn::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
+        }
+        DbConn::Pg(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).transaction_depth()
+        }
+    };
+    matches!(depth, Ok(Some(_)))
+}
+
 /// Serialises writers of the same logical record inside a [`write`] transaction, for checks that
 /// count rows and then insert (rate limits, quotas). SQLite's IMMEDIATE transaction already holds
 /// the only write lock; PostgreSQL's READ COMMITTED does not, so take an advisory lock on `key`

@@ -9,3 +9,22 @@ diesel::table! {
         hit_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    outbox_events (id) {
+        id -> Text,
+        kind -> Text,
+        channel -> Text,
+        recipient -> Nullable<Text>,
+        locale -> Text,
+        payload -> Text,
+        state -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<Timestamp>,
+        locked_by -> Nullable<Text>,
+        locked_until -> Nullable<Timestamp>,
+    }
+}

@@ -5,6 +5,7 @@
 mod cli;
 mod database;
 mod locales;
+mod outbox;
 mod public;
 mod selfcheck;
 mod support;

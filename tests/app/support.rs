@@ -87,8 +87,13 @@ impl Drop for TestDb {
 }
 
 pub fn settings(db: &TestDb, data_dir: &std::path::Path) -> Settings {
+    settings_with(db, data_dir, &[])
+}
+
+/// Settings for a test, with `extra` variables on top of the usual ones.
+pub fn settings_with(db: &TestDb, data_dir: &std::path::Path, extra: &[(&str, &str)]) -> Settings {
     let data = data_dir.to_string_lossy().into_owned();
-    let vars = [
+    let mut vars = vec![
         ("DATABASE_URL", db.url.clone()),
         ("DONERA_SECRET_KEY", SECRET.to_owned()),
         ("DONERA_DATA_DIR", data),
@@ -100,6 +105,10 @@ pub fn settings(db: &TestDb, data_dir: &std::path::Path) -> Settings {
         ),
         ("DONERA_DB_POOL_SIZE", "8".to_owned()),
     ];
+    for (k, v) in extra {
+        vars.retain(|(n, _)| n != k);
+        vars.push((k, (*v).to_owned()));
+    }
     Settings::from_env(|k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
         .unwrap()
         .0

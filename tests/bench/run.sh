@@ -195,16 +195,65 @@ cookie_jar_to_header() {
 
 ISSUES=()
 
+# The server and nginx must survive the whole run; something else on the
+# machine killing them (e.g. a `pkill -f donera`) voids the measurement.
+check_alive() {
+    if [[ -n $SERVER_PID ]] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        die "donera (pid $SERVER_PID) is gone ($1): it crashed or was killed from outside; see target/bench/server.log"
+    fi
+    if [[ -n $NGINX_PID ]] && ! kill -0 "$NGINX_PID" 2>/dev/null; then
+        die "nginx (pid $NGINX_PID) is gone ($1): it crashed or was killed from outside"
+    fi
+}
+
+# CPU time (clock ticks) used so far by every process on the machine except
+# this script, its children (wrk), the portal, nginx and kernel threads.
+# Processes that end between two samples still count through their parent's
+# cutime/cstime, so the difference of two samples is the CPU that others used
+# meanwhile: a busy machine (a build, a test run) makes the numbers noisy.
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+NOISE_LIMIT_PCT=10
+foreign_ticks() {
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk \
+        -v self="$$" -v server="${SERVER_PID:-x}" -v nginx="${NGINX_PID:-x}" '{
+        pid = $1
+        line = $0; sub(/^.*\) /, "", line); split(line, f, " ")
+        # f[2] = ppid, f[12..15] = utime stime cutime cstime
+        if (pid == self || pid == server || pid == nginx || pid == 2) next
+        if (f[2] == self || f[2] == nginx || f[2] == 2) next
+        t += f[12] + f[13] + f[14] + f[15]
+    } END { print t + 0 }'
+}
+now_ns() { date +%s%N; }
+
 # run_wrk LABEL URL SECONDS OUTFILE [COOKIE]
-# Runs wrk pinned to the load core; sets WRK_RPS and WRK_P99_MS, and records
-# socket errors / non-2xx responses in ISSUES (and sets WRK_ERRORS=1).
+# Runs wrk pinned to the load core; sets WRK_RPS, WRK_P99_MS and
+# WRK_OTHER_PCT, and records socket errors / non-2xx responses in ISSUES
+# (and sets WRK_ERRORS=1), as well as runs during which other processes
+# used more than NOISE_LIMIT_PCT of a core.
 run_wrk() {
     local label=$1 url=$2 secs=$3 out=$4 cookie=${5:-} p99 line
     local args=(-t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${secs}s" --latency)
     [[ -n $cookie ]] && args+=(-H "Cookie: $cookie")
+    local ticks0 ticks1 t0 t1
+    check_alive "before $label"
+    ticks0=$(foreign_ticks)
+    t0=$(now_ns)
     if ! "${LOAD_PIN[@]}" wrk "${args[@]}" "$url" >"$out" 2>&1; then
         cat "$out" >&2
+        check_alive "during $label"
         die "wrk failed for $label ($url)"
+    fi
+    t1=$(now_ns)
+    ticks1=$(foreign_ticks)
+    check_alive "during $label"
+    # CPU used by other processes during the run, in % of one core.
+    WRK_OTHER_PCT=$(awk -v a="$ticks0" -v b="$ticks1" -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" \
+        'BEGIN { d = (t1 - t0) / 1e9; printf "%.0f", (d > 0 ? (b - a) / hz / d * 100 : 0) }')
+    echo "other processes' CPU during the run: ${WRK_OTHER_PCT}% of one core" >>"$out"
+    if ((WRK_OTHER_PCT > NOISE_LIMIT_PCT)); then
+        ISSUES+=("$label: other processes used ${WRK_OTHER_PCT}% of a core during the run (noisy)")
+        warn "$label: other processes used ${WRK_OTHER_PCT}% of a core during the run: numbers are noisy"
     fi
     WRK_RPS=$(awk '$1 == "Requests/sec:" { print $2 }' "$out")
     p99=$(awk '$1 == "99%" { print $2 }' "$out")
@@ -317,7 +366,7 @@ cat >"$NGINX_DIR/nginx.conf" <<EOF
 worker_processes 1;
 daemon off;
 pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/error.log warn;
+error_log $NGINX_DIR/error.log notice;
 
 events {
     worker_connections 1024;
@@ -381,7 +430,7 @@ ANY_MISSED=0
 bench_page_vs_nginx() {
     local i=$1 path=${PAGES[$1]} s r
     local n_url=$NGINX_URL/${PAGE_FILE[$1]} d_url=$DONERA_URL${PAGES[$1]}
-    local n_rps=() n_p99=() d_rps=() d_p99=() d_errors=0
+    local n_rps=() n_p99=() d_rps=() d_p99=() d_errors=0 n_other
     s=$(slug "$path")
     [[ -n $s ]] || s=root
     log "page $path (${PAGE_BYTES[$i]} bytes): warm-up ${BENCH_WARMUP_SECONDS}s each"
@@ -393,12 +442,13 @@ bench_page_vs_nginx() {
         run_wrk "nginx $path round $r" "$n_url" "$BENCH_SECONDS" "$RAW_DIR/$s-nginx-r$r.txt"
         n_rps+=("$WRK_RPS")
         n_p99+=("$WRK_P99_MS")
+        n_other=$WRK_OTHER_PCT
         run_wrk "donera $path round $r" "$d_url" "$BENCH_SECONDS" "$RAW_DIR/$s-donera-r$r.txt"
         d_rps+=("$WRK_RPS")
         d_p99+=("$WRK_P99_MS")
         ((WRK_ERRORS)) && d_errors=1
-        log "  round $r: nginx $(fmt_int "${n_rps[-1]}") req/s p99 ${n_p99[-1]} ms | donera $(fmt_int "${d_rps[-1]}") req/s p99 ${d_p99[-1]} ms"
-        ROUND_LINES+=("| $path | $r | $(fmt_int "${n_rps[-1]}") | $(fmt_int "${d_rps[-1]}") | $(fmt_2 "${n_p99[-1]}") | $(fmt_2 "${d_p99[-1]}") |")
+        log "  round $r: nginx $(fmt_int "${n_rps[-1]}") req/s p99 ${n_p99[-1]} ms | donera $(fmt_int "${d_rps[-1]}") req/s p99 ${d_p99[-1]} ms (other CPU ${n_other}% / ${WRK_OTHER_PCT}%)"
+        ROUND_LINES+=("| $path | $r | $(fmt_int "${n_rps[-1]}") | $(fmt_int "${d_rps[-1]}") | $(fmt_2 "${n_p99[-1]}") | $(fmt_2 "${d_p99[-1]}") | $n_other / $WRK_OTHER_PCT |")
     done
     local nm dm np dp ratio met
     nm=$(median "${n_rps[@]}")
@@ -439,7 +489,7 @@ bench_portal() {
         run_wrk "portal $name round $r" "$url" "$BENCH_SECONDS" "$RAW_DIR/$s-r$r.txt" "$cookie"
         rps+=("$WRK_RPS")
         p99+=("$WRK_P99_MS")
-        log "  round $r: $(fmt_int "$WRK_RPS") req/s p99 $WRK_P99_MS ms"
+        log "  round $r: $(fmt_int "$WRK_RPS") req/s p99 $WRK_P99_MS ms (other CPU ${WRK_OTHER_PCT}%)"
     done
     local m p ok
     m=$(median "${rps[@]}")
@@ -500,16 +550,16 @@ extra_benches
     echo
     echo "### Rounds"
     echo
-    echo "| page | round | nginx req/s | donera req/s | nginx p99 ms | donera p99 ms |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| page | round | nginx req/s | donera req/s | nginx p99 ms | donera p99 ms | other CPU % (nginx / donera run) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROUND_LINES[@]}"
     echo
     if ((${#ISSUES[@]})); then
-        echo "### Problems reported by wrk"
+        echo "### Problems seen"
         echo
         printf -- '- %s\n' "${ISSUES[@]}"
     else
-        echo "wrk reported no socket errors and no non-2xx/3xx responses."
+        echo "No problems seen: no wrk socket errors, no non-2xx/3xx responses, other processes under ${NOISE_LIMIT_PCT}% of a core."
     fi
     echo
     echo "_$(date -u '+%Y-%m-%d %H:%M UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo 'no commit'), $(nproc) cores, $(wrk --version 2>&1 | head -n1 | awk '{print $1, $2}'), $("$NGINX_BIN" -v 2>&1 | sed 's/^nginx version: //')_"

@@ -1,0 +1,269 @@
+//! E-mail: composing a message from an outbox event in the recipient's language, and sending it
+//! over SMTP, or, without SMTP settings, writing it as an `.eml` file under `data/mail/`.
+
+use std::path::PathBuf;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use lettre::message::header::{self, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde_json::Value;
+
+use super::{CHANNEL_PARTNER_EMAIL, Event};
+use crate::config::Settings;
+use crate::i18n::{I18n, Locale};
+
+/// Where e-mails go.
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(PathBuf),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("invalid address {0:?}")]
+    Address(String),
+    #[error("cannot build the message: {0}")]
+    Build(String),
+    #[error("SMTP: {0}")]
+    Smtp(String),
+    #[error("cannot write the mail file: {0}")]
+    File(String),
+}
+
+impl Mailer {
+    /// SMTP when `DONERA_SMTP_URL` is set, else files under `<data>/mail/`.
+    pub fn from_settings(settings: &Settings) -> Result<Mailer, MailError> {
+        match &settings.smtp_url {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                .map(|b| Mailer::Smtp(b.timeout(Some(std::time::Duration::from_secs(10))).build()))
+                .map_err(|e| MailError::Smtp(e.to_string())),
+            None => Ok(Mailer::Files(settings.data_dir.join("mail"))),
+        }
+    }
+
+    pub async fn send(&self, id: &str, message: Message) -> Result<(), MailError> {
+        match self {
+            Mailer::Smtp(t) => t
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| MailError::Smtp(e.to_string())),
+            Mailer::Files(dir) => {
+                let bytes = message.formatted();
+                let dir = dir.clone();
+                let name = format!("{id}.eml");
+                let path = dir.join(&name);
+                actix_web::rt::task::spawn_blocking(move || -> std::io::Result<()> {
+                    std::fs::create_dir_all(&dir)?;
+                    // Written under a temporary name and renamed, so a reader never sees half a file.
+                    let tmp = dir.join(format!(".{name}.tmp"));
+                    std::fs::write(&tmp, bytes)?;
+                    std::fs::rename(&tmp, dir.join(&name))
+                })
+                .await
+                .map_err(|e| MailError::File(e.to_string()))?
+                .map_err(|e| MailError::File(e.to_string()))?;
+                tracing::info!(file = %path.display(), "e-mail written (no DONERA_SMTP_URL set)");
+                Ok(())
+            }
+        }
+    }
+}
+
+/// `Auto-Submitted: auto-generated` (RFC 3834), so auto-responders do not answer notifications.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl header::Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".to_owned())
+    }
+}
+
+/// The host part of the base URL, for Message-IDs.
+fn host_of(base_url: &str) -> String {
+    let rest = base_url.split("://").nth(1).unwrap_or(base_url);
+    let host = rest.split(['/', ':']).next().unwrap_or("localhost");
+    if host.is_empty() {
+        "localhost".into()
+    } else {
+        host.to_owned()
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The message id stem of an event kind: `member.email_verification` → `mail-member-email-verification`.
+pub fn message_stem(kind: &str) -> String {
+    format!("mail-{}", kind.replace(['.', '_'], "-"))
+}
+
+/// Builds the e-mail for `event`: subject and text from Fluent in the recipient's language,
+/// plain text plus simple HTML, absolute links, and the notification headers.
+pub fn compose(
+    i18n: &I18n,
+    settings: &Settings,
+    reply_to: Option<&str>,
+    event: &Event,
+) -> Result<Message, MailError> {
+    let locale = event.locale();
+    let payload = event.payload();
+    let to = event.recipient.clone().unwrap_or_default();
+    let to: Mailbox = to.parse().map_err(|_| MailError::Address(to.clone()))?;
+    let from: Mailbox = settings
+        .mail_from
+        .parse()
+        .map_err(|_| MailError::Address(settings.mail_from.clone()))?;
+
+    let mut args = FluentArgs::new();
+    args.set("program", FluentValue::from(settings.program_name.clone()));
+    let mut link = None;
+    if let Value::Object(map) = &payload {
+        for (k, v) in map {
+            match v {
+                Value::String(s) => args.set(k.clone(), FluentValue::from(s.clone())),
+                Value::Number(n) => args.set(k.clone(), FluentValue::from(n.to_string())),
+                _ => {}
+            }
+        }
+        if let Some(Value::String(path)) = map.get("path") {
+            let url = format!("{}{}", settings.base_url, path);
+            args.set("link", FluentValue::from(url.clone()));
+            link = Some(url);
+        }
+    }
+    let (subject, body) = if event.channel == CHANNEL_PARTNER_EMAIL {
+        args.set("event", FluentValue::from(event.kind.clone()));
+        args.set("id", FluentValue::from(event.id.clone()));
+        args.set(
+            "details",
+            FluentValue::from(serde_json::to_string_pretty(&payload).unwrap_or_default()),
+        );
+        (
+            i18n.format(locale, "mail-partner-event-subject", Some(&args)),
+            i18n.format(locale, "mail-partner-event-body", Some(&args)),
+        )
+    } else {
+        let stem = message_stem(&event.kind);
+        (
+            i18n.format(locale, &format!("{stem}-subject"), Some(&args)),
+            i18n.format(locale, &format!("{stem}-body"), Some(&args)),
+        )
+    };
+    let footer = i18n.format(locale, "mail-footer", Some(&args));
+    let text = format!("{body}\n\n-- \n{footer}\n");
+    let html = html_version(locale, &body, &footer, link.as_deref());
+
+    let mut builder = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(subject)
+        .message_id(Some(format!(
+            "<{}@{}>",
+            event.id,
+            host_of(&settings.base_url)
+        )))
+        .header(AutoSubmitted);
+    if let Some(r) = reply_to {
+        let mb: Mailbox = r.parse().map_err(|_| MailError::Address(r.to_owned()))?;
+        builder = builder.reply_to(mb);
+    }
+    builder
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(text),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(html),
+                ),
+        )
+        .map_err(|e| MailError::Build(e.to_string()))
+}
+
+fn html_version(locale: Locale, body: &str, footer: &str, link: Option<&str>) -> String {
+    let mut html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"></head>\
+         <body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">",
+        locale.code()
+    );
+    for para in body.split("\n\n") {
+        let line = para.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match link {
+            Some(l) if line == l => {
+                let l = escape_html(l);
+                html.push_str(&format!("<p><a href=\"{l}\">{l}</a></p>"));
+            }
+            _ => html.push_str(&format!(
+                "<p>{}</p>",
+                escape_html(line).replace('\n', "<br>")
+            )),
+        }
+    }
+    html.push_str(&format!(
+        "<hr><p style=\"color:#555\">{}</p></body></html>",
+        escape_html(footer)
+    ));
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_for_message_ids() {
+        assert_eq!(host_of("https://donera.example.org"), "donera.example.org");
+        assert_eq!(host_of("http://127.0.0.1:8080"), "127.0.0.1");
+        assert_eq!(host_of("http://x.test/base"), "x.test");
+    }
+
+    #[test]
+    fn stems_from_kinds() {
+        assert_eq!(
+            message_stem("member.email_verification"),
+            "mail-member-email-verification"
+        );
+    }
+
+    #[test]
+    fn html_escapes_text() {
+        let h = html_version(
+            Locale::En,
+            "<b>hi</b>\n\nhttp://x/a?b=1&c=2",
+            "f",
+            Some("http://x/a?b=1&c=2"),
+        );
+        assert!(h.contains("&lt;b&gt;hi&lt;/b&gt;"));
+        assert!(h.contains("<a href=\"http://x/a?b=1&amp;c=2\">"));
+    }
+}

@@ -1,0 +1,218 @@
+//! The background worker: claims due events, delivers them, records the outcome, and backs off
+//! on failure. Several workers (in one process or in several instances) may run against one
+//! database: claims are exclusive leases. On shutdown it finishes what it is sending and gives
+//! back the leases of what it had not started.
+
+use std::sync::Arc;
+
+use time::Duration;
+use tokio::sync::watch;
+
+use super::mail::{self, Mailer};
+use super::webhook::Webhook;
+use super::{CHANNEL_EMAIL, CHANNEL_PARTNER_EMAIL, CHANNEL_WEBHOOK, Event, Routing, State};
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::db::{self, Pool};
+use crate::error::AppError;
+use crate::i18n::I18n;
+
+/// Attempts before an event is given up: with the back-off, about a day of trying.
+pub const DEFAULT_MAX_ATTEMPTS: i32 = 17;
+
+#[derive(Clone, Debug)]
+pub struct WorkerConfig {
+    pub poll: std::time::Duration,
+    pub lease: Duration,
+    pub batch: i64,
+    pub max_attempts: i32,
+}
+
+impl WorkerConfig {
+    pub fn from_settings(s: &Settings) -> WorkerConfig {
+        WorkerConfig {
+            poll: std::time::Duration::from_millis(s.outbox_poll_ms),
+            lease: Duration::seconds(s.outbox_lease_seconds),
+            batch: 16,
+            max_attempts: s.outbox_max_attempts,
+        }
+    }
+}
+
+pub struct Worker {
+    pub id: String,
+    pool: Pool,
+    i18n: Arc<I18n>,
+    settings: Arc<Settings>,
+    clock: Clock,
+    mailer: Mailer,
+    webhook: Option<Webhook>,
+    routing: Routing,
+    config: WorkerConfig,
+}
+
+/// What one pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub delivered: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+impl Pass {
+    pub fn total(&self) -> usize {
+        self.delivered + self.failed + self.skipped
+    }
+}
+
+impl Worker {
+    pub fn new(
+        pool: Pool,
+        i18n: Arc<I18n>,
+        settings: Arc<Settings>,
+        clock: Clock,
+        config: WorkerConfig,
+    ) -> Result<Worker, mail::MailError> {
+        let mailer = Mailer::from_settings(&settings)?;
+        let webhook = settings.webhook_url.clone().map(|url| {
+            Webhook::new(
+                url,
+                settings
+                    .webhook_secret
+                    .clone()
+                    .unwrap_or_default()
+                    .into_bytes(),
+            )
+        });
+        let routing = settings.routing();
+        Ok(Worker {
+            id: format!("w-{}", crate::random_hex(6)),
+            pool,
+            i18n,
+            settings,
+            clock,
+            mailer,
+            webhook,
+            routing,
+            config,
+        })
+    }
+
+    /// Claims one batch of due events and delivers them.
+    pub async fn run_once(&self) -> Result<Pass, AppError> {
+        let now = self.clock.now_utc_naive();
+        let (id, lease, batch) = (self.id.clone(), self.config.lease, self.config.batch);
+        let events = db::run(&self.pool, move |c| super::claim(c, &id, now, lease, batch)).await?;
+        let outcomes = futures_util::future::join_all(events.iter().map(|e| self.deliver(e))).await;
+        let mut pass = Pass::default();
+        for (event, outcome) in events.into_iter().zip(outcomes) {
+            let now = self.clock.now_utc_naive();
+            let max = self.config.max_attempts;
+            match outcome {
+                Outcome::Delivered => {
+                    pass.delivered += 1;
+                    let id = event.id.clone();
+                    db::run(&self.pool, move |c| super::mark_delivered(c, &id, now)).await?;
+                }
+                Outcome::Skipped(why) => {
+                    pass.skipped += 1;
+                    let id = event.id.clone();
+                    db::run(&self.pool, move |c| super::mark_skipped(c, &id, why)).await?;
+                }
+                Outcome::Failed(error) => {
+                    pass.failed += 1;
+                    let retry_in = super::backoff(event.attempts + 1, jitter());
+                    tracing::warn!(id = %event.id, kind = %event.kind, channel = %event.channel, attempt = event.attempts + 1, error = %error, "outbox delivery failed");
+                    let state = db::run(&self.pool, move |c| {
+                        super::mark_failed(c, &event, &error, now, retry_in, max)
+                    })
+                    .await?;
+                    if state == State::Dead {
+                        tracing::error!("outbox event given up after {max} attempts");
+                    }
+                }
+            }
+        }
+        Ok(pass)
+    }
+
+    async fn deliver(&self, event: &Event) -> Outcome {
+        match event.channel.as_str() {
+            CHANNEL_EMAIL | CHANNEL_PARTNER_EMAIL => {
+                let reply_to = match event.channel.as_str() {
+                    CHANNEL_EMAIL => self.routing.partner_email.as_deref(),
+                    _ => None,
+                };
+                match mail::compose(&self.i18n, &self.settings, reply_to, event) {
+                    Ok(message) => match self.mailer.send(&event.id, message).await {
+                        Ok(()) => Outcome::Delivered,
+                        Err(e) => Outcome::Failed(e.to_string()),
+                    },
+                    Err(e) => Outcome::Failed(e.to_string()),
+                }
+            }
+            CHANNEL_WEBHOOK => match &self.webhook {
+                None => Outcome::Skipped("no DONERA_PARTNER_WEBHOOK_URL set"),
+                Some(w) => {
+                    let ts = self.clock.now().unix_timestamp();
+                    match w.send(event, ts).await {
+                        Ok(()) => Outcome::Delivered,
+                        Err(e) => Outcome::Failed(e),
+                    }
+                }
+            },
+            other => Outcome::Failed(format!("unknown channel {other}")),
+        }
+    }
+
+    /// Runs until `stop` turns true: delivers while there is work, otherwise waits `poll`. What it
+    /// has claimed when told to stop is delivered; leases it still holds are given back.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        tracing::info!(worker = %self.id, "outbox worker started");
+        let mut last_purge = self.clock.now();
+        loop {
+            if *stop.borrow() {
+                break;
+            }
+            let busy = match self.run_once().await {
+                Ok(pass) => pass.total() > 0,
+                Err(e) => {
+                    tracing::warn!(error = %e, "outbox pass failed; retrying after the poll interval");
+                    false
+                }
+            };
+            if self.clock.now() - last_purge > Duration::hours(1) {
+                last_purge = self.clock.now();
+                let now = self.clock.now_utc_naive();
+                let _ = db::run(&self.pool, move |c| {
+                    crate::throttle::purge(c, now, Duration::days(1))
+                })
+                .await;
+            }
+            if !busy {
+                tokio::select! {
+                    _ = tokio::time::sleep(self.config.poll) => {}
+                    _ = stop.changed() => {}
+                }
+            }
+        }
+        let id = self.id.clone();
+        match db::run(&self.pool, move |c| super::release(c, &id)).await {
+            Ok(n) => tracing::info!(worker = %self.id, released = n, "outbox worker stopped"),
+            Err(e) => tracing::warn!(error = %e, "outbox worker could not release its leases"),
+        }
+    }
+}
+
+enum Outcome {
+    Delivered,
+    Skipped(&'static str),
+    Failed(String),
+}
+
+/// A number in [0, 1) for back-off jitter.
+fn jitter() -> f64 {
+    let mut b = [0u8; 4];
+    let _ = getrandom::fill(&mut b);
+    f64::from(u32::from_le_bytes(b)) / (f64::from(u32::MAX) + 1.0)
+}

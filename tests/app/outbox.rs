@@ -1,0 +1,594 @@
+//! The transactional outbox with real transports: a small SMTP server and a webhook receiver run
+//! in the test; the worker delivers to them from a real database.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use donera::clock::Clock;
+use donera::db::{self, DbConn};
+use donera::error::AppError;
+use donera::i18n::{I18n, Locale};
+use donera::outbox::{self, worker::Worker, worker::WorkerConfig};
+use serde_json::json;
+use time::Duration;
+
+use crate::support::{Kind, START, TestDb, backends, settings_with};
+
+/// What the test SMTP server received in one transaction.
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub rcpt: Vec<String>,
+    pub data: String,
+}
+
+/// A minimal SMTP server: enough of RFC 5321 for lettre to deliver to it.
+pub fn smtp_server() -> (String, Arc<Mutex<Vec<Received>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("smtp://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let inbox = Arc::new(Mutex::new(vec![]));
+    let store = inbox.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let store = store.clone();
+            std::thread::spawn(move || {
+                let mut out = stream.try_clone().unwrap();
+                let mut lines = BufReader::new(stream);
+                let _ = out.write_all(b"220 test ESMTP\r\n");
+                let mut rcpt = vec![];
+                let mut line = String::new();
+                loop {
+                    line.clear();
+                    if lines.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let cmd = line.trim_end().to_ascii_uppercase();
+                    let reply: &[u8] = if cmd.starts_with("EHLO") || cmd.starts_with("HELO") {
+                        b"250-test\r\n250 8BITMIME\r\n"
+                    } else if cmd.starts_with("MAIL FROM") {
+                        rcpt.clear();
+                        b"250 ok\r\n"
+                    } else if cmd.starts_with("RCPT TO") {
+                        rcpt.push(
+                            line.trim_end()[8..]
+                                .trim()
+                                .trim_matches(['<', '>'])
+                                .to_owned(),
+                        );
+                        b"250 ok\r\n"
+                    } else if cmd == "DATA" {
+                        let _ = out.write_all(b"354 go on\r\n");
+                        let mut data = String::new();
+                        loop {
+                            line.clear();
+                            if lines.read_line(&mut line).unwrap_or(0) == 0 {
+                                return;
+                            }
+                            if line == ".\r\n" {
+                                break;
+                            }
+                            data.push_str(&line);
+                        }
+                        store.lock().unwrap().push(Received {
+                            rcpt: rcpt.clone(),
+                            data,
+                        });
+                        b"250 queued\r\n"
+                    } else if cmd == "QUIT" {
+                        let _ = out.write_all(b"221 bye\r\n");
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    let _ = out.write_all(reply);
+                }
+            });
+        }
+    });
+    (url, inbox)
+}
+
+/// One webhook call as the receiver saw it.
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub id: String,
+    pub event: String,
+    pub timestamp: String,
+    pub signature: String,
+    pub body: Vec<u8>,
+    pub answered: u16,
+}
+
+#[derive(Clone)]
+pub struct Receiver {
+    pub calls: Arc<Mutex<Vec<Call>>>,
+    /// How many of the first calls get a 500.
+    fail_first: Arc<Mutex<usize>>,
+}
+
+async fn receive(req: HttpRequest, body: web::Bytes, r: web::Data<Receiver>) -> HttpResponse {
+    let h = |n: &str| {
+        req.headers()
+            .get(n)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let status = {
+        let mut left = r.fail_first.lock().unwrap();
+        if *left > 0 {
+            *left -= 1;
+            500
+        } else {
+            204
+        }
+    };
+    r.calls.lock().unwrap().push(Call {
+        id: h("x-donera-event-id"),
+        event: h("x-donera-event"),
+        timestamp: h("x-donera-timestamp"),
+        signature: h("x-donera-signature"),
+        body: body.to_vec(),
+        answered: status,
+    });
+    HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap()).finish()
+}
+
+pub fn webhook_receiver(fail_first: usize) -> (actix_test::TestServer, Receiver) {
+    let r = Receiver {
+        calls: Arc::new(Mutex::new(vec![])),
+        fail_first: Arc::new(Mutex::new(fail_first)),
+    };
+    let data = web::Data::new(r.clone());
+    let srv = actix_test::start(move || {
+        actix_web::App::new()
+            .app_data(data.clone())
+            .route("/hook", web::post().to(receive))
+    });
+    (srv, r)
+}
+
+pub const HOOK_SECRET: &str = "partner-shared-secret-123";
+
+struct Setup {
+    pool: db::Pool,
+    clock: Clock,
+    worker: Worker,
+    data: tempfile::TempDir,
+    _db: TestDb,
+}
+
+fn setup(kind: Kind, extra: &[(&str, &str)]) -> Setup {
+    let test_db = TestDb::new(kind);
+    let pool = db::connect(&test_db.url, 4).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let settings = settings_with(&test_db, data.path(), extra);
+    let clock = Clock::manual(START);
+    let config = WorkerConfig {
+        max_attempts: 4,
+        ..WorkerConfig::from_settings(&settings)
+    };
+    let worker = Worker::new(
+        pool.clone(),
+        Arc::new(I18n::load(true).unwrap()),
+        Arc::new(settings),
+        clock.clone(),
+        config,
+    )
+    .unwrap();
+    Setup {
+        pool,
+        clock,
+        worker,
+        data,
+        _db: test_db,
+    }
+}
+
+fn verification(
+    conn: &mut DbConn,
+    now: time::PrimitiveDateTime,
+    to: &str,
+    locale: Locale,
+) -> Result<String, AppError> {
+    db::write(conn, |c| {
+        outbox::enqueue_email(
+            c,
+            now,
+            "member.email_verification",
+            to,
+            locale,
+            &json!({"name": "Anna Andersson", "path": "/sv/verifiera/abc123"}),
+        )
+    })
+}
+
+#[actix_web::test]
+async fn a_member_email_reaches_the_smtp_server_in_their_language() {
+    for kind in backends() {
+        let (smtp, inbox) = smtp_server();
+        let s = setup(
+            kind,
+            &[
+                ("DONERA_SMTP_URL", &smtp),
+                ("DONERA_PARTNER_EMAIL", "support@partner.example.org"),
+                ("DONERA_MAIL_FROM", "Donera <noreply@donera.test>"),
+            ],
+        );
+        let now = s.clock.now_utc_naive();
+        let mut conn = s.pool.get().unwrap();
+        let id = verification(&mut conn, now, "anna@example.org", Locale::Sv).unwrap();
+        let pass = s.worker.run_once().await.unwrap();
+        assert_eq!(pass.delivered, 1, "{kind:?}");
+        let mails = inbox.lock().unwrap().clone();
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].rcpt, vec!["anna@example.org"]);
+        let data = &mails[0].data;
+        assert!(
+            data.contains("Subject: =?utf-8?") || data.contains("Subject: Bekr"),
+            "{data}"
+        );
+        assert!(data.contains("Auto-Submitted: auto-generated"), "{data}");
+        assert!(
+            data.contains(&format!("Message-ID: <{id}@donera.test>")),
+            "{data}"
+        );
+        assert!(data.contains("Date: "), "{data}");
+        assert!(
+            data.contains("Reply-To: support@partner.example.org"),
+            "{data}"
+        );
+        assert!(data.contains("text/html") && data.contains("text/plain"));
+        let decoded = decode_body(data);
+        assert!(decoded.contains("Hej Anna Andersson!"), "{decoded}");
+        assert!(
+            decoded.contains("http://donera.test/sv/verifiera/abc123"),
+            "{decoded}"
+        );
+        let ev = outbox::find(&mut conn, &id).unwrap().unwrap();
+        assert_eq!((ev.state.as_str(), ev.attempts), ("delivered", 1));
+        // Nothing left to do.
+        assert_eq!(s.worker.run_once().await.unwrap().total(), 0);
+    }
+}
+
+/// The text of a message whose parts may be quoted-printable or base64.
+fn decode_body(data: &str) -> String {
+    let mut out = data.replace("=\r\n", "");
+    // Quoted-printable: decode =XX sequences (good enough for assertions on UTF-8 text).
+    let bytes = out.as_bytes();
+    let mut dec = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            dec.push(
+                u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else {
+            dec.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out = String::from_utf8_lossy(&dec).into_owned();
+    out
+}
+
+#[actix_web::test]
+async fn without_smtp_the_mail_is_written_to_the_mail_folder() {
+    let s = setup(Kind::Sqlite, &[]);
+    let now = s.clock.now_utc_naive();
+    let mut conn = s.pool.get().unwrap();
+    let id = verification(&mut conn, now, "bo@example.org", Locale::En).unwrap();
+    assert_eq!(s.worker.run_once().await.unwrap().delivered, 1);
+    let path = s.data.path().join("mail").join(format!("{id}.eml"));
+    let text = decode_body(&std::fs::read_to_string(&path).unwrap());
+    assert!(text.contains("To: bo@example.org"), "{text}");
+    assert!(text.contains("Hello Anna Andersson,"), "{text}");
+    assert!(text.contains("Confirm your e-mail address"), "{text}");
+}
+
+#[actix_web::test]
+async fn the_webhook_is_signed_and_retried_until_it_succeeds_once() {
+    for kind in backends() {
+        let (srv, receiver) = webhook_receiver(2);
+        let url = srv.url("/hook");
+        let s = setup(
+            kind,
+            &[
+                ("DONERA_PARTNER_WEBHOOK_URL", &url),
+                ("DONERA_PARTNER_WEBHOOK_SECRET", HOOK_SECRET),
+            ],
+        );
+        let now = s.clock.now_utc_naive();
+        let mut conn = s.pool.get().unwrap();
+        let routing = outbox::Routing::default();
+        let id = db::write(&mut conn, |c| {
+            outbox::enqueue_partner(
+                c,
+                &routing,
+                now,
+                "validation.submitted",
+                &json!({"organisation": "Föreningen Ö", "request": "r-1"}),
+            )
+        })
+        .unwrap();
+        // First attempt: 500. The retry is not due yet, so a pass now sends nothing.
+        assert_eq!(s.worker.run_once().await.unwrap().failed, 1);
+        assert_eq!(s.worker.run_once().await.unwrap().total(), 0);
+        s.clock.advance(Duration::minutes(1));
+        assert_eq!(s.worker.run_once().await.unwrap().failed, 1);
+        s.clock.advance(Duration::minutes(1));
+        assert_eq!(s.worker.run_once().await.unwrap().delivered, 1);
+        s.clock.advance(Duration::hours(10));
+        assert_eq!(s.worker.run_once().await.unwrap().total(), 0);
+
+        let calls = receiver.calls.lock().unwrap().clone();
+        assert_eq!(
+            calls.iter().map(|c| c.answered).collect::<Vec<_>>(),
+            vec![500, 500, 204],
+            "{kind:?}"
+        );
+        assert!(
+            calls
+                .iter()
+                .all(|c| c.id == id && c.event == "validation.submitted")
+        );
+        let ok = &calls[2];
+        let expected = donera::outbox::webhook::signature(
+            HOOK_SECRET.as_bytes(),
+            ok.timestamp.parse().unwrap(),
+            &ok.body,
+        );
+        assert_eq!(ok.signature, expected);
+        assert_eq!(
+            ok.signature,
+            independent_signature(HOOK_SECRET, &ok.timestamp, &ok.body)
+        );
+        let body: serde_json::Value = serde_json::from_slice(&ok.body).unwrap();
+        assert_eq!(body["id"], id.as_str());
+        assert_eq!(body["event"], "validation.submitted");
+        assert_eq!(body["data"]["organisation"], "Föreningen Ö");
+        assert_eq!(
+            ok.timestamp.parse::<i64>().unwrap(),
+            (START + Duration::minutes(2)).unix_timestamp()
+        );
+        let ev = outbox::find(&mut conn, &id).unwrap().unwrap();
+        assert_eq!(
+            (ev.state.as_str(), ev.attempts),
+            ("delivered", 3),
+            "{kind:?}"
+        );
+    }
+}
+
+/// HMAC-SHA256 computed with the hmac crate directly, as a partner's receiver would.
+fn independent_signature(secret: &str, ts: &str, body: &[u8]) -> String {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(ts.as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    format!(
+        "sha256={}",
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    )
+}
+
+#[actix_web::test]
+async fn an_event_of_a_rolled_back_transaction_is_never_delivered() {
+    for kind in backends() {
+        let (srv, receiver) = webhook_receiver(0);
+        let url = srv.url("/hook");
+        let s = setup(
+            kind,
+            &[
+                ("DONERA_PARTNER_WEBHOOK_URL", &url),
+                ("DONERA_PARTNER_WEBHOOK_SECRET", HOOK_SECRET),
+            ],
+        );
+        let now = s.clock.now_utc_naive();
+        let mut conn = s.pool.get().unwrap();
+        let routing = outbox::Routing::default();
+        let result: Result<(), AppError> = db::write(&mut conn, |c| {
+            outbox::enqueue_partner(c, &routing, now, "order.submitted", &json!({"order": 1}))?;
+            // The change itself fails after the event was written: both must go.
+            Err(AppError::BadRequest)
+        });
+        assert!(result.is_err());
+        assert_eq!(s.worker.run_once().await.unwrap().total(), 0, "{kind:?}");
+        assert!(receiver.calls.lock().unwrap().is_empty());
+        assert!(outbox::counts(&mut conn).unwrap().is_empty());
+    }
+}
+
+#[test]
+fn enqueueing_outside_a_transaction_is_refused() {
+    let test_db = TestDb::new(Kind::Sqlite);
+    let pool = db::connect(&test_db.url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    let err = outbox::enqueue_email(
+        &mut conn,
+        START.date().midnight(),
+        "member.email_verification",
+        "a@b.se",
+        Locale::Sv,
+        &json!({}),
+    );
+    assert!(err.is_err());
+    assert!(outbox::counts(&mut conn).unwrap().is_empty());
+}
+
+#[actix_web::test]
+async fn a_failing_event_dies_after_its_attempts_and_can_be_retried() {
+    let s = setup(
+        Kind::Sqlite,
+        &[
+            ("DONERA_PARTNER_WEBHOOK_URL", "http://127.0.0.1:1/refused"),
+            ("DONERA_PARTNER_WEBHOOK_SECRET", HOOK_SECRET),
+        ],
+    );
+    let now = s.clock.now_utc_naive();
+    let mut conn = s.pool.get().unwrap();
+    let id = db::write(&mut conn, |c| {
+        outbox::enqueue_partner(
+            c,
+            &outbox::Routing::default(),
+            now,
+            "ticket.created",
+            &json!({}),
+        )
+    })
+    .unwrap();
+    for _ in 0..4 {
+        assert_eq!(s.worker.run_once().await.unwrap().failed, 1);
+        s.clock.advance(Duration::hours(5));
+    }
+    let ev = outbox::find(&mut conn, &id).unwrap().unwrap();
+    assert_eq!((ev.state.as_str(), ev.attempts), ("dead", 4));
+    assert!(ev.last_error.unwrap().contains("request failed"));
+    assert_eq!(
+        s.worker.run_once().await.unwrap().total(),
+        0,
+        "dead events are not retried"
+    );
+    assert!(outbox::retry(&mut conn, &id, s.clock.now_utc_naive()).unwrap());
+    assert_eq!(
+        outbox::find(&mut conn, &id).unwrap().unwrap().state,
+        "pending"
+    );
+    assert!(
+        !outbox::retry(&mut conn, &id, s.clock.now_utc_naive()).unwrap(),
+        "only dead events"
+    );
+}
+
+#[actix_web::test]
+async fn without_a_webhook_partner_events_are_kept_as_skipped() {
+    let s = setup(Kind::Sqlite, &[]);
+    let now = s.clock.now_utc_naive();
+    let mut conn = s.pool.get().unwrap();
+    let id = db::write(&mut conn, |c| {
+        outbox::enqueue_partner(
+            c,
+            &outbox::Routing::default(),
+            now,
+            "ticket.created",
+            &json!({}),
+        )
+    })
+    .unwrap();
+    assert_eq!(s.worker.run_once().await.unwrap().skipped, 1);
+    assert_eq!(
+        outbox::find(&mut conn, &id).unwrap().unwrap().state,
+        "skipped"
+    );
+}
+
+#[actix_web::test]
+async fn partner_events_are_also_emailed_to_the_partner_address() {
+    let (smtp, inbox) = smtp_server();
+    let s = setup(
+        Kind::Sqlite,
+        &[
+            ("DONERA_SMTP_URL", &smtp),
+            ("DONERA_PARTNER_EMAIL", "support@partner.example.org"),
+        ],
+    );
+    let now = s.clock.now_utc_naive();
+    let mut conn = s.pool.get().unwrap();
+    let routing = outbox::Routing {
+        partner_email: Some("support@partner.example.org".into()),
+    };
+    db::write(&mut conn, |c| {
+        outbox::enqueue_partner(
+            c,
+            &routing,
+            now,
+            "ticket.created",
+            &json!({"number": "D-2026-00042"}),
+        )
+    })
+    .unwrap();
+    let pass = s.worker.run_once().await.unwrap();
+    assert_eq!((pass.delivered, pass.skipped), (1, 1));
+    let mails = inbox.lock().unwrap().clone();
+    assert_eq!(mails[0].rcpt, vec!["support@partner.example.org"]);
+    let text = decode_body(&mails[0].data);
+    assert!(
+        text.contains("ticket.created") && text.contains("D-2026-00042"),
+        "{text}"
+    );
+}
+
+/// Delivers until a pass finds nothing due; returns how many this worker delivered.
+async fn drain(w: &Worker) -> usize {
+    let mut n = 0;
+    loop {
+        let pass = w.run_once().await.unwrap();
+        if pass.total() == 0 {
+            return n;
+        }
+        n += pass.delivered;
+    }
+}
+
+/// Two workers on one database: every event delivered once, none twice.
+#[actix_web::test]
+async fn two_workers_deliver_a_thousand_events_without_duplicates() {
+    for kind in backends() {
+        let (srv, receiver) = webhook_receiver(0);
+        let url = srv.url("/hook");
+        let extra = [
+            ("DONERA_PARTNER_WEBHOOK_URL", url.as_str()),
+            ("DONERA_PARTNER_WEBHOOK_SECRET", HOOK_SECRET),
+        ];
+        let a = setup(kind, &extra);
+        let settings = Arc::new(settings_with(&a._db, a.data.path(), &extra));
+        let b = Worker::new(
+            a.pool.clone(),
+            Arc::new(I18n::load(true).unwrap()),
+            settings.clone(),
+            a.clock.clone(),
+            WorkerConfig::from_settings(&settings),
+        )
+        .unwrap();
+        let now = a.clock.now_utc_naive();
+        let mut conn = a.pool.get().unwrap();
+        db::write(&mut conn, |c| {
+            for i in 0..1000 {
+                outbox::enqueue_partner(
+                    c,
+                    &outbox::Routing::default(),
+                    now,
+                    "ticket.replied",
+                    &json!({"n": i}),
+                )?;
+            }
+            Ok::<_, AppError>(())
+        })
+        .unwrap();
+        let (na, nb) = tokio::join!(drain(&a.worker), drain(&b));
+        assert_eq!(na + nb, 1000, "{kind:?}");
+        assert!(na > 0 && nb > 0, "both workers took part: {na} + {nb}");
+        let calls = receiver.calls.lock().unwrap();
+        let mut ids: Vec<&str> = calls.iter().map(|c| c.id.as_str()).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(
+            (before, ids.len()),
+            (1000, 1000),
+            "{kind:?}: duplicates delivered"
+        );
+    }
+}
