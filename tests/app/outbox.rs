@@ -592,3 +592,154 @@ async fn two_workers_deliver_a_thousand_events_without_duplicates() {
         );
     }
 }
+
+/// A receiver that answers each call after a short delay, so that a test can kill the sender
+/// while deliveries are under way.
+pub fn slow_receiver() -> (actix_test::TestServer, Receiver) {
+    let r = Receiver {
+        calls: Arc::new(Mutex::new(vec![])),
+        fail_first: Arc::new(Mutex::new(0)),
+    };
+    let data = web::Data::new(r.clone());
+    let srv = actix_test::start(move || {
+        actix_web::App::new().app_data(data.clone()).route(
+            "/hook",
+            web::post().to(
+                |req: HttpRequest, body: web::Bytes, r: web::Data<Receiver>| async move {
+                    tokio::time::sleep(std::time::Duration::from_millis(15)).await;
+                    receive(req, body, r).await
+                },
+            ),
+        )
+    });
+    (srv, r)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn spawn_portal(db_url: &str, dir: &std::path::Path, hook: &str) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_donera"))
+        .current_dir(dir)
+        .env("DATABASE_URL", db_url)
+        .env("DONERA_LISTEN", format!("127.0.0.1:{}", free_port()))
+        .env("DONERA_SECRET_KEY", crate::support::SECRET)
+        .env("DONERA_PARTNER_WEBHOOK_URL", hook)
+        .env("DONERA_PARTNER_WEBHOOK_SECRET", HOOK_SECRET)
+        .env("DONERA_OUTBOX_POLL_MS", "20")
+        .env("DONERA_OUTBOX_LEASE_SECONDS", "1")
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits (bounded) until `cond` holds, checking every few milliseconds.
+async fn wait_until(what: &str, secs: u64, mut cond: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !cond() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+fn delivered_ids(conn: &mut DbConn) -> std::collections::HashSet<String> {
+    use diesel::prelude::*;
+    use donera::db::schema::outbox_events as ev;
+    ev::table
+        .filter(ev::state.eq("delivered"))
+        .select(ev::id)
+        .load::<String>(conn)
+        .unwrap()
+        .into_iter()
+        .collect()
+}
+
+/// SIGKILL while events are being delivered, then a restart: every event arrives, and an event
+/// arrives twice only if it was in flight (not yet recorded as delivered) when the process died.
+#[actix_web::test]
+async fn events_survive_a_killed_process_and_arrive_after_restart() {
+    for kind in backends() {
+        let test_db = TestDb::new(kind);
+        let pool = db::connect(&test_db.url, 2).unwrap();
+        let mut conn = pool.get().unwrap();
+        let now = time::OffsetDateTime::from_unix_timestamp(0).unwrap();
+        let now = time::PrimitiveDateTime::new(now.date(), now.time());
+        let total = 150;
+        db::write(&mut conn, |c| {
+            for i in 0..total {
+                outbox::enqueue_partner(
+                    c,
+                    &outbox::Routing::default(),
+                    now,
+                    "order.submitted",
+                    &json!({"n": i}),
+                )?;
+            }
+            Ok::<_, AppError>(())
+        })
+        .unwrap();
+        let (srv, receiver) = slow_receiver();
+        let hook = srv.url("/hook");
+        let dir = tempfile::tempdir().unwrap();
+
+        let mut first = spawn_portal(&test_db.url, dir.path(), &hook);
+        let calls = receiver.calls.clone();
+        wait_until("the first deliveries", 30, || {
+            calls.lock().unwrap().len() >= 20
+        })
+        .await;
+        first.kill().unwrap(); // SIGKILL
+        first.wait().unwrap();
+        let recorded_at_kill = delivered_ids(&mut conn);
+        let received_at_kill = receiver.calls.lock().unwrap().len();
+        assert!(
+            recorded_at_kill.len() < total,
+            "{kind:?}: killed too late to test anything"
+        );
+
+        let mut second = spawn_portal(&test_db.url, dir.path(), &hook);
+        wait_until("every event delivered", 60, || {
+            delivered_ids(&mut conn).len() == total
+        })
+        .await;
+        // Stop it the friendly way: SIGTERM ends it with status 0.
+        std::process::Command::new("kill")
+            .arg("-TERM")
+            .arg(second.id().to_string())
+            .status()
+            .unwrap();
+        let status = second.wait().unwrap();
+        assert!(status.success(), "{kind:?}: SIGTERM exit {status:?}");
+
+        let calls = receiver.calls.lock().unwrap().clone();
+        let mut seen = std::collections::HashMap::<&str, usize>::new();
+        for c in &calls {
+            *seen.entry(c.id.as_str()).or_default() += 1;
+        }
+        assert_eq!(seen.len(), total, "{kind:?}: every event arrived");
+        for (id, n) in &seen {
+            if *n > 1 {
+                assert!(
+                    !recorded_at_kill.contains(*id),
+                    "{kind:?}: {id} was delivered and recorded, yet sent again"
+                );
+            }
+        }
+        let dupes: usize = seen.values().map(|n| n - 1).sum();
+        assert!(
+            dupes <= 16,
+            "{kind:?}: {dupes} repeats, more than one batch in flight"
+        );
+        assert!(received_at_kill >= 20);
+    }
+}
