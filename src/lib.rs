@@ -3,6 +3,8 @@
 //! `main.rs` reads settings and starts the server; everything else is here so that the tests
 //! mount the very same app ([`app`]) on a fresh database.
 
+pub mod accounts;
+pub mod audit;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -16,6 +18,8 @@ pub mod web;
 
 use std::sync::Arc;
 
+use actix_session::SessionMiddleware;
+use actix_session::config::PersistentSession;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{App, guard, middleware, web as aweb};
@@ -37,6 +41,7 @@ pub struct AppState {
     pub assets: Arc<Assets>,
     pub security_headers: SecurityHeaders,
     pub pages: PageCache,
+    pub routing: outbox::Routing,
 }
 
 impl AppState {
@@ -48,6 +53,7 @@ impl AppState {
         clock: Clock,
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
+        let settings_routing = settings.routing();
         let mut state = AppState {
             settings: Arc::new(settings),
             pool,
@@ -56,6 +62,7 @@ impl AppState {
             assets: Arc::new(Assets::load()),
             security_headers,
             pages: PageCache::default(),
+            routing: settings_routing,
         };
         state.pages = public::render_static_pages(&state)?;
         Ok(state)
@@ -69,6 +76,17 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .service(aweb::resource("/healthz").route(get().to(public::handlers::healthz)))
         .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
     public::configure(cfg);
+    accounts::configure(cfg);
+}
+
+/// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept
+/// with Secure, Path=/ and no Domain.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-donera_session"
+    } else {
+        "donera_session"
+    }
 }
 
 /// The whole application with its middleware, as `main` serves it and the tests mount it.
@@ -83,11 +101,28 @@ pub fn app(
         InitError = (),
     >,
 > {
+    let https = state.settings.is_https();
+    let key = actix_web::cookie::Key::derive_from(&state.settings.secret_key);
+    let store = accounts::sessions::DbSessionStore::new(state.pool.clone(), state.clock.clone());
+    let sessions = SessionMiddleware::builder(store, key)
+        .cookie_name(session_cookie_name(https).to_owned())
+        .cookie_secure(https)
+        .cookie_http_only(true)
+        .cookie_same_site(actix_web::cookie::SameSite::Lax)
+        .cookie_path("/".to_owned())
+        .session_lifecycle(
+            PersistentSession::default().session_ttl(actix_web::cookie::time::Duration::days(30)),
+        )
+        .build();
     App::new()
         .app_data(state)
         .app_data(aweb::QueryConfig::default())
+        // Every form of the portal is small; files come through multipart with their own limits.
+        .app_data(aweb::FormConfig::default().limit(64 * 1024))
         .configure(configure)
         .default_service(aweb::to(public::handlers::not_found))
+        .wrap(sessions)
+        .wrap(middleware::from_fn(web::csrf::origin_guard))
         .wrap(middleware::from_fn(web::frame::frame))
         .wrap(middleware::Compress::default())
 }

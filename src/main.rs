@@ -25,6 +25,15 @@ enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Create a staff account; the password is read from standard input (one line).
+    CreateStaff {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["admin", "agent"])]
+        role: String,
+    },
     /// Show the outbox: events by state and the last errors; `outbox retry ID` re-queues one.
     Outbox {
         #[command(subcommand)]
@@ -75,6 +84,9 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
         Command::Outbox { action } => outbox(&settings, action),
+        Command::CreateStaff { email, name, role } => {
+            return create_staff(&settings, &email, &name, &role);
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,6 +104,53 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     let ran = db::migrate(&mut conn)?;
     tracing::info!(ran, "migrations are up to date");
     Ok(())
+}
+
+fn create_staff(settings: &Settings, email: &str, name: &str, role: &str) -> ExitCode {
+    use donera::accounts::{model::Role, password, service};
+    let mut errors = vec![];
+    let email = service::email(&mut errors, "email", email);
+    let name = name.trim();
+    if !errors.is_empty() || name.is_empty() || name.chars().count() > 200 {
+        eprintln!("donera: give a valid --email and a --name of 1 to 200 characters");
+        return ExitCode::from(2);
+    }
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_err() {
+        eprintln!("donera: could not read the password from standard input");
+        return ExitCode::from(2);
+    }
+    let pw = line.trim_end_matches(['\r', '\n']);
+    if let Err(p) = password::check(pw, &email, None) {
+        eprintln!(
+            "donera: the password is not acceptable ({p:?}): at least 10 characters, not a common one"
+        );
+        return ExitCode::from(2);
+    }
+    let role = if role == "admin" {
+        Role::Admin
+    } else {
+        Role::Agent
+    };
+    let result = (|| -> anyhow::Result<String> {
+        let hash = password::hash(pw)?;
+        let pool = db::connect(&settings.database_url, 1)?;
+        let mut conn = pool.get()?;
+        let now = Clock::System.now_utc_naive();
+        Ok(service::create_staff(
+            &mut conn, now, &email, name, role, &hash,
+        )?)
+    })();
+    match result {
+        Ok(id) => {
+            println!("created {} {email} ({id})", role.key());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("donera: could not create the staff account: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn outbox(settings: &Settings, action: Option<OutboxAction>) -> anyhow::Result<()> {

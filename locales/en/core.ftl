@@ -72,3 +72,10 @@ mail-partner-event-body = A new event has been recorded in the portal.
     Id: { $id }
 
     { $details }
+
+# Header account links: templates/base.html
+nav-login = Log in
+nav-register = Register
+nav-logout = Log out
+nav-account = My account
+nav-staff-area = Staff area

@@ -18,3 +18,7 @@ error-internal-title = Something went wrong on our side
 error-internal-text = An unexpected error occurred and we have logged it. If it keeps happening, contact support and quote the reference below.
 error-reference = Reference:
 error-home-link = Go to the home page
+error-csrf-title = The form has expired
+error-csrf-text = The form was too old or came from another site, so nothing was saved. Go back, reload the page and send the form again.
+error-conflict-title = This has already been done
+error-conflict-text = Someone else got there first, or the form was sent twice. Reload the page to see how things stand now.

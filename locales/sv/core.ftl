@@ -72,3 +72,10 @@ mail-partner-event-body = En ny händelse har registrerats i portalen.
     Id: { $id }
 
     { $details }
+
+# Header account links: templates/base.html
+nav-login = Logga in
+nav-register = Registrera
+nav-logout = Logga ut
+nav-account = Mitt konto
+nav-staff-area = Personalens sidor

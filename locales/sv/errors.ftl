@@ -18,3 +18,7 @@ error-internal-title = Något gick fel hos oss
 error-internal-text = Ett oväntat fel uppstod. Vi har loggat det. Kontakta supporten och ange referensen nedan om felet kvarstår.
 error-reference = Referens:
 error-home-link = Till startsidan
+error-csrf-title = Formuläret har gått ut
+error-csrf-text = Formuläret var för gammalt eller kom från en annan webbplats, så vi sparade ingenting. Gå tillbaka, ladda om sidan och skicka formuläret igen.
+error-conflict-title = Det här har redan gjorts
+error-conflict-text = Någon annan hann före, eller så skickades formuläret två gånger. Ladda om sidan för att se hur det ser ut nu.

@@ -1,5 +1,6 @@
 //! The route table: every page's path in each language, in one place. Handlers are registered from
 //! it, the language switcher and `hreflang` links read it, and templates link through it.
+//! Paths with a `{param}` are patterns; [`Page::link`] fills the parameter in.
 
 use super::Locale;
 
@@ -8,11 +9,52 @@ pub enum Page {
     Home,
     Eligibility,
     SelfCheck,
+    Register,
+    Terms,
+    Login,
+    Logout,
+    ForgotPassword,
+    Reset,
+    Verify,
+    Invitation,
+    Account,
+    ResendVerification,
+    AccountSettings,
+    Colleagues,
+    ColleagueRemove,
+    Staff,
+    StaffAccounts,
+    StaffAccountToggle,
+    StaffAudit,
 }
 
 impl Page {
-    /// The pages that exist, in navigation order after Home.
-    pub const ALL: [Page; 3] = [Page::Home, Page::Eligibility, Page::SelfCheck];
+    /// Pages in the main navigation, in order.
+    pub const NAV: [Page; 3] = [Page::Home, Page::Eligibility, Page::SelfCheck];
+
+    /// Every page, for tests of the table itself.
+    pub const ALL: [Page; 20] = [
+        Page::Home,
+        Page::Eligibility,
+        Page::SelfCheck,
+        Page::Register,
+        Page::Terms,
+        Page::Login,
+        Page::Logout,
+        Page::ForgotPassword,
+        Page::Reset,
+        Page::Verify,
+        Page::Invitation,
+        Page::Account,
+        Page::ResendVerification,
+        Page::AccountSettings,
+        Page::Colleagues,
+        Page::ColleagueRemove,
+        Page::Staff,
+        Page::StaffAccounts,
+        Page::StaffAccountToggle,
+        Page::StaffAudit,
+    ];
 
     pub fn path(self, locale: Locale) -> &'static str {
         use Locale::{En, Sv};
@@ -23,6 +65,49 @@ impl Page {
             (Page::Eligibility, En) => "/en/eligibility",
             (Page::SelfCheck, Sv) => "/sv/behorighet/testa",
             (Page::SelfCheck, En) => "/en/eligibility/check",
+            (Page::Register, Sv) => "/sv/registrera",
+            (Page::Register, En) => "/en/register",
+            (Page::Terms, Sv) => "/sv/villkor",
+            (Page::Terms, En) => "/en/terms",
+            (Page::Login, Sv) => "/sv/logga-in",
+            (Page::Login, En) => "/en/login",
+            (Page::Logout, Sv) => "/sv/logga-ut",
+            (Page::Logout, En) => "/en/logout",
+            (Page::ForgotPassword, Sv) => "/sv/glomt-losenord",
+            (Page::ForgotPassword, En) => "/en/forgot-password",
+            (Page::Reset, Sv) => "/sv/glomt-losenord/{token}",
+            (Page::Reset, En) => "/en/forgot-password/{token}",
+            (Page::Verify, Sv) => "/sv/bekrafta/{token}",
+            (Page::Verify, En) => "/en/confirm/{token}",
+            (Page::Invitation, Sv) => "/sv/inbjudan/{token}",
+            (Page::Invitation, En) => "/en/invitation/{token}",
+            (Page::Account, Sv) => "/sv/konto/",
+            (Page::Account, En) => "/en/account/",
+            (Page::ResendVerification, Sv) => "/sv/konto/bekrafta-igen",
+            (Page::ResendVerification, En) => "/en/account/resend-confirmation",
+            (Page::AccountSettings, Sv) => "/sv/konto/installningar",
+            (Page::AccountSettings, En) => "/en/account/settings",
+            (Page::Colleagues, Sv) => "/sv/konto/kollegor",
+            (Page::Colleagues, En) => "/en/account/colleagues",
+            (Page::ColleagueRemove, Sv) => "/sv/konto/kollegor/{id}/ta-bort",
+            (Page::ColleagueRemove, En) => "/en/account/colleagues/{id}/remove",
+            (Page::Staff, Sv) => "/sv/personal/",
+            (Page::Staff, En) => "/en/staff/",
+            (Page::StaffAccounts, Sv) => "/sv/personal/konton",
+            (Page::StaffAccounts, En) => "/en/staff/accounts",
+            (Page::StaffAccountToggle, Sv) => "/sv/personal/konton/{id}/status",
+            (Page::StaffAccountToggle, En) => "/en/staff/accounts/{id}/status",
+            (Page::StaffAudit, Sv) => "/sv/personal/logg",
+            (Page::StaffAudit, En) => "/en/staff/audit",
+        }
+    }
+
+    /// The path with its `{param}` filled in (the value is URL-safe: tokens and UUIDs).
+    pub fn link(self, locale: Locale, param: &str) -> String {
+        let p = self.path(locale);
+        match (p.find('{'), p.find('}')) {
+            (Some(a), Some(b)) => format!("{}{}{}", &p[..a], param, &p[b + 1..]),
+            _ => p.to_owned(),
         }
     }
 
@@ -32,15 +117,29 @@ impl Page {
             Page::Home => "nav-home",
             Page::Eligibility => "nav-eligibility",
             Page::SelfCheck => "nav-self-check",
+            _ => "nav-home",
         }
+    }
+
+    /// Member area and staff area pages need a logged-in person.
+    pub fn is_private(self) -> bool {
+        matches!(
+            self,
+            Page::Account
+                | Page::ResendVerification
+                | Page::AccountSettings
+                | Page::Colleagues
+                | Page::ColleagueRemove
+                | Page::Staff
+                | Page::StaffAccounts
+                | Page::StaffAccountToggle
+                | Page::StaffAudit
+        )
     }
 }
 
-// Areas not yet open to visitors are reserved here for the issues that add them:
-// products `/sv/produkter` `/en/products`, FAQ `/sv/fragor` `/en/faq`, contact `/sv/kontakt`
-// `/en/contact`, register `/sv/registrera` `/en/register`, log in `/sv/logga-in` `/en/login`,
-// forgotten password `/sv/glomt-losenord` `/en/forgot-password`, member area `/sv/konto/…`
-// `/en/account/…`, staff area `/sv/personal/…` `/en/staff/…`.
+// Areas not yet open are reserved here for the issues that add them: products `/sv/produkter`
+// `/en/products`, FAQ `/sv/fragor` `/en/faq`, contact `/sv/kontakt` `/en/contact`.
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +166,18 @@ mod tests {
         all.sort();
         all.dedup();
         assert_eq!(all.len(), n);
+    }
+
+    #[test]
+    fn links_fill_the_parameter() {
+        assert_eq!(
+            Page::Reset.link(Locale::Sv, "abc"),
+            "/sv/glomt-losenord/abc"
+        );
+        assert_eq!(
+            Page::ColleagueRemove.link(Locale::En, "u1"),
+            "/en/account/colleagues/u1/remove"
+        );
+        assert_eq!(Page::Login.link(Locale::En, "x"), "/en/login");
     }
 }

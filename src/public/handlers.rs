@@ -11,7 +11,9 @@ use crate::db;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, negotiate};
+use crate::web::auth::Viewer;
 use crate::web::page::remember_locale;
+use actix_session::Session;
 
 /// `/`: 303 to the visitor's language.
 pub async fn root(req: HttpRequest) -> HttpResponse {
@@ -65,16 +67,44 @@ fn html(status: StatusCode, body: String) -> HttpResponse {
         .body(body)
 }
 
-fn cached(
+/// The header of a signed-in person, if the request has a session with one.
+fn signed_in(session: &Session, viewer: &Viewer) -> Result<Option<views::SignedIn>, AppError> {
+    match &viewer.0 {
+        Some(u) => Ok(Some((
+            u.name.clone(),
+            u.role().is_staff(),
+            crate::web::csrf::token(session)?,
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// Anonymous visitors get the page rendered once at start; a signed-in person's header differs,
+/// so theirs is rendered per request and not cached.
+fn static_page(
     req: &HttpRequest,
     state: &AppState,
     page: Page,
     locale: Locale,
+    signed: Option<views::SignedIn>,
 ) -> Result<HttpResponse, AppError> {
-    let mut res = state
-        .pages
-        .respond(req, page, locale)
-        .ok_or(AppError::NotFound)?;
+    let mut res = match signed {
+        None => state
+            .pages
+            .respond(req, page, locale)
+            .ok_or(AppError::NotFound)?,
+        Some(s) => {
+            let body = match page {
+                Page::Home => views::home(state, locale, Some(&s))?,
+                Page::Eligibility => views::eligibility(state, locale, Some(&s))?,
+                _ => views::self_check_empty(state, locale, Some(&s))?,
+            };
+            let mut r = html(StatusCode::OK, body);
+            r.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+    };
     remember_locale(req, &mut res, locale, state.settings.is_https());
     Ok(res)
 }
@@ -83,16 +113,32 @@ pub async fn home(
     req: HttpRequest,
     state: web::Data<AppState>,
     locale: Locale,
+    session: Session,
+    viewer: Viewer,
 ) -> Result<HttpResponse, AppError> {
-    cached(&req, &state, Page::Home, locale)
+    static_page(
+        &req,
+        &state,
+        Page::Home,
+        locale,
+        signed_in(&session, &viewer)?,
+    )
 }
 
 pub async fn eligibility(
     req: HttpRequest,
     state: web::Data<AppState>,
     locale: Locale,
+    session: Session,
+    viewer: Viewer,
 ) -> Result<HttpResponse, AppError> {
-    cached(&req, &state, Page::Eligibility, locale)
+    static_page(
+        &req,
+        &state,
+        Page::Eligibility,
+        locale,
+        signed_in(&session, &viewer)?,
+    )
 }
 
 /// The self-check is a GET form: without answers the cached empty form, with answers the result,
@@ -101,12 +147,15 @@ pub async fn self_check(
     req: HttpRequest,
     state: web::Data<AppState>,
     locale: Locale,
+    session: Session,
+    viewer: Viewer,
 ) -> Result<HttpResponse, AppError> {
     // A query that is not the form's shape at all (a field twice) gets the localized 400 page.
     let form: SelfCheckForm =
         serde_urlencoded::from_str(req.query_string()).map_err(|_| AppError::BadRequest)?;
+    let signed = signed_in(&session, &viewer)?;
     if form.is_empty() {
-        return cached(&req, &state, Page::SelfCheck, locale);
+        return static_page(&req, &state, Page::SelfCheck, locale, signed);
     }
     // The language switch keeps the answers, unless the query is too long to be a real one.
     let query = req.query_string();
@@ -114,14 +163,18 @@ pub async fn self_check(
     let page = match form.parse() {
         Ok(input) => (
             StatusCode::OK,
-            views::self_check_result(&state, locale, &form, &input, query)?,
+            views::self_check_result(&state, locale, &form, &input, query, signed.as_ref())?,
         ),
         Err(errors) => (
             StatusCode::BAD_REQUEST,
-            views::self_check_errors(&state, locale, &form, &errors, query)?,
+            views::self_check_errors(&state, locale, &form, &errors, query, signed.as_ref())?,
         ),
     };
     let mut res = html(page.0, page.1);
+    if signed.is_some() {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     remember_locale(&req, &mut res, locale, state.settings.is_https());
     Ok(res)
 }

@@ -19,11 +19,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         cfg.service(
             web::resource(format!("/{}", locale.code())).route(get().to(handlers::locale_root)),
         );
-        for page in Page::ALL {
+        for page in Page::NAV {
             let handler = match page {
                 Page::Home => get().to(handlers::home),
                 Page::Eligibility => get().to(handlers::eligibility),
-                Page::SelfCheck => get().to(handlers::self_check),
+                _ => get().to(handlers::self_check),
             };
             cfg.service(web::resource(page.path(locale)).route(handler));
         }
@@ -34,16 +34,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub fn render_static_pages(state: &AppState) -> Result<PageCache, AppError> {
     let mut cache = PageCache::default();
     for locale in Locale::ALL {
-        cache.insert(Page::Home, locale, views::home(state, locale)?);
+        cache.insert(Page::Home, locale, views::home(state, locale, None)?);
         cache.insert(
             Page::Eligibility,
             locale,
-            views::eligibility(state, locale)?,
+            views::eligibility(state, locale, None)?,
         );
         cache.insert(
             Page::SelfCheck,
             locale,
-            views::self_check_empty(state, locale)?,
+            views::self_check_empty(state, locale, None)?,
         );
     }
     Ok(cache)

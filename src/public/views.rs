@@ -11,6 +11,16 @@ use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
 use crate::web::page::Layout;
 
+/// The signed-in person's name, whether staff, and the session's CSRF token, for the header.
+pub type SignedIn = (String, bool, String);
+
+fn with_viewer(l: Layout, signed: Option<&SignedIn>) -> Layout {
+    match signed {
+        Some((name, staff, csrf)) => l.signed_in(name, *staff, csrf.clone()),
+        None => l,
+    }
+}
+
 fn render<T: Template>(tpl: &T) -> Result<String, AppError> {
     tpl.render()
         .map_err(|e| AppError::Internal(format!("template: {e}")))
@@ -24,9 +34,16 @@ struct HomeTpl {
     self_check: &'static str,
 }
 
-pub fn home(state: &AppState, locale: Locale) -> Result<String, AppError> {
+pub fn home(
+    state: &AppState,
+    locale: Locale,
+    signed: Option<&SignedIn>,
+) -> Result<String, AppError> {
     render(&HomeTpl {
-        l: Layout::new(state, locale, Some(Page::Home), "home-title", ""),
+        l: with_viewer(
+            Layout::new(state, locale, Some(Page::Home), "home-title", ""),
+            signed,
+        ),
         eligibility: Page::Eligibility.path(locale),
         self_check: Page::SelfCheck.path(locale),
     })
@@ -44,13 +61,20 @@ struct EligibilityTpl {
     excluded_types: Vec<String>,
 }
 
-pub fn eligibility(state: &AppState, locale: Locale) -> Result<String, AppError> {
-    let l = Layout::new(
-        state,
-        locale,
-        Some(Page::Eligibility),
-        "eligibility-title",
-        "",
+pub fn eligibility(
+    state: &AppState,
+    locale: Locale,
+    signed: Option<&SignedIn>,
+) -> Result<String, AppError> {
+    let l = with_viewer(
+        Layout::new(
+            state,
+            locale,
+            Some(Page::Eligibility),
+            "eligibility-title",
+            "",
+        ),
+        signed,
     );
     let n = |v: u64| fluent_bundle::FluentValue::from(format::integer(locale, v as i64));
     let min_text = l.tr.ta(
@@ -124,13 +148,17 @@ fn self_check_page(
     errors: &[FieldError],
     input: Option<&SelfCheckInput>,
     query: &str,
+    signed: Option<&SignedIn>,
 ) -> Result<String, AppError> {
     let title = if errors.is_empty() {
         "selfcheck-title"
     } else {
         "selfcheck-title-errors"
     };
-    let l = Layout::new(state, locale, Some(Page::SelfCheck), title, query);
+    let l = with_viewer(
+        Layout::new(state, locale, Some(Page::SelfCheck), title, query),
+        signed,
+    );
     let org_types = OrgType::ALL
         .into_iter()
         .map(|t| Choice {
@@ -183,8 +211,20 @@ fn self_check_page(
     })
 }
 
-pub fn self_check_empty(state: &AppState, locale: Locale) -> Result<String, AppError> {
-    self_check_page(state, locale, &SelfCheckForm::default(), &[], None, "")
+pub fn self_check_empty(
+    state: &AppState,
+    locale: Locale,
+    signed: Option<&SignedIn>,
+) -> Result<String, AppError> {
+    self_check_page(
+        state,
+        locale,
+        &SelfCheckForm::default(),
+        &[],
+        None,
+        "",
+        signed,
+    )
 }
 
 pub fn self_check_result(
@@ -193,8 +233,9 @@ pub fn self_check_result(
     form: &SelfCheckForm,
     input: &SelfCheckInput,
     query: &str,
+    signed: Option<&SignedIn>,
 ) -> Result<String, AppError> {
-    self_check_page(state, locale, form, &[], Some(input), query)
+    self_check_page(state, locale, form, &[], Some(input), query, signed)
 }
 
 pub fn self_check_errors(
@@ -203,6 +244,7 @@ pub fn self_check_errors(
     form: &SelfCheckForm,
     errors: &[FieldError],
     query: &str,
+    signed: Option<&SignedIn>,
 ) -> Result<String, AppError> {
-    self_check_page(state, locale, form, errors, None, query)
+    self_check_page(state, locale, form, errors, None, query, signed)
 }

@@ -16,6 +16,7 @@ use futures_util::FutureExt;
 
 use crate::AppState;
 use crate::error::{ErrorCause, ErrorPage};
+use crate::i18n::routes::Page;
 use crate::i18n::{Locale, negotiate};
 use crate::web::page::Layout;
 
@@ -239,8 +240,8 @@ fn error_page(state: &AppState, locale: Locale, path: &str, res: &HttpResponse) 
     });
     let prefix = kind.fluent_prefix();
     let paths = [
-        crate::i18n::routes::Page::Home.path(Locale::Sv),
-        crate::i18n::routes::Page::Home.path(Locale::En),
+        Page::Home.path(Locale::Sv).to_owned(),
+        Page::Home.path(Locale::En).to_owned(),
     ];
     let l = Layout::with_paths(state, locale, None, &format!("{prefix}-title"), paths, "");
     let tpl = ErrorTpl {

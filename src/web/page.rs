@@ -68,6 +68,21 @@ pub struct Layout {
     pub partner_name: Option<String>,
     pub partner_url: Option<String>,
     pub partner_after: String,
+    /// The signed-in person's links; `None` shows "log in" and "register".
+    pub signed: Option<Signed>,
+    pub login_href: &'static str,
+    pub register_href: &'static str,
+    /// A one-time message after a redirect (already in words).
+    pub flash: Option<String>,
+}
+
+/// The header's links for a signed-in person.
+pub struct Signed {
+    pub name: String,
+    pub area: &'static str,
+    pub area_label: String,
+    pub logout: &'static str,
+    pub csrf: String,
 }
 
 impl Layout {
@@ -86,9 +101,35 @@ impl Layout {
             locale,
             page,
             title_id,
-            [here.path(Locale::Sv), here.path(Locale::En)],
+            [
+                here.path(Locale::Sv).to_owned(),
+                here.path(Locale::En).to_owned(),
+            ],
             query,
         )
+    }
+
+    /// Shows the signed-in person's links instead of "log in".
+    pub fn signed_in(mut self, name: &str, staff: bool, csrf: String) -> Layout {
+        let locale = self.tr.locale;
+        let (area, label) = if staff {
+            (Page::Staff, "nav-staff-area")
+        } else {
+            (Page::Account, "nav-account")
+        };
+        self.signed = Some(Signed {
+            name: name.to_owned(),
+            area: area.path(locale),
+            area_label: self.tr.t(label),
+            logout: Page::Logout.path(locale),
+            csrf,
+        });
+        self
+    }
+
+    pub fn with_flash(mut self, flash: Option<String>) -> Layout {
+        self.flash = flash;
+        self
     }
 
     /// The layout of a page outside the route table (error pages): the switch goes to the other
@@ -98,14 +139,14 @@ impl Layout {
         locale: Locale,
         page: Option<Page>,
         title_id: &str,
-        paths: [&'static str; 2],
+        paths: [String; 2],
         query: &str,
     ) -> Layout {
         let tr = Tr::new(state.i18n.clone(), locale);
         let other = locale.other();
         let path_of = |l: Locale| match l {
-            Locale::Sv => paths[0],
-            Locale::En => paths[1],
+            Locale::Sv => paths[0].as_str(),
+            Locale::En => paths[1].as_str(),
         };
         let with_query = |p: &str| {
             if query.is_empty() {
@@ -114,7 +155,7 @@ impl Layout {
                 format!("{p}?{query}")
             }
         };
-        let nav = Page::ALL
+        let nav = Page::NAV
             .into_iter()
             .map(|p| NavLink {
                 label: tr.t(p.nav_id()),
@@ -152,6 +193,10 @@ impl Layout {
             partner_url: state.settings.partner_url.clone(),
             partner_after,
             program,
+            signed: None,
+            login_href: Page::Login.path(locale),
+            register_href: Page::Register.path(locale),
+            flash: None,
             tr,
         }
     }

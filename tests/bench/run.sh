@@ -251,7 +251,7 @@ run_wrk() {
     WRK_OTHER_PCT=$(awk -v a="$ticks0" -v b="$ticks1" -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" \
         'BEGIN { d = (t1 - t0) / 1e9; printf "%.0f", (d > 0 ? (b - a) / hz / d * 100 : 0) }')
     echo "other processes' CPU during the run: ${WRK_OTHER_PCT}% of one core" >>"$out"
-    if ((WRK_OTHER_PCT > NOISE_LIMIT_PCT)); then
+    if ((WRK_OTHER_PCT > NOISE_LIMIT_PCT)) && [[ $label != warm-up* ]]; then
         ISSUES+=("$label: other processes used ${WRK_OTHER_PCT}% of a core during the run (noisy)")
         warn "$label: other processes used ${WRK_OTHER_PCT}% of a core during the run: numbers are noisy"
     fi

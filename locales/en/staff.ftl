@@ -1,0 +1,34 @@
+# Staff area: templates/staff/*.html
+
+staff-home-title = Staff area
+staff-home-lead = This is where the partner's staff work the queues, make decisions and change settings.
+staff-accounts-title = Staff accounts
+staff-role = Role
+staff-role-agent = Agent
+staff-role-admin = Administrator
+staff-status-active = Active
+staff-status-invited = Invited
+staff-status-disabled = Disabled
+staff-disable = Disable
+staff-enable = Enable again
+staff-invite-heading = Add staff
+staff-invite-submit = Send the invitation
+staff-invited = The invitation has been sent.
+staff-disabled-done = The account is disabled and all its sessions have ended.
+staff-enabled-done = The account is enabled again.
+
+audit-title = Audit log
+audit-filter-actor = Person (id)
+audit-filter-action = Action
+audit-filter-record = Record (id)
+audit-filter-submit = Filter
+audit-when = Time (UTC)
+audit-who = Who
+audit-what = Action
+audit-record = Record
+audit-ip = IP address
+audit-details = Details
+audit-empty = No entries match the filter.
+pager-label = Pages
+pager-prev = Previous page
+pager-next = Next page

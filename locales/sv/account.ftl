@@ -1,0 +1,46 @@
+# The member's own pages: templates/accounts/dashboard.html, settings.html, colleagues.html
+
+dashboard-title = Mitt konto
+dashboard-heading = Översikt
+dashboard-unconfirmed-heading = Bekräfta din e-postadress
+dashboard-unconfirmed-text = Du kan använda portalen när du har bekräftat adressen; innan dess går det inte att skicka in certifikat, beställa eller skapa ärenden. Vi skickade en länk till
+dashboard-resend = Skicka länken igen
+dashboard-resent = Vi har skickat en ny länk. Den gamla länken fungerar inte längre.
+dashboard-review-heading = Organisationsnumret granskas
+dashboard-review-note = Organisationsnumret hör till gruppen { $group }, som oftast inte är ideella organisationer. Kontot fungerar som vanligt, men vår partner granskar organisationen särskilt innan den kan valideras.
+dashboard-validation-heading = Validering i programmet
+dashboard-validation-none = Ni har inte skickat in något valideringscertifikat ännu.
+dashboard-steps-heading = Nästa steg
+dashboard-step-done = Klart
+dashboard-step-confirm = Bekräfta din e-postadress.
+dashboard-step-certificate = Registrera organisationen på Microsofts portal för ideella organisationer och skicka in valideringscertifikatet hit.
+dashboard-step-order = Beställ licenser när organisationen är validerad.
+dashboard-account-heading = Konto och kollegor
+
+settings-title = Kontoinställningar
+settings-contact-legend = Kontaktuppgifter
+settings-phone = Telefon (frivilligt)
+settings-phone-hint = Så att supporten kan ringa om något behöver redas ut.
+settings-language = Språk för e-post
+settings-save = Spara kontaktuppgifterna
+settings-contact-done = Kontaktuppgifterna är sparade.
+settings-password-legend = Byt lösenord
+settings-password-hint = När du byter lösenord loggas du ut på alla andra enheter.
+settings-password-current = Nuvarande lösenord
+settings-password-submit = Byt lösenord
+settings-password-done = Lösenordet är bytt. Du är utloggad på alla andra enheter.
+
+colleagues-title = Kollegor
+colleagues-lead = Alla som finns här kan se organisationens ärenden, beställningar och validering.
+colleagues-status = Status
+colleagues-actions = Åtgärder
+colleagues-status-admin = Administratör
+colleagues-status-member = Medlem
+colleagues-status-invited = Inbjuden, inte inloggad ännu
+colleagues-remove = Ta bort
+colleagues-invite-heading = Bjud in en kollega
+colleagues-invite-submit = Skicka inbjudan
+colleagues-only-admin = Bara organisationens administratör kan bjuda in och ta bort kollegor.
+colleagues-invited = Inbjudan är skickad.
+colleagues-removed = Kollegan är borttagen och utloggad.
+colleagues-error-taken = Den här e-postadressen har redan ett konto.

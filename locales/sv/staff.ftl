@@ -1,0 +1,34 @@
+# Staff area: templates/staff/*.html
+
+staff-home-title = Personalens sidor
+staff-home-lead = Här arbetar partnerns personal med köer, beslut och inställningar.
+staff-accounts-title = Personalkonton
+staff-role = Roll
+staff-role-agent = Handläggare
+staff-role-admin = Administratör
+staff-status-active = Aktiv
+staff-status-invited = Inbjuden
+staff-status-disabled = Avstängd
+staff-disable = Stäng av
+staff-enable = Aktivera igen
+staff-invite-heading = Lägg till personal
+staff-invite-submit = Skicka inbjudan
+staff-invited = Inbjudan är skickad.
+staff-disabled-done = Kontot är avstängt och alla dess inloggningar är avslutade.
+staff-enabled-done = Kontot är aktiverat igen.
+
+audit-title = Händelselogg
+audit-filter-actor = Personens id
+audit-filter-action = Händelse
+audit-filter-record = Post (id)
+audit-filter-submit = Filtrera
+audit-when = Tid (UTC)
+audit-who = Vem
+audit-what = Händelse
+audit-record = Post
+audit-ip = IP-adress
+audit-details = Detaljer
+audit-empty = Inga händelser matchar filtret.
+pager-label = Sidor
+pager-prev = Föregående sida
+pager-next = Nästa sida

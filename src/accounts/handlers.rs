@@ -1,0 +1,1163 @@
+//! Thin handlers for registration, log in and out, confirmation, password reset, invitations and
+//! the member's own pages.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::model::{self, Purpose, Role, User};
+use super::service::{self, Context, Invited, LoginOutcome, Registered};
+use super::views::*;
+use crate::AppState;
+use crate::db;
+use crate::eligibility::OrgType;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::i18n::routes::Page;
+use crate::web::auth::{Member, Viewer, client_ip, flash, safe_next, sign_in, take_flash};
+use crate::web::csrf;
+use crate::web::form::FormErrors;
+use crate::web::page::Layout;
+
+/// An HTML page that must not be cached: it holds a CSRF token or a person's data.
+pub fn private(status: StatusCode, tpl: &impl Template) -> Result<HttpResponse, AppError> {
+    let body = tpl
+        .render()
+        .map_err(|e| AppError::Internal(format!("template: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .body(body))
+}
+
+pub fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .finish()
+}
+
+/// The layout of a page, with the signed-in person's links and any flash message.
+pub fn layout(
+    state: &AppState,
+    locale: Locale,
+    page: Page,
+    title: &str,
+    user: Option<&User>,
+    session: &Session,
+    paths: Option<[String; 2]>,
+) -> Result<Layout, AppError> {
+    let l = match paths {
+        Some(p) => Layout::with_paths(state, locale, Some(page), title, p, ""),
+        None => Layout::new(state, locale, Some(page), title, ""),
+    };
+    let flash = take_flash(session).map(|id| l.t(&id));
+    let l = l.with_flash(flash);
+    Ok(match user {
+        Some(u) => {
+            let csrf = csrf::token(session)?;
+            l.signed_in(&u.name, u.role().is_staff(), csrf)
+        }
+        None => l,
+    })
+}
+
+fn area_of(user: &User, locale: Locale) -> &'static str {
+    if user.role().is_staff() {
+        Page::Staff.path(locale)
+    } else {
+        Page::Account.path(locale)
+    }
+}
+
+fn org_types(l: &Layout, selected: &str) -> Vec<Choice> {
+    OrgType::ALL
+        .into_iter()
+        .map(|t| Choice {
+            value: t.key(),
+            label: l.t(&t.fluent_id()),
+            selected: t.key() == selected,
+        })
+        .collect()
+}
+
+fn ctx<'a>(state: &'a AppState, ip: &'a str) -> Context<'a> {
+    Context {
+        now: state.clock.now_utc_naive(),
+        ip,
+        routing: &state.routing,
+    }
+}
+
+/// Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
+async fn hash_password(pw: String) -> Result<String, AppError> {
+    web::block(move || super::password::hash(&pw))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+// ---- registration ----
+
+fn register_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    form: RegisterForm,
+    f: FormErrors,
+    org_taken: bool,
+) -> Result<RegisterTpl, AppError> {
+    let title = if f.is_empty() {
+        "register-title"
+    } else {
+        "register-title-errors"
+    };
+    let l = layout(state, locale, Page::Register, title, None, session, None)?;
+    let mut form = form;
+    form.password.clear();
+    form.password_confirm.clear();
+    Ok(RegisterTpl {
+        org_types: org_types(&l, &form.org_type),
+        csrf: csrf::token(session)?,
+        form,
+        f,
+        terms: Page::Terms.path(locale),
+        login: Page::Login.path(locale),
+        action: Page::Register.path(locale),
+        org_taken: org_taken.then(|| OrgTaken {
+            login: Page::Login.path(locale),
+            forgot: Page::ForgotPassword.path(locale),
+        }),
+        l,
+    })
+}
+
+use super::service::RegisterForm;
+
+pub async fn register_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+) -> Result<HttpResponse, AppError> {
+    if let Some(u) = viewer.0 {
+        return Ok(redirect(area_of(&u, locale)));
+    }
+    private(
+        StatusCode::OK,
+        &register_page(
+            &state,
+            locale,
+            &session,
+            RegisterForm::default(),
+            FormErrors::none(),
+            false,
+        )?,
+    )
+}
+
+pub async fn register_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    form: web::Form<RegisterForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let form = form.into_inner();
+    let reg = match form.check() {
+        Ok(r) => r,
+        Err(errors) => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::from_ids(&tr, &errors);
+            return private(
+                StatusCode::BAD_REQUEST,
+                &register_page(&state, locale, &session, form, f, false)?,
+            );
+        }
+    };
+    let hash = hash_password(reg.password.clone()).await?;
+    let ip = client_ip(&req);
+    let st = state.clone().into_inner();
+    let outcome = db::run(&state.pool, move |c| {
+        service::register(c, &ctx(&st, &ip), &reg, locale, hash)
+    })
+    .await?;
+    match outcome {
+        Registered::OrgTaken => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::one(&tr, "org_number", "register-error-org-taken");
+            private(
+                StatusCode::CONFLICT,
+                &register_page(&state, locale, &session, form, f, true)?,
+            )
+        }
+        Registered::Created { .. } | Registered::EmailTaken => {
+            flash(&session, "register-done");
+            Ok(redirect(Page::Login.path(locale)))
+        }
+    }
+}
+
+pub async fn terms(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+) -> Result<HttpResponse, AppError> {
+    let l = layout(
+        &state,
+        locale,
+        Page::Terms,
+        "terms-title",
+        viewer.0.as_ref(),
+        &session,
+        None,
+    )?;
+    private(StatusCode::OK, &TermsTpl { l })
+}
+
+// ---- log in and out ----
+
+#[derive(serde::Deserialize)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+    /// `done` after a password reset (the session, and with it any flash, is gone by then).
+    #[serde(default)]
+    reset: String,
+}
+
+fn login_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    form: LoginForm,
+    f: FormErrors,
+) -> Result<LoginTpl, AppError> {
+    let l = layout(
+        state,
+        locale,
+        Page::Login,
+        "login-title",
+        None,
+        session,
+        None,
+    )?;
+    let mut form = form;
+    form.password.clear();
+    Ok(LoginTpl {
+        l,
+        f,
+        csrf: csrf::token(session)?,
+        form,
+        action: Page::Login.path(locale),
+        forgot: Page::ForgotPassword.path(locale),
+        register: Page::Register.path(locale),
+    })
+}
+
+use super::service::LoginForm;
+
+pub async fn login_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+    q: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(u) = viewer.0 {
+        return Ok(redirect(safe_next(&q.next).unwrap_or(area_of(&u, locale))));
+    }
+    let form = LoginForm {
+        next: safe_next(&q.next).unwrap_or_default().to_owned(),
+        ..Default::default()
+    };
+    let mut tpl = login_page(&state, locale, &session, form, FormErrors::none())?;
+    if q.reset == "done" {
+        tpl.l.flash = Some(tpl.l.t("reset-done"));
+    }
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn login_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let form = form.into_inner();
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let f2 = form.clone();
+    let outcome = db::run(&state.pool, move |c| service::login(c, now, &f2, &ip)).await?;
+    match outcome {
+        LoginOutcome::Ok(user) => {
+            sign_in(&session, &user)?;
+            Ok(redirect(
+                safe_next(&form.next).unwrap_or(area_of(&user, locale)),
+            ))
+        }
+        LoginOutcome::Wrong => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::one(&tr, "email", "login-error-wrong");
+            private(
+                StatusCode::BAD_REQUEST,
+                &login_page(&state, locale, &session, form, f)?,
+            )
+        }
+        LoginOutcome::Throttled => Err(AppError::TooManyRequests),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn logout(
+    locale: Locale,
+    session: Session,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    // Deletes the server-side session; the old cookie is worthless afterwards.
+    session.purge();
+    Ok(redirect(Page::Home.path(locale)))
+}
+
+// ---- forgotten password ----
+
+pub async fn forgot_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+) -> Result<HttpResponse, AppError> {
+    let l = layout(
+        &state,
+        locale,
+        Page::ForgotPassword,
+        "forgot-title",
+        None,
+        &session,
+        None,
+    )?;
+    let csrf = csrf::token(&session)?;
+    private(
+        StatusCode::OK,
+        &ForgotTpl {
+            l,
+            f: FormErrors::none(),
+            email: String::new(),
+            csrf,
+            action: Page::ForgotPassword.path(locale),
+        },
+    )
+}
+
+pub async fn forgot_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    form: web::Form<service::ForgotForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let mut errors = vec![];
+    let email = service::email(&mut errors, "email", &form.email);
+    if !errors.is_empty() {
+        let l = layout(
+            &state,
+            locale,
+            Page::ForgotPassword,
+            "forgot-title",
+            None,
+            &session,
+            None,
+        )?;
+        let f = FormErrors::from_ids(&l.tr, &errors);
+        let csrf = csrf::token(&session)?;
+        let email = form.email.chars().take(254).collect();
+        return private(
+            StatusCode::BAD_REQUEST,
+            &ForgotTpl {
+                l,
+                f,
+                email,
+                csrf,
+                action: Page::ForgotPassword.path(locale),
+            },
+        );
+    }
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    if !db::run(&state.pool, move |c| service::forgot(c, now, &email, &ip)).await? {
+        return Err(AppError::TooManyRequests);
+    }
+    // The same answer whether or not the address has an account.
+    flash(&session, "forgot-sent");
+    Ok(redirect(Page::ForgotPassword.path(locale)))
+}
+
+// ---- links from e-mails: reset, confirmation, invitation ----
+
+/// Tokens are hex; anything else cannot be one, so it is not even looked up.
+fn plausible_token(t: &str) -> bool {
+    t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn token_paths(page: Page, token: &str) -> [String; 2] {
+    [page.link(Locale::Sv, token), page.link(Locale::En, token)]
+}
+
+async fn token_user(
+    state: &AppState,
+    token: &str,
+    purpose: Purpose,
+) -> Result<Option<User>, AppError> {
+    if !plausible_token(token) {
+        return Ok(None);
+    }
+    let hash = super::hash_token(token);
+    let now = state.clock.now_utc_naive();
+    db::run(&state.pool, move |c| {
+        model::token_user(c, &hash, purpose, now)
+    })
+    .await
+}
+
+/// A wrong, used or expired link: 404, and no hint which of these it was.
+fn link_invalid(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    page: Page,
+    token: &str,
+) -> Result<HttpResponse, AppError> {
+    let l = layout(
+        state,
+        locale,
+        page,
+        "link-invalid-title",
+        None,
+        session,
+        Some(token_paths(page, token)),
+    )?;
+    private(
+        StatusCode::NOT_FOUND,
+        &LinkInvalidTpl {
+            l,
+            forgot: Page::ForgotPassword.path(locale),
+        },
+    )
+}
+
+fn set_password_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    page: Page,
+    token: &str,
+    user: &User,
+    f: FormErrors,
+    name: Option<String>,
+) -> Result<SetPasswordTpl, AppError> {
+    let (title, heading, intro) = match page {
+        Page::Invitation => ("invitation-title", "invitation-heading", "invitation-intro"),
+        _ => ("reset-title", "reset-heading", "reset-intro"),
+    };
+    let l = layout(
+        state,
+        locale,
+        page,
+        title,
+        None,
+        session,
+        Some(token_paths(page, token)),
+    )?;
+    Ok(SetPasswordTpl {
+        heading: l.t(heading),
+        intro: l.t(intro),
+        csrf: csrf::token(session)?,
+        action: page.link(locale, token),
+        name,
+        email: user.email.clone(),
+        f,
+        l,
+    })
+}
+
+pub async fn reset_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    match token_user(&state, &token, Purpose::Reset).await? {
+        None => link_invalid(&state, locale, &session, Page::Reset, &token),
+        Some(u) => private(
+            StatusCode::OK,
+            &set_password_page(
+                &state,
+                locale,
+                &session,
+                Page::Reset,
+                &token,
+                &u,
+                FormErrors::none(),
+                None,
+            )?,
+        ),
+    }
+}
+
+pub async fn invitation_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    match token_user(&state, &token, Purpose::Invite).await? {
+        None => link_invalid(&state, locale, &session, Page::Invitation, &token),
+        Some(u) => {
+            let name = Some(u.name.clone());
+            private(
+                StatusCode::OK,
+                &set_password_page(
+                    &state,
+                    locale,
+                    &session,
+                    Page::Invitation,
+                    &token,
+                    &u,
+                    FormErrors::none(),
+                    name,
+                )?,
+            )
+        }
+    }
+}
+
+async fn set_password_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    token: String,
+    form: service::NewPasswordForm,
+    page: Page,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let purpose = if page == Page::Invitation {
+        Purpose::Invite
+    } else {
+        Purpose::Reset
+    };
+    let Some(user) = token_user(&state, &token, purpose).await? else {
+        return link_invalid(&state, locale, &session, page, &token);
+    };
+    let mut errors = match service::check_new_password(&form, &user) {
+        Ok(()) => vec![],
+        Err(e) => e,
+    };
+    let name = form.name.trim().to_owned();
+    if page == Page::Invitation
+        && (name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control))
+    {
+        errors.insert(
+            0,
+            service::FieldError {
+                field: "name",
+                id: "form-error-required",
+            },
+        );
+    }
+    if !errors.is_empty() {
+        let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+        let f = FormErrors::from_ids(&tr, &errors);
+        let keep = (page == Page::Invitation).then(|| name.chars().take(200).collect());
+        return private(
+            StatusCode::BAD_REQUEST,
+            &set_password_page(&state, locale, &session, page, &token, &user, f, keep)?,
+        );
+    }
+    let hash = hash_password(form.password.clone()).await?;
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let t = token.clone();
+    let n = (page == Page::Invitation).then_some(name);
+    let done = db::run(&state.pool, move |c| {
+        service::set_password_with_token(c, now, &t, purpose, &hash, n.as_deref(), &ip)
+    })
+    .await?;
+    match done {
+        None => link_invalid(&state, locale, &session, page, &token),
+        Some(u) if page == Page::Invitation => {
+            sign_in(&session, &u)?;
+            flash(&session, "invitation-done");
+            Ok(redirect(area_of(&u, locale)))
+        }
+        Some(_) => {
+            // Every session ended, this browser's too: log in again with the new password.
+            session.purge();
+            Ok(redirect(&format!(
+                "{}?{}",
+                Page::Login.path(locale),
+                "reset=done"
+            )))
+        }
+    }
+}
+
+pub async fn reset_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    token: web::Path<String>,
+    form: web::Form<service::NewPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    set_password_submit(
+        req,
+        state,
+        locale,
+        session,
+        token.into_inner(),
+        form.into_inner(),
+        Page::Reset,
+    )
+    .await
+}
+
+pub async fn invitation_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    token: web::Path<String>,
+    form: web::Form<service::NewPasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    set_password_submit(
+        req,
+        state,
+        locale,
+        session,
+        token.into_inner(),
+        form.into_inner(),
+        Page::Invitation,
+    )
+    .await
+}
+
+pub async fn confirm_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    match token_user(&state, &token, Purpose::Verify).await? {
+        None => link_invalid(&state, locale, &session, Page::Verify, &token),
+        Some(u) => {
+            let l = layout(
+                &state,
+                locale,
+                Page::Verify,
+                "confirm-title",
+                viewer.0.as_ref(),
+                &session,
+                Some(token_paths(Page::Verify, &token)),
+            )?;
+            let tpl = ConfirmTpl {
+                l,
+                csrf: csrf::token(&session)?,
+                action: Page::Verify.link(locale, &token),
+                email: u.email,
+            };
+            private(StatusCode::OK, &tpl)
+        }
+    }
+}
+
+pub async fn confirm_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+    token: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    if !plausible_token(&token) {
+        return link_invalid(&state, locale, &session, Page::Verify, &token);
+    }
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let t = token.clone();
+    match db::run(&state.pool, move |c| {
+        service::confirm_email(c, now, &t, &ip)
+    })
+    .await?
+    {
+        None => link_invalid(&state, locale, &session, Page::Verify, &token),
+        Some(_) => {
+            flash(&session, "confirm-done");
+            let to = if viewer.0.is_some() {
+                Page::Account.path(locale)
+            } else {
+                Page::Login.path(locale)
+            };
+            Ok(redirect(to))
+        }
+    }
+}
+
+// ---- the member's own pages ----
+
+pub async fn dashboard(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+) -> Result<HttpResponse, AppError> {
+    let user = member.0;
+    let org_id = user.organisation_id.clone().unwrap_or_default();
+    let org = db::run(&state.pool, move |c| model::organisation(c, &org_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let l = layout(
+        &state,
+        locale,
+        Page::Account,
+        "dashboard-title",
+        Some(&user),
+        &session,
+        None,
+    )?;
+    let org_type = OrgType::from_key(&org.org_type)
+        .map(|t| l.t(&t.fluent_id()))
+        .unwrap_or_default();
+    let review_note = org.needs_review.then(|| {
+        let group = crate::eligibility::OrgNumber::parse(&org.org_number)
+            .map(|n| l.t(n.group().fluent_id()))
+            .unwrap_or_default();
+        l.tr.ta(
+            "dashboard-review-note",
+            &crate::i18n::args([("group", group.into())]),
+        )
+    });
+    let steps = vec![
+        Step {
+            text: l.t("dashboard-step-confirm"),
+            done: user.is_verified(),
+        },
+        Step {
+            text: l.t("dashboard-step-certificate"),
+            done: false,
+        },
+        Step {
+            text: l.t("dashboard-step-order"),
+            done: false,
+        },
+    ];
+    let tpl = DashboardTpl {
+        csrf: csrf::token(&session)?,
+        resend: Page::ResendVerification.path(locale),
+        settings: Page::AccountSettings.path(locale),
+        colleagues: Page::Colleagues.path(locale),
+        org_type,
+        review_note,
+        steps,
+        user,
+        org,
+        l,
+    };
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn account_root(locale: Locale) -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, Page::Account.path(locale)))
+        .finish()
+}
+
+pub async fn resend_confirmation(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let user = member.0;
+    if user.is_verified() {
+        return Ok(redirect(Page::Account.path(locale)));
+    }
+    let now = state.clock.now_utc_naive();
+    let sent = db::run(&state.pool, move |c| {
+        if !crate::throttle::hit(
+            c,
+            &format!("resend:{}", user.id),
+            now,
+            time::Duration::hours(1),
+            3,
+        )? {
+            return Ok(false);
+        }
+        db::write(c, |c| {
+            service::send_confirmation(c, now, &user.id, &user.email, &user.name, user.locale())
+        })?;
+        Ok(true)
+    })
+    .await?;
+    if !sent {
+        return Err(AppError::TooManyRequests);
+    }
+    flash(&session, "dashboard-resent");
+    Ok(redirect(Page::Account.path(locale)))
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct SettingsForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    form: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    locale: String,
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+fn settings_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    user: &User,
+    f: FormErrors,
+    name: String,
+    phone: String,
+    lang: String,
+) -> Result<SettingsTpl, AppError> {
+    let l = layout(
+        state,
+        locale,
+        Page::AccountSettings,
+        "settings-title",
+        Some(user),
+        session,
+        None,
+    )?;
+    Ok(SettingsTpl {
+        l,
+        f,
+        csrf: csrf::token(session)?,
+        action: Page::AccountSettings.path(locale),
+        name,
+        phone,
+        locale: lang,
+        email: user.email.clone(),
+        is_member: user.role() == Role::Member,
+    })
+}
+
+pub async fn settings_form(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = viewer.0 else {
+        return Err(AppError::LoginRequired(req.path().to_owned()));
+    };
+    let tpl = settings_page(
+        &state,
+        locale,
+        &session,
+        &user,
+        FormErrors::none(),
+        user.name.clone(),
+        user.phone.clone().unwrap_or_default(),
+        user.locale.clone(),
+    )?;
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn settings_submit(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    viewer: Viewer,
+    form: web::Form<SettingsForm>,
+) -> Result<HttpResponse, AppError> {
+    let Some(user) = viewer.0 else {
+        return Err(AppError::LoginRequired(req.path().to_owned()));
+    };
+    csrf::verify(&session, &form.csrf)?;
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+    if form.form == "password" {
+        let pf = service::ChangePasswordForm {
+            csrf: String::new(),
+            current: form.current.clone(),
+            password: form.password.clone(),
+            password_confirm: form.password_confirm.clone(),
+        };
+        let u = user.clone();
+        let org_name = match &user.organisation_id {
+            Some(id) => {
+                let id = id.clone();
+                db::run(&state.pool, move |c| model::organisation(c, &id))
+                    .await?
+                    .map(|o| o.name)
+            }
+            None => None,
+        };
+        // Verifying the current password costs an Argon2 run: off the async workers.
+        let checked =
+            web::block(move || service::check_change_password(&pf, &u, org_name.as_deref()))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+        if let Err(errors) = checked {
+            let f = FormErrors::from_ids(&tr, &errors);
+            let tpl = settings_page(
+                &state,
+                locale,
+                &session,
+                &user,
+                f,
+                user.name.clone(),
+                user.phone.clone().unwrap_or_default(),
+                user.locale.clone(),
+            )?;
+            return private(StatusCode::BAD_REQUEST, &tpl);
+        }
+        let hash = hash_password(form.password.clone()).await?;
+        let u = user.clone();
+        db::run(&state.pool, move |c| {
+            service::change_password(c, now, &u, &hash, &ip)
+        })
+        .await?;
+        // Every other session is gone; this one continues under a new id.
+        sign_in(&session, &user)?;
+        flash(&session, "settings-password-done");
+        return Ok(redirect(Page::AccountSettings.path(locale)));
+    }
+    let cf = service::ContactForm {
+        csrf: String::new(),
+        name: form.name.clone(),
+        phone: form.phone.clone(),
+        locale: form.locale.clone(),
+    };
+    match cf.check() {
+        Err(errors) => {
+            let f = FormErrors::from_ids(&tr, &errors);
+            let keep = |s: &str| s.chars().take(200).collect::<String>();
+            let tpl = settings_page(
+                &state,
+                locale,
+                &session,
+                &user,
+                f,
+                keep(&form.name),
+                keep(&form.phone),
+                keep(&form.locale),
+            )?;
+            private(StatusCode::BAD_REQUEST, &tpl)
+        }
+        Ok(contact) => {
+            let u = user.clone();
+            db::run(&state.pool, move |c| {
+                service::update_contact(c, now, &u, &contact, &ip)
+            })
+            .await?;
+            flash(&session, "settings-contact-done");
+            Ok(redirect(Page::AccountSettings.path(locale)))
+        }
+    }
+}
+
+// ---- colleagues ----
+
+async fn colleagues_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    user: &User,
+    f: FormErrors,
+    name: String,
+    email: String,
+) -> Result<ColleaguesTpl, AppError> {
+    let org_id = user.organisation_id.clone().unwrap_or_default();
+    let members = db::run(&state.pool, move |c| model::members_of(c, &org_id)).await?;
+    let l = layout(
+        state,
+        locale,
+        Page::Colleagues,
+        "colleagues-title",
+        Some(user),
+        session,
+        None,
+    )?;
+    let rows = members
+        .into_iter()
+        .filter(|m| m.disabled_at.is_none())
+        .map(|m| ColleagueRow {
+            status: l.t(if m.password_hash.is_none() {
+                "colleagues-status-invited"
+            } else if m.is_org_admin {
+                "colleagues-status-admin"
+            } else {
+                "colleagues-status-member"
+            }),
+            remove: (user.is_org_admin && m.id != user.id)
+                .then(|| Page::ColleagueRemove.link(locale, &m.id)),
+            name: m.name,
+            email: m.email,
+        })
+        .collect();
+    Ok(ColleaguesTpl {
+        l,
+        f,
+        csrf: csrf::token(session)?,
+        rows,
+        can_invite: user.is_org_admin,
+        action: Page::Colleagues.path(locale),
+        name,
+        email,
+    })
+}
+
+pub async fn colleagues(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+) -> Result<HttpResponse, AppError> {
+    let tpl = colleagues_page(
+        &state,
+        locale,
+        &session,
+        &member.0,
+        FormErrors::none(),
+        String::new(),
+        String::new(),
+    )
+    .await?;
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn invite_colleague(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+    form: web::Form<service::InviteForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let user = member.0;
+    if !user.is_org_admin {
+        return Err(AppError::Forbidden);
+    }
+    let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+    let keep = |s: &str| s.chars().take(254).collect::<String>();
+    let inv = match form.check(false) {
+        Ok(i) => i,
+        Err(errors) => {
+            let tpl = colleagues_page(
+                &state,
+                locale,
+                &session,
+                &user,
+                FormErrors::from_ids(&tr, &errors),
+                keep(&form.name),
+                keep(&form.email),
+            )
+            .await?;
+            return private(StatusCode::BAD_REQUEST, &tpl);
+        }
+    };
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let u = user.clone();
+    match db::run(&state.pool, move |c| {
+        service::invite(c, now, &u, &inv, locale, &ip)
+    })
+    .await?
+    {
+        Invited::Sent(_) => {
+            flash(&session, "colleagues-invited");
+            Ok(redirect(Page::Colleagues.path(locale)))
+        }
+        Invited::EmailTaken => {
+            let f = FormErrors::one(&tr, "email", "colleagues-error-taken");
+            let tpl = colleagues_page(
+                &state,
+                locale,
+                &session,
+                &user,
+                f,
+                keep(&form.name),
+                keep(&form.email),
+            )
+            .await?;
+            private(StatusCode::CONFLICT, &tpl)
+        }
+    }
+}
+
+pub async fn remove_colleague(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+    id: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let user = member.0;
+    if !user.is_org_admin {
+        return Err(AppError::Forbidden);
+    }
+    let target_id = id.into_inner();
+    let t = target_id.clone();
+    let target = db::run(&state.pool, move |c| model::user_by_id(c, &t)).await?;
+    // Another organisation's member, or nobody: the same 404.
+    let target = match target {
+        Some(t) if t.organisation_id == user.organisation_id && t.disabled_at.is_none() => t,
+        _ => return Err(AppError::NotFound),
+    };
+    if target.id == user.id {
+        return Err(AppError::BadRequest);
+    }
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    db::run(&state.pool, move |c| {
+        service::set_disabled(c, now, &user, &target, true, &ip)
+    })
+    .await?;
+    flash(&session, "colleagues-removed");
+    Ok(redirect(Page::Colleagues.path(locale)))
+}

@@ -1,0 +1,207 @@
+//! Sessions in the database: an actix-session store that works on SQLite and PostgreSQL, survives
+//! restarts and lets several instances share sessions. Only a hash of the cookie's key is stored.
+//! Idle and absolute time-outs are enforced here, on every load: members 8 h idle and 30 days in
+//! all, staff 2 h and 12 h.
+
+use std::collections::HashMap;
+
+use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_web::cookie::time::Duration as CookieDuration;
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+use time::{Duration, PrimitiveDateTime};
+
+use crate::clock::Clock;
+use crate::db::schema::sessions as s;
+use crate::db::{self, DbConn, Pool};
+use crate::error::AppError;
+
+/// Session keys in state (values are JSON, as actix-session stores them).
+pub const UID: &str = "uid";
+pub const ROLE: &str = "role";
+pub const CSRF: &str = "csrf";
+pub const FLASH: &str = "flash";
+
+/// Idle and absolute limits for a role.
+pub fn limits(role: Option<&str>) -> (Duration, Duration) {
+    match role {
+        Some("agent" | "admin") => (Duration::hours(2), Duration::hours(12)),
+        Some(_) => (Duration::hours(8), Duration::days(30)),
+        // Anonymous sessions only carry a CSRF token and a flash message.
+        None => (Duration::hours(8), Duration::days(1)),
+    }
+}
+
+fn key_hash(key: &str) -> String {
+    Sha256::digest(key.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn json_str(state: &HashMap<String, String>, k: &str) -> Option<String> {
+    state
+        .get(k)
+        .and_then(|v| serde_json::from_str::<String>(v).ok())
+}
+
+#[derive(Clone)]
+pub struct DbSessionStore {
+    pool: Pool,
+    clock: Clock,
+}
+
+impl DbSessionStore {
+    pub fn new(pool: Pool, clock: Clock) -> DbSessionStore {
+        DbSessionStore { pool, clock }
+    }
+}
+
+fn other(e: AppError) -> anyhow::Error {
+    anyhow::anyhow!("session store: {e}")
+}
+
+/// Loads a live session's state; an expired one is deleted and reads as none.
+fn load(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<Option<String>, AppError> {
+    let row: Option<(String, PrimitiveDateTime, i64, PrimitiveDateTime)> = s::table
+        .find(id)
+        .select((s::state, s::last_seen_at, s::idle_seconds, s::expires_at))
+        .first(conn)
+        .optional()?;
+    let Some((state, last_seen, idle, expires)) = row else {
+        return Ok(None);
+    };
+    if now >= expires || now - last_seen >= Duration::seconds(idle) {
+        diesel::delete(s::table.find(id)).execute(conn)?;
+        return Ok(None);
+    }
+    // Writing on every request would cost a write per page; a minute's precision is plenty.
+    if now - last_seen > Duration::seconds(60) {
+        diesel::update(s::table.find(id))
+            .set(s::last_seen_at.eq(now))
+            .execute(conn)?;
+    }
+    Ok(Some(state))
+}
+
+fn save(
+    conn: &mut DbConn,
+    id: &str,
+    state: &HashMap<String, String>,
+    now: PrimitiveDateTime,
+) -> Result<(), AppError> {
+    let role = json_str(state, ROLE);
+    let (idle, absolute) = limits(role.as_deref());
+    let text = serde_json::to_string(state).map_err(|e| AppError::Internal(e.to_string()))?;
+    diesel::insert_into(s::table)
+        .values((
+            s::id.eq(id),
+            s::user_id.eq(json_str(state, UID)),
+            s::state.eq(text),
+            s::created_at.eq(now),
+            s::last_seen_at.eq(now),
+            s::idle_seconds.eq(idle.whole_seconds()),
+            s::expires_at.eq(now + absolute),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Updates a session's state; false when the row is gone (expired or revoked meanwhile).
+fn update(
+    conn: &mut DbConn,
+    id: &str,
+    state: &HashMap<String, String>,
+    now: PrimitiveDateTime,
+) -> Result<bool, AppError> {
+    let text = serde_json::to_string(state).map_err(|e| AppError::Internal(e.to_string()))?;
+    let n = diesel::update(s::table.find(id))
+        .set((
+            s::state.eq(text),
+            s::user_id.eq(json_str(state, UID)),
+            s::last_seen_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+impl SessionStore for DbSessionStore {
+    async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
+        let id = key_hash(key.as_ref());
+        let now = self.clock.now_utc_naive();
+        let state = db::run(&self.pool, move |c| load(c, &id, now))
+            .await
+            .map_err(|e| LoadError::Other(other(e)))?;
+        match state {
+            None => Ok(None),
+            Some(text) => serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| LoadError::Deserialization(e.into())),
+        }
+    }
+
+    async fn save(
+        &self,
+        state: HashMap<String, String>,
+        _ttl: &CookieDuration,
+    ) -> Result<SessionKey, SaveError> {
+        let key = crate::random_hex(32);
+        let id = key_hash(&key);
+        let now = self.clock.now_utc_naive();
+        db::run(&self.pool, move |c| save(c, &id, &state, now))
+            .await
+            .map_err(|e| SaveError::Other(other(e)))?;
+        SessionKey::try_from(key).map_err(|e| SaveError::Other(e.into()))
+    }
+
+    async fn update(
+        &self,
+        key: SessionKey,
+        state: HashMap<String, String>,
+        ttl: &CookieDuration,
+    ) -> Result<SessionKey, UpdateError> {
+        let id = key_hash(key.as_ref());
+        let now = self.clock.now_utc_naive();
+        let st = state.clone();
+        let found = db::run(&self.pool, move |c| update(c, &id, &st, now))
+            .await
+            .map_err(|e| UpdateError::Other(other(e)))?;
+        if found {
+            Ok(key)
+        } else {
+            self.save(state, ttl)
+                .await
+                .map_err(|e| UpdateError::Other(anyhow::anyhow!("{e}")))
+        }
+    }
+
+    async fn update_ttl(
+        &self,
+        _key: &SessionKey,
+        _ttl: &CookieDuration,
+    ) -> Result<(), anyhow::Error> {
+        // Lifetimes are the store's own (idle and absolute per role), not the cookie's.
+        Ok(())
+    }
+
+    async fn delete(&self, key: &SessionKey) -> Result<(), anyhow::Error> {
+        let id = key_hash(key.as_ref());
+        db::run(&self.pool, move |c| {
+            Ok(diesel::delete(s::table.find(&id)).execute(c)?)
+        })
+        .await
+        .map_err(other)?;
+        Ok(())
+    }
+}
+
+/// Ends every session of a user (password change or reset, disabled staff, removed member).
+/// A handler that keeps its own user logged in renews its session afterwards.
+pub fn end_all(conn: &mut DbConn, user_id: &str) -> Result<usize, AppError> {
+    Ok(diesel::delete(s::table.filter(s::user_id.eq(user_id))).execute(conn)?)
+}
+
+/// Deletes sessions past their absolute expiry (the worker runs it).
+pub fn purge(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<usize, AppError> {
+    Ok(diesel::delete(s::table.filter(s::expires_at.le(now))).execute(conn)?)
+}

@@ -1,0 +1,195 @@
+//! Who is asking: extractors that load the signed-in person from the session and guard the member
+//! and staff areas. A visitor is sent to log in and back; a person of the wrong role gets 403.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+
+use crate::AppState;
+use crate::accounts::model::{self, Role, User};
+use crate::accounts::sessions::{FLASH, ROLE, UID};
+use crate::db;
+use crate::error::AppError;
+
+/// The person behind the request, if signed in and still allowed in.
+pub struct Viewer(pub Option<User>);
+
+type Fut<T> = Pin<Box<dyn Future<Output = Result<T, actix_web::Error>>>>;
+
+async fn current(req: &HttpRequest) -> Result<Option<User>, AppError> {
+    let session = req.get_session();
+    let Some(uid) = session
+        .get::<String>(UID)
+        .map_err(|_| AppError::BadRequest)?
+    else {
+        return Ok(None);
+    };
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| AppError::Internal("no app state".into()))?;
+    let user = db::run(&state.pool, move |c| model::user_by_id(c, &uid)).await?;
+    match user {
+        Some(u) if u.disabled_at.is_none() && u.password_hash.is_some() => Ok(Some(u)),
+        _ => {
+            // The account is gone or disabled since the session began: forget it.
+            session.purge();
+            Ok(None)
+        }
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = actix_web::Error;
+    type Future = Fut<Viewer>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ok(Viewer(current(&req).await?)) })
+    }
+}
+
+fn login_required(req: &HttpRequest) -> AppError {
+    let path = req.path().to_owned();
+    let q = req.query_string();
+    // Only GET pages are worth coming back to; a POST's form is gone anyway.
+    let next = if req.method() == actix_web::http::Method::GET && !q.is_empty() && q.len() < 512 {
+        format!("{path}?{q}")
+    } else {
+        path
+    };
+    AppError::LoginRequired(next)
+}
+
+/// A signed-in member of an organisation.
+pub struct Member(pub User);
+
+impl FromRequest for Member {
+    type Error = actix_web::Error;
+    type Future = Fut<Member>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match current(&req).await? {
+                None => Err(login_required(&req).into()),
+                Some(u) if u.role() == Role::Member && u.organisation_id.is_some() => Ok(Member(u)),
+                Some(_) => Err(AppError::Forbidden.into()),
+            }
+        })
+    }
+}
+
+/// A signed-in member of the partner's staff (agent or admin).
+pub struct Staff(pub User);
+
+impl FromRequest for Staff {
+    type Error = actix_web::Error;
+    type Future = Fut<Staff>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match current(&req).await? {
+                None => Err(login_required(&req).into()),
+                Some(u) if u.role().is_staff() => Ok(Staff(u)),
+                Some(_) => Err(AppError::Forbidden.into()),
+            }
+        })
+    }
+}
+
+/// A signed-in staff admin.
+pub struct StaffAdmin(pub User);
+
+impl FromRequest for StaffAdmin {
+    type Error = actix_web::Error;
+    type Future = Fut<StaffAdmin>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            match current(&req).await? {
+                None => Err(login_required(&req).into()),
+                Some(u) if u.role() == Role::Admin => Ok(StaffAdmin(u)),
+                Some(_) => Err(AppError::Forbidden.into()),
+            }
+        })
+    }
+}
+
+/// Signs `user` in: a new session id (the old cookie stops working), then who it is.
+pub fn sign_in(session: &Session, user: &User) -> Result<(), AppError> {
+    session.renew();
+    let flash = session.get::<String>(FLASH).ok().flatten();
+    session.clear();
+    session
+        .insert(UID, &user.id)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    session
+        .insert(ROLE, user.role().key())
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    if let Some(f) = flash {
+        let _ = session.insert(FLASH, f);
+    }
+    Ok(())
+}
+
+/// Leaves a message id for the next page.
+pub fn flash(session: &Session, id: &str) {
+    let _ = session.insert(FLASH, id);
+}
+
+/// Takes the message id left for this page, if any.
+pub fn take_flash(session: &Session) -> Option<String> {
+    session.remove_as::<String>(FLASH).and_then(Result::ok)
+}
+
+/// The client's address for logs, rate limits and the audit log. Forwarded headers are not
+/// trusted: without a configured proxy they are whatever the client says.
+pub fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// A local path to return to after logging in, or `None` when `next` could lead elsewhere.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let ok = (next.starts_with("/sv/") || next.starts_with("/en/"))
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains("/../")
+        && !next.chars().any(|c| c.is_control())
+        && next.len() < 600;
+    ok.then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next("/sv/konto/"), Some("/sv/konto/"));
+        assert_eq!(
+            safe_next("/en/account/settings?x=1"),
+            Some("/en/account/settings?x=1")
+        );
+        for bad in [
+            "https://evil.example",
+            "//evil.example/sv/",
+            "/\\evil.example",
+            "/sv/\\x",
+            "javascript:alert(1)",
+            "",
+            "/static/x",
+            "/sv/\r\nSet-Cookie:x",
+            "/sv/../../etc",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
+}
