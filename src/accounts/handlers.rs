@@ -460,10 +460,15 @@ fn link_invalid(
     )
 }
 
+/// The request's state, language and session, which every page function needs.
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub locale: Locale,
+    pub session: &'a Session,
+}
+
 fn set_password_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     page: Page,
     token: &str,
     user: &User,
@@ -474,6 +479,7 @@ fn set_password_page(
         Page::Invitation => ("invitation-title", "invitation-heading", "invitation-intro"),
         _ => ("reset-title", "reset-heading", "reset-intro"),
     };
+    let (state, locale, session) = (cx.state, cx.locale, cx.session);
     let l = layout(
         state,
         locale,
@@ -506,9 +512,11 @@ pub async fn reset_form(
         Some(u) => private(
             StatusCode::OK,
             &set_password_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 Page::Reset,
                 &token,
                 &u,
@@ -532,9 +540,11 @@ pub async fn invitation_form(
             private(
                 StatusCode::OK,
                 &set_password_page(
-                    &state,
-                    locale,
-                    &session,
+                    &Ctx {
+                        state: &state,
+                        locale,
+                        session: &session,
+                    },
                     Page::Invitation,
                     &token,
                     &u,
@@ -586,7 +596,18 @@ async fn set_password_submit(
         let keep = (page == Page::Invitation).then(|| name.chars().take(200).collect());
         return private(
             StatusCode::BAD_REQUEST,
-            &set_password_page(&state, locale, &session, page, &token, &user, f, keep)?,
+            &set_password_page(
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
+                page,
+                &token,
+                &user,
+                f,
+                keep,
+            )?,
         );
     }
     let hash = hash_password(form.password.clone()).await?;
@@ -847,15 +868,14 @@ pub struct SettingsForm {
 }
 
 fn settings_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     f: FormErrors,
     name: String,
     phone: String,
     lang: String,
 ) -> Result<SettingsTpl, AppError> {
+    let (state, locale, session) = (cx.state, cx.locale, cx.session);
     let l = layout(
         state,
         locale,
@@ -889,9 +909,11 @@ pub async fn settings_form(
         return Err(AppError::LoginRequired(req.path().to_owned()));
     };
     let tpl = settings_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         &user,
         FormErrors::none(),
         user.name.clone(),
@@ -941,9 +963,11 @@ pub async fn settings_submit(
         if let Err(errors) = checked {
             let f = FormErrors::from_ids(&tr, &errors);
             let tpl = settings_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 &user,
                 f,
                 user.name.clone(),
@@ -974,9 +998,11 @@ pub async fn settings_submit(
             let f = FormErrors::from_ids(&tr, &errors);
             let keep = |s: &str| s.chars().take(200).collect::<String>();
             let tpl = settings_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 &user,
                 f,
                 keep(&form.name),

@@ -5,7 +5,7 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::handlers::{layout, private, redirect};
+use super::handlers::{Ctx, layout, private, redirect};
 use super::model::{self, Role};
 use super::service::{self, Invited};
 use super::views::*;
@@ -52,15 +52,14 @@ pub async fn staff_root(locale: Locale) -> HttpResponse {
 }
 
 async fn accounts_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx<'_>,
     admin: &model::User,
     f: FormErrors,
     name: String,
     email: String,
     role: String,
 ) -> Result<StaffAccountsTpl, AppError> {
+    let (state, locale, session) = (cx.state, cx.locale, cx.session);
     let people = db::run(&state.pool, model::staff).await?;
     let l = layout(
         state,
@@ -129,9 +128,11 @@ pub async fn accounts(
     admin: StaffAdmin,
 ) -> Result<HttpResponse, AppError> {
     let tpl = accounts_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         &admin.0,
         FormErrors::none(),
         String::new(),
@@ -159,9 +160,11 @@ pub async fn invite(
         Err(errors) => {
             let f = FormErrors::from_ids(&tr, &errors);
             let tpl = accounts_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 &admin,
                 f,
                 keep(&form.name),
@@ -187,9 +190,11 @@ pub async fn invite(
         Invited::EmailTaken => {
             let f = FormErrors::one(&tr, "email", "colleagues-error-taken");
             let tpl = accounts_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 &admin,
                 f,
                 keep(&form.name),

@@ -2,6 +2,7 @@
 //! on a fresh database (SQLite, and PostgreSQL when DONERA_TEST_POSTGRES_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod cli;
 mod database;
 mod locales;

@@ -71,6 +71,15 @@ impl TestDb {
         }
     }
 
+    /// The same database again, without dropping it at the end (for a second app instance).
+    pub fn alias(app: &TestApp) -> TestDb {
+        TestDb {
+            url: app.db_url.clone(),
+            _dir: None,
+            pg_admin: None,
+        }
+    }
+
     pub fn backend(&self) -> Backend {
         Backend::from_url(&self.url).unwrap()
     }
@@ -119,6 +128,7 @@ pub struct TestApp {
     pub srv: actix_test::TestServer,
     pub state: web::Data<AppState>,
     pub clock: Clock,
+    pub db_url: String,
     _db: TestDb,
     _data: tempfile::TempDir,
 }
@@ -148,6 +158,7 @@ impl TestApp {
             srv,
             state,
             clock,
+            db_url: db.url.clone(),
             _db: db,
             _data: data,
         }
@@ -218,3 +229,113 @@ impl Resp {
 }
 
 pub fn noop(_: &mut web::ServiceConfig) {}
+
+/// A client that keeps cookies like a browser, for journeys through the real app.
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub cookies: std::collections::BTreeMap<String, String>,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            cookies: Default::default(),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn remember(&mut self, res: &Resp) {
+        for v in res.headers.get_all("set-cookie") {
+            let c =
+                actix_web::cookie::Cookie::parse_encoded(v.to_str().unwrap().to_owned()).unwrap();
+            let expired = c.max_age().is_some_and(|a| a.is_zero()) || c.value().is_empty();
+            if expired {
+                self.cookies.remove(c.name());
+            } else {
+                self.cookies
+                    .insert(c.name().to_owned(), c.value().to_owned());
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Resp {
+        let req = self
+            .app
+            .srv
+            .get(path)
+            .insert_header(("cookie", self.cookie_header()));
+        let res = self.app.send(req).await;
+        self.remember(&res);
+        res
+    }
+
+    /// POSTs a form as a browser on this site would (same-origin headers).
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Resp {
+        let body = serde_urlencoded::to_string(form).unwrap();
+        let req = self
+            .app
+            .srv
+            .post(path)
+            .insert_header(("cookie", self.cookie_header()))
+            .insert_header(("content-type", "application/x-www-form-urlencoded"))
+            .insert_header(("sec-fetch-site", "same-origin"));
+        let res = self.app.send_body(req, body).await;
+        self.remember(&res);
+        res
+    }
+
+    /// GETs `page` for its CSRF token, then POSTs `form` with it.
+    pub async fn submit(&mut self, page: &str, action: &str, form: &[(&str, &str)]) -> Resp {
+        let p = self.get(page).await;
+        let csrf = p
+            .attr("input[name=csrf]", "value")
+            .unwrap_or_else(|| panic!("no csrf on {page}: {}", p.status));
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(form);
+        self.post(action, &all).await
+    }
+
+    pub fn session(&self) -> Option<String> {
+        self.cookies.get("donera_session").cloned()
+    }
+}
+
+impl TestApp {
+    pub async fn send_body(&self, req: awc::ClientRequest, body: String) -> Resp {
+        let mut res = req.no_decompress().send_body(body).await.unwrap();
+        let body = res.body().limit(8 * 1024 * 1024).await.unwrap();
+        Resp {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: body.to_vec(),
+        }
+    }
+
+    /// The link path of the newest outbox e-mail of `kind` to `to`.
+    pub fn mailed_path(&self, kind: &str, to: &str) -> Option<String> {
+        use diesel::prelude::*;
+        use donera::db::schema::outbox_events as ev;
+        let mut conn = self.pool().get().unwrap();
+        let payload: Option<String> = ev::table
+            .filter(ev::kind.eq(kind))
+            .filter(ev::recipient.eq(to))
+            .order(ev::created_at.desc())
+            .select(ev::payload)
+            .first(&mut conn)
+            .optional()
+            .unwrap();
+        payload.and_then(|p| {
+            serde_json::from_str::<serde_json::Value>(&p).unwrap()["path"]
+                .as_str()
+                .map(str::to_owned)
+        })
+    }
+}
