@@ -115,3 +115,111 @@ fn without_a_secret_key_one_is_generated_and_kept() {
     assert!(log.contains("generated a new secret key"), "{log}");
     assert!(!log.contains(&key), "the key itself is never logged");
 }
+
+#[test]
+fn create_staff_reads_the_password_from_stdin_and_refuses_bad_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_donera"))
+            .args(args)
+            .current_dir(dir.path())
+            .env_clear()
+            .env("DONERA_SECRET_KEY", SECRET)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let ok = run(
+        &[
+            "create-staff",
+            "--email",
+            "Admin@Partner.example.org",
+            "--name",
+            "Stina",
+            "--role",
+            "admin",
+        ],
+        "korrekt häst batteri\n",
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&ok.stdout).contains("created admin admin@partner.example.org")
+    );
+    let again = run(
+        &[
+            "create-staff",
+            "--email",
+            "admin@partner.example.org",
+            "--name",
+            "Stina",
+            "--role",
+            "admin",
+        ],
+        "korrekt häst batteri\n",
+    );
+    assert_eq!(again.status.code(), Some(1), "the same e-mail twice");
+    let weak = run(
+        &[
+            "create-staff",
+            "--email",
+            "b@partner.example.org",
+            "--name",
+            "B",
+            "--role",
+            "agent",
+        ],
+        "password1\n",
+    );
+    assert_eq!(weak.status.code(), Some(2));
+    let role = run(
+        &[
+            "create-staff",
+            "--email",
+            "c@partner.example.org",
+            "--name",
+            "C",
+            "--role",
+            "member",
+        ],
+        "korrekt häst batteri\n",
+    );
+    assert_eq!(role.status.code(), Some(2));
+    let email = run(
+        &[
+            "create-staff",
+            "--email",
+            "not-an-address",
+            "--name",
+            "C",
+            "--role",
+            "agent",
+        ],
+        "korrekt häst batteri\n",
+    );
+    assert_eq!(email.status.code(), Some(2));
+    for out in [&ok, &again, &weak, &role, &email] {
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !all.contains("korrekt häst batteri") && !all.contains("panicked"),
+            "{all}"
+        );
+    }
+}
