@@ -25,6 +25,10 @@ pub struct Settings {
     pub outbox_poll_ms: u64,
     pub outbox_lease_seconds: i64,
     pub outbox_max_attempts: i32,
+    /// Largest uploaded file, in bytes.
+    pub max_upload_bytes: usize,
+    /// Default validity of an approved validation, in months.
+    pub validation_months: u8,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -157,6 +161,16 @@ impl Settings {
             1000,
         )?
         .unwrap_or(crate::outbox::worker::DEFAULT_MAX_ATTEMPTS as usize);
+        let max_upload_mb =
+            parse_number("DONERA_MAX_UPLOAD_MB", get("DONERA_MAX_UPLOAD_MB"), 1, 100)?
+                .unwrap_or(10);
+        let validation_months = parse_number(
+            "DONERA_VALIDATION_MONTHS",
+            get("DONERA_VALIDATION_MONTHS"),
+            1,
+            60,
+        )?
+        .unwrap_or(12);
         Ok((
             Settings {
                 database_url,
@@ -178,6 +192,8 @@ impl Settings {
                 outbox_poll_ms: outbox_poll_ms as u64,
                 outbox_lease_seconds: outbox_lease_seconds as i64,
                 outbox_max_attempts: outbox_max_attempts as i32,
+                max_upload_bytes: max_upload_mb * 1024 * 1024,
+                validation_months: validation_months as u8,
             },
             source,
         ))

@@ -10,10 +10,12 @@ pub mod config;
 pub mod db;
 pub mod eligibility;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod outbox;
 pub mod public;
 pub mod throttle;
+pub mod validation;
 pub mod web;
 
 use std::sync::Arc;
@@ -77,6 +79,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
         .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
     public::configure(cfg);
     accounts::configure(cfg);
+    validation::configure(cfg);
 }
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept

@@ -752,9 +752,16 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let user = member.0;
     let org_id = user.organisation_id.clone().unwrap_or_default();
-    let org = db::run(&state.pool, move |c| model::organisation(c, &org_id))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let today = state.clock.now_utc_naive().date();
+    let (org, latest, validated) = db::run(&state.pool, move |c| {
+        let org = model::organisation(c, &org_id)?.ok_or(AppError::NotFound)?;
+        let latest = crate::validation::model::of_organisation(c, &org_id)?
+            .into_iter()
+            .next();
+        let validated = crate::validation::is_validated(c, &org_id, today)?;
+        Ok((org, latest, validated))
+    })
+    .await?;
     let l = layout(
         &state,
         locale,
@@ -764,6 +771,10 @@ pub async fn dashboard(
         &session,
         None,
     )?;
+    let validation = latest.map(|r| {
+        let v = crate::validation::views::RequestView::new(&l.tr, &r, today, Page::MemberFile);
+        (v.state.to_owned(), v.state_label, v.status_text)
+    });
     let org_type = OrgType::from_key(&org.org_type)
         .map(|t| l.t(&t.fluent_id()))
         .unwrap_or_default();
@@ -783,7 +794,7 @@ pub async fn dashboard(
         },
         Step {
             text: l.t("dashboard-step-certificate"),
-            done: false,
+            done: validated,
         },
         Step {
             text: l.t("dashboard-step-order"),
@@ -795,6 +806,8 @@ pub async fn dashboard(
         resend: Page::ResendVerification.path(locale),
         settings: Page::AccountSettings.path(locale),
         colleagues: Page::Colleagues.path(locale),
+        certificate: Page::Certificate.path(locale),
+        validation,
         org_type,
         review_note,
         steps,

@@ -41,6 +41,7 @@ pub async fn home(
         accounts: Page::StaffAccounts.path(locale),
         audit: Page::StaffAudit.path(locale),
         settings: Page::AccountSettings.path(locale),
+        validations: Page::StaffValidations.path(locale),
     };
     private(StatusCode::OK, &tpl)
 }

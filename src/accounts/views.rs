@@ -109,6 +109,9 @@ pub struct DashboardTpl {
     pub resend: &'static str,
     pub settings: &'static str,
     pub colleagues: &'static str,
+    pub certificate: &'static str,
+    /// The validation's state in words, with its badge key.
+    pub validation: Option<(String, String, String)>,
     pub steps: Vec<Step>,
 }
 
@@ -154,6 +157,7 @@ pub struct StaffHomeTpl {
     pub accounts: &'static str,
     pub audit: &'static str,
     pub settings: &'static str,
+    pub validations: &'static str,
 }
 
 pub struct StaffRow {

@@ -94,6 +94,48 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    files (id) {
+        id -> Text,
+        organisation_id -> Nullable<Text>,
+        uploaded_by -> Text,
+        original_name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        data -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    validation_requests (id) {
+        id -> Text,
+        organisation_id -> Text,
+        file_id -> Text,
+        note -> Text,
+        state -> Text,
+        submitted_by -> Text,
+        submitted_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        valid_from -> Nullable<Date>,
+        valid_to -> Nullable<Date>,
+        reason_sv -> Nullable<Text>,
+        reason_en -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(validation_requests -> organisations (organisation_id));
+diesel::joinable!(validation_requests -> files (file_id));
 diesel::joinable!(tokens -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(organisations, users, tokens, sessions, audit_log);
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    users,
+    tokens,
+    sessions,
+    audit_log,
+    files,
+    validation_requests
+);

@@ -46,6 +46,11 @@ pub fn percent_tenths(locale: Locale, tenths: i64) -> String {
     }
 }
 
+/// A date as YYYY-MM-DD (forms, e-mails to the partner, logs).
+pub fn iso_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
 /// A date in words: "28 november 2026" / "28 November 2026".
 pub fn date(i18n: &I18n, locale: Locale, d: Date) -> String {
     let month = i18n.format(locale, &format!("month-{}", u8::from(d.month())), None);

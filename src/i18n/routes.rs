@@ -26,6 +26,12 @@ pub enum Page {
     StaffAccounts,
     StaffAccountToggle,
     StaffAudit,
+    Certificate,
+    MemberFile,
+    StaffValidations,
+    StaffValidation,
+    StaffValidationDecide,
+    StaffFile,
 }
 
 impl Page {
@@ -33,7 +39,13 @@ impl Page {
     pub const NAV: [Page; 3] = [Page::Home, Page::Eligibility, Page::SelfCheck];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 20] = [
+    pub const ALL: [Page; 26] = [
+        Page::Certificate,
+        Page::MemberFile,
+        Page::StaffValidations,
+        Page::StaffValidation,
+        Page::StaffValidationDecide,
+        Page::StaffFile,
         Page::Home,
         Page::Eligibility,
         Page::SelfCheck,
@@ -99,6 +111,18 @@ impl Page {
             (Page::StaffAccountToggle, En) => "/en/staff/accounts/{id}/status",
             (Page::StaffAudit, Sv) => "/sv/personal/logg",
             (Page::StaffAudit, En) => "/en/staff/audit",
+            (Page::Certificate, Sv) => "/sv/konto/certifikat",
+            (Page::Certificate, En) => "/en/account/certificate",
+            (Page::MemberFile, Sv) => "/sv/konto/filer/{id}",
+            (Page::MemberFile, En) => "/en/account/files/{id}",
+            (Page::StaffValidations, Sv) => "/sv/personal/valideringar",
+            (Page::StaffValidations, En) => "/en/staff/validations",
+            (Page::StaffValidation, Sv) => "/sv/personal/valideringar/{id}",
+            (Page::StaffValidation, En) => "/en/staff/validations/{id}",
+            (Page::StaffValidationDecide, Sv) => "/sv/personal/valideringar/{id}/beslut",
+            (Page::StaffValidationDecide, En) => "/en/staff/validations/{id}/decision",
+            (Page::StaffFile, Sv) => "/sv/personal/filer/{id}",
+            (Page::StaffFile, En) => "/en/staff/files/{id}",
         }
     }
 
@@ -134,6 +158,12 @@ impl Page {
                 | Page::StaffAccounts
                 | Page::StaffAccountToggle
                 | Page::StaffAudit
+                | Page::Certificate
+                | Page::MemberFile
+                | Page::StaffValidations
+                | Page::StaffValidation
+                | Page::StaffValidationDecide
+                | Page::StaffFile
         )
     }
 }

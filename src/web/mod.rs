@@ -6,6 +6,7 @@ pub mod csrf;
 pub mod form;
 pub mod frame;
 pub mod page;
+pub mod upload;
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};

@@ -205,6 +205,12 @@ impl Layout {
         self.tr.t(id)
     }
 
+    /// A message with one number, formatted for the page's language.
+    pub fn ta_num(&self, id: &str, var: &str, n: &usize) -> String {
+        let v = crate::i18n::format::integer(self.tr.locale, *n as i64);
+        self.tr.ta(id, &crate::i18n::args([(var, v.into())]))
+    }
+
     pub fn lang(&self) -> &'static str {
         self.tr.locale.code()
     }

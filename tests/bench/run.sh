@@ -19,6 +19,8 @@
 #                          (no nginx comparison; default: none)
 #   BENCH_STARTUP_TIMEOUT  seconds to wait for GET /healthz = 200        (60)
 #   BENCH_STRICT           1: exit 1 when a target is missed or wrk saw errors
+#   BENCH_WAIT_IDLE        wait up to N s for other processes to go quiet
+#                          before measuring (shared dev machines)       (0)
 #
 # Output: a markdown table on stdout, also written to target/bench/report.md;
 # raw wrk outputs in target/bench/raw/, the server's log in target/bench/.
@@ -38,6 +40,7 @@ BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-64}
 BENCH_THREADS=${BENCH_THREADS:-1}
 BENCH_STARTUP_TIMEOUT=${BENCH_STARTUP_TIMEOUT:-60}
 BENCH_STRICT=${BENCH_STRICT:-0}
+BENCH_WAIT_IDLE=${BENCH_WAIT_IDLE:-0}
 
 # Targets: donera must reach at least TARGET_RATIO of nginx's req/s on the
 # same bytes, with a p99 latency under TARGET_P99_MS.
@@ -73,7 +76,7 @@ die() {
 }
 
 for n in BENCH_SECONDS BENCH_ROUNDS BENCH_WARMUP_SECONDS BENCH_CONNECTIONS \
-    BENCH_THREADS BENCH_STARTUP_TIMEOUT; do
+    BENCH_THREADS BENCH_STARTUP_TIMEOUT BENCH_WAIT_IDLE; do
     [[ ${!n} =~ ^[0-9]+$ ]] || die "$n must be a whole number, got '${!n}'"
 done
 ((BENCH_SECONDS > 0 && BENCH_ROUNDS > 0)) || die "BENCH_SECONDS and BENCH_ROUNDS must be > 0"
@@ -413,6 +416,32 @@ for i in "${!PAGES[@]}"; do
     cmp -s "$TMP_ROOT/check$i" "$NGINX_DIR/html/${PAGE_FILE[$i]}" ||
         die "nginx does not serve the same bytes as donera for ${PAGES[$i]}"
 done
+
+# Optionally wait (up to BENCH_WAIT_IDLE seconds) until other processes have
+# used at most NOISE_LIMIT_PCT of a core for 15 s in a row.
+wait_for_quiet() {
+    local max=$1 waited=0 quiet=0 a b pct
+    ((max > 0)) || return 0
+    while ((waited < max)); do
+        a=$(foreign_ticks)
+        sleep 5
+        b=$(foreign_ticks)
+        waited=$((waited + 5))
+        pct=$(((b - a) * 100 / CLK_TCK / 5))
+        if ((pct <= NOISE_LIMIT_PCT)); then
+            quiet=$((quiet + 5))
+            ((quiet >= 15)) && {
+                log "machine quiet (others used ${pct}% of a core)"
+                return 0
+            }
+        else
+            quiet=0
+            log "machine busy (others used ${pct}% of a core); waiting (${waited}/${max}s)"
+        fi
+    done
+    warn "machine still busy after ${max}s; measuring anyway"
+}
+wait_for_quiet "$BENCH_WAIT_IDLE"
 
 if pgrep -x rustc >/dev/null || pgrep -x cc1 >/dev/null; then
     warn "compilers are running on this machine: numbers will be noisy"

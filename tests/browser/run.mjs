@@ -19,6 +19,13 @@
 //   KEEP_TMP=1        keep the temp dir (database, saved HTML) for inspection
 //   RECHECK=1         rerun the DOM checks (axe, focus, labels, overflow) on
 //                     journey pages the crawl already checked at that width
+//   ACCOUNTS=0        skip the accounts journeys (registration, login, staff,
+//                     password reset) and the private-page screenshots
+//   DONERA_MAIL_DIR   where the server writes its .eml files (default
+//                     <temp dir>/data/mail; needed with DONERA_URL)
+//   STAFF_EMAIL, STAFF_PASSWORD
+//                     an existing staff admin (with DONERA_URL; otherwise the
+//                     suite creates one with `donera create-staff`)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -65,9 +72,35 @@ const NAV_TIMEOUT = 15_000;
 
 // Localized routes the journeys rely on.
 const ROUTES = {
-  sv: { home: '/sv/', eligibility: '/sv/behorighet', check: '/sv/behorighet/testa', missing: '/sv/finns-inte' },
-  en: { home: '/en/', eligibility: '/en/eligibility', check: '/en/eligibility/check', missing: '/en/nope' },
+  sv: {
+    home: '/sv/', eligibility: '/sv/behorighet', check: '/sv/behorighet/testa', missing: '/sv/finns-inte',
+    register: '/sv/registrera', login: '/sv/logga-in', logout: '/sv/logga-ut', forgot: '/sv/glomt-losenord',
+    terms: '/sv/villkor', account: '/sv/konto/', settings: '/sv/konto/installningar', colleagues: '/sv/konto/kollegor',
+    staff: '/sv/personal/', staffAccounts: '/sv/personal/konton', staffAudit: '/sv/personal/logg',
+    // token links in e-mails: prefix + 64 hex
+    confirmPrefix: '/sv/bekrafta/', resetPrefix: '/sv/glomt-losenord/', invitationPrefix: '/sv/inbjudan/',
+    accountLabel: 'Mitt konto', staffLabel: 'Personalens sidor', logoutLabel: 'Logga ut',
+  },
+  en: {
+    home: '/en/', eligibility: '/en/eligibility', check: '/en/eligibility/check', missing: '/en/nope',
+    register: '/en/register', login: '/en/login', logout: '/en/logout', forgot: '/en/forgot-password',
+    terms: '/en/terms', account: '/en/account/', settings: '/en/account/settings', colleagues: '/en/account/colleagues',
+    staff: '/en/staff/', staffAccounts: '/en/staff/accounts', staffAudit: '/en/staff/audit',
+    confirmPrefix: '/en/confirm/', resetPrefix: '/en/forgot-password/', invitationPrefix: '/en/invitation/',
+    accountLabel: 'My account', staffLabel: 'Staff area', logoutLabel: 'Log out',
+  },
 };
+// Pages that need a login; each must reach the vnu run (checked after the journeys).
+const PRIVATE_PAGES = ['account', 'settings', 'colleagues', 'staff', 'staffAccounts', 'staffAudit'];
+const ACCOUNTS = !(process.env.ACCOUNTS === '0' || process.env.ACCOUNTS === 'false');
+// The staff admin the suite creates before starting the server (or STAFF_* with DONERA_URL).
+const STAFF = {
+  email: process.env.STAFF_EMAIL || 'admin@partner.example.org',
+  name: 'Stina Admin',
+  password: process.env.STAFF_PASSWORD || 'korrekt häst batteri staff',
+};
+const MEMBER_PASSWORD = 'korrekt häst batteri';
+const MAIL_TIMEOUT = 10_000;
 // Crawl: never follow these (assets, and links with side effects once they exist).
 const SKIP_PATH = [/^\/static\//, /\/(logout|logga-ut)(\/|$)/];
 
@@ -131,11 +164,14 @@ async function startServer() {
   const env = {
     ...process.env,
     DATABASE_URL: `sqlite://${path.join(tmpDir, 'donera.db')}`,
+    DONERA_DATA_DIR: path.join(tmpDir, 'data'), // e-mails land in data/mail/
     DONERA_LISTEN: `127.0.0.1:${port}`,
     DONERA_BASE_URL: base,
     DONERA_SECRET_KEY: randomBytes(32).toString('hex'),
+    DONERA_OUTBOX_POLL_MS: '100',
     RUST_LOG: 'warn',
   };
+  if (ACCOUNTS) createStaff(bin, env);
   const child = spawn(bin, [], { cwd: tmpDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server = { child, out: [], exited: null };
   const keep = (d) => {
@@ -160,6 +196,18 @@ async function startServer() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** `donera create-staff` against the fresh database, password on stdin (before the server starts). */
+function createStaff(bin, env) {
+  const r = spawnSync(bin, ['create-staff', '--email', STAFF.email, '--name', STAFF.name, '--role', 'admin'], {
+    cwd: tmpDir, env, input: `${STAFF.password}\n`, encoding: 'utf8', timeout: 30_000,
+  });
+  const out = `${r.stdout || ''}${r.stderr || ''}`.trim();
+  record('server', 'create-staff', [
+    r.error ? `could not run ${bin} create-staff: ${r.error.message}` : null,
+    !r.error && r.status !== 0 ? `${bin} create-staff exited ${r.status ?? r.signal}:\n${out.slice(-3000)}` : null,
+  ]);
+}
 
 function killServerSync() {
   if (server && server.exited === null) {
@@ -242,7 +290,7 @@ function instrument(page) {
         st.docs.push(
           r.body()
             .then((body) => ({ url: r.url(), method: req.method(), ctype: r.headers()['content-type'] || '', body }))
-            .catch(() => null),
+            .catch((e) => ({ url: r.url(), method: req.method(), missing: e.message.split('\n')[0] })),
         );
       }
     } else if (status >= 400) {
@@ -270,14 +318,23 @@ function pageLabel(page, widthName) {
  * Runs all per-page checks on the page as it is now (call right after a
  * navigation, before interacting: the focus check presses Tab from the top).
  */
-async function checkPage(page, widthName, { expectStatus = 200, label } = {}) {
-  label = label || pageLabel(page, widthName);
+async function checkPage(page, widthName, { expectStatus = 200, label, variant = '' } = {}) {
+  // `variant` names a state of a page whose URL alone does not tell it (a flash
+  // message, a warning for unconfirmed members): it gets its own DOM checks and
+  // its own vnu entry.
+  const tag = variant ? ` [${variant}]` : '';
+  label = label || `${pageLabel(page, widthName)}${tag}`;
   const st = page.st;
 
-  // Served bytes of the document(s) loaded since the last check.
+  // Served bytes of the document(s) loaded since the last check (the
+  // navigation responses themselves, so private pages keep their session).
   const docs = (await Promise.all(st.docs.splice(0))).filter(Boolean);
   for (const d of docs) {
-    if (/text\/html/i.test(d.ctype)) storeHtml(d.method === 'GET' ? d.url : `${d.method} ${d.url}`, d.body);
+    if (d.missing) {
+      record('vnu', `${new URL(d.url).pathname}${tag} @${widthName}`, [`could not read the served HTML of ${d.method} ${d.url}: ${d.missing}`]);
+    } else if (/text\/html/i.test(d.ctype)) {
+      storeHtml(`${d.method === 'GET' ? '' : `${d.method} `}${d.url}${tag}`, d.body);
+    }
   }
 
   // HTTP status of the main document.
@@ -286,7 +343,7 @@ async function checkPage(page, widthName, { expectStatus = 200, label } = {}) {
 
   // The DOM checks run once per URL and width (a journey passing through a
   // page the crawl already checked only gets the status/console/request checks).
-  const key = `${page.url()}|${widthName}|${expectStatus}`;
+  const key = `${page.url()}|${widthName}|${expectStatus}|${variant}`;
   if (RECHECK || !domChecked.has(key)) {
     domChecked.add(key);
 
@@ -395,22 +452,50 @@ function horizontalOverflow() {
   const sw = document.documentElement.scrollWidth;
   const iw = window.innerWidth;
   if (sw <= iw) return [];
+  const describe = (e) => {
+    let s = e.tagName.toLowerCase();
+    if (e.id) s += `#${e.id}`;
+    if (e.classList.length) s += '.' + [...e.classList].join('.');
+    return s;
+  };
+  // The ancestor whose overflow clips `el`, if any. An absolutely positioned
+  // box is clipped only by ancestors at or above its containing block (its
+  // nearest positioned ancestor), so it can escape an `overflow: auto` wrapper.
+  const clipper = (el) => {
+    let mode = getComputedStyle(el).position;
+    let escaped = null;
+    for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      const clips = cs.overflowX !== 'visible';
+      if (mode === 'fixed') return { clip: null, escaped };
+      if (mode === 'absolute') {
+        if (clips && !escaped) escaped = a;
+        if (cs.position === 'static') continue;
+        if (clips) return { clip: a, escaped: null };
+        mode = cs.position === 'relative' || cs.position === 'sticky' ? 'static' : cs.position;
+        continue;
+      }
+      if (clips) return { clip: a, escaped: null };
+      if (cs.position === 'absolute' || cs.position === 'fixed') mode = cs.position;
+    }
+    return { clip: null, escaped };
+  };
   const culprits = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.right > iw + 0.5 && r.width > 0) {
-      // report the outermost offenders only
-      if (!culprits.some((c) => c.el.contains(el))) culprits.push({ el, right: Math.round(r.right) });
-    }
+    if (!(r.right > iw + 0.5 && r.width > 0)) continue;
+    const { clip, escaped } = clipper(el);
+    if (clip) continue; // scrolls inside its own box, not the page
+    // report the outermost offenders only
+    if (culprits.some((c) => c.el.contains(el))) continue;
+    const cs = getComputedStyle(el);
+    let why = '';
+    if (escaped) why = `, position: ${cs.position}, escapes the overflow-x: ${getComputedStyle(escaped).overflowX} of ${describe(escaped)} (no positioned ancestor inside it)`;
+    const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 30);
+    culprits.push({ el, d: `${describe(el)}${text ? ` "${text}"` : ''} (right edge ${Math.round(r.right)}px${why})` });
     if (culprits.length >= 5) break;
   }
-  const desc = culprits.map(({ el, right }) => {
-    let s = el.tagName.toLowerCase();
-    if (el.id) s += `#${el.id}`;
-    if (el.classList.length) s += '.' + [...el.classList].join('.');
-    return `${s} (right edge ${right}px)`;
-  });
-  return [`page scrolls horizontally: scrollWidth ${sw} > innerWidth ${iw}; widest: ${desc.join(', ') || '?'}`];
+  return [`page scrolls horizontally: scrollWidth ${sw} > innerWidth ${iw}; widest: ${culprits.map((c) => c.d).join(', ') || '?'}`];
 }
 
 async function runAxe(page) {
@@ -546,6 +631,7 @@ async function activeInfo(page, formSel) {
       value: 'value' in el ? el.value : null,
       options: tag === 'select' ? [...el.options].map((o) => o.value) : null,
       selectedIndex: tag === 'select' ? el.selectedIndex : null,
+      checked: 'checked' in el ? el.checked : null,
       isSubmit: (tag === 'button' && el.type === 'submit') || (tag === 'input' && (el.type === 'submit' || el.type === 'image')),
     };
   }, formSel);
@@ -589,8 +675,14 @@ async function fillByKeyboard(page, formSel, values) {
             await page.locator(`${formSel} [name="${info.name}"]`).selectOption(want);
           }
         }
-      } else if (info.type === 'checkbox' || info.type === 'radio') {
-        problems.push(`fillByKeyboard does not handle ${info.type} yet (name=${info.name})`);
+      } else if (info.type === 'checkbox') {
+        // any value but '' / 'off' / 'false' means checked; Space toggles
+        const on = !['', 'off', 'false'].includes(want);
+        if (info.checked !== on) await kb.press('Space');
+        const now = await page.evaluate(() => document.activeElement.checked);
+        if (now !== on) problems.push(`Space on checkbox [name=${info.name}] left it ${now ? 'checked' : 'unchecked'}`);
+      } else if (info.type === 'radio') {
+        problems.push(`fillByKeyboard does not handle radio buttons yet (name=${info.name})`);
       } else {
         await kb.press('ControlOrMeta+A');
         if (want === '') await kb.press('Delete');
@@ -606,6 +698,169 @@ async function fillByKeyboard(page, formSel, values) {
   if (!info.isSubmit) problems.push(`Tab through ${formSel} did not reach a submit button (ended on ${info.tag || 'nothing'})`);
   return problems;
 }
+
+// ---------------------------------------------------------------- e-mail (the server's data/mail/*.eml)
+
+const mailCache = new Map(); // file -> parsed message (files are written once, by rename)
+
+function mailDir() {
+  return process.env.DONERA_MAIL_DIR ? path.resolve(REPO, process.env.DONERA_MAIL_DIR) : path.join(tmpDir, 'data', 'mail');
+}
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Quoted-printable: soft line breaks and =XX escapes; works on a latin1 "byte string". */
+function decodeQP(bytes) {
+  return bytes.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** RFC 2047 encoded words (UTF-8 subjects). */
+function decodeWords(v) {
+  return v.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, cs, enc, text) => {
+    const buf = /b/i.test(enc) ? Buffer.from(text, 'base64') : Buffer.from(decodeQP(text.replace(/_/g, ' ')), 'latin1');
+    return buf.toString(/^utf-?8$/i.test(cs) ? 'utf8' : 'latin1');
+  });
+}
+
+/** A MIME message (as a latin1 string) -> headers and its decoded leaf parts. */
+function parseMime(raw) {
+  const sep = raw.match(/\r?\n\r?\n/);
+  const head = sep ? raw.slice(0, sep.index) : raw;
+  const body = sep ? raw.slice(sep.index + sep[0].length) : '';
+  const headers = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+  }
+  const ctype = headers['content-type'] || 'text/plain';
+  if (/^multipart\//i.test(ctype)) {
+    const b = (ctype.match(/boundary="?([^";]+)"?/i) || [])[1];
+    const parts = [];
+    if (b) {
+      for (const chunk of body.split(`--${b}`).slice(1)) {
+        if (chunk.startsWith('--')) break;
+        parts.push(...parseMime(chunk.replace(/^\r?\n/, '')).parts);
+      }
+    }
+    return { headers, parts };
+  }
+  const cte = (headers['content-transfer-encoding'] || '7bit').toLowerCase();
+  let bytes;
+  if (cte === 'quoted-printable') bytes = Buffer.from(decodeQP(body), 'latin1');
+  else if (cte === 'base64') bytes = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  else bytes = Buffer.from(body, 'latin1');
+  return { headers, parts: [{ ctype: ctype.split(';')[0].trim().toLowerCase(), text: bytes.toString('utf8') }] };
+}
+
+function readMails() {
+  let names;
+  try { names = fs.readdirSync(mailDir()); } catch { return []; }
+  const out = [];
+  for (const n of names.filter((x) => x.endsWith('.eml') && !x.startsWith('.'))) {
+    const file = path.join(mailDir(), n);
+    if (!mailCache.has(file)) {
+      const { headers, parts } = parseMime(fs.readFileSync(file).toString('latin1'));
+      mailCache.set(file, {
+        file: n, headers, parts,
+        to: decodeWords(headers.to || ''),
+        subject: decodeWords(headers.subject || ''),
+        mtime: fs.statSync(file).mtimeMs,
+      });
+    }
+    out.push(mailCache.get(file));
+  }
+  return out.sort((a, b) => a.mtime - b.mtime);
+}
+
+/**
+ * Polls the mail folder (up to MAIL_TIMEOUT) for the newest message to `to`
+ * whose body has an absolute link `<base><prefix><64 hex>`. Returns the link
+ * (url, path, token), the message, and soft problems with the message.
+ */
+async function waitForMail(base, to, prefix) {
+  const linkRe = new RegExp(`${escapeRe(base)}${escapeRe(prefix)}([0-9a-f]{64})(?![0-9A-Za-z])`);
+  const anyRe = new RegExp(`(\\S*)${escapeRe(prefix)}[0-9A-Za-z_-]+`);
+  const deadline = Date.now() + MAIL_TIMEOUT;
+  const addressed = (m) => m.to.toLowerCase().includes(to.toLowerCase());
+  for (;;) {
+    const mails = readMails().filter(addressed);
+    for (const m of mails.reverse()) {
+      const text = m.parts.map((p) => p.text).join('\n');
+      const hit = text.match(linkRe);
+      if (!hit) continue;
+      const problems = [];
+      const where = `e-mail to ${to} (${m.file}, "${m.subject}")`;
+      if (!m.subject.trim()) problems.push(`${where} has no subject`);
+      for (const p of m.parts) {
+        if (!linkRe.test(p.text)) problems.push(`${where}: its ${p.ctype} part does not contain the link ${hit[0]}`);
+      }
+      return { url: hit[0], path: prefix + hit[1], token: hit[1], mail: m, problems };
+    }
+    if (Date.now() > deadline) {
+      const all = readMails();
+      const seen = mails.map((m) => {
+        const text = m.parts.map((p) => p.text).join('\n');
+        const near = text.match(anyRe);
+        return `${m.file} "${m.subject}"${near ? ` with a non-matching link ${near[0]}` : ' without such a link'}`;
+      });
+      throw new JourneyAbort(`no e-mail to ${to} with a link ${base}${prefix}<64 hex> within ${MAIL_TIMEOUT / 1000} s `
+        + `(${all.length} .eml file(s) in ${mailDir()}${seen.length ? `; to that address: ${seen.join('; ')}` : ''})`);
+    }
+    await sleep(100);
+  }
+}
+
+// ---------------------------------------------------------------- accounts: test identities, HTTP set-up
+
+// Distinct e-mails and organisation numbers per run (and per registration),
+// in case one database outlives a run (DONERA_URL).
+const RUN_ID = randomBytes(3).toString('hex');
+const ORG_SEED = randomBytes(3).readUIntBE(0, 3) % 1_000_000;
+let identitySeq = 0;
+
+function newMember(kind) {
+  const n = ++identitySeq;
+  // group 8 (nonprofits), third digit 2..9, then six digits; Luhn check digit
+  const body = `80${2 + (n % 8)}${String((ORG_SEED + n) % 1_000_000).padStart(6, '0')}`;
+  return {
+    orgName: `Föreningen Testhjälp ${RUN_ID}-${n}`,
+    orgNumber: `${body.slice(0, 6)}-${body.slice(6)}${luhnDigit(body)}`,
+    name: `Åsa Öberg ${n}`,
+    email: `${kind}-${RUN_ID}-${n}@example.org`,
+    password: MEMBER_PASSWORD,
+  };
+}
+
+const csrfOf = (html) => (html.match(/name="csrf"\s+value="([^"]*)"/) || [])[1] || '';
+
+/** Registers `m` through HTTP (set-up for journeys that test something else). */
+async function httpRegister(request, base, lang, m) {
+  const R = ROUTES[lang];
+  const page = await request.get(base + R.register, { timeout: NAV_TIMEOUT });
+  const resp = await request.post(base + R.register, {
+    form: {
+      csrf: csrfOf(await page.text()), org_name: m.orgName, org_number: m.orgNumber, org_type: 'nonprofit_association',
+      name: m.name, email: m.email, password: m.password, password_confirm: m.password, accept_terms: 'yes',
+    },
+    maxRedirects: 0, failOnStatusCode: false, timeout: NAV_TIMEOUT,
+  });
+  if (resp.status() !== 303) throw new JourneyAbort(`set-up: registering ${m.email} over HTTP answered ${resp.status()}, expected 303`);
+}
+
+/** Logs in through HTTP; the cookie lands in the request's browser context. */
+async function httpLogin(request, base, lang, email, password) {
+  const R = ROUTES[lang];
+  const page = await request.get(base + R.login, { timeout: NAV_TIMEOUT });
+  const resp = await request.post(base + R.login, {
+    form: { csrf: csrfOf(await page.text()), next: '', email, password },
+    maxRedirects: 0, failOnStatusCode: false, timeout: NAV_TIMEOUT,
+  });
+  if (resp.status() !== 303) throw new JourneyAbort(`set-up: logging in ${email} over HTTP answered ${resp.status()}, expected 303`);
+  return resp.headers().location;
+}
+
+// Members the register journey created and confirmed, per language (for the screenshots).
+const confirmedMembers = new Map();
 
 // ---------------------------------------------------------------- journeys
 
@@ -650,12 +905,15 @@ class J {
   expect(cond, msg) { if (!cond) this.problems.push(msg); return !!cond; }
   /** hard stop */
   fail(msg) { throw new JourneyAbort(msg); }
-  async goto(p, { status = 200 } = {}) {
+  get context() { return this.page.context(); }
+  async goto(p, { status = 200, variant = '' } = {}) {
     const resp = await goto(this.page, this.url(p));
-    await this.check({ status });
+    await this.check({ status, variant });
     return resp;
   }
-  async check({ status = 200 } = {}) { await checkPage(this.page, this.width.name, { expectStatus: status }); }
+  async check({ status = 200, variant = '' } = {}) {
+    await checkPage(this.page, this.width.name, { expectStatus: status, variant });
+  }
   async htmlLang() { return this.page.evaluate(() => document.documentElement.lang); }
   /** a link by its path; at narrow widths opens a collapsed menu if needed */
   async linkTo(p, scope = 'body') {
@@ -674,8 +932,104 @@ class J {
     const probs = await fillByKeyboard(this.page, formSel, values);
     this.problems.push(...probs);
   }
+
+  // ---- accounts helpers
+
+  /** hard stop unless exactly one element matches */
+  async need(sel, what = sel) {
+    const n = await this.page.locator(sel).count();
+    if (n !== 1) this.fail(`${n === 0 ? 'no' : `${n} elements for`} ${what} on ${this.path()}`);
+    return this.page.locator(sel);
+  }
+  /** soft check of where a navigation ended, and of the redirect that led there */
+  async expectAt(p, what, { resp, redirect } = {}) {
+    const ok = this.expect(this.path() === p, `${what} led to ${this.path()}, expected ${p}`);
+    if (redirect) {
+      const s = await redirectStatus(resp);
+      this.expect(s === redirect, `${what}: expected an HTTP ${redirect} redirect, got ${s ?? 'none'} (final HTTP ${resp ? resp.status() : '?'})`);
+    }
+    return ok;
+  }
+  async expectFlash(what) {
+    const f = this.page.locator('main .flash');
+    if (!this.expect((await f.count()) === 1, `${what}: no .flash message on ${this.path()}`)) return '';
+    const text = oneLine((await f.textContent()) || '');
+    this.expect(await f.isVisible(), `${what}: .flash is not visible`);
+    this.expect(text.length > 5, `${what}: .flash is empty ("${text}")`);
+    return text;
+  }
+  /** the error beside a field: visible, non-empty, linked with aria-describedby, aria-invalid set */
+  async expectFieldError(formSel, name) {
+    const { page } = this;
+    const err = page.locator(`#${name}-error`);
+    if (this.expect((await err.count()) === 1, `no #${name}-error element on ${this.path()}`)) {
+      this.expect(await err.isVisible(), `#${name}-error is not visible`);
+      this.expect(oneLine((await err.textContent()) || '').length > 5, `#${name}-error has no message`);
+    }
+    const field = page.locator(`${formSel} [name="${name}"]`);
+    if (this.expect((await field.count()) === 1, `no [name=${name}] field in ${formSel}`)) {
+      const inv = await field.getAttribute('aria-invalid');
+      this.expect(inv === 'true', `[name=${name}] aria-invalid="${inv}", expected "true"`);
+      const desc = ((await field.getAttribute('aria-describedby')) || '').split(/\s+/);
+      this.expect(desc.includes(`${name}-error`), `[name=${name}] aria-describedby="${desc.join(' ')}" does not contain ${name}-error`);
+    }
+  }
+  /** header of a signed-in person: a link to their area with `label`, and the logout button */
+  async expectSignedIn(area, label) {
+    const { page } = this;
+    const link = page.locator(`header a.account-link[href="${area}"]`);
+    if (this.expect((await link.count()) === 1, `header has no a.account-link to ${area} on ${this.path()}`)) {
+      const t = oneLine((await link.textContent()) || '');
+      this.expect(t.includes(label), `header account link reads "${t}", expected it to contain "${label}"`);
+    }
+    const btn = page.locator('header form.logout button');
+    if (this.expect((await btn.count()) === 1, `header has no form.logout button on ${this.path()}`)) {
+      this.expect(await btn.isVisible(), 'header logout button is not visible');
+      const t = oneLine((await btn.textContent()) || '');
+      this.expect(t.includes(this.r().logoutLabel), `logout button reads "${t}", expected "${this.r().logoutLabel}"`);
+      const action = await page.locator('header form.logout').getAttribute('action');
+      this.expect(action === this.r().logout, `form.logout action="${action}", expected ${this.r().logout}`);
+    }
+  }
+  /** the header logout button (by keyboard), then the signed-out home page */
+  async logout() {
+    const { page } = this;
+    const btn = await this.need('header form.logout button', 'header logout button');
+    await btn.focus();
+    const resp = await navigateBy(page, () => page.keyboard.press('Enter'));
+    await this.expectAt(this.r().home, 'logging out', { resp, redirect: 303 });
+    await this.check();
+    this.expect((await page.locator('header form.logout').count()) === 0, 'header still shows the logout button after logging out');
+  }
+  /** after logging out, a private page must send to the login page */
+  async expectLoginRequired(p) {
+    const resp = await goto(this.page, this.url(p));
+    const s = await redirectStatus(resp);
+    this.expect(s >= 300 && s < 400, `${p} after logging out: expected a redirect, got ${s ?? `HTTP ${resp && resp.status()}`}`);
+    await this.expectAt(this.r().login, `${p} after logging out`);
+    await this.check();
+    this.expect((await this.page.locator('header form.logout').count()) === 0, `the login page reached from ${p} shows a logout button`);
+  }
+  /** waits for the server's e-mail to `to` with a link starting `prefix`; checks the message */
+  async mail(to, prefix) {
+    const m = await waitForMail(this.base, to, prefix);
+    for (const p of m.problems) this.expect(false, p);
+    return m;
+  }
+  /** text of the cells of the first table in main, row by row */
+  async tableRows() {
+    return this.page.$$eval('main table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
+  }
 }
 class JourneyAbort extends Error {}
+
+/** Status of the redirect that led straight to `resp` (the request it redirected answered it), or null. */
+async function redirectStatus(resp) {
+  const from = resp && resp.request().redirectedFrom();
+  if (!from) return null;
+  const r = await from.response().catch(() => null);
+  return r ? r.status() : null;
+}
 
 async function journeyEligibility(j) {
   const { page } = j;
@@ -816,6 +1170,238 @@ async function journeyNotFound(j) {
   j.expect(title.trim() !== '' && title.trim() !== otherTitle.trim(), `404 <title> "${title}" is not localized (same as ${j.other}: "${otherTitle}")`);
 }
 
+// ---- accounts journeys
+
+async function journeyMember(j) {
+  const { page } = j;
+  const L = j.r();
+  const m = newMember('member');
+  const regForm = `main form[action="${L.register}"]`;
+  const loginForm = `main form[action="${L.login}"]`;
+
+  // Register from the header link; the first attempt has a mismatched confirmation.
+  await j.goto(L.home);
+  const reg = await j.linkTo(L.register, 'header');
+  if (!reg) j.fail(`no header link to ${L.register} on ${L.home}`);
+  await j.click(reg);
+  await j.expectAt(L.register, 'header register link');
+  await j.check();
+  await j.need(regForm);
+  const kept = { org_name: m.orgName, org_number: m.orgNumber, org_type: 'nonprofit_association', name: m.name, email: m.email };
+  await j.fill(regForm, { ...kept, password: m.password, password_confirm: `${m.password}!`, accept_terms: 'yes' });
+  let resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 400, `registration with a mismatched confirmation answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400 });
+  await j.expectFieldError(regForm, 'password_confirm');
+  const summary = page.locator('main .error-summary');
+  if (j.expect((await summary.count()) === 1, 'no .error-summary on the 400 page')) {
+    j.expect((await summary.locator('a[href="#password_confirm"]').count()) === 1, '.error-summary has no link to #password_confirm');
+  }
+  const others = (await page.$$eval('main .field-error[id]', (els) => els.map((e) => e.id))).filter((id) => id !== 'password_confirm-error');
+  j.expect(others.length === 0, `errors beside other fields too: ${others.join(', ')}`);
+  for (const [name, want] of Object.entries(kept)) {
+    const v = await page.locator(`${regForm} [name="${name}"]`).inputValue().catch(() => null);
+    j.expect(v === want, `[name=${name}] not kept after the 400: "${v}", expected "${want}"`);
+  }
+  j.expect(await page.locator(`${regForm} [name="accept_terms"]`).isChecked().catch(() => false), 'accept_terms not kept checked after the 400');
+  for (const name of ['password', 'password_confirm']) {
+    const v = await page.locator(`${regForm} [name="${name}"]`).inputValue().catch(() => null);
+    j.expect(v === '', `[name=${name}] is sent back filled in ("${v ? '*'.repeat(v.length) : v}"): passwords must not be echoed`);
+  }
+
+  // Fix it and register.
+  await j.fill(regForm, { password: m.password, password_confirm: m.password, accept_terms: 'yes' });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.login, 'registering', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after registering');
+
+  // Confirm the address from the e-mail.
+  const conf = await j.mail(m.email, L.confirmPrefix);
+  await j.goto(conf.path);
+  const confirmBtn = await j.need(`main form[action="${conf.path}"] button[type=submit]`, 'the confirm button');
+  j.expect(((await page.locator('main').textContent()) || '').includes(m.email), `the confirm page does not name ${m.email}`);
+  resp = await j.click(confirmBtn);
+  await j.expectAt(L.login, 'confirming (signed out)', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after confirming');
+
+  // Log in: the dashboard, without the "unconfirmed" warning.
+  await j.need(loginForm);
+  await j.fill(loginForm, { email: m.email, password: m.password });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.account, 'logging in', { resp, redirect: 303 });
+  await j.check();
+  j.expect((await page.locator('.notice.warning').count()) === 0, 'the dashboard still shows the unconfirmed warning (.notice.warning) after confirming');
+  await j.expectSignedIn(L.account, L.accountLabel);
+  const lead = oneLine((await page.locator('main').textContent()) || '');
+  j.expect(lead.includes(m.orgName) && lead.includes(m.orgNumber), `the dashboard does not show the organisation "${m.orgName}" ${m.orgNumber}`);
+  confirmedMembers.set(j.lang, m);
+
+  // Settings, then back to the dashboard through the header, then colleagues.
+  let link = await j.linkTo(L.settings, 'main');
+  if (!link) j.fail(`no link to ${L.settings} in main on ${L.account}`);
+  await j.click(link);
+  await j.expectAt(L.settings, 'settings link');
+  await j.check();
+  const nameField = page.locator(`main form [name="name"]`).first();
+  j.expect((await nameField.count()) === 1 && (await nameField.inputValue()) === m.name, `settings: name field does not hold "${m.name}"`);
+  j.expect(((await page.locator('main').textContent()) || '').includes(m.email), `settings do not show ${m.email}`);
+  link = await j.linkTo(L.account, 'header');
+  if (!link) j.fail(`no header link to ${L.account} on ${L.settings}`);
+  await j.click(link);
+  await j.expectAt(L.account, 'header account link');
+  await j.check();
+  link = await j.linkTo(L.colleagues, 'main');
+  if (!link) j.fail(`no link to ${L.colleagues} in main on ${L.account}`);
+  await j.click(link);
+  await j.expectAt(L.colleagues, 'colleagues link');
+  await j.check();
+  let rows = await j.tableRows();
+  j.expect(rows.some((r) => r.includes(m.email)), `colleagues table does not list ${m.email} (rows: ${JSON.stringify(rows)})`);
+
+  // Invite a colleague.
+  const col = { name: `Bo Kollega ${identitySeq}`, email: `colleague-${RUN_ID}-${++identitySeq}@example.org` };
+  const invForm = `main form[action="${L.colleagues}"]`;
+  await j.need(invForm, 'the invitation form');
+  await j.fill(invForm, { name: col.name, email: col.email });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.colleagues, 'inviting a colleague', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after inviting');
+  rows = await j.tableRows();
+  j.expect(rows.some((r) => r.includes(col.email)), `colleagues table does not list the invited ${col.email} (rows: ${JSON.stringify(rows)})`);
+  const inv = await j.mail(col.email, L.invitationPrefix);
+
+  // Log out; the dashboard now asks for a login.
+  await j.logout();
+  await j.expectLoginRequired(L.account);
+
+  // The colleague accepts the invitation (same browser, signed out).
+  await j.goto(inv.path);
+  const setForm = `main form[action="${inv.path}"]`;
+  await j.need(setForm, 'the set-password form');
+  await j.fill(setForm, { password: MEMBER_PASSWORD, password_confirm: MEMBER_PASSWORD });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.account, 'accepting the invitation', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after accepting the invitation');
+  j.expect((await page.locator('.notice.warning').count()) === 0, 'an invited colleague (address proven by the link) sees the unconfirmed warning');
+  await j.expectSignedIn(L.account, L.accountLabel);
+  await j.goto(L.colleagues, { variant: 'not org admin' });
+  j.expect((await page.locator(invForm).count()) === 0, 'a colleague who is not the organisation admin gets the invitation form');
+  await j.logout();
+}
+
+async function journeyStaff(j) {
+  const { page } = j;
+  const L = j.r();
+  const loginForm = `main form[action="${L.login}"]`;
+  await j.goto(L.login);
+  await j.need(loginForm);
+  await j.fill(loginForm, { email: STAFF.email, password: STAFF.password });
+  let resp = await j.submitByKeyboard();
+  await j.expectAt(L.staff, 'staff login', { resp, redirect: 303 });
+  if (j.path() !== L.staff) j.fail(`staff login did not reach ${L.staff}`);
+  await j.check();
+  await j.expectSignedIn(L.staff, L.staffLabel);
+
+  // Accounts.
+  let link = await j.linkTo(L.staffAccounts, 'main');
+  if (!link) j.fail(`no link to ${L.staffAccounts} in main on ${L.staff}`);
+  await j.click(link);
+  await j.expectAt(L.staffAccounts, 'staff accounts link');
+  await j.check();
+  const rows = await j.tableRows();
+  j.expect(rows.some((r) => r.includes(STAFF.email)), `staff accounts table does not list ${STAFF.email}`);
+  const roles = await page.$$eval('main form select[name="role"] option', (os) => os.map((o) => o.value)).catch(() => []);
+  j.expect(roles.includes('agent') && roles.includes('admin'), `staff invite form: role options ${JSON.stringify(roles)}, expected agent and admin`);
+
+  // Audit log, through the staff home.
+  link = await j.linkTo(L.staff, 'header');
+  if (!link) j.fail(`no header link to ${L.staff} on ${L.staffAccounts}`);
+  await j.click(link);
+  await j.check();
+  link = await j.linkTo(L.staffAudit, 'main');
+  if (!link) j.fail(`no link to ${L.staffAudit} in main on ${L.staff}`);
+  await j.click(link);
+  await j.expectAt(L.staffAudit, 'audit log link');
+  await j.check();
+  let audit = await j.tableRows();
+  j.expect(audit.some((r) => r.includes('staff.login')), `audit log lists no staff.login (${audit.length} rows, actions: ${[...new Set(audit.map((r) => r[2]))].join(', ')})`);
+
+  // Filter by action (GET form, keyboard).
+  const filters = `main form[action="${L.staffAudit}"]`;
+  await j.need(filters, 'the audit filter form');
+  await j.fill(filters, { action: 'staff.login' });
+  resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 200, `audit filter answered HTTP ${resp && resp.status()}`);
+  j.expect(new URL(page.url()).searchParams.get('action') === 'staff.login', `filtered URL ${page.url()} does not carry action=staff.login`);
+  await j.check();
+  audit = await j.tableRows();
+  j.expect(audit.length > 0 && audit.every((r) => r.includes('staff.login')), `filter action=staff.login shows other rows or none: ${JSON.stringify(audit.map((r) => r[2]))}`);
+
+  await j.logout();
+  await j.expectLoginRequired(L.staffAudit);
+}
+
+async function journeyForgotPassword(j) {
+  const { page } = j;
+  const L = j.r();
+  const m = newMember('reset');
+  const loginForm = `main form[action="${L.login}"]`;
+  await httpRegister(j.context.request, j.base, j.lang, m);
+
+  // Before any of this, signed in unconfirmed: the dashboard warns.
+  await httpLogin(j.context.request, j.base, j.lang, m.email, m.password);
+  await j.goto(L.account, { variant: 'unconfirmed' });
+  const warn = page.locator('main .notice.warning');
+  j.expect((await warn.count()) === 1 && (await warn.isVisible()), 'an unconfirmed member sees no .notice.warning on the dashboard');
+  await j.logout();
+
+  // Forgotten password, from the login page.
+  await j.goto(L.login);
+  const link = await j.linkTo(L.forgot, 'main');
+  if (!link) j.fail(`no link to ${L.forgot} in main on ${L.login}`);
+  await j.click(link);
+  await j.expectAt(L.forgot, 'forgot-password link');
+  await j.check();
+  const forgotForm = `main form[action="${L.forgot}"]`;
+  await j.need(forgotForm);
+  await j.fill(forgotForm, { email: m.email });
+  let resp = await j.submitByKeyboard();
+  await j.expectAt(L.forgot, 'asking for a reset link', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after asking for a reset link');
+
+  // The link from the e-mail: a new password.
+  const reset = await j.mail(m.email, L.resetPrefix);
+  await j.goto(reset.path);
+  const setForm = `main form[action="${reset.path}"]`;
+  await j.need(setForm, 'the new-password form');
+  const fresh = `${m.password} ny`;
+  await j.fill(setForm, { password: fresh, password_confirm: fresh });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.login, 'setting the new password', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after setting a new password');
+
+  // The old password no longer works; the new one does.
+  await j.need(loginForm);
+  await j.fill(loginForm, { email: m.email, password: m.password });
+  resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 400, `login with the old password answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400 });
+  await j.expectFieldError(loginForm, 'email');
+  j.expect((await page.locator(`${loginForm} [name="email"]`).inputValue()) === m.email, 'email not kept after the failed login');
+  await j.fill(loginForm, { password: fresh });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.account, 'logging in with the new password', { resp, redirect: 303 });
+  await j.check();
+  await j.expectSignedIn(L.account, L.accountLabel);
+  j.expect((await page.locator('.notice.warning').count()) === 0, 'after a reset from the e-mailed link the dashboard still shows the unconfirmed warning');
+}
+
 // Add new journeys here: each runs once per language and per width, on a
 // fresh page (cookies cleared), and fails on any j.expect / j.fail / exception.
 const JOURNEYS = [
@@ -823,16 +1409,23 @@ const JOURNEYS = [
   { name: 'self-check-school-not-eligible', run: journeySchool },
   { name: 'self-check-invalid-org-number', run: journeyInvalidOrgNumber },
   { name: 'not-found-page', run: journeyNotFound },
+  { name: 'member-register-confirm-login-invite-logout', run: journeyMember, accounts: true },
+  { name: 'staff-admin-accounts-audit-logout', run: journeyStaff, accounts: true },
+  { name: 'forgot-password-reset-login', run: journeyForgotPassword, accounts: true },
 ];
 
 async function runJourneys(base, contexts) {
+  const journeys = JOURNEYS.filter((jr) => ACCOUNTS || !jr.accounts);
+  if (journeys.length < JOURNEYS.length) log(`note: ACCOUNTS=0, skipping ${JOURNEYS.length - journeys.length} accounts journey(s)`);
   for (const w of contexts) {
-    for (const jr of JOURNEYS) {
+    for (const jr of journeys) {
       for (const lang of LANGS) {
-        await w.context.clearCookies();
-        const page = await newPage(w.context);
+        // A fresh context per journey: no cookies, storage or cache carried over.
+        const context = await browser.newContext({ viewport: w.viewport });
+        const page = await newPage(context);
         const j = new J({ base, page, lang, width: w });
         const label = `${jr.name} (${lang}) @${w.name}`;
+        const t0 = Date.now();
         try {
           await jr.run(j);
         } catch (e) {
@@ -841,9 +1434,21 @@ async function runJourneys(base, contexts) {
           j.problems.push(e instanceof JourneyAbort ? `${e.message}${where}` : `error${where}: ${errorText(e)}`);
         }
         record('journey', label, j.problems);
-        await page.close();
+        if (VERBOSE) log(`     ${label} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        await context.close();
       }
     }
+  }
+  if (ACCOUNTS) {
+    // Every private page reached the vnu run, in both languages.
+    const missing = [];
+    for (const lang of LANGS) {
+      for (const k of PRIVATE_PAGES) {
+        const u = base + ROUTES[lang][k];
+        if (![...htmlStore.keys()].some((key) => key === u || key.startsWith(`${u} [`))) missing.push(ROUTES[lang][k]);
+      }
+    }
+    record('vnu', 'private pages collected', [missing.length && `no served HTML collected for ${missing.join(', ')} (journey failed before it?)`]);
   }
 }
 
@@ -883,6 +1488,48 @@ async function screenshots(base, contexts) {
     }
     page.st.events.length = 0;
     await page.close();
+    if (ACCOUNTS) await privateScreenshots(base, w);
+  }
+}
+
+/** Signed-in pages: a member's dashboard, settings, colleagues; the staff accounts and audit log. */
+async function privateScreenshots(base, w) {
+  const context = await browser.newContext({ viewport: w.viewport });
+  try {
+    const page = await newPage(context);
+    for (const lang of LANGS) {
+      const R = ROUTES[lang];
+      const problems = [];
+      const step = async (name, p) => {
+        try {
+          const resp = await goto(page, base + p);
+          const at = new URL(page.url()).pathname;
+          if (at !== p || !resp || resp.status() !== 200) throw new Error(`${p} ended at ${at} with HTTP ${resp && resp.status()}`);
+          await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${lang}-${w.name}.png`), fullPage: true });
+        } catch (e) { problems.push(`${name}: ${errorText(e)}`); }
+      };
+      try {
+        let m = confirmedMembers.get(lang);
+        if (!m) {
+          m = newMember('shots');
+          await httpRegister(context.request, base, lang, m);
+        }
+        await context.clearCookies();
+        await httpLogin(context.request, base, lang, m.email, m.password);
+        await step('account-dashboard', R.account);
+        await step('account-settings', R.settings);
+        await step('account-colleagues', R.colleagues);
+      } catch (e) { problems.push(`member: ${errorText(e)}`); }
+      try {
+        await context.clearCookies();
+        await httpLogin(context.request, base, lang, STAFF.email, STAFF.password);
+        await step('staff-accounts', R.staffAccounts);
+        await step('staff-audit', R.staffAudit);
+      } catch (e) { problems.push(`staff: ${errorText(e)}`); }
+      record('screenshots', `private ${lang} @${w.name}`, problems);
+    }
+  } finally {
+    await context.close();
   }
 }
 
@@ -919,7 +1566,7 @@ function runVnu() {
     const at = m.lastLine ? `line ${m.firstLine || m.lastLine}${m.firstColumn ? `:${m.firstColumn}` : ''}` : '';
     list.push(`${at ? at + ': ' : ''}${m.message}${m.extract ? ` [${clip(oneLine(m.extract), 80)}]` : ''}`);
   }
-  const origin = new URL(byFile.values().next().value.replace(/^[A-Z]+ /, '')).origin;
+  const origin = new URL(byFile.values().next().value.replace(/^[A-Z]+ /, '').replace(/ \[[^\]]*\]$/, '')).origin;
   for (const [file, problems] of perFile) {
     record('vnu', byFile.get(file).replace(origin, ''), problems);
   }

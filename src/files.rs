@@ -1,0 +1,220 @@
+//! Uploaded files: their type decided by content (never by name or the browser's word), stored in
+//! the database with size and SHA-256, and served back only as downloads.
+
+use actix_web::HttpResponse;
+use actix_web::http::header::{self, HeaderValue};
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+use time::PrimitiveDateTime;
+
+use crate::db::DbConn;
+use crate::db::schema::files;
+use crate::error::AppError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl Kind {
+    pub fn mime(self) -> &'static str {
+        match self {
+            Kind::Pdf => "application/pdf",
+            Kind::Png => "image/png",
+            Kind::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Pdf => "pdf",
+            Kind::Png => "png",
+            Kind::Jpeg => "jpg",
+        }
+    }
+
+    pub fn from_mime(m: &str) -> Option<Kind> {
+        [Kind::Pdf, Kind::Png, Kind::Jpeg]
+            .into_iter()
+            .find(|k| k.mime() == m)
+    }
+
+    pub fn is_image(self) -> bool {
+        matches!(self, Kind::Png | Kind::Jpeg)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    Empty,
+    WrongType,
+}
+
+impl FileProblem {
+    pub fn fluent_id(self) -> &'static str {
+        match self {
+            FileProblem::Empty => "upload-error-empty",
+            FileProblem::WrongType => "upload-error-type",
+        }
+    }
+}
+
+/// The file's type from its first bytes, if it is one of `allowed`.
+pub fn detect(bytes: &[u8], allowed: &[Kind]) -> Result<Kind, FileProblem> {
+    if bytes.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    let kind = infer::get(bytes)
+        .and_then(|t| Kind::from_mime(t.mime_type()))
+        .ok_or(FileProblem::WrongType)?;
+    if allowed.contains(&kind) {
+        Ok(kind)
+    } else {
+        Err(FileProblem::WrongType)
+    }
+}
+
+/// A file name fit to show as text: no folders, no control characters, at most 120 characters.
+/// It is never used to store or serve the file.
+pub fn display_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '<' | '>' | '"'))
+        .take(120)
+        .collect();
+    let clean = clean.trim().trim_start_matches('.').to_owned();
+    if clean.is_empty() {
+        "file".into()
+    } else {
+        clean
+    }
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = files)]
+pub struct FileInfo {
+    pub id: String,
+    pub organisation_id: Option<String>,
+    pub original_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub created_at: PrimitiveDateTime,
+}
+
+pub struct NewFile<'a> {
+    pub organisation_id: Option<&'a str>,
+    pub uploaded_by: &'a str,
+    pub name: &'a str,
+    pub kind: Kind,
+    pub data: &'a [u8],
+}
+
+/// Stores a file; returns its id (a UUID, not a guessable number).
+pub fn insert(conn: &mut DbConn, now: PrimitiveDateTime, f: &NewFile) -> Result<String, AppError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let sha: String = Sha256::digest(f.data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    diesel::insert_into(files::table)
+        .values((
+            files::id.eq(&id),
+            files::organisation_id.eq(f.organisation_id),
+            files::uploaded_by.eq(f.uploaded_by),
+            files::original_name.eq(display_name(f.name)),
+            files::content_type.eq(f.kind.mime()),
+            files::size.eq(f.data.len() as i64),
+            files::sha256.eq(sha),
+            files::data.eq(f.data),
+            files::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn info(conn: &mut DbConn, id: &str) -> Result<Option<FileInfo>, AppError> {
+    Ok(files::table
+        .find(id)
+        .select(FileInfo::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The file with its bytes.
+pub fn load(conn: &mut DbConn, id: &str) -> Result<Option<(FileInfo, Vec<u8>)>, AppError> {
+    Ok(files::table
+        .find(id)
+        .select((FileInfo::as_select(), files::data))
+        .first(conn)
+        .optional()?)
+}
+
+/// Serves a stored file: as an attachment under a generated name with the detected type, or, for
+/// images only, inline (so staff see them in an `<img>`). Never sniffed, never a document that
+/// could run script: a sandboxing CSP goes with it.
+pub fn respond(info: &FileInfo, data: Vec<u8>, inline: bool, stem: &str) -> HttpResponse {
+    let kind = Kind::from_mime(&info.content_type);
+    let ext = kind.map_or("bin", Kind::extension);
+    let inline = inline && kind.is_some_and(Kind::is_image);
+    let disposition = if inline { "inline" } else { "attachment" };
+    let content_type = kind.map_or("application/octet-stream", Kind::mime);
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("{disposition}; filename=\"{stem}-{}.{ext}\"", &info.id[..8]),
+        ))
+        .insert_header((
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; sandbox; frame-ancestors 'none'"),
+        ))
+        .insert_header((
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        ))
+        .body(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub const PNG: &[u8] =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+    pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
+
+    #[test]
+    fn types_come_from_content() {
+        let all = [Kind::Pdf, Kind::Png, Kind::Jpeg];
+        assert_eq!(detect(PDF, &all), Ok(Kind::Pdf));
+        assert_eq!(detect(PNG, &all), Ok(Kind::Png));
+        assert_eq!(detect(JPEG, &all), Ok(Kind::Jpeg));
+        assert_eq!(
+            detect(b"<html><script>alert(1)</script>", &all),
+            Err(FileProblem::WrongType)
+        );
+        assert_eq!(detect(b"GIF89a....", &all), Err(FileProblem::WrongType));
+        assert_eq!(detect(b"", &all), Err(FileProblem::Empty));
+        assert_eq!(detect(PNG, &[Kind::Pdf]), Err(FileProblem::WrongType));
+    }
+
+    #[test]
+    fn hostile_names_become_plain_text() {
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("C:\\Users\\x\\intyg.pdf"), "intyg.pdf");
+        assert_eq!(display_name("<script>x.pdf"), "scriptx.pdf");
+        assert_eq!(display_name(".htaccess"), "htaccess");
+        assert_eq!(display_name("a\r\nb.pdf"), "ab.pdf");
+        assert_eq!(display_name(""), "file");
+        assert_eq!(display_name(&"å".repeat(300)).chars().count(), 120);
+    }
+}

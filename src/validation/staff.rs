@@ -1,0 +1,393 @@
+//! Thin handlers of the staff's validation queue, request view, decisions and file viewing.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use time::Date;
+
+use super::handlers::InlineQuery;
+use super::model::{self, State};
+use super::service::{self, CANNED, Decision};
+use super::views::{QueueTpl, QueueView, RequestTpl, RequestView, age};
+use crate::AppState;
+use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::model as accounts;
+use crate::accounts::service::FieldError;
+use crate::accounts::views::Choice;
+use crate::db;
+use crate::eligibility::{OrgNumber, OrgType};
+use crate::error::AppError;
+use crate::files;
+use crate::i18n::format;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, args};
+use crate::web::auth::{Staff, client_ip, flash};
+use crate::web::csrf;
+use crate::web::form::FormErrors;
+
+#[derive(serde::Deserialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+pub async fn queue(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    // No filter means the work to do: pending requests; `all` shows every state.
+    let filter = match q.state.as_str() {
+        "" => Some(State::Pending),
+        "all" => None,
+        s => Some(State::from_key(s).ok_or(AppError::BadRequest)?),
+    };
+    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let (rows, more) = db::run(&state.pool, move |c| model::queue(c, filter, page)).await?;
+    let l = layout(
+        &state,
+        locale,
+        Page::StaffValidations,
+        "validations-title",
+        Some(&staff.0),
+        &session,
+        None,
+    )?;
+    let now = state.clock.now_utc_naive();
+    let rows = rows
+        .into_iter()
+        .map(|r| QueueView {
+            href: Page::StaffValidation.link(locale, &r.id),
+            flag: r.needs_review.then(|| group_label(&l.tr, &r.org_number)),
+            age: age(&l.tr, (now - r.submitted_at).whole_days()),
+            submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
+            state_label: l.t(&format!("validation-state-{}", r.state)),
+            file_type: r.content_type,
+            org_name: r.org_name,
+            org_number: r.org_number,
+        })
+        .collect();
+    let current = if q.state.is_empty() {
+        "pending"
+    } else {
+        q.state.as_str()
+    };
+    let states = ["pending", "approved", "rejected", "all"]
+        .into_iter()
+        .map(|s| Choice {
+            value: s,
+            label: l.t(&format!("validation-filter-{s}")),
+            selected: s == current,
+        })
+        .collect();
+    let link = |p: i64| {
+        format!(
+            "{}?state={current}&page={p}",
+            Page::StaffValidations.path(locale)
+        )
+    };
+    let tpl = QueueTpl {
+        rows,
+        states,
+        path: Page::StaffValidations.path(locale),
+        prev: (page > 1).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
+        l,
+    };
+    private(StatusCode::OK, &tpl)
+}
+
+fn group_label(tr: &crate::web::page::Tr, number: &str) -> String {
+    let group = OrgNumber::parse(number)
+        .map(|n| tr.t(n.group().fluent_id()))
+        .unwrap_or_default();
+    tr.ta("validations-flag", &args([("group", group.into())]))
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    valid_from: String,
+    #[serde(default)]
+    valid_to: String,
+    #[serde(default)]
+    canned: String,
+    #[serde(default)]
+    reason_sv: String,
+    #[serde(default)]
+    reason_en: String,
+}
+
+fn parse_date(s: &str) -> Option<Date> {
+    Date::parse(
+        s.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+/// Reads a decision, or says what is wrong beside each field.
+fn read_decision(state: &AppState, form: &DecisionForm) -> Result<Decision, Vec<FieldError>> {
+    let mut e = vec![];
+    match form.decision.as_str() {
+        "approve" => {
+            let from = parse_date(&form.valid_from);
+            let to = parse_date(&form.valid_to);
+            if from.is_none() {
+                e.push(FieldError {
+                    field: "valid_from",
+                    id: "validations-error-date",
+                });
+            }
+            if to.is_none() {
+                e.push(FieldError {
+                    field: "valid_to",
+                    id: "validations-error-date",
+                });
+            }
+            match (from, to) {
+                (Some(f), Some(t)) if t < f => {
+                    e.push(FieldError {
+                        field: "valid_to",
+                        id: "validations-error-order",
+                    });
+                    Err(e)
+                }
+                (Some(from), Some(to)) if e.is_empty() => Ok(Decision::Approve { from, to }),
+                _ => Err(e),
+            }
+        }
+        "reject" => {
+            let clean = |s: &str| {
+                let t = s.trim();
+                (!t.is_empty()).then(|| t.chars().take(service::MAX_NOTE).collect::<String>())
+            };
+            let (mut sv, mut en) = (clean(&form.reason_sv), clean(&form.reason_en));
+            if !form.canned.is_empty() {
+                if !CANNED.contains(&form.canned.as_str()) {
+                    e.push(FieldError {
+                        field: "canned",
+                        id: "form-error-choice",
+                    });
+                    return Err(e);
+                }
+                // A canned reason is written in both languages already.
+                let id = format!("validation-reason-{}", form.canned);
+                sv = sv.or_else(|| Some(state.i18n.format(Locale::Sv, &id, None)));
+                en = en.or_else(|| Some(state.i18n.format(Locale::En, &id, None)));
+            }
+            if [&form.reason_sv, &form.reason_en]
+                .iter()
+                .any(|r| r.chars().count() > service::MAX_NOTE)
+            {
+                e.push(FieldError {
+                    field: "reason_sv",
+                    id: "certificate-error-note",
+                });
+            }
+            if sv.is_none() && en.is_none() {
+                e.push(FieldError {
+                    field: "canned",
+                    id: "validations-error-reason",
+                });
+            }
+            if e.is_empty() {
+                Ok(Decision::Reject {
+                    reason_sv: sv,
+                    reason_en: en,
+                })
+            } else {
+                Err(e)
+            }
+        }
+        _ => {
+            e.push(FieldError {
+                field: "decision",
+                id: "form-error-choice",
+            });
+            Err(e)
+        }
+    }
+}
+
+async fn request_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    staff: &accounts::User,
+    id: String,
+    f: FormErrors,
+    form: DecisionForm,
+) -> Result<RequestTpl, AppError> {
+    let loaded = db::run(&state.pool, move |c| {
+        let Some(req) = model::find(c, &id)? else {
+            return Ok(None);
+        };
+        let org = accounts::organisation(c, &req.organisation_id)?.ok_or(AppError::NotFound)?;
+        let history = model::of_organisation(c, &req.organisation_id)?;
+        let file = files::info(c, &req.file_id)?.ok_or(AppError::NotFound)?;
+        Ok(Some((req, org, history, file)))
+    })
+    .await?;
+    let Some((req, org, history, file)) = loaded else {
+        return Err(AppError::NotFound);
+    };
+    let l = layout(
+        state,
+        locale,
+        Page::StaffValidations,
+        "validation-title",
+        Some(staff),
+        session,
+        Some([
+            Page::StaffValidation.link(Locale::Sv, &req.id),
+            Page::StaffValidation.link(Locale::En, &req.id),
+        ]),
+    )?;
+    let today = state.clock.now_utc_naive().date();
+    let view = RequestView::new(&l.tr, &req, today, Page::StaffFile);
+    let history = history
+        .iter()
+        .filter(|r| r.id != req.id)
+        .map(|r| RequestView::new(&l.tr, r, today, Page::StaffFile))
+        .collect();
+    let inline_src = files::Kind::from_mime(&file.content_type)
+        .filter(|k| k.is_image())
+        .map(|_| format!("{}?inline=1", Page::StaffFile.link(locale, &file.id)));
+    let default_from = format::iso_date(today);
+    let default_to = format::iso_date(super::period_end(today, state.settings.validation_months));
+    let canned = CANNED
+        .into_iter()
+        .map(|k| Choice {
+            value: k,
+            label: l.t(&format!("validation-reason-{k}")),
+            selected: form.canned == k,
+        })
+        .collect();
+    let keep = |s: &str, d: &str| {
+        if s.is_empty() {
+            d.to_owned()
+        } else {
+            s.chars().take(service::MAX_NOTE).collect()
+        }
+    };
+    Ok(RequestTpl {
+        csrf: csrf::token(session)?,
+        pending: req.state() == State::Pending,
+        decide: Page::StaffValidationDecide.link(locale, &req.id),
+        req: view,
+        org_type: OrgType::from_key(&org.org_type)
+            .map(|t| l.t(&t.fluent_id()))
+            .unwrap_or_default(),
+        flag: org
+            .needs_review
+            .then(|| group_label(&l.tr, &org.org_number)),
+        org_name: org.name,
+        org_number: org.org_number,
+        history,
+        file_name: file.original_name,
+        file_size: format!("{} kB", format::integer(locale, (file.size + 1023) / 1024)),
+        file_type: file.content_type,
+        sha256: file.sha256,
+        inline_src,
+        valid_from: keep(&form.valid_from, &default_from),
+        valid_to: keep(&form.valid_to, &default_to),
+        canned,
+        reason_sv: form.reason_sv.chars().take(service::MAX_NOTE).collect(),
+        reason_en: form.reason_en.chars().take(service::MAX_NOTE).collect(),
+        decision: if form.decision.is_empty() {
+            "approve".into()
+        } else {
+            form.decision.clone()
+        },
+        queue: Page::StaffValidations.path(locale),
+        f,
+        l,
+    })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let tpl = request_page(
+        &state,
+        locale,
+        &session,
+        &staff.0,
+        id.into_inner(),
+        FormErrors::none(),
+        DecisionForm::default(),
+    )
+    .await?;
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    id: web::Path<String>,
+    form: web::Form<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let id = id.into_inner();
+    let form = form.into_inner();
+    let decision = match read_decision(&state, &form) {
+        Ok(d) => d,
+        Err(errors) => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::from_ids(&tr, &errors);
+            let tpl = request_page(&state, locale, &session, &staff.0, id, f, form).await?;
+            return private(StatusCode::BAD_REQUEST, &tpl);
+        }
+    };
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let routing = state.routing.clone();
+    let user = staff.0.clone();
+    let i = id.clone();
+    let exists = db::run(&state.pool, move |c| model::find(c, &i))
+        .await?
+        .is_some();
+    if !exists {
+        return Err(AppError::NotFound);
+    }
+    let won = db::run(&state.pool, move |c| {
+        service::decide(c, now, &routing, &user, &id, &decision, &ip)
+    })
+    .await?;
+    if !won {
+        return Err(AppError::Conflict);
+    }
+    flash(&session, "validations-decided");
+    Ok(redirect(Page::StaffValidations.path(locale)))
+}
+
+/// Any stored file, for staff: a download, or an image inline for the review page.
+pub async fn file(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    id: web::Path<String>,
+    q: web::Query<InlineQuery>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let inline = q.inline.as_deref() == Some("1");
+    match db::run(&state.pool, move |c| files::load(c, &id)).await? {
+        Some((info, data)) => Ok(files::respond(&info, data, inline, "donera")),
+        None => Err(AppError::NotFound),
+    }
+}

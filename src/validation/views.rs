@@ -1,0 +1,155 @@
+//! Template structs of the validation pages and how a request is put into words.
+
+use askama::Template;
+
+use super::model::{Request, State};
+use crate::accounts::views::Choice;
+use crate::i18n::format;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, args};
+use crate::web::form::FormErrors;
+use crate::web::page::{Layout, Tr};
+
+/// A request as both the member and staff pages show it.
+pub struct RequestView {
+    pub id: String,
+    pub state: &'static str,
+    pub state_label: String,
+    pub submitted: String,
+    pub status_text: String,
+    pub next_step: Option<String>,
+    pub note: String,
+    pub file_href: String,
+    pub staff_href: String,
+}
+
+impl RequestView {
+    pub fn new(tr: &Tr, r: &Request, today: time::Date, file_page: Page) -> RequestView {
+        let l = tr.locale;
+        let date = |d: time::Date| format::date(tr.i18n(), l, d);
+        let submitted = r.submitted_at.date();
+        let expired = r.state() == State::Approved && r.valid_to.is_some_and(|to| to < today);
+        let (state, status_text, next_step) = match r.state() {
+            State::Pending => (
+                "pending",
+                tr.ta(
+                    "validation-status-pending",
+                    &args([("date", date(super::expected_decision(submitted)).into())]),
+                ),
+                None,
+            ),
+            State::Approved if expired => (
+                "expired",
+                tr.ta(
+                    "validation-status-expired",
+                    &args([("to", r.valid_to.map(date).unwrap_or_default().into())]),
+                ),
+                Some(tr.t("validation-next-expired")),
+            ),
+            State::Approved => (
+                "approved",
+                tr.ta(
+                    "validation-status-approved",
+                    &args([
+                        ("from", r.valid_from.map(date).unwrap_or_default().into()),
+                        ("to", r.valid_to.map(date).unwrap_or_default().into()),
+                    ]),
+                ),
+                None,
+            ),
+            State::Rejected => (
+                "rejected",
+                tr.ta(
+                    "validation-status-rejected",
+                    &args([("reason", r.reason(l).unwrap_or_default().to_owned().into())]),
+                ),
+                Some(tr.t("validation-next-rejected")),
+            ),
+        };
+        RequestView {
+            id: r.id.clone(),
+            state,
+            state_label: tr.t(&format!("validation-state-{state}")),
+            submitted: date(submitted),
+            status_text,
+            next_step,
+            note: r.note.clone(),
+            file_href: file_page.link(l, &r.file_id),
+            staff_href: Page::StaffValidation.link(l, &r.id),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "validation/member.html")]
+pub struct MemberTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub action: &'static str,
+    pub current: Option<RequestView>,
+    pub history: Vec<RequestView>,
+    /// Why no upload is possible right now, if it is not.
+    pub blocked: Option<String>,
+    pub note: String,
+    pub max_mb: usize,
+}
+
+pub struct QueueView {
+    pub href: String,
+    pub org_name: String,
+    pub org_number: String,
+    pub flag: Option<String>,
+    pub age: String,
+    pub submitted: String,
+    pub state_label: String,
+    pub file_type: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/validations.html")]
+pub struct QueueTpl {
+    pub l: Layout,
+    pub rows: Vec<QueueView>,
+    pub states: Vec<Choice>,
+    pub path: &'static str,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "staff/validation.html")]
+pub struct RequestTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub req: RequestView,
+    pub org_name: String,
+    pub org_number: String,
+    pub org_type: String,
+    pub flag: Option<String>,
+    pub history: Vec<RequestView>,
+    pub file_name: String,
+    pub file_size: String,
+    pub file_type: String,
+    pub sha256: String,
+    pub inline_src: Option<String>,
+    pub decide: String,
+    pub pending: bool,
+    pub valid_from: String,
+    pub valid_to: String,
+    pub canned: Vec<Choice>,
+    pub reason_sv: String,
+    pub reason_en: String,
+    pub decision: String,
+    pub queue: &'static str,
+}
+
+/// "3 days" in the page's language.
+pub fn age(tr: &Tr, days: i64) -> String {
+    tr.ta("age-days", &args([("days", days.into())]))
+}
+
+pub fn is_sv(l: Locale) -> bool {
+    l == Locale::Sv
+}
