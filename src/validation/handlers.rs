@@ -53,14 +53,16 @@ async fn page(
         .iter()
         .map(|r| RequestView::new(&l.tr, r, today, Page::MemberFile))
         .collect();
-    let current = if views.is_empty() {
-        None
-    } else {
-        Some(views.remove(0))
+    // The request in progress is the one to show; otherwise the newest.
+    let pending = views.iter().position(|v| v.state == "pending");
+    let current = match pending {
+        Some(i) => Some(views.remove(i)),
+        None if !views.is_empty() => Some(views.remove(0)),
+        None => None,
     };
     let blocked = if !user.is_verified() {
         Some(l.t("certificate-blocked-unconfirmed"))
-    } else if current.as_ref().is_some_and(|c| c.state == "pending") {
+    } else if pending.is_some() {
         Some(l.t("certificate-blocked-pending"))
     } else {
         None

@@ -80,7 +80,7 @@ pub async fn queue(
         .into_iter()
         .map(|s| Choice {
             value: s,
-            label: l.t(&format!("validation-filter-{s}")),
+            label: l.t(&format!("validations-filter-{s}")),
             selected: s == current,
         })
         .collect();

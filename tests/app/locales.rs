@@ -129,6 +129,18 @@ fn messages_built_from_enums_exist_in_both_languages() {
     for e in [Exemption::None, Exemption::Some, Exemption::All] {
         ids.push(format!("selfcheck-exempt-{}", e.key()));
     }
+    for s in ["pending", "approved", "rejected", "all"] {
+        ids.push(format!("validations-filter-{s}"));
+    }
+    for s in ["pending", "approved", "rejected", "expired"] {
+        ids.push(format!("validation-state-{s}"));
+    }
+    for k in donera::validation::service::CANNED {
+        ids.push(format!("validation-reason-{k}"));
+    }
+    for r in ["agent", "admin"] {
+        ids.push(format!("staff-role-{r}"));
+    }
     for m in 1..=12 {
         ids.push(format!("month-{m}"));
     }

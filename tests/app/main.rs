@@ -10,3 +10,4 @@ mod outbox;
 mod public;
 mod selfcheck;
 mod support;
+mod validation;
