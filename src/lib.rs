@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod outbox;
 pub mod public;
 pub mod throttle;
+pub mod usage;
 pub mod validation;
 pub mod web;
 
