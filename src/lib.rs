@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -12,6 +13,7 @@ pub mod eligibility;
 pub mod error;
 pub mod files;
 pub mod i18n;
+pub mod orders;
 pub mod outbox;
 pub mod public;
 pub mod throttle;
@@ -67,6 +69,13 @@ impl AppState {
             pages: PageCache::default(),
             routing: settings_routing,
         };
+        // The catalogue is seeded on first start, from the locale files.
+        let mut conn = state
+            .pool
+            .get()
+            .map_err(|e| error::AppError::Unavailable(e.to_string()))?;
+        catalog::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
+        drop(conn);
         state.pages = public::render_static_pages(&state)?;
         Ok(state)
     }
@@ -81,6 +90,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     public::configure(cfg);
     accounts::configure(cfg);
     validation::configure(cfg);
+    orders::configure(cfg);
 }
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept

@@ -807,6 +807,7 @@ pub async fn dashboard(
         settings: Page::AccountSettings.path(locale),
         colleagues: Page::Colleagues.path(locale),
         certificate: Page::Certificate.path(locale),
+        orders: Page::Orders.path(locale),
         validation,
         org_type,
         review_note,

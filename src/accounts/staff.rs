@@ -42,6 +42,8 @@ pub async fn home(
         audit: Page::StaffAudit.path(locale),
         settings: Page::AccountSettings.path(locale),
         validations: Page::StaffValidations.path(locale),
+        orders: Page::StaffOrders.path(locale),
+        products: Page::StaffProducts.path(locale),
     };
     private(StatusCode::OK, &tpl)
 }

@@ -110,6 +110,7 @@ pub struct DashboardTpl {
     pub settings: &'static str,
     pub colleagues: &'static str,
     pub certificate: &'static str,
+    pub orders: &'static str,
     /// The validation's state in words, with its badge key.
     pub validation: Option<(String, String, String)>,
     pub steps: Vec<Step>,
@@ -158,6 +159,8 @@ pub struct StaffHomeTpl {
     pub audit: &'static str,
     pub settings: &'static str,
     pub validations: &'static str,
+    pub orders: &'static str,
+    pub products: &'static str,
 }
 
 pub struct StaffRow {

@@ -126,7 +126,64 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    products (id) {
+        id -> Text,
+        sku -> Text,
+        name_sv -> Text,
+        name_en -> Text,
+        description_sv -> Text,
+        description_en -> Text,
+        kind -> Text,
+        exempt -> Bool,
+        fee_ore -> BigInt,
+        max_quantity -> Integer,
+        active -> Bool,
+        position -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    orders (id) {
+        id -> Text,
+        organisation_id -> Text,
+        placed_by -> Text,
+        idempotency_key -> Text,
+        state -> Text,
+        total_ore -> BigInt,
+        submitted_at -> Timestamp,
+        updated_at -> Timestamp,
+        reason -> Nullable<Text>,
+        fulfilment_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    order_lines (order_id, product_id) {
+        order_id -> Text,
+        product_id -> Text,
+        quantity -> Integer,
+        fee_ore -> BigInt,
+    }
+}
+
+diesel::table! {
+    order_history (id) {
+        id -> BigInt,
+        order_id -> Text,
+        at -> Timestamp,
+        state -> Text,
+        actor_id -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(orders -> organisations (organisation_id));
+diesel::joinable!(order_lines -> orders (order_id));
+diesel::joinable!(order_lines -> products (product_id));
+diesel::joinable!(order_history -> orders (order_id));
 diesel::joinable!(validation_requests -> organisations (organisation_id));
 diesel::joinable!(validation_requests -> files (file_id));
 diesel::joinable!(tokens -> users (user_id));
@@ -137,5 +194,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     audit_log,
     files,
-    validation_requests
+    validation_requests,
+    products,
+    orders,
+    order_lines,
+    order_history
 );

@@ -32,14 +32,45 @@ pub enum Page {
     StaffValidation,
     StaffValidationDecide,
     StaffFile,
+    Products,
+    Product,
+    Orders,
+    OrderNew,
+    OrderConfirm,
+    Order,
+    OrderCancel,
+    StaffOrders,
+    StaffOrder,
+    StaffOrderDecide,
+    StaffProducts,
+    StaffProductNew,
+    StaffProduct,
 }
 
 impl Page {
     /// Pages in the main navigation, in order.
-    pub const NAV: [Page; 3] = [Page::Home, Page::Eligibility, Page::SelfCheck];
+    pub const NAV: [Page; 4] = [
+        Page::Home,
+        Page::Eligibility,
+        Page::SelfCheck,
+        Page::Products,
+    ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 26] = [
+    pub const ALL: [Page; 39] = [
+        Page::Products,
+        Page::Product,
+        Page::Orders,
+        Page::OrderNew,
+        Page::OrderConfirm,
+        Page::Order,
+        Page::OrderCancel,
+        Page::StaffOrders,
+        Page::StaffOrder,
+        Page::StaffOrderDecide,
+        Page::StaffProducts,
+        Page::StaffProductNew,
+        Page::StaffProduct,
         Page::Certificate,
         Page::MemberFile,
         Page::StaffValidations,
@@ -123,6 +154,32 @@ impl Page {
             (Page::StaffValidationDecide, En) => "/en/staff/validations/{id}/decision",
             (Page::StaffFile, Sv) => "/sv/personal/filer/{id}",
             (Page::StaffFile, En) => "/en/staff/files/{id}",
+            (Page::Products, Sv) => "/sv/produkter",
+            (Page::Products, En) => "/en/products",
+            (Page::Product, Sv) => "/sv/produkter/{sku}",
+            (Page::Product, En) => "/en/products/{sku}",
+            (Page::Orders, Sv) => "/sv/konto/bestallningar",
+            (Page::Orders, En) => "/en/account/orders",
+            (Page::OrderNew, Sv) => "/sv/konto/bestallningar/ny",
+            (Page::OrderNew, En) => "/en/account/orders/new",
+            (Page::OrderConfirm, Sv) => "/sv/konto/bestallningar/bekrafta",
+            (Page::OrderConfirm, En) => "/en/account/orders/confirm",
+            (Page::Order, Sv) => "/sv/konto/bestallningar/{id}",
+            (Page::Order, En) => "/en/account/orders/{id}",
+            (Page::OrderCancel, Sv) => "/sv/konto/bestallningar/{id}/avbryt",
+            (Page::OrderCancel, En) => "/en/account/orders/{id}/cancel",
+            (Page::StaffOrders, Sv) => "/sv/personal/bestallningar",
+            (Page::StaffOrders, En) => "/en/staff/orders",
+            (Page::StaffOrder, Sv) => "/sv/personal/bestallningar/{id}",
+            (Page::StaffOrder, En) => "/en/staff/orders/{id}",
+            (Page::StaffOrderDecide, Sv) => "/sv/personal/bestallningar/{id}/beslut",
+            (Page::StaffOrderDecide, En) => "/en/staff/orders/{id}/decision",
+            (Page::StaffProducts, Sv) => "/sv/personal/produkter",
+            (Page::StaffProducts, En) => "/en/staff/products",
+            (Page::StaffProductNew, Sv) => "/sv/personal/produkter/ny",
+            (Page::StaffProductNew, En) => "/en/staff/products/new",
+            (Page::StaffProduct, Sv) => "/sv/personal/produkter/{id}",
+            (Page::StaffProduct, En) => "/en/staff/products/{id}",
         }
     }
 
@@ -141,6 +198,7 @@ impl Page {
             Page::Home => "nav-home",
             Page::Eligibility => "nav-eligibility",
             Page::SelfCheck => "nav-self-check",
+            Page::Products => "nav-products",
             _ => "nav-home",
         }
     }
@@ -164,12 +222,22 @@ impl Page {
                 | Page::StaffValidation
                 | Page::StaffValidationDecide
                 | Page::StaffFile
+                | Page::Orders
+                | Page::OrderNew
+                | Page::OrderConfirm
+                | Page::Order
+                | Page::OrderCancel
+                | Page::StaffOrders
+                | Page::StaffOrder
+                | Page::StaffOrderDecide
+                | Page::StaffProducts
+                | Page::StaffProductNew
+                | Page::StaffProduct
         )
     }
 }
 
-// Areas not yet open are reserved here for the issues that add them: products `/sv/produkter`
-// `/en/products`, FAQ `/sv/fragor` `/en/faq`, contact `/sv/kontakt` `/en/contact`.
+// Areas not yet open are reserved here for the issues that add them: FAQ `/sv/fragor` `/en/faq`, contact `/sv/kontakt` `/en/contact`.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,7 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         cfg.service(
             web::resource(format!("/{}", locale.code())).route(get().to(handlers::locale_root)),
         );
-        for page in Page::NAV {
+        for page in [Page::Home, Page::Eligibility, Page::SelfCheck] {
             let handler = match page {
                 Page::Home => get().to(handlers::home),
                 Page::Eligibility => get().to(handlers::eligibility),

@@ -1,2 +1,42 @@
-//! Cloud active-usage check: parsing Microsoft 365 usage-report exports and the 85 % rule.
-//! (Being written; see issue 9.)
+//! Cloud active-usage check (issue 9): parsing Microsoft 365 usage-report exports and the 85 % rule.
+//!
+//! An organisation with donated cloud services must keep 85 % of its donated licenses in active
+//! use: a user is active who used at least one Microsoft 365 cloud service in the last 90 days.
+//! The member uploads the admin center's "Active users" export (Microsoft Graph
+//! `getOffice365ActiveUserDetail`) and, optionally, other user-detail exports of the same report
+//! date (Microsoft 365 Apps usage, Teams user activity, Email activity, Yammer/Viva Engage activity)
+//! as extra sources of activity.
+//!
+//! This module is pure: bytes in, figures out; nothing is stored, no clock is read (the reference
+//! date is the report's own refresh date).
+//!
+//! - [`parse`]: [`parse_report`] reads one export into a typed [`Report`].
+//! - [`check`](mod@check): [`check()`] judges parsed exports; [`check_files`] parses and judges a set of
+//!   uploaded files in one call.
+//! - [`error`]: [`UsageError`] with its Fluent ids ([`ERROR_IDS`]) and variables.
+//!
+//! ```
+//! use donera::usage;
+//!
+//! let csv = "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,\
+//! Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,\
+//! Teams Last Activity Date,Assigned Products\n\
+//! 2025-03-31,anna@example.org,Anna,False,,2025-03-30,,,,MICROSOFT 365 BUSINESS PREMIUM\n";
+//! let result = usage::check_files(&[csv.as_bytes()], None).unwrap();
+//! assert_eq!(result.overall.share_text(), "100.0");
+//! assert!(result.overall.passes);
+//! ```
+
+pub mod check;
+pub mod error;
+pub mod parse;
+
+pub use check::{
+    Figures, InactiveUser, ProductFigures, THRESHOLD_PERCENT, UsageResult, WINDOW_DAYS, check,
+    check_files, counted_activity, in_window, looks_concealed,
+};
+pub use error::{ERROR_IDS, FileError, UsageError, ValueKind};
+pub use parse::{
+    ActiveUserRow, ActiveUsersReport, ActivityReport, ActivityRow, EmailCounts, LastActivity,
+    MAX_BYTES, MAX_ROWS, Report, ReportKind, Service, parse_report,
+};

@@ -781,7 +781,8 @@ async function waitForMail(base, to, prefix) {
   const linkRe = new RegExp(`${escapeRe(base)}${escapeRe(prefix)}([0-9a-f]{64})(?![0-9A-Za-z])`);
   const anyRe = new RegExp(`(\\S*)${escapeRe(prefix)}[0-9A-Za-z_-]+`);
   const deadline = Date.now() + MAIL_TIMEOUT;
-  const addressed = (m) => m.to.toLowerCase().includes(to.toLowerCase());
+  const toRe = new RegExp(`(^|[<\\s,])${escapeRe(to)}($|[>\\s,])`, 'i');
+  const addressed = (m) => toRe.test(m.to);
   for (;;) {
     const mails = readMails().filter(addressed);
     for (const m of mails.reverse()) {
@@ -803,8 +804,9 @@ async function waitForMail(base, to, prefix) {
         const near = text.match(anyRe);
         return `${m.file} "${m.subject}"${near ? ` with a non-matching link ${near[0]}` : ' without such a link'}`;
       });
+      const hint = process.env.DONERA_URL && !process.env.DONERA_MAIL_DIR ? '; with DONERA_URL set DONERA_MAIL_DIR to the server\'s data/mail' : '';
       throw new JourneyAbort(`no e-mail to ${to} with a link ${base}${prefix}<64 hex> within ${MAIL_TIMEOUT / 1000} s `
-        + `(${all.length} .eml file(s) in ${mailDir()}${seen.length ? `; to that address: ${seen.join('; ')}` : ''})`);
+        + `(${all.length} .eml file(s) in ${mailDir()}${seen.length ? `; to that address: ${seen.join('; ')}` : ''}${hint})`);
     }
     await sleep(100);
   }

@@ -1,0 +1,273 @@
+//! The product catalogue: discounted licences and donated cloud services with their admin fees,
+//! the five-licence exemption and per-order maximums. Seeded on first start from the locale
+//! files (names and descriptions are text, so they live there), edited by staff admins after.
+
+pub mod handlers;
+pub mod staff;
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use crate::db::schema::products as p;
+use crate::db::{self, DbConn};
+use crate::error::AppError;
+use crate::i18n::{I18n, Locale};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProductKind {
+    Discounted,
+    DonatedCloud,
+}
+
+impl ProductKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            ProductKind::Discounted => "discounted",
+            ProductKind::DonatedCloud => "donated_cloud",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<ProductKind> {
+        [ProductKind::Discounted, ProductKind::DonatedCloud]
+            .into_iter()
+            .find(|x| x.key() == k)
+    }
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = p)]
+pub struct Product {
+    pub id: String,
+    pub sku: String,
+    pub name_sv: String,
+    pub name_en: String,
+    pub description_sv: String,
+    pub description_en: String,
+    pub kind: String,
+    pub exempt: bool,
+    pub fee_ore: i64,
+    pub max_quantity: i32,
+    pub active: bool,
+    pub position: i32,
+    pub updated_at: PrimitiveDateTime,
+}
+
+impl Product {
+    pub fn name(&self, l: Locale) -> &str {
+        match l {
+            Locale::Sv => &self.name_sv,
+            Locale::En => &self.name_en,
+        }
+    }
+
+    pub fn description(&self, l: Locale) -> &str {
+        match l {
+            Locale::Sv => &self.description_sv,
+            Locale::En => &self.description_en,
+        }
+    }
+
+    pub fn kind(&self) -> ProductKind {
+        ProductKind::from_key(&self.kind).unwrap_or(ProductKind::Discounted)
+    }
+
+    /// As the order rule sees it.
+    pub fn line(&self, quantity: u64) -> crate::eligibility::rules::LicenseLine {
+        crate::eligibility::rules::LicenseLine {
+            discounted: self.kind() == ProductKind::Discounted,
+            exempt: self.exempt,
+            quantity,
+        }
+    }
+}
+
+pub fn all(conn: &mut DbConn) -> Result<Vec<Product>, AppError> {
+    Ok(p::table
+        .order((p::position.asc(), p::sku.asc()))
+        .select(Product::as_select())
+        .load(conn)?)
+}
+
+pub fn active(conn: &mut DbConn) -> Result<Vec<Product>, AppError> {
+    Ok(p::table
+        .filter(p::active.eq(true))
+        .order((p::position.asc(), p::sku.asc()))
+        .select(Product::as_select())
+        .load(conn)?)
+}
+
+pub fn by_sku(conn: &mut DbConn, sku: &str) -> Result<Option<Product>, AppError> {
+    Ok(p::table
+        .filter(p::sku.eq(sku))
+        .select(Product::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<Product>, AppError> {
+    Ok(p::table
+        .find(id)
+        .select(Product::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The catalogue seeded on first start: (SKU, kind, exempt, fee in öre, maximum per order).
+/// Names and descriptions come from `seed-product-<sku>-name` / `-description` in each language.
+pub const SEED: [(&str, ProductKind, bool, i64, i32); 10] = [
+    (
+        "m365-business-basic",
+        ProductKind::DonatedCloud,
+        false,
+        0,
+        300,
+    ),
+    (
+        "m365-business-premium",
+        ProductKind::DonatedCloud,
+        false,
+        0,
+        10,
+    ),
+    (
+        "office-ltsc-standard",
+        ProductKind::Discounted,
+        false,
+        69_900,
+        50,
+    ),
+    (
+        "office-ltsc-pro-plus",
+        ProductKind::Discounted,
+        false,
+        89_900,
+        50,
+    ),
+    (
+        "windows-pro-upgrade",
+        ProductKind::Discounted,
+        false,
+        24_900,
+        50,
+    ),
+    (
+        "windows-server-standard",
+        ProductKind::Discounted,
+        true,
+        79_900,
+        5,
+    ),
+    (
+        "windows-server-cal",
+        ProductKind::Discounted,
+        false,
+        4_900,
+        250,
+    ),
+    (
+        "sql-server-standard",
+        ProductKind::Discounted,
+        true,
+        99_900,
+        5,
+    ),
+    (
+        "visio-professional",
+        ProductKind::Discounted,
+        false,
+        59_900,
+        20,
+    ),
+    (
+        "project-professional",
+        ProductKind::Discounted,
+        false,
+        79_900,
+        20,
+    ),
+];
+
+/// Fills an empty catalogue; does nothing once there are products (staff own them from then on).
+pub fn seed_if_empty(
+    conn: &mut DbConn,
+    i18n: &I18n,
+    now: PrimitiveDateTime,
+) -> Result<usize, AppError> {
+    db::write(conn, |c| {
+        let n: i64 = p::table.count().get_result(c)?;
+        if n > 0 {
+            return Ok(0);
+        }
+        for (i, (sku, kind, exempt, fee, max)) in SEED.iter().enumerate() {
+            let text =
+                |l: Locale, what: &str| i18n.format(l, &format!("seed-product-{sku}-{what}"), None);
+            diesel::insert_into(p::table)
+                .values((
+                    p::id.eq(uuid::Uuid::new_v4().to_string()),
+                    p::sku.eq(sku),
+                    p::name_sv.eq(text(Locale::Sv, "name")),
+                    p::name_en.eq(text(Locale::En, "name")),
+                    p::description_sv.eq(text(Locale::Sv, "description")),
+                    p::description_en.eq(text(Locale::En, "description")),
+                    p::kind.eq(kind.key()),
+                    p::exempt.eq(exempt),
+                    p::fee_ore.eq(fee),
+                    p::max_quantity.eq(max),
+                    p::active.eq(true),
+                    p::position.eq(i as i32 * 10),
+                    p::updated_at.eq(now),
+                ))
+                .execute(c)?;
+        }
+        Ok(SEED.len())
+    })
+}
+
+/// Reads an amount in kronor as typed ("699", "699,50", "1 299.00") into öre.
+pub fn parse_sek(s: &str) -> Option<i64> {
+    let t: String = s
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    let t = t.trim_end_matches("kr").trim_start_matches("SEK");
+    let (whole, frac) = match t.split_once([',', '.']) {
+        Some((w, f)) => (w, f),
+        None => (t, ""),
+    };
+    if whole.is_empty()
+        || whole.len() > 9
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let ore = whole.parse::<i64>().ok()? * 100 + format!("{frac:0<2}").parse::<i64>().ok()?;
+    Some(ore)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kronor_as_typed() {
+        assert_eq!(parse_sek("699"), Some(69_900));
+        assert_eq!(parse_sek("699,5"), Some(69_950));
+        assert_eq!(parse_sek("1 299.00"), Some(129_900));
+        assert_eq!(parse_sek("0"), Some(0));
+        assert_eq!(parse_sek("12,345"), None);
+        assert_eq!(parse_sek("-5"), None);
+        assert_eq!(parse_sek("abc"), None);
+        assert_eq!(parse_sek(""), None);
+        assert_eq!(parse_sek("9999999999"), None);
+    }
+
+    #[test]
+    fn the_seed_has_an_exempt_product_and_both_kinds() {
+        assert!(SEED.iter().any(|s| s.2));
+        assert!(SEED.iter().any(|s| s.1 == ProductKind::DonatedCloud));
+        assert!(SEED.iter().all(|s| s.4 > 0));
+    }
+}

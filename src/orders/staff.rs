@@ -1,0 +1,279 @@
+//! Thin handlers of the staff's order queue, order view and decisions.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::handlers::lines_and_history;
+use super::model::{self, State};
+use super::service::{self, Action};
+use super::views::*;
+use crate::AppState;
+use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::model as accounts;
+use crate::accounts::service::FieldError;
+use crate::accounts::views::Choice;
+use crate::db;
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, format};
+use crate::web::auth::{Staff, client_ip, flash};
+use crate::web::csrf;
+use crate::web::form::FormErrors;
+
+#[derive(serde::Deserialize, Default)]
+pub struct QueueQuery {
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+pub async fn queue(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    q: web::Query<QueueQuery>,
+) -> Result<HttpResponse, AppError> {
+    let filter = match q.state.as_str() {
+        "" => Some(State::Submitted),
+        "all" => None,
+        s => Some(State::from_key(s).ok_or(AppError::BadRequest)?),
+    };
+    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let today = state.clock.now_utc_naive().date();
+    let (rows, more, counts, validations) = db::run(&state.pool, move |c| {
+        let (rows, more) = model::queue(c, filter, page)?;
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let counts = model::line_counts(c, &ids)?;
+        let mut validations = vec![];
+        for r in &rows {
+            if !validations.iter().any(|(o, _)| o == &r.organisation_id) {
+                validations.push((
+                    r.organisation_id.clone(),
+                    model::validation_state(c, &r.organisation_id, today)?,
+                ));
+            }
+        }
+        Ok((rows, more, counts, validations))
+    })
+    .await?;
+    let l = layout(
+        &state,
+        locale,
+        Page::StaffOrders,
+        "staff-orders-title",
+        Some(&staff.0),
+        &session,
+        None,
+    )?;
+    let now = state.clock.now_utc_naive();
+    let rows = rows
+        .into_iter()
+        .map(|r| OrderRow {
+            href: Page::StaffOrder.link(locale, &r.id),
+            reference: r.id.chars().take(8).collect::<String>().to_uppercase(),
+            submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
+            state_label: l.t(&format!("order-state-{}", r.state)),
+            total: format::sek(locale, r.total_ore),
+            age: crate::validation::views::age(&l.tr, (now - r.submitted_at).whole_days()),
+            licences: format::integer(
+                locale,
+                counts
+                    .iter()
+                    .find(|(i, _)| *i == r.id)
+                    .map_or(0, |(_, n)| *n),
+            ),
+            validation: validations
+                .iter()
+                .find(|(o, _)| *o == r.organisation_id)
+                .map(|(_, v)| validation_label(&l.tr, *v))
+                .unwrap_or_default(),
+            org: r.org_name,
+        })
+        .collect();
+    let current = if q.state.is_empty() {
+        "submitted"
+    } else {
+        q.state.as_str()
+    };
+    let states = State::ALL
+        .iter()
+        .map(|s| s.key())
+        .chain(["all"])
+        .map(|s| Choice {
+            value: s,
+            label: l.t(&format!("order-filter-{s}")),
+            selected: s == current,
+        })
+        .collect();
+    let link = |p: i64| {
+        format!(
+            "{}?state={current}&page={p}",
+            Page::StaffOrders.path(locale)
+        )
+    };
+    let tpl = StaffOrdersTpl {
+        rows,
+        states,
+        path: Page::StaffOrders.path(locale),
+        prev: (page > 1).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
+        l,
+    };
+    private(StatusCode::OK, &tpl)
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    note: String,
+}
+
+async fn order_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    staff: &accounts::User,
+    id: String,
+    f: FormErrors,
+    form: DecisionForm,
+) -> Result<StaffOrderTpl, AppError> {
+    let today = state.clock.now_utc_naive().date();
+    let loaded = db::run(&state.pool, move |c| {
+        let Some(order) = model::find(c, &id)? else {
+            return Ok(None);
+        };
+        let org = accounts::organisation(c, &order.organisation_id)?.ok_or(AppError::NotFound)?;
+        let validation = model::validation_state(c, &order.organisation_id, today)?;
+        Ok(Some((
+            model::lines(c, &order.id)?,
+            model::history(c, &order.id)?,
+            org,
+            validation,
+            order,
+        )))
+    })
+    .await?;
+    let Some((lines, history, org, validation, order)) = loaded else {
+        return Err(AppError::NotFound);
+    };
+    let paths = [
+        Page::StaffOrder.link(Locale::Sv, &order.id),
+        Page::StaffOrder.link(Locale::En, &order.id),
+    ];
+    let l = layout(
+        state,
+        locale,
+        Page::StaffOrders,
+        "staff-order-title",
+        Some(staff),
+        session,
+        Some(paths),
+    )?;
+    let (lines, history) = lines_and_history(&l.tr, state, &lines, &history);
+    Ok(StaffOrderTpl {
+        reference: order.reference(),
+        org_name: org.name,
+        org_number: org.org_number,
+        validation: validation_label(&l.tr, validation),
+        state: order.state.clone(),
+        state_label: l.t(&format!("order-state-{}", order.state)),
+        lines,
+        total: format::sek(locale, order.total_ore),
+        history,
+        csrf: csrf::token(session)?,
+        decide: Page::StaffOrderDecide.link(locale, &order.id),
+        queue: Page::StaffOrders.path(locale),
+        reason: form.reason.chars().take(service::MAX_NOTE).collect(),
+        note: form.note.chars().take(service::MAX_NOTE).collect(),
+        f,
+        l,
+    })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let tpl = order_page(
+        &state,
+        locale,
+        &session,
+        &staff.0,
+        id.into_inner(),
+        FormErrors::none(),
+        DecisionForm::default(),
+    )
+    .await?;
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn decide(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    id: web::Path<String>,
+    form: web::Form<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let id = id.into_inner();
+    let form = form.into_inner();
+    let text = |s: &str| s.trim().chars().take(service::MAX_NOTE).collect::<String>();
+    let action = match form.action.as_str() {
+        "grant" => Ok(Action::Grant),
+        "deny" if text(&form.reason).is_empty() || form.reason.contains('\0') => Err(FieldError {
+            field: "reason",
+            id: "order-error-reason",
+        }),
+        "deny" => Ok(Action::Deny(text(&form.reason))),
+        "fulfil" if form.note.contains('\0') => Err(FieldError {
+            field: "note",
+            id: "form-error-control",
+        }),
+        "fulfil" => Ok(Action::Fulfil(text(&form.note))),
+        _ => return Err(AppError::BadRequest),
+    };
+    let action = match action {
+        Ok(a) => a,
+        Err(e) => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::from_ids(&tr, &[e]);
+            let tpl = order_page(&state, locale, &session, &staff.0, id, f, form).await?;
+            return private(StatusCode::BAD_REQUEST, &tpl);
+        }
+    };
+    let i = id.clone();
+    if db::run(&state.pool, move |c| model::find(c, &i))
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    let now = state.clock.now_utc_naive();
+    let ip = client_ip(&req);
+    let routing = state.routing.clone();
+    let user = staff.0.clone();
+    let i = id.clone();
+    if !db::run(&state.pool, move |c| {
+        service::decide(c, now, &routing, &user, &i, &action, &ip)
+    })
+    .await?
+    {
+        return Err(AppError::Conflict);
+    }
+    flash(&session, "staff-order-saved");
+    Ok(redirect(&Page::StaffOrder.link(locale, &id)))
+}
