@@ -6,6 +6,7 @@ mod accounts;
 mod cli;
 mod database;
 mod locales;
+mod orders;
 mod outbox;
 mod public;
 mod selfcheck;
