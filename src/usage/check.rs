@@ -34,9 +34,11 @@
 //! - **Concealed names**: when Microsoft's privacy setting conceals user details, the reports show
 //!   hashed identifiers (e.g. 32 hexadecimal digits) instead of user principal names and display
 //!   names. The check works the same; [`UsageResult::concealed`] tells the page to explain why the
-//!   list shows identifiers (and that the setting is under Settings → Org settings → Reports in the
-//!   Microsoft 365 admin center). Extra exports match only if Microsoft hashed the same user the
-//!   same way in both files.
+//!   list shows identifiers (an admin can show names again in the Microsoft 365 admin center under
+//!   Settings → Org settings → Services → Reports, "Display concealed user, group, and site names
+//!   in all reports"). Display names are hashed too, so [`InactiveUser::label`] is then a hash as
+//!   well. Extra exports match only if Microsoft hashed the same user the same way in both files.
+//!   The share is not capped: an entered number below the active users gives more than 100 %.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -391,4 +393,604 @@ pub fn check_files(
     }
     let extras: Vec<ActivityReport> = extras.into_iter().map(|(_, e)| e).collect();
     check(&active_users, &extras, entered_licenses).map_err(|error| FileError { file: None, error })
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+    use crate::usage::parse::{EmailCounts, Service};
+
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_bytes!(concat!("../../tests/fixtures/usage/", $name)).as_slice()
+        };
+    }
+
+    fn run(files: &[&[u8]], entered: Option<u32>) -> UsageResult {
+        check_files(files, entered).unwrap()
+    }
+
+    fn labels(r: &UsageResult) -> Vec<&str> {
+        r.inactive.iter().map(InactiveUser::label).collect()
+    }
+
+    #[test]
+    fn figures_arithmetic() {
+        let f = Figures::new(17, 20);
+        assert_eq!(
+            (f.share_tenths, f.needed, f.gap, f.passes),
+            (850, 17, 0, true)
+        );
+        assert_eq!(f.share_text(), "85.0");
+        let f = Figures::new(16, 20);
+        assert_eq!(
+            (f.share_tenths, f.needed, f.gap, f.passes),
+            (800, 17, 1, false)
+        );
+        // 84.99 % is shown as 84.9 and fails.
+        let f = Figures::new(8499, 10000);
+        assert_eq!(
+            (f.share_text().as_str(), f.needed, f.gap),
+            ("84.9", 8500, 1)
+        );
+        assert!(!f.passes);
+        // 5 of 6 is 83.33 %: needed ⌈5.1⌉ = 6.
+        assert_eq!(Figures::new(5, 6).needed, 6);
+        assert_eq!(Figures::new(1, 1).needed, 1);
+        assert_eq!(Figures::new(85, 100).needed, 85);
+        assert!(Figures::new(85, 100).passes);
+        assert!(!Figures::new(84, 100).passes);
+        assert_eq!(Figures::new(2, 3).share_text(), "66.6");
+        assert_eq!(Figures::new(3, 3).share_text(), "100.0");
+        let empty = Figures::new(0, 0);
+        assert_eq!((empty.share_tenths, empty.needed, empty.gap), (0, 0, 0));
+        let huge = Figures::new(u32::MAX, u32::MAX);
+        assert!(huge.passes);
+        assert_eq!(huge.share_tenths, 1000);
+    }
+
+    #[test]
+    fn compliant() {
+        let r = run(&[fixture!("active-compliant.csv")], None);
+        assert_eq!(r.reference_date, date!(2025 - 03 - 31));
+        assert_eq!(r.window_start, date!(2025 - 01 - 01));
+        assert_eq!(r.licensed_in_file, 20);
+        assert_eq!(
+            r.overall,
+            Figures {
+                active: 18,
+                licensed: 20,
+                share_tenths: 900,
+                needed: 17,
+                gap: 0,
+                passes: true
+            }
+        );
+        assert_eq!(r.products.len(), 1);
+        assert_eq!(r.products[0].product, "MICROSOFT 365 BUSINESS PREMIUM");
+        assert_eq!(r.products[0].figures, r.overall);
+        // Never active first, then the longest inactive.
+        assert_eq!(labels(&r), ["Tove Törnqvist", "Ulf Ulriksson"]);
+        let ulf = &r.inactive[1];
+        assert_eq!(ulf.latest, Some(date!(2024 - 11 - 15)));
+        assert_eq!(ulf.days_since, Some(136));
+        assert_eq!(
+            ulf.last_activity.get(Service::OneDrive),
+            Some(date!(2024 - 10 - 02))
+        );
+        assert_eq!(ulf.license_assigned, Some(date!(2023 - 09 - 01)));
+        assert_eq!(r.inactive[0].latest, None);
+        assert_eq!(r.inactive[0].days_since, None);
+        assert!(!r.concealed);
+        assert_eq!(r.sources, [ReportKind::ActiveUsers]);
+        assert_eq!(r.unmatched_activity_rows, 0);
+    }
+
+    #[test]
+    fn non_compliant() {
+        let r = run(&[fixture!("active-noncompliant.csv")], None);
+        assert_eq!(
+            r.overall,
+            Figures {
+                active: 12,
+                licensed: 20,
+                share_tenths: 600,
+                needed: 17,
+                gap: 5,
+                passes: false
+            }
+        );
+        assert_eq!(
+            labels(&r),
+            [
+                "Maja Månsson",
+                "Per Persson",
+                "Tove Törnqvist",
+                "Rut Rask",
+                "Olivia Olsson",
+                "Ulf Ulriksson",
+                "Sara Sandberg",
+                "Nils Nord",
+            ]
+        );
+        let days: Vec<Option<i64>> = r.inactive.iter().map(|u| u.days_since).collect();
+        assert_eq!(
+            days,
+            [
+                None,
+                None,
+                None,
+                Some(806),
+                Some(303),
+                Some(203),
+                Some(120),
+                Some(90)
+            ]
+        );
+    }
+
+    #[test]
+    fn exactly_85_percent_passes() {
+        let r = run(&[fixture!("active-exactly-85.csv")], None);
+        assert_eq!(
+            r.overall,
+            Figures {
+                active: 17,
+                licensed: 20,
+                share_tenths: 850,
+                needed: 17,
+                gap: 0,
+                passes: true
+            }
+        );
+        assert_eq!(r.inactive.len(), 3);
+    }
+
+    #[test]
+    fn eighty_nine_days_before_counts_ninety_does_not() {
+        let r = run(&[fixture!("active-boundary.csv")], None);
+        assert_eq!((r.overall.active, r.overall.licensed), (2, 3));
+        assert_eq!(labels(&r), ["Day Ninety"]);
+        assert_eq!(r.inactive[0].days_since, Some(90));
+        assert_eq!(r.inactive[0].latest, Some(date!(2024 - 12 - 31)));
+        let reference = date!(2025 - 03 - 31);
+        assert!(in_window(reference, reference));
+        assert!(in_window(date!(2025 - 01 - 01), reference));
+        assert!(!in_window(date!(2024 - 12 - 31), reference));
+        assert!(in_window(date!(2025 - 04 - 01), reference));
+    }
+
+    #[test]
+    fn two_products_judged_separately() {
+        let r = run(&[fixture!("active-two-products.csv")], None);
+        let products: Vec<(&str, u32, u32, bool)> = r
+            .products
+            .iter()
+            .map(|p| {
+                let f = p.figures;
+                (p.product.as_str(), f.active, f.licensed, f.passes)
+            })
+            .collect();
+        // "Office 365 E1" and "OFFICE 365 E1" are one product, spelt as first met.
+        assert_eq!(
+            products,
+            [
+                ("MICROSOFT 365 BUSINESS PREMIUM", 9, 10, true),
+                ("Office 365 E1", 5, 10, false),
+            ]
+        );
+        let e1 = r.products[1].figures;
+        assert_eq!((e1.share_tenths, e1.needed, e1.gap), (500, 9, 4));
+        assert_eq!(
+            r.overall,
+            Figures {
+                active: 12,
+                licensed: 18,
+                share_tenths: 666,
+                needed: 16,
+                gap: 4,
+                passes: false
+            }
+        );
+        assert_eq!(r.overall.share_text(), "66.6");
+        let both = run(&[fixture!("bom-crlf.csv")], None);
+        assert_eq!(
+            both.inactive[0].products,
+            ["MICROSOFT 365 BUSINESS PREMIUM"]
+        );
+    }
+
+    #[test]
+    fn deleted_and_unlicensed_users_are_left_out() {
+        let r = run(&[fixture!("active-deleted-unlicensed.csv")], None);
+        // a (active), b (never), e (a Has … License only, active), f (a product only).
+        assert_eq!((r.overall.active, r.overall.licensed), (2, 4));
+        assert_eq!(labels(&r), ["B Never", "F Product Only"]);
+        let products: Vec<(&str, u32, u32)> = r
+            .products
+            .iter()
+            .map(|p| (p.product.as_str(), p.figures.active, p.figures.licensed))
+            .collect();
+        assert_eq!(
+            products,
+            [
+                ("MICROSOFT 365 BUSINESS PREMIUM", 1, 2),
+                ("MICROSOFT TEAMS EXPLORATORY", 0, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn several_exports_combined() {
+        let alone = run(&[fixture!("combined-active.csv")], None);
+        assert_eq!((alone.overall.active, alone.overall.licensed), (1, 7));
+
+        // In any order: the active-users export is found among them.
+        let r = run(
+            &[
+                fixture!("combined-teams.csv"),
+                fixture!("combined-m365apps.csv"),
+                fixture!("combined-active.csv"),
+                fixture!("combined-email.csv"),
+                fixture!("combined-yammer.csv"),
+            ],
+            None,
+        );
+        assert_eq!(
+            r.overall,
+            Figures {
+                active: 5,
+                licensed: 7,
+                share_tenths: 714,
+                needed: 6,
+                gap: 1,
+                passes: false
+            }
+        );
+        // David only received mail; Gustav did nothing anywhere.
+        assert_eq!(labels(&r), ["David Dunér", "Gustav Gran"]);
+        assert_eq!(r.inactive[0].latest, None);
+        assert_eq!(
+            r.sources,
+            [
+                ReportKind::ActiveUsers,
+                ReportKind::Teams,
+                ReportKind::M365Apps,
+                ReportKind::Email,
+                ReportKind::Yammer,
+            ]
+        );
+        // The guest in the Teams export holds no license in the active-users export.
+        assert_eq!(r.unmatched_activity_rows, 1);
+
+        let parsed: Vec<ActivityReport> = [
+            fixture!("combined-teams.csv"),
+            fixture!("combined-m365apps.csv"),
+        ]
+        .iter()
+        .map(|b| match parse_report(b).unwrap() {
+            Report::Activity(a) => a,
+            Report::ActiveUsers(_) => panic!(),
+        })
+        .collect();
+        let Report::ActiveUsers(active) = parse_report(fixture!("combined-active.csv")).unwrap()
+        else {
+            panic!()
+        };
+        let r = check(&active, &parsed, None).unwrap();
+        assert_eq!(r.overall.active, 3);
+        assert_eq!(
+            labels(&r),
+            ["David Dunér", "Eva Engström", "Fredrik Fors", "Gustav Gran"]
+        );
+    }
+
+    #[test]
+    fn activity_found_only_in_an_extra_export_is_shown_per_service() {
+        let r = run(
+            &[
+                fixture!("combined-active.csv"),
+                fixture!("combined-teams.csv"),
+            ],
+            None,
+        );
+        assert!(!labels(&r).contains(&"Bo Bäck"));
+        let r = run(
+            &[
+                fixture!("combined-active.csv"),
+                fixture!("combined-email.csv"),
+            ],
+            None,
+        );
+        let bo = r.inactive.iter().find(|u| u.label() == "Bo Bäck").unwrap();
+        assert_eq!(
+            bo.last_activity.get(Service::Teams),
+            Some(date!(2024 - 11 - 01))
+        );
+        assert_eq!(bo.days_since, Some(150));
+        let david = r
+            .inactive
+            .iter()
+            .find(|u| u.label() == "David Dunér")
+            .unwrap();
+        assert_eq!(david.last_activity.get(Service::Exchange), None);
+    }
+
+    #[test]
+    fn mail_merely_received_is_not_activity() {
+        let reference = date!(2025 - 03 - 31);
+        let row =
+            |last: Option<Date>, period: Option<u32>, email: Option<EmailCounts>| ActivityRow {
+                line: 2,
+                upn: "a@x.se".into(),
+                display_name: String::new(),
+                is_deleted: false,
+                last_activity: last,
+                report_period: period,
+                email,
+            };
+        let received_only = EmailCounts {
+            send: Some(0),
+            receive: Some(40),
+            read: Some(0),
+            meeting_created: Some(0),
+            meeting_interacted: Some(0),
+        };
+        let in_period = Some(date!(2025 - 03 - 25));
+        // Inside the period, no own action: the date can only be received mail.
+        assert_eq!(
+            counted_activity(
+                ReportKind::Email,
+                &row(in_period, Some(90), Some(received_only)),
+                reference
+            ),
+            None
+        );
+        assert_eq!(
+            counted_activity(
+                ReportKind::Email,
+                &row(in_period, None, Some(received_only)),
+                reference
+            ),
+            None
+        );
+        // Before a 7-day period the counts say nothing: Microsoft's date (read or send) is trusted.
+        let earlier = Some(date!(2025 - 03 - 01));
+        assert_eq!(
+            counted_activity(
+                ReportKind::Email,
+                &row(earlier, Some(7), Some(received_only)),
+                reference
+            ),
+            earlier
+        );
+        // One read, one meeting answer, or no count columns at all: the date counts.
+        for counts in [
+            EmailCounts {
+                read: Some(1),
+                ..received_only
+            },
+            EmailCounts {
+                meeting_interacted: Some(1),
+                ..received_only
+            },
+            EmailCounts {
+                receive: Some(3),
+                ..EmailCounts::default()
+            },
+        ] {
+            assert_eq!(
+                counted_activity(
+                    ReportKind::Email,
+                    &row(in_period, Some(90), Some(counts)),
+                    reference
+                ),
+                in_period
+            );
+        }
+        // Other reports are taken as written.
+        assert_eq!(
+            counted_activity(
+                ReportKind::Teams,
+                &row(in_period, Some(90), None),
+                reference
+            ),
+            in_period
+        );
+        assert_eq!(
+            counted_activity(
+                ReportKind::Email,
+                &row(None, Some(90), Some(received_only)),
+                reference
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn entered_number_of_licenses() {
+        let r = run(&[fixture!("active-compliant.csv")], Some(25));
+        assert_eq!(r.licensed_in_file, 20);
+        assert_eq!(r.entered_licenses, Some(25));
+        assert_eq!(
+            r.overall,
+            Figures {
+                active: 18,
+                licensed: 25,
+                share_tenths: 720,
+                needed: 22,
+                gap: 4,
+                passes: false
+            }
+        );
+        // The products are still judged on the file.
+        assert_eq!(r.products[0].figures.licensed, 20);
+        assert_eq!(
+            check_files(&[fixture!("active-compliant.csv")], Some(0)),
+            Err(FileError {
+                file: None,
+                error: UsageError::LicenseCount
+            })
+        );
+    }
+
+    #[test]
+    fn concealed_names() {
+        let r = run(&[fixture!("concealed.csv")], None);
+        assert!(r.concealed);
+        assert_eq!((r.overall.active, r.overall.licensed), (3, 4));
+        assert_eq!(r.inactive[0].upn, "D41D8CD98F00B204E9800998ECF8427E");
+        assert!(r.inactive[0].concealed);
+        assert!(looks_concealed("554630B7593DDE8E04F27933A965D5B2"));
+        assert!(looks_concealed("554630b7593dde8e04f27933a965d5b2"));
+        assert!(!looks_concealed("anna@forening.example.se"));
+        assert!(!looks_concealed("cafe"));
+        assert!(!looks_concealed("ZZZZ30B7593DDE8E04F27933A965D5B2"));
+    }
+
+    #[test]
+    fn file_set_errors() {
+        let err = check_files(
+            &[
+                fixture!("combined-active.csv"),
+                fixture!("combined-teams-other-date.csv"),
+            ],
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            FileError {
+                file: Some(1),
+                error: UsageError::MixedDates {
+                    report: ReportKind::Teams,
+                    expected: date!(2025 - 03 - 31),
+                    found: date!(2025 - 03 - 30),
+                }
+            }
+        );
+        assert_eq!(err.error.fluent_id(), "usage-error-mixed-dates");
+        assert_eq!(
+            check_files(&[fixture!("combined-teams.csv")], None).unwrap_err(),
+            FileError {
+                file: None,
+                error: UsageError::NoActiveUsers
+            }
+        );
+        assert_eq!(
+            check_files(&[], None).unwrap_err().error,
+            UsageError::NoActiveUsers
+        );
+        assert_eq!(
+            check_files(
+                &[
+                    fixture!("combined-active.csv"),
+                    fixture!("active-compliant.csv")
+                ],
+                None
+            )
+            .unwrap_err()
+            .error,
+            UsageError::SeveralActiveUsers
+        );
+        assert_eq!(
+            check_files(
+                &[
+                    fixture!("combined-active.csv"),
+                    fixture!("bad-other-report.csv")
+                ],
+                None
+            )
+            .unwrap_err(),
+            FileError {
+                file: Some(1),
+                error: UsageError::UnknownReport
+            }
+        );
+        // Through `check` directly, too.
+        let Report::ActiveUsers(active) = parse_report(fixture!("combined-active.csv")).unwrap()
+        else {
+            panic!()
+        };
+        let Report::Activity(other) =
+            parse_report(fixture!("combined-teams-other-date.csv")).unwrap()
+        else {
+            panic!()
+        };
+        assert!(matches!(
+            check(&active, &[other], None),
+            Err(UsageError::MixedDates { .. })
+        ));
+    }
+
+    #[test]
+    fn no_licensed_user() {
+        let text = "Report Refresh Date,User Principal Name,Is Deleted,Has Exchange License,\
+            Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,\
+            Teams Last Activity Date,Assigned Products\n\
+            2025-03-31,a@x.se,False,False,2025-03-30,,,,\n\
+            2025-03-31,b@x.se,True,True,2025-03-30,,,,P\n";
+        assert_eq!(
+            check_files(&[text.as_bytes()], None).unwrap_err().error,
+            UsageError::NoUsers
+        );
+        // With an entered number the share is simply 0.
+        let r = check_files(&[text.as_bytes()], Some(5)).unwrap();
+        assert_eq!(
+            (r.overall.active, r.overall.licensed, r.overall.gap),
+            (0, 5, 5)
+        );
+    }
+
+    #[test]
+    fn duplicate_rows_of_one_user_are_one_user() {
+        let text = "Report Refresh Date,User Principal Name,Display Name,Is Deleted,\
+            Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,\
+            Teams Last Activity Date,Assigned Products\n\
+            2025-03-31,A@x.se,,False,2024-01-01,,,,P1\n\
+            2025-03-31,a@X.se,Anna,False,,,,2025-03-01,P2\n\
+            2025-03-31,a@x.se,Old Anna,True,2025-03-30,,,,P1\n";
+        let r = check_files(&[text.as_bytes()], None).unwrap();
+        assert_eq!((r.overall.active, r.overall.licensed), (1, 1));
+        assert_eq!(r.products.len(), 2);
+    }
+
+    /// 200 000 users (the row limit) through parse and check. Every tenth user is inactive, and
+    /// a Teams export makes every hundredth of those active again.
+    #[test]
+    fn two_hundred_thousand_rows() {
+        let mut active = String::from(
+            "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Has Exchange License,\
+             Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,\
+             Teams Last Activity Date,Assigned Products\n",
+        );
+        let mut teams = String::from(
+            "Report Refresh Date,User Principal Name,Last Activity Date,Team Chat Message Count\n",
+        );
+        for i in 0..MAX_ROWS_FOR_TEST {
+            let last = if i % 10 == 0 { "" } else { "2025-03-30" };
+            let product = if i % 2 == 0 { "M365BP" } else { "E1" };
+            active.push_str(&format!(
+                "2025-03-31,u{i}@a.se,U{i},False,True,{last},,,,{product}\n"
+            ));
+            if i % 1000 == 0 {
+                teams.push_str(&format!("2025-03-31,U{i}@A.SE,2025-03-02,1\n"));
+            }
+        }
+        assert!(active.len() <= crate::usage::parse::MAX_BYTES);
+        let r = run(&[active.as_bytes(), teams.as_bytes()], None);
+        assert_eq!(r.overall.licensed, 200_000);
+        assert_eq!(r.overall.active, 180_000 + 200);
+        assert_eq!(r.overall.share_text(), "90.1");
+        assert!(r.overall.passes);
+        assert_eq!(r.inactive.len(), 19_800);
+        assert_eq!(r.products.len(), 2);
+        assert_eq!(r.products[0].product, "E1");
+        assert_eq!(r.products[0].figures.active, 100_000);
+        assert_eq!(r.products[1].figures.active, 80_200);
+    }
+
+    const MAX_ROWS_FOR_TEST: usize = crate::usage::parse::MAX_ROWS;
 }

@@ -267,7 +267,8 @@ pub struct ActivityRow {
     /// Empty when the report has no `Display Name` column (Teams, Microsoft 365 Apps).
     pub display_name: String,
     pub is_deleted: bool,
-    /// `Last Activity Date` as written (for Email, see [`super::check`] for how it is judged).
+    /// `Last Activity Date` as written (for Email, see the [`check`](mod@super::check) module for
+    /// how it is judged).
     pub last_activity: Option<Date>,
     /// `Report Period` in days, when the report has it.
     pub report_period: Option<u32>,
@@ -733,7 +734,9 @@ impl<'h> Rows<'h> {
             }
             let record = &self.row.record;
             self.row.line = match record.position() {
-                Some(p) => self.lines.line_at(usize::try_from(p.byte()).unwrap_or(usize::MAX)),
+                Some(p) => self
+                    .lines
+                    .line_at(usize::try_from(p.byte()).unwrap_or(usize::MAX)),
                 None => self.row.line + 1,
             };
             if record.iter().all(str::is_empty) {
