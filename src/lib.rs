@@ -91,6 +91,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     accounts::configure(cfg);
     validation::configure(cfg);
     orders::configure(cfg);
+    usage::handlers::configure(cfg);
 }
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept

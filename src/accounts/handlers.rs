@@ -808,6 +808,7 @@ pub async fn dashboard(
         colleagues: Page::Colleagues.path(locale),
         certificate: Page::Certificate.path(locale),
         orders: Page::Orders.path(locale),
+        usage: Page::Usage.path(locale),
         validation,
         org_type,
         review_note,

@@ -111,6 +111,7 @@ pub struct DashboardTpl {
     pub colleagues: &'static str,
     pub certificate: &'static str,
     pub orders: &'static str,
+    pub usage: &'static str,
     /// The validation's state in words, with its badge key.
     pub validation: Option<(String, String, String)>,
     pub steps: Vec<Step>,

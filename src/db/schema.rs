@@ -179,6 +179,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    usage_checks (id) {
+        id -> Text,
+        organisation_id -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        reference_date -> Date,
+        active -> BigInt,
+        licensed -> BigInt,
+        share_tenths -> BigInt,
+        needed -> BigInt,
+        passes -> Bool,
+        products -> Text,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(orders -> organisations (organisation_id));
 diesel::joinable!(order_lines -> orders (order_id));
@@ -198,5 +214,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     products,
     orders,
     order_lines,
-    order_history
+    order_history,
+    usage_checks
 );

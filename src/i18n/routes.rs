@@ -45,6 +45,7 @@ pub enum Page {
     StaffProducts,
     StaffProductNew,
     StaffProduct,
+    Usage,
 }
 
 impl Page {
@@ -57,7 +58,8 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 39] = [
+    pub const ALL: [Page; 40] = [
+        Page::Usage,
         Page::Products,
         Page::Product,
         Page::Orders,
@@ -180,6 +182,8 @@ impl Page {
             (Page::StaffProductNew, En) => "/en/staff/products/new",
             (Page::StaffProduct, Sv) => "/sv/personal/produkter/{id}",
             (Page::StaffProduct, En) => "/en/staff/products/{id}",
+            (Page::Usage, Sv) => "/sv/konto/anvandning",
+            (Page::Usage, En) => "/en/account/usage",
         }
     }
 
@@ -233,6 +237,7 @@ impl Page {
                 | Page::StaffProducts
                 | Page::StaffProductNew
                 | Page::StaffProduct
+                | Page::Usage
         )
     }
 }

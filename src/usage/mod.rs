@@ -40,3 +40,4 @@ pub use parse::{
     ActiveUserRow, ActiveUsersReport, ActivityReport, ActivityRow, EmailCounts, LastActivity,
     MAX_BYTES, MAX_ROWS, Report, ReportKind, Service, parse_report,
 };
+pub mod handlers;

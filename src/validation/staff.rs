@@ -234,10 +234,11 @@ async fn request_page(
         let org = accounts::organisation(c, &req.organisation_id)?.ok_or(AppError::NotFound)?;
         let history = model::of_organisation(c, &req.organisation_id)?;
         let file = files::info(c, &req.file_id)?.ok_or(AppError::NotFound)?;
-        Ok(Some((req, org, history, file)))
+        let usage = crate::usage::handlers::latest_for_staff(c, &req.organisation_id)?;
+        Ok(Some((req, org, history, file, usage)))
     })
     .await?;
-    let Some((req, org, history, file)) = loaded else {
+    let Some((req, org, history, file, usage)) = loaded else {
         return Err(AppError::NotFound);
     };
     let l = layout(
@@ -279,7 +280,9 @@ async fn request_page(
             s.chars().take(service::MAX_NOTE).collect()
         }
     };
+    let usage = usage.map(|u| crate::usage::handlers::saved_view(&l.tr, &state.i18n, &u));
     Ok(RequestTpl {
+        usage,
         csrf: csrf::token(session)?,
         pending: req.state() == State::Pending,
         decide: Page::StaffValidationDecide.link(locale, &req.id),

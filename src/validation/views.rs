@@ -143,6 +143,8 @@ pub struct RequestTpl {
     pub reason_en: String,
     pub decision: String,
     pub queue: &'static str,
+    /// The organisation's latest saved usage check.
+    pub usage: Option<crate::usage::handlers::SavedView>,
 }
 
 /// "3 days" in the page's language.

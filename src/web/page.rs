@@ -63,6 +63,7 @@ pub struct Layout {
     pub nav: Vec<NavLink>,
     pub css: String,
     pub icon: String,
+    scripts: Vec<(String, String)>,
     /// The partner note in the footer, split around the partner's linked name.
     pub partner_before: String,
     pub partner_name: Option<String>,
@@ -188,6 +189,7 @@ impl Layout {
             nav,
             css: state.assets.url("app.css"),
             icon: state.assets.url("favicon.svg"),
+            scripts: vec![("sort.js".to_owned(), state.assets.url("sort.js"))],
             partner_before,
             partner_name: state.settings.partner_name.clone(),
             partner_url: state.settings.partner_url.clone(),
@@ -209,6 +211,15 @@ impl Layout {
     pub fn ta_num(&self, id: &str, var: &str, n: &usize) -> String {
         let v = crate::i18n::format::integer(self.tr.locale, *n as i64);
         self.tr.ta(id, &crate::i18n::args([(var, v.into())]))
+    }
+
+    /// The hashed URL of a script under `static/`.
+    pub fn script(&self, name: &str) -> String {
+        self.scripts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, u)| u.clone())
+            .unwrap_or_default()
     }
 
     pub fn lang(&self) -> &'static str {

@@ -141,6 +141,24 @@ fn messages_built_from_enums_exist_in_both_languages() {
     for r in ["agent", "admin"] {
         ids.push(format!("staff-role-{r}"));
     }
+    ids.extend(donera::usage::ERROR_IDS.iter().map(|s| s.to_string()));
+    for k in [
+        "exchange",
+        "onedrive",
+        "sharepoint",
+        "skype-for-business",
+        "yammer",
+        "teams",
+        "m365-apps",
+    ] {
+        ids.push(format!("usage-service-{k}"));
+    }
+    for k in ["active-users", "m365-apps", "teams", "email", "yammer"] {
+        ids.push(format!("usage-report-{k}"));
+    }
+    for k in ["date", "yes-no", "number", "user"] {
+        ids.push(format!("usage-value-{k}"));
+    }
     for m in 1..=12 {
         ids.push(format!("month-{m}"));
     }
@@ -177,7 +195,8 @@ fn no_message_is_empty_or_left_untranslated_by_accident() {
             "{id} is empty"
         );
         // Product names are trade marks, the same in both languages.
-        let trade_mark = id.starts_with("seed-product-") && id.ends_with("-name");
+        let trade_mark = (id.starts_with("seed-product-") && id.ends_with("-name"))
+            || id.starts_with("usage-service-");
         if a == b && !same_ok.contains(&id.as_str()) && !trade_mark {
             same.push(id.clone());
         }

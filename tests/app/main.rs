@@ -11,4 +11,5 @@ mod outbox;
 mod public;
 mod selfcheck;
 mod support;
+mod usage;
 mod validation;

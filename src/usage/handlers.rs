@@ -1,0 +1,552 @@
+//! The member's usage-check page: upload the exports, see the verdict, download the inactive
+//! users as CSV, and optionally save the figures (never the files) to follow them over time.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use diesel::prelude::*;
+use fluent_bundle::FluentValue;
+
+use super::{Figures, FileError, Service, UsageResult, check_files};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    for l in Locale::ALL {
+        cfg.service(
+            web::resource(Page::Usage.path(l))
+                .route(
+                    web::route()
+                        .guard(
+                            actix_web::guard::Any(actix_web::guard::Get())
+                                .or(actix_web::guard::Head()),
+                        )
+                        .to(show),
+                )
+                .route(web::post().to(check)),
+        );
+    }
+}
+use crate::AppState;
+use crate::accounts::handlers::{layout, private};
+use crate::accounts::model::User;
+use crate::db::schema::usage_checks as uc;
+use crate::db::{self, DbConn};
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, args, format};
+use crate::web::auth::Member;
+use crate::web::csrf;
+use crate::web::form::FormErrors;
+use crate::web::page::{Layout, Tr};
+use crate::web::upload::{self, Limits};
+
+/// The five report types at most, 20 MB each.
+fn limits() -> Limits {
+    Limits {
+        file: super::parse::MAX_BYTES,
+        text: 1024,
+        parts: 12,
+        files: 5,
+    }
+}
+
+/// One saved check, as history shows it.
+#[derive(Queryable, Debug, Clone)]
+pub struct Saved {
+    pub created_at: time::PrimitiveDateTime,
+    pub reference_date: time::Date,
+    pub active: i64,
+    pub licensed: i64,
+    pub share_tenths: i64,
+    pub passes: bool,
+}
+
+pub fn saved(conn: &mut DbConn, org: &str, limit: i64) -> Result<Vec<Saved>, AppError> {
+    Ok(uc::table
+        .filter(uc::organisation_id.eq(org))
+        .order(uc::created_at.desc())
+        .limit(limit)
+        .select((
+            uc::created_at,
+            uc::reference_date,
+            uc::active,
+            uc::licensed,
+            uc::share_tenths,
+            uc::passes,
+        ))
+        .load(conn)?)
+}
+
+pub struct SavedView {
+    pub date: String,
+    pub figures: String,
+    pub verdict: String,
+    pub passes: bool,
+}
+
+pub fn saved_view(tr: &Tr, i18n: &crate::i18n::I18n, s: &Saved) -> SavedView {
+    let l = tr.locale;
+    SavedView {
+        date: format::date(i18n, l, s.reference_date),
+        figures: tr.ta(
+            "usage-figures",
+            &args([
+                ("active", format::integer(l, s.active).into()),
+                ("licensed", format::integer(l, s.licensed).into()),
+                ("share", format::percent_tenths(l, s.share_tenths).into()),
+            ]),
+        ),
+        verdict: tr.t(if s.passes {
+            "usage-verdict-pass-short"
+        } else {
+            "usage-verdict-fail-short"
+        }),
+        passes: s.passes,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "usage/page.html")]
+pub struct UsageTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub action: &'static str,
+    pub licenses: String,
+    pub history: Vec<SavedView>,
+    pub result: Option<ResultView>,
+}
+
+pub struct FiguresView {
+    pub name: String,
+    pub text: String,
+    pub passes: bool,
+    /// Bar widths in per mille of the chart: the active share and the 85 % mark.
+    pub bar: i64,
+}
+
+pub struct InactiveView {
+    pub name: String,
+    pub upn: String,
+    pub products: String,
+    pub latest: String,
+    pub days: String,
+    pub days_sort: i64,
+    pub services: Vec<(String, String)>,
+}
+
+pub struct ResultView {
+    pub verdict: String,
+    pub passes: bool,
+    pub overall: FiguresView,
+    pub products: Vec<FiguresView>,
+    pub inactive: Vec<InactiveView>,
+    pub concealed: bool,
+    pub period: String,
+    pub sources: String,
+    pub saved: bool,
+}
+
+fn figures_view(tr: &Tr, name: String, f: &Figures) -> FiguresView {
+    let l = tr.locale;
+    let n = |v: u32| FluentValue::from(format::integer(l, i64::from(v)));
+    let id = if f.passes {
+        "usage-product-pass"
+    } else {
+        "usage-product-fail"
+    };
+    FiguresView {
+        text: tr.ta(
+            id,
+            &args([
+                ("active", n(f.active)),
+                ("licensed", n(f.licensed)),
+                (
+                    "share",
+                    format::percent_tenths(l, i64::from(f.share_tenths)).into(),
+                ),
+                ("needed", n(f.needed)),
+                ("gap", n(f.gap)),
+            ]),
+        ),
+        name,
+        passes: f.passes,
+        bar: i64::from(f.share_tenths.min(1000)),
+    }
+}
+
+fn result_view(tr: &Tr, i18n: &crate::i18n::I18n, r: &UsageResult, saved: bool) -> ResultView {
+    let l = tr.locale;
+    let date = |d: time::Date| format::date(i18n, l, d);
+    let services = [
+        Service::Exchange,
+        Service::OneDrive,
+        Service::SharePoint,
+        Service::Teams,
+        Service::Yammer,
+        Service::M365Apps,
+        Service::SkypeForBusiness,
+    ];
+    ResultView {
+        verdict: tr.t(if r.overall.passes {
+            "usage-verdict-pass"
+        } else {
+            "usage-verdict-fail"
+        }),
+        passes: r.overall.passes,
+        overall: figures_view(tr, tr.t("usage-overall"), &r.overall),
+        products: r
+            .products
+            .iter()
+            .map(|p| figures_view(tr, p.product.clone(), &p.figures))
+            .collect(),
+        inactive: r
+            .inactive
+            .iter()
+            .map(|u| InactiveView {
+                name: u.label().to_owned(),
+                upn: u.upn.clone(),
+                products: u.products.join(", "),
+                latest: u.latest.map(date).unwrap_or_else(|| tr.t("usage-never")),
+                days: u
+                    .days_since
+                    .map(|d| format::integer(l, d))
+                    .unwrap_or_else(|| tr.t("usage-never")),
+                days_sort: u.days_since.unwrap_or(i64::MAX),
+                services: services
+                    .iter()
+                    .map(|s| {
+                        (
+                            tr.t(&format!("usage-service-{}", s.key())),
+                            u.last_activity
+                                .get(*s)
+                                .map(format::iso_date)
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+        concealed: r.concealed,
+        period: tr.ta(
+            "usage-period",
+            &args([
+                ("from", date(r.window_start).into()),
+                ("to", date(r.reference_date).into()),
+            ]),
+        ),
+        sources: r
+            .sources
+            .iter()
+            .map(|k| tr.t(&format!("usage-report-{}", k.key())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        saved,
+    }
+}
+
+async fn page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    user: &User,
+    f: FormErrors,
+    licenses: String,
+    result: Option<ResultView>,
+) -> Result<UsageTpl, AppError> {
+    let org = user.organisation_id.clone().unwrap_or_default();
+    let history = db::run(&state.pool, move |c| saved(c, &org, 20)).await?;
+    let l = layout(
+        state,
+        locale,
+        Page::Usage,
+        "usage-title",
+        Some(user),
+        session,
+        None,
+    )?;
+    let history = history
+        .iter()
+        .map(|s| saved_view(&l.tr, &state.i18n, s))
+        .collect();
+    Ok(UsageTpl {
+        csrf: csrf::token(session)?,
+        action: Page::Usage.path(locale),
+        licenses,
+        history,
+        result,
+        f,
+        l,
+    })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+) -> Result<HttpResponse, AppError> {
+    let tpl = page(
+        &state,
+        locale,
+        &session,
+        &member.0,
+        FormErrors::none(),
+        String::new(),
+        None,
+    )
+    .await?;
+    private(StatusCode::OK, &tpl)
+}
+
+/// A file error in words, naming the file when it concerns one.
+fn file_error(tr: &Tr, e: &FileError, names: &[String]) -> String {
+    let mut a = fluent_bundle::FluentArgs::new();
+    for (k, v) in e.error.vars() {
+        let v = match k {
+            "report" => tr.t(&format!("usage-report-{v}")),
+            "expected" if v.chars().all(|c| c.is_ascii_lowercase() || c == '-') => {
+                tr.t(&format!("usage-value-{v}"))
+            }
+            _ => v,
+        };
+        a.set(k, FluentValue::from(v));
+    }
+    let text = tr.ta(e.error.fluent_id(), &a);
+    match e.file.and_then(|i| names.get(i)) {
+        Some(name) => tr.ta(
+            "usage-error-in-file",
+            &args([("file", name.clone().into()), ("error", text.into())]),
+        ),
+        None => text,
+    }
+}
+
+pub async fn check(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    member: Member,
+    payload: web::Payload,
+) -> Result<HttpResponse, AppError> {
+    let user = member.0;
+    let tr = Tr::new(state.i18n.clone(), locale);
+    let parts = match upload::read(
+        &req,
+        payload,
+        limits(),
+        &["csrf", "licenses", "save", "format"],
+        &["files"],
+    )
+    .await
+    {
+        Ok(p) => p,
+        Err(e) => {
+            let tpl = page(
+                &state,
+                locale,
+                &session,
+                &user,
+                FormErrors::one(&tr, "files", e.fluent_id()),
+                String::new(),
+                None,
+            )
+            .await?;
+            return private(e.status(), &tpl);
+        }
+    };
+    csrf::verify(&session, parts.text("csrf"))?;
+    let licenses_raw = parts.text("licenses").trim().to_owned();
+    let kept: String = licenses_raw.chars().take(12).collect();
+    let entered = if licenses_raw.is_empty() {
+        None
+    } else {
+        match licenses_raw.parse::<u32>() {
+            Ok(n) if (1..=1_000_000).contains(&n) => Some(n),
+            _ => {
+                let tpl = page(
+                    &state,
+                    locale,
+                    &session,
+                    &user,
+                    FormErrors::one(&tr, "licenses", "usage-error-licenses"),
+                    kept,
+                    None,
+                )
+                .await?;
+                return private(StatusCode::BAD_REQUEST, &tpl);
+            }
+        }
+    };
+    if parts.files.is_empty() {
+        let tpl = page(
+            &state,
+            locale,
+            &session,
+            &user,
+            FormErrors::one(&tr, "files", "upload-error-missing"),
+            kept,
+            None,
+        )
+        .await?;
+        return private(StatusCode::BAD_REQUEST, &tpl);
+    }
+    let save = parts.text("save") == "yes";
+    let as_csv = parts.text("format") == "csv";
+    let names: Vec<String> = parts
+        .files
+        .iter()
+        .map(|f| crate::files::display_name(&f.name))
+        .collect();
+    let files: Vec<Vec<u8>> = parts.files.into_iter().map(|f| f.data).collect();
+    // Parsing 200,000 rows takes a while: off the async workers.
+    let result = web::block(move || {
+        let refs: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
+        check_files(&refs, entered)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let result = match result {
+        Ok(r) => r,
+        Err(e) => {
+            let msg = file_error(&tr, &e, &names);
+            let f = FormErrors {
+                items: vec![("files", msg)],
+            };
+            let tpl = page(&state, locale, &session, &user, f, kept, None).await?;
+            return private(StatusCode::BAD_REQUEST, &tpl);
+        }
+    };
+    if as_csv {
+        return Ok(csv_response(&tr, &result));
+    }
+    if save {
+        let org = user.organisation_id.clone().unwrap_or_default();
+        let uid = user.id.clone();
+        let now = state.clock.now_utc_naive();
+        let r = result.clone();
+        db::run(&state.pool, move |c| {
+            let products = serde_json::json!(
+                r.products
+                    .iter()
+                    .map(|p| serde_json::json!({
+                "product": p.product, "active": p.figures.active, "licensed": p.figures.licensed,
+                "share_tenths": p.figures.share_tenths, "passes": p.figures.passes}))
+                    .collect::<Vec<_>>()
+            );
+            db::write(c, |c| {
+                diesel::insert_into(uc::table)
+                    .values((
+                        uc::id.eq(uuid::Uuid::new_v4().to_string()),
+                        uc::organisation_id.eq(&org),
+                        uc::created_by.eq(&uid),
+                        uc::created_at.eq(now),
+                        uc::reference_date.eq(r.reference_date),
+                        uc::active.eq(i64::from(r.overall.active)),
+                        uc::licensed.eq(i64::from(r.overall.licensed)),
+                        uc::share_tenths.eq(i64::from(r.overall.share_tenths)),
+                        uc::needed.eq(i64::from(r.overall.needed)),
+                        uc::passes.eq(r.overall.passes),
+                        uc::products.eq(products.to_string()),
+                    ))
+                    .execute(c)?;
+                Ok::<_, AppError>(())
+            })
+        })
+        .await?;
+    }
+    let view = result_view(&tr, &state.i18n, &result, save);
+    let tpl = page(
+        &state,
+        locale,
+        &session,
+        &user,
+        FormErrors::none(),
+        kept,
+        Some(view),
+    )
+    .await?;
+    private(StatusCode::OK, &tpl)
+}
+
+/// A spreadsheet cell that cannot be read as a formula.
+fn cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+fn csv_response(tr: &Tr, r: &UsageResult) -> HttpResponse {
+    let services = [
+        Service::Exchange,
+        Service::OneDrive,
+        Service::SharePoint,
+        Service::Teams,
+        Service::Yammer,
+        Service::M365Apps,
+        Service::SkypeForBusiness,
+    ];
+    let mut w = csv::Writer::from_writer(vec![]);
+    let mut head = vec![
+        tr.t("usage-col-name"),
+        tr.t("usage-col-upn"),
+        tr.t("usage-col-products"),
+        tr.t("usage-col-days"),
+    ];
+    head.extend(
+        services
+            .iter()
+            .map(|s| tr.t(&format!("usage-service-{}", s.key()))),
+    );
+    let _ = w.write_record(&head);
+    for u in &r.inactive {
+        let mut row = vec![
+            cell(u.label()),
+            cell(&u.upn),
+            cell(&u.products.join(" + ")),
+            u.days_since.map(|d| d.to_string()).unwrap_or_default(),
+        ];
+        row.extend(services.iter().map(|s| {
+            u.last_activity
+                .get(*s)
+                .map(format::iso_date)
+                .unwrap_or_default()
+        }));
+        let _ = w.write_record(&row);
+    }
+    let body = w.into_inner().unwrap_or_default();
+    // A BOM so that spreadsheet programs read the Swedish letters right.
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(body);
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"inactive-{}.csv\"",
+                format::iso_date(r.reference_date)
+            ),
+        ))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .body(out)
+}
+
+/// The organisation's latest saved check, for staff pages.
+pub fn latest_for_staff(conn: &mut DbConn, org: &str) -> Result<Option<Saved>, AppError> {
+    Ok(saved(conn, org, 1)?.into_iter().next())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("+46"), "'+46");
+        assert_eq!(cell("Anna"), "Anna");
+    }
+}

@@ -1,0 +1,259 @@
+//! The active-usage check over HTTP: upload, verdict, bad files, the CSV download, saved history
+//! and the staff's view of it.
+
+use donera::accounts::model::Role;
+
+use crate::accounts::{PW, login, registered_member, staff_user};
+use crate::support::{Browser, Kind, Resp, TestApp, backends};
+use crate::validation::{PDF, multipart, orgnr};
+
+const COMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-compliant.csv");
+const NONCOMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-noncompliant.csv");
+const TRUNCATED: &[u8] = include_bytes!("../fixtures/usage/bad-truncated.csv");
+const OTHER: &[u8] = include_bytes!("../fixtures/usage/bad-other-report.csv");
+const TEAMS_OTHER_DATE: &[u8] = include_bytes!("../fixtures/usage/combined-teams-other-date.csv");
+const COMBINED: &[u8] = include_bytes!("../fixtures/usage/combined-active.csv");
+const COMBINED_TEAMS: &[u8] = include_bytes!("../fixtures/usage/combined-teams.csv");
+
+async fn post_usage(
+    b: &mut Browser<'_>,
+    path: &str,
+    files: &[(&str, &[u8])],
+    extra: &[(&str, &str)],
+) -> Resp {
+    let page = b.get(path).await;
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("csrf", None, csrf.as_bytes())];
+    for (name, data) in files {
+        parts.push(("files", Some(name), data));
+    }
+    for (k, v) in extra {
+        parts.push((k, None, v.as_bytes()));
+    }
+    b.post_raw(
+        path,
+        "multipart/form-data; boundary=----donera-test-boundary",
+        multipart(&parts),
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn a_member_uploads_the_export_and_reads_the_verdict_in_both_languages() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut b = Browser::new(&app);
+    registered_member(&mut b, "Föreningen", &orgnr(1), "a@example.org").await;
+    let ok = post_usage(
+        &mut b,
+        "/sv/konto/anvandning",
+        &[("aktiva.csv", COMPLIANT)],
+        &[("format", "page")],
+    )
+    .await;
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    let result = ok.select_text("#result").unwrap();
+    assert!(result.contains("Ni uppfyller kravet"), "{result}");
+    assert!(
+        result.contains("18 av 20") && result.contains("90,0\u{a0}%") || result.contains("90,0 %"),
+        "{result}"
+    );
+    assert!(ok.attr("#result svg", "role").as_deref() == Some("img"));
+    let bad = post_usage(
+        &mut b,
+        "/en/account/usage",
+        &[("inactive.csv", NONCOMPLIANT)],
+        &[("format", "page")],
+    )
+    .await;
+    let result = bad.select_text("#result").unwrap();
+    assert!(
+        result.contains("You do not meet")
+            && result.contains("12 of 20")
+            && result.contains("5 more must become active"),
+        "{result}"
+    );
+    assert!(
+        bad.select_text("#result table").is_some(),
+        "inactive users listed"
+    );
+    assert!(
+        bad.select_text("#result")
+            .unwrap()
+            .contains("How to reach 85 per cent")
+    );
+}
+
+#[actix_web::test]
+async fn several_exports_combine_and_mixed_dates_are_refused() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut b = Browser::new(&app);
+    registered_member(&mut b, "Föreningen", &orgnr(1), "a@example.org").await;
+    let one = post_usage(
+        &mut b,
+        "/en/account/usage",
+        &[("active.csv", COMBINED)],
+        &[],
+    )
+    .await;
+    let two = post_usage(
+        &mut b,
+        "/en/account/usage",
+        &[("active.csv", COMBINED), ("teams.csv", COMBINED_TEAMS)],
+        &[],
+    )
+    .await;
+    let count = |r: &Resp| {
+        r.html()
+            .select(&scraper::Selector::parse("#result tbody tr").unwrap())
+            .count()
+    };
+    assert!(
+        count(&two) < count(&one),
+        "Teams activity makes users active: {} vs {}",
+        count(&two),
+        count(&one)
+    );
+    let mixed = post_usage(
+        &mut b,
+        "/en/account/usage",
+        &[
+            ("active.csv", COMBINED),
+            ("teams-old.csv", TEAMS_OTHER_DATE),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(mixed.status, 400);
+    assert!(
+        mixed
+            .select_text("#files-error")
+            .unwrap()
+            .contains("Export all reports on the same day")
+    );
+}
+
+#[actix_web::test]
+async fn bad_files_are_named_with_their_line_and_nothing_is_saved() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut b = Browser::new(&app);
+    registered_member(&mut b, "Föreningen", &orgnr(1), "a@example.org").await;
+    for (name, data, expect) in [
+        ("trasig.csv", TRUNCATED, "Rad "),
+        ("annan.csv", OTHER, "en annan rapport"),
+        ("intyg.pdf", PDF, "inte en CSV-fil"),
+        ("tom.csv", &b""[..], "inte en CSV-fil"),
+    ] {
+        let res = post_usage(
+            &mut b,
+            "/sv/konto/anvandning",
+            &[(name, data)],
+            &[("save", "yes")],
+        )
+        .await;
+        assert_eq!(res.status, 400, "{name}");
+        let msg = res.select_text("#files-error").unwrap();
+        assert!(msg.contains(expect), "{name}: {msg}");
+        if !data.is_empty() {
+            assert!(msg.starts_with(name), "{name}: the file is named: {msg}");
+        }
+    }
+    let none = post_usage(&mut b, "/sv/konto/anvandning", &[], &[]).await;
+    assert_eq!(none.status, 400);
+    let zero = post_usage(
+        &mut b,
+        "/sv/konto/anvandning",
+        &[("a.csv", COMPLIANT)],
+        &[("licenses", "noll")],
+    )
+    .await;
+    assert_eq!(zero.status, 400);
+    assert!(zero.select_text("#licenses-error").is_some());
+    assert_eq!(zero.attr("#licenses", "value").as_deref(), Some("noll"));
+    assert!(
+        b.get("/sv/konto/anvandning")
+            .await
+            .select_text("#history-heading")
+            .is_none()
+    );
+}
+
+#[actix_web::test]
+async fn inactive_users_download_as_csv() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut b = Browser::new(&app);
+    registered_member(&mut b, "Föreningen", &orgnr(1), "a@example.org").await;
+    let res = post_usage(
+        &mut b,
+        "/en/account/usage",
+        &[("inactive.csv", NONCOMPLIANT)],
+        &[("format", "csv")],
+    )
+    .await;
+    assert_eq!(res.status, 200);
+    assert_eq!(
+        res.header("content-type").as_deref(),
+        Some("text/csv; charset=utf-8")
+    );
+    assert!(
+        res.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    let text = res.text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("User") && lines[0].contains("Days since"));
+    assert_eq!(lines.len(), 1 + 8, "8 inactive users of 20: {text}");
+}
+
+#[actix_web::test]
+async fn saved_figures_make_a_history_that_staff_see_and_other_organisations_do_not() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut a = Browser::new(&app);
+        registered_member(&mut a, "Föreningen", &orgnr(1), "a@example.org").await;
+        assert_eq!(
+            a.upload("/sv/konto/certifikat", "intyg.pdf", PDF, "")
+                .await
+                .status,
+            303
+        );
+        let res = post_usage(
+            &mut a,
+            "/sv/konto/anvandning",
+            &[("a.csv", NONCOMPLIANT)],
+            &[("save", "yes")],
+        )
+        .await;
+        assert!(
+            res.select_text("#result")
+                .unwrap()
+                .contains("Siffrorna är sparade")
+        );
+        let page = a.get("/sv/konto/anvandning").await;
+        assert!(
+            page.select_text(".history").unwrap().contains("12 av 20"),
+            "{kind:?}"
+        );
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Andra", &orgnr(2), "b@example.org").await;
+        assert!(
+            b.get("/sv/konto/anvandning")
+                .await
+                .select_text(".history")
+                .is_none()
+        );
+        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let q = s.get("/sv/personal/valideringar").await;
+        let view = s.get(&q.attr("tbody a", "href").unwrap()).await;
+        assert!(
+            view.select_text(".usage-latest")
+                .unwrap()
+                .contains("12 av 20"),
+            "{kind:?}"
+        );
+        let mut visitor = Browser::new(&app);
+        assert_eq!(visitor.get("/sv/konto/anvandning").await.status, 303);
+    }
+}
