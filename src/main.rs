@@ -34,6 +34,15 @@ enum Command {
         #[arg(long, value_parser = ["admin", "agent"])]
         role: String,
     },
+    /// Run the active-usage check on exported report files and print the figures.
+    CheckUsage {
+        /// The CSV exports (the Active users report and, optionally, others of the same date).
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+        /// The number of donated licences, when it differs from the licensed users in the file.
+        #[arg(long)]
+        licenses: Option<u32>,
+    },
     /// Show the outbox: events by state and the last errors; `outbox retry ID` re-queues one.
     Outbox {
         #[command(subcommand)]
@@ -62,6 +71,10 @@ fn main() -> ExitCode {
         )
         .with_target(false)
         .init();
+    // Checking files needs no settings or database.
+    if let Some(Command::CheckUsage { files, licenses }) = &cli.command {
+        return check_usage(files, *licenses);
+    }
     let (settings, secret) = match Settings::from_env(|k| std::env::var(k).ok()) {
         Ok(s) => s,
         Err(e) => {
@@ -87,6 +100,8 @@ fn main() -> ExitCode {
         Command::CreateStaff { email, name, role } => {
             return create_staff(&settings, &email, &name, &role);
         }
+        // Handled before the settings are read.
+        Command::CheckUsage { .. } => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -104,6 +119,42 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     let ran = db::migrate(&mut conn)?;
     tracing::info!(ran, "migrations are up to date");
     Ok(())
+}
+
+fn check_usage(files: &[std::path::PathBuf], licenses: Option<u32>) -> ExitCode {
+    let mut data = vec![];
+    for f in files {
+        match std::fs::read(f) {
+            Ok(d) => data.push(d),
+            Err(e) => {
+                eprintln!("donera: cannot read {}: {e}", f.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let started = std::time::Instant::now();
+    let refs: Vec<&[u8]> = data.iter().map(Vec::as_slice).collect();
+    match donera::usage::check_files(&refs, licenses) {
+        Ok(r) => {
+            let o = r.overall;
+            println!(
+                "reference {} active {} licensed {} share {}% needed {} passes {} inactive {} elapsed_ms {}",
+                r.reference_date,
+                o.active,
+                o.licensed,
+                o.share_text(),
+                o.needed,
+                o.passes,
+                r.inactive.len(),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("donera: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn create_staff(settings: &Settings, email: &str, name: &str, role: &str) -> ExitCode {

@@ -453,6 +453,8 @@ fi
 TABLE_ROWS=()
 ROUND_LINES=()
 PORTAL_ROWS=()
+# Other measurements (markdown table rows: | what | figure | target | met |), filled by benches.d.
+EXTRA_ROWS=()
 ANY_MISSED=0
 
 # bench_page_vs_nginx INDEX: alternating rounds nginx / donera on page INDEX.
@@ -575,6 +577,14 @@ extra_benches
         echo "| bench | path | status | bytes | donera req/s | donera p99 ms | p99 < ${TARGET_P99_MS} ms |"
         echo "|---|---|---:|---:|---:|---:|---|"
         printf '%s\n' "${PORTAL_ROWS[@]}"
+    fi
+    if ((${#EXTRA_ROWS[@]})); then
+        echo
+        echo "### Other measurements"
+        echo
+        echo "| what | figure | target | met |"
+        echo "|---|---|---|---|"
+        printf '%s\n' "${EXTRA_ROWS[@]}"
     fi
     echo
     echo "### Rounds"
