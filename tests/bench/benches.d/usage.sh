@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by tests/bench/run.sh: the active-usage check on a 200,000-row Active users export,
 # run by the release binary's `check-usage` command (parse and check, no HTTP). Target: < 2 s.
 usage_file="$TMP_ROOT/usage-200k.csv"
