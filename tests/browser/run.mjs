@@ -19,6 +19,7 @@
 //   KEEP_TMP=1        keep the temp dir (database, saved HTML) for inspection
 //   RECHECK=1         rerun the DOM checks (axe, focus, labels, overflow) on
 //                     journey pages the crawl already checked at that width
+//   JOURNEY=text      run only the journeys whose name contains `text`
 //   ACCOUNTS=0        skip the accounts journeys (registration, login, staff,
 //                     password reset) and the private-page screenshots
 //   DONERA_MAIL_DIR   where the server writes its .eml files (default
@@ -26,6 +27,9 @@
 //   STAFF_EMAIL, STAFF_PASSWORD
 //                     an existing staff admin (with DONERA_URL; otherwise the
 //                     suite creates one with `donera create-staff`)
+//   AGENT_EMAIL, AGENT_PASSWORD
+//                     the staff agent who decides validations and orders (the
+//                     suite creates one; with DONERA_URL it defaults to the admin)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -80,6 +84,14 @@ const ROUTES = {
     // token links in e-mails: prefix + 64 hex
     confirmPrefix: '/sv/bekrafta/', resetPrefix: '/sv/glomt-losenord/', invitationPrefix: '/sv/inbjudan/',
     accountLabel: 'Mitt konto', staffLabel: 'Personalens sidor', logoutLabel: 'Logga ut',
+    // certificates, catalogue, orders
+    certificate: '/sv/konto/certifikat', products: '/sv/produkter', orders: '/sv/konto/bestallningar',
+    orderNew: '/sv/konto/bestallningar/ny', orderConfirm: '/sv/konto/bestallningar/bekrafta',
+    staffValidations: '/sv/personal/valideringar', staffOrders: '/sv/personal/bestallningar',
+    staffProducts: '/sv/personal/produkter', staffProductNew: '/sv/personal/produkter/ny',
+    validationState: { pending: 'Granskas', approved: 'Godkänd' },
+    orderState: { submitted: 'Skickad', granted: 'Beviljad', fulfilled: 'Levererad' },
+    confirmOrderLabel: 'Bekräfta beställningen', grantLabel: 'Bevilja', exemptHeading: 'Varför produkten är undantagen',
   },
   en: {
     home: '/en/', eligibility: '/en/eligibility', check: '/en/eligibility/check', missing: '/en/nope',
@@ -88,17 +100,40 @@ const ROUTES = {
     staff: '/en/staff/', staffAccounts: '/en/staff/accounts', staffAudit: '/en/staff/audit',
     confirmPrefix: '/en/confirm/', resetPrefix: '/en/forgot-password/', invitationPrefix: '/en/invitation/',
     accountLabel: 'My account', staffLabel: 'Staff area', logoutLabel: 'Log out',
+    certificate: '/en/account/certificate', products: '/en/products', orders: '/en/account/orders',
+    orderNew: '/en/account/orders/new', orderConfirm: '/en/account/orders/confirm',
+    staffValidations: '/en/staff/validations', staffOrders: '/en/staff/orders',
+    staffProducts: '/en/staff/products', staffProductNew: '/en/staff/products/new',
+    validationState: { pending: 'Under review', approved: 'Approved' },
+    orderState: { submitted: 'Submitted', granted: 'Granted', fulfilled: 'Fulfilled' },
+    confirmOrderLabel: 'Confirm', grantLabel: 'Grant', exemptHeading: 'Why this product is exempt',
   },
 };
 // Pages that need a login; each must reach the vnu run (checked after the journeys).
-const PRIVATE_PAGES = ['account', 'settings', 'colleagues', 'staff', 'staffAccounts', 'staffAudit'];
+const PRIVATE_PAGES = [
+  'account', 'settings', 'colleagues', 'staff', 'staffAccounts', 'staffAudit',
+  'certificate', 'orders', 'orderNew', 'staffValidations', 'staffOrders', 'staffProducts',
+];
+// The catalogue: a product exempt from the five-licence minimum, and one that counts toward it.
+const EXEMPT_SKU = 'windows-server-standard';
+const ORDER_SKU = 'office-ltsc-standard'; // "Office LTSC Standard 2024", needs five licences together
 const ACCOUNTS = !(process.env.ACCOUNTS === '0' || process.env.ACCOUNTS === 'false');
+// Run only the journeys whose name contains this (while working on one; skips the private-pages vnu check).
+const ONLY_JOURNEY = process.env.JOURNEY || '';
 // The staff admin the suite creates before starting the server (or STAFF_* with DONERA_URL).
 const STAFF = {
   email: process.env.STAFF_EMAIL || 'admin@partner.example.org',
   name: 'Stina Admin',
   password: process.env.STAFF_PASSWORD || 'korrekt häst batteri staff',
 };
+// A staff agent (validations and orders); with DONERA_URL the admin unless AGENT_EMAIL / AGENT_PASSWORD.
+const AGENT = process.env.DONERA_URL && !process.env.AGENT_EMAIL
+  ? STAFF
+  : {
+    email: process.env.AGENT_EMAIL || 'agent@partner.example.org',
+    name: 'Agnes Agent',
+    password: process.env.AGENT_PASSWORD || 'korrekt häst batteri agent',
+  };
 const MEMBER_PASSWORD = 'korrekt häst batteri';
 const MAIL_TIMEOUT = 10_000;
 // Crawl: never follow these (assets, and links with side effects once they exist).
@@ -199,14 +234,16 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** `donera create-staff` against the fresh database, password on stdin (before the server starts). */
 function createStaff(bin, env) {
-  const r = spawnSync(bin, ['create-staff', '--email', STAFF.email, '--name', STAFF.name, '--role', 'admin'], {
-    cwd: tmpDir, env, input: `${STAFF.password}\n`, encoding: 'utf8', timeout: 30_000,
-  });
-  const out = `${r.stdout || ''}${r.stderr || ''}`.trim();
-  record('server', 'create-staff', [
-    r.error ? `could not run ${bin} create-staff: ${r.error.message}` : null,
-    !r.error && r.status !== 0 ? `${bin} create-staff exited ${r.status ?? r.signal}:\n${out.slice(-3000)}` : null,
-  ]);
+  for (const [who, role] of [[STAFF, 'admin'], [AGENT, 'agent']]) {
+    const r = spawnSync(bin, ['create-staff', '--email', who.email, '--name', who.name, '--role', role], {
+      cwd: tmpDir, env, input: `${who.password}\n`, encoding: 'utf8', timeout: 30_000,
+    });
+    const out = `${r.stdout || ''}${r.stderr || ''}`.trim();
+    record('server', `create-staff --role ${role}`, [
+      r.error ? `could not run ${bin} create-staff: ${r.error.message}` : null,
+      !r.error && r.status !== 0 ? `${bin} create-staff --role ${role} exited ${r.status ?? r.signal}:\n${out.slice(-3000)}` : null,
+    ]);
+  }
 }
 
 function killServerSync() {
@@ -603,6 +640,7 @@ async function crawl(base, contexts) {
   }
   await discoverPage.close();
   if (seen.size >= MAX_PAGES) log(`note: crawl stopped at MAX_PAGES=${MAX_PAGES}`);
+  pages.truncated = seen.size >= MAX_PAGES;
 
   for (const w of others) {
     const page = await newPage(w.context);
@@ -682,7 +720,16 @@ async function fillByKeyboard(page, formSel, values) {
         const now = await page.evaluate(() => document.activeElement.checked);
         if (now !== on) problems.push(`Space on checkbox [name=${info.name}] left it ${now ? 'checked' : 'unchecked'}`);
       } else if (info.type === 'radio') {
-        problems.push(`fillByKeyboard does not handle radio buttons yet (name=${info.name})`);
+        // Tab enters a group on its checked (or first) button; arrow keys move and check.
+        let cur = info;
+        for (let i = 0; i < 12 && cur.value !== want; i++) {
+          await kb.press('ArrowDown');
+          cur = await activeInfo(page, formSel);
+          if (cur.type !== 'radio' || cur.name !== info.name) break;
+        }
+        if (cur.value === want && !cur.checked) await kb.press('Space');
+        const now = await page.evaluate(() => ({ value: document.activeElement.value, checked: document.activeElement.checked }));
+        if (now.value !== want || !now.checked) problems.push(`arrow keys in the radio group [name=${info.name}] did not check "${want}" (focus on "${now.value}", checked ${now.checked})`);
       } else {
         await kb.press('ControlOrMeta+A');
         if (want === '') await kb.press('Delete');
@@ -899,6 +946,42 @@ class J {
     this.other = lang === 'sv' ? 'en' : 'sv';
     this.width = width;
     this.problems = [];
+    this.contexts = []; // companions' browser contexts, closed after the journey
+    this.active = null; // the companion acting now (for the "at <path>" of a failure)
+  }
+  /** a second person in the same journey: a fresh context at the same width and language, same problem list */
+  async companion(who) {
+    const context = await browser.newContext({ viewport: this.width.viewport });
+    this.contexts.push(context);
+    const c = new J({ base: this.base, page: await newPage(context), lang: this.lang, width: this.width });
+    c.problems = this.problems;
+    c.who = who;
+    return c;
+  }
+  /** runs `fn` as the companion `c`; a failure inside says where that person was */
+  async as(c, fn) {
+    this.active = c;
+    const r = await fn();
+    this.active = null;
+    return r;
+  }
+  where() {
+    const who = this.active;
+    const u = (who || this).page.url();
+    if (!u || u === 'about:blank') return '';
+    return ` at ${who ? `${who.who} ` : ''}${new URL(u).pathname}`;
+  }
+  /** full-page screenshot `<name>-<lang>-<width>.png` of the page as it is now */
+  async shot(name) {
+    try {
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await this.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${this.lang}-${this.width.name}.png`), fullPage: true });
+    } catch (e) { this.expect(false, `screenshot ${name}: ${errorText(e)}`); }
+  }
+  /** focuses a button and presses Enter (the navigation it triggers) */
+  async pressButton(loc) {
+    await loc.focus();
+    return navigateBy(this.page, () => this.page.keyboard.press('Enter'));
   }
   r(lang = this.lang) { return ROUTES[lang]; }
   url(p) { return this.base + p; }
@@ -1343,6 +1426,48 @@ async function journeyStaff(j) {
   audit = await j.tableRows();
   j.expect(audit.length > 0 && audit.every((r) => r.includes('staff.login')), `filter action=staff.login shows other rows or none: ${JSON.stringify(audit.map((r) => r[2]))}`);
 
+  // The product catalogue (admins): the list, the new-product form, a product saved unchanged.
+  link = await j.linkTo(L.staff, 'header');
+  if (!link) j.fail(`no header link to ${L.staff} on ${j.path()}`);
+  await j.click(link);
+  await j.check();
+  link = await j.linkTo(L.staffProducts, 'main');
+  if (!link) j.fail(`no link to ${L.staffProducts} in main on ${L.staff}`);
+  await j.click(link);
+  await j.expectAt(L.staffProducts, 'products link');
+  await j.check();
+  const products = await j.tableRows();
+  j.expect([EXEMPT_SKU, ORDER_SKU].every((sku) => products.some((r) => r[1] === sku)), `staff products table lacks ${EXEMPT_SKU} or ${ORDER_SKU} (SKUs: ${products.map((r) => r[1]).join(', ')})`);
+  link = await j.linkTo(L.staffProductNew, 'main');
+  if (!link) j.fail(`no link to ${L.staffProductNew} in main on ${L.staffProducts}`);
+  await j.click(link);
+  await j.expectAt(L.staffProductNew, 'new product link');
+  await j.check();
+  j.expect((await page.locator(`main form[action="${L.staffProductNew}"] [name="sku"]`).count()) === 1, `${L.staffProductNew} has no form with a sku field`);
+  link = await j.linkTo(L.staffProducts, 'main');
+  if (!link) j.fail(`no link back to ${L.staffProducts} in main on ${L.staffProductNew}`);
+  await j.click(link);
+  await j.check();
+  const sku = 'project-professional';
+  const before = products.find((r) => r[1] === sku);
+  const edit = page.locator('main table tbody tr').filter({ hasText: sku }).locator(`a[href^="${L.staffProducts}/"]`);
+  if ((await edit.count()) !== 1) j.fail(`no edit link in the ${sku} row of ${L.staffProducts}`);
+  const editPath = await edit.getAttribute('href');
+  await j.click(edit);
+  await j.expectAt(editPath, 'product edit link');
+  await j.check();
+  const editForm = `main form[action="${editPath}"]`;
+  await j.need(editForm, 'the product form');
+  const skuValue = await page.locator(`${editForm} [name="sku"]`).inputValue().catch(() => null);
+  j.expect(skuValue === sku, `the edit form of ${sku} holds sku "${skuValue}"`);
+  await j.fill(editForm, {});
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.staffProducts, `saving ${sku} unchanged`, { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash(`after saving ${sku}`);
+  const after = (await j.tableRows()).find((r) => r[1] === sku);
+  j.expect(JSON.stringify(after) === JSON.stringify(before), `saving ${sku} unchanged changed its row: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+
   await j.logout();
   await j.expectLoginRequired(L.staffAudit);
 }
@@ -1404,6 +1529,327 @@ async function journeyForgotPassword(j) {
   j.expect((await page.locator('.notice.warning').count()) === 0, 'after a reset from the e-mailed link the dashboard still shows the unconfirmed warning');
 }
 
+// ---- certificates, validation, catalogue and orders
+
+/** Logs in with the keyboard from the login page (goes there first unless already on it). */
+async function loginByKeyboard(j, who, landing) {
+  const L = j.r();
+  const loginForm = `main form[action="${L.login}"]`;
+  if (j.path() !== L.login) await j.goto(L.login);
+  await j.need(loginForm);
+  await j.fill(loginForm, { email: who.email, password: who.password });
+  const resp = await j.submitByKeyboard();
+  await j.expectAt(landing, `logging in as ${who.email}`, { resp, redirect: 303 });
+  if (j.path() !== landing) j.fail(`logging in as ${who.email} did not reach ${landing}`);
+  await j.check();
+}
+
+/** From the current page: the header register link, the form by keyboard, the e-mailed confirmation, login. */
+async function registerConfirmLogin(j, m) {
+  const L = j.r();
+  const reg = await j.linkTo(L.register, 'header');
+  if (!reg) j.fail(`no header link to ${L.register} on ${j.path()}`);
+  await j.click(reg);
+  await j.expectAt(L.register, 'header register link');
+  await j.check();
+  const regForm = `main form[action="${L.register}"]`;
+  await j.need(regForm);
+  await j.fill(regForm, {
+    org_name: m.orgName, org_number: m.orgNumber, org_type: 'nonprofit_association', name: m.name,
+    email: m.email, password: m.password, password_confirm: m.password, accept_terms: 'yes',
+  });
+  let resp = await j.submitByKeyboard();
+  await j.expectAt(L.login, 'registering', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  const conf = await j.mail(m.email, L.confirmPrefix);
+  await j.goto(conf.path);
+  const btn = await j.need(`main form[action="${conf.path}"] button[type=submit]`, 'the confirm button');
+  resp = await j.pressButton(btn);
+  await j.expectAt(L.login, 'confirming', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await loginByKeyboard(j, m, L.account);
+}
+
+/** Files for the upload field, written once into the run's temp dir. */
+function uploadFile(name, content) {
+  const dir = path.join(tmpDir, 'upload', name.replace(/\W+/g, '-'));
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return file;
+}
+const TINY_PDF = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+const HTML_AS_PDF = '<!DOCTYPE html>\n<html><head><title>not a pdf</title></head><body><p>Hej</p></body></html>\n';
+
+/** The text of the badge/state element `sel`, or null when there is not exactly one. */
+async function textOf(page, sel) {
+  const loc = page.locator(sel);
+  if ((await loc.count()) !== 1) return null;
+  return oneLine((await loc.textContent()) || '');
+}
+
+/**
+ * A member sends a certificate (a wrong file first), a staff agent approves it,
+ * the member orders (too few licences first), confirms, and the agent grants
+ * and fulfils the order. Two people, two browser contexts.
+ */
+async function journeyCertificateOrder(j) {
+  const { page } = j;
+  const L = j.r();
+  const m = newMember('order');
+  const tag = `${RUN_ID}-${identitySeq}`;
+
+  // The catalogue, signed out: the navigation's Products link, then the exempt product.
+  await j.goto(L.home);
+  let link = await j.linkTo(L.products, 'nav');
+  if (!link) j.fail(`no link to ${L.products} inside <nav> on ${L.home}`);
+  await j.click(link);
+  await j.expectAt(L.products, 'nav products link');
+  await j.check();
+  let rows = await j.tableRows();
+  j.expect(rows.some((r) => r[0] === 'Office LTSC Standard 2024'), `the catalogue lists no "Office LTSC Standard 2024" (first cells: ${rows.map((r) => r[0]).join(' | ')})`);
+  await j.shot('catalogue');
+  link = await j.linkTo(`${L.products}/${EXEMPT_SKU}`, 'main');
+  if (!link) j.fail(`no link to ${L.products}/${EXEMPT_SKU} in main on ${L.products}`);
+  await j.click(link);
+  await j.expectAt(`${L.products}/${EXEMPT_SKU}`, 'exempt product link');
+  await j.check();
+  const why = await page.$$eval('main h2', (hs) => hs.map((h) => ({
+    h: h.textContent.replace(/\s+/g, ' ').trim(),
+    p: (h.nextElementSibling ? h.nextElementSibling.textContent : '').replace(/\s+/g, ' ').trim(),
+  })));
+  const ex = why.find((w) => w.h === L.exemptHeading);
+  if (j.expect(ex, `${EXEMPT_SKU}: no h2 "${L.exemptHeading}" (h2: ${why.map((w) => `"${w.h}"`).join(', ') || 'none'})`)) {
+    j.expect(ex.p.length > 40, `${EXEMPT_SKU}: the paragraph after "${L.exemptHeading}" does not explain why ("${ex.p}")`);
+  }
+
+  // Register, confirm from the e-mail, log in.
+  await registerConfirmLogin(j, m);
+
+  // The certificate page from the dashboard.
+  link = await j.linkTo(L.certificate, 'main');
+  if (!link) j.fail(`no link to ${L.certificate} in main on ${L.account}`);
+  await j.click(link);
+  await j.expectAt(L.certificate, 'certificate link');
+  await j.check();
+  const certForm = `main form[action="${L.certificate}"]`;
+  const form = await j.need(certForm, 'the certificate upload form');
+  j.expect((await form.getAttribute('enctype')) === 'multipart/form-data', `${certForm} enctype="${await form.getAttribute('enctype')}", expected multipart/form-data`);
+  const fileInput = await j.need(`${certForm} input[type=file][name=file]`, 'the file field');
+  const note = `Certifikat ${tag} från Microsoft`;
+
+  // An HTML file named x.pdf: refused by its content, the error beside the field, the note kept.
+  await fileInput.setInputFiles(uploadFile('x.pdf', HTML_AS_PDF));
+  await j.fill(certForm, { note });
+  let resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 400, `uploading an HTML file named x.pdf answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400 });
+  await j.expectFieldError(certForm, 'file');
+  j.expect((await page.locator(`${certForm} .field:has(#file-error) input[name=file]`).count()) === 1, '#file-error is not in the same .field as the file input');
+  const keptNote = await page.locator(`${certForm} [name=note]`).inputValue().catch(() => null);
+  j.expect(keptNote === note, `note not kept after the refused file: "${keptNote}", expected "${note}"`);
+  j.expect((await page.locator('main .request.status-pending').count()) === 0, 'the refused file created a pending request');
+
+  // The PDF.
+  await (await j.need(`${certForm} input[type=file][name=file]`, 'the file field')).setInputFiles(uploadFile('certifikat.pdf', TINY_PDF));
+  await j.fill(certForm, { note });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.certificate, 'uploading the PDF', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after uploading the certificate');
+  let state = await textOf(page, 'main .request.status-pending');
+  j.expect(state !== null && state.includes(L.validationState.pending), `certificate page after the upload: .request.status-pending ${state === null ? 'missing' : `reads "${clip(state)}"`}, expected "${L.validationState.pending}"`);
+  j.expect((await page.locator('main input[type=file]').count()) === 0, 'the upload form is still offered while a certificate is pending');
+  await j.shot('certificate-pending');
+
+  // A staff agent approves it.
+  const s = await j.companion('staff');
+  const S = s.r();
+  await j.as(s, async () => {
+    await loginByKeyboard(s, AGENT, S.staff);
+    await s.expectSignedIn(S.staff, S.staffLabel);
+    link = await s.linkTo(S.staffValidations, 'main');
+    if (!link) s.fail(`no link to ${S.staffValidations} in main on ${S.staff}`);
+    await s.click(link);
+    await s.expectAt(S.staffValidations, 'validations link');
+    await s.check();
+    const row = s.page.locator('main table tbody tr').filter({ hasText: m.orgName });
+    if ((await row.count()) !== 1) s.fail(`the validation queue has ${await row.count()} rows for "${m.orgName}" (rows: ${JSON.stringify(await s.tableRows())})`);
+    const rl = row.locator(`a[href^="${S.staffValidations}/"]`);
+    if ((await rl.count()) !== 1) s.fail(`the queue row of "${m.orgName}" has no link to ${S.staffValidations}/<id>`);
+    const reqPath = await rl.getAttribute('href');
+    await s.click(rl);
+    await s.expectAt(reqPath, 'queue row link');
+    await s.check();
+    const main = oneLine((await s.page.locator('main').textContent()) || '');
+    s.expect(main.includes(m.orgName) && main.includes(m.orgNumber), `the request view does not show "${m.orgName}" ${m.orgNumber}`);
+    s.expect(main.includes(note), `the request view does not show the member's note "${note}"`);
+    await s.shot('staff-validation');
+    const decide = 'main form:has(input[name="decision"])';
+    await s.need(decide, 'the decision form');
+    for (const f of ['valid_from', 'valid_to']) {
+      const v = await s.page.locator(`${decide} input[name="${f}"]`).inputValue().catch(() => null);
+      s.expect(/^\d{4}-\d{2}-\d{2}$/.test(v || ''), `${f} is not prefilled with a date ("${v}")`);
+    }
+    for (const f of ['canned', 'reason_sv', 'reason_en']) {
+      s.expect((await s.page.locator(`${decide} [name="${f}"]`).count()) === 1, `the decision form has no [name=${f}]`);
+    }
+    await s.fill(decide, { decision: 'approve' });
+    resp = await s.submitByKeyboard();
+    await s.expectAt(S.staffValidations, 'approving', { resp, redirect: 303 });
+    await s.check({ variant: 'flash' });
+    await s.expectFlash('after approving');
+    rows = await s.tableRows();
+    s.expect(!rows.some((r) => r.join(' ').includes(m.orgName)), `"${m.orgName}" is still in the pending queue after approving`);
+  });
+
+  // The member sees it approved, on the certificate page and the dashboard.
+  await j.goto(L.certificate, { variant: 'approved' });
+  state = await textOf(page, 'main .request.status-approved');
+  j.expect(state !== null && state.includes(L.validationState.approved), `certificate page after approval: .request.status-approved ${state === null ? 'missing' : `reads "${clip(state)}"`}, expected "${L.validationState.approved}"`);
+  await j.shot('certificate-approved');
+  link = await j.linkTo(L.account, 'header');
+  if (!link) j.fail(`no header link to ${L.account} on ${L.certificate}`);
+  await j.click(link);
+  await j.expectAt(L.account, 'header account link');
+  await j.check({ variant: 'approved' });
+  state = await textOf(page, 'main .request.status-approved');
+  j.expect(state !== null && state.includes(L.validationState.approved), `dashboard after approval: .request.status-approved ${state === null ? 'missing' : `reads "${clip(state)}"`}, expected "${L.validationState.approved}"`);
+
+  // Orders: the list, the new-order form.
+  link = await j.linkTo(L.orders, 'main');
+  if (!link) j.fail(`no link to ${L.orders} in main on ${L.account}`);
+  await j.click(link);
+  await j.expectAt(L.orders, 'orders link');
+  await j.check();
+  link = await j.linkTo(L.orderNew, 'main');
+  if (!link) j.fail(`no link to ${L.orderNew} in main on ${L.orders}`);
+  await j.click(link);
+  await j.expectAt(L.orderNew, 'new order link');
+  await j.check();
+  const orderForm = `main form[action="${L.orderNew}"]`;
+  await j.need(orderForm, 'the order form');
+  const qty = page.locator(`${orderForm} tr:has(a[href$="/${ORDER_SKU}"]) input[name^="q_"]`);
+  if ((await qty.count()) !== 1) j.fail(`no q_<id> field in the row of ${ORDER_SKU} in ${orderForm}`);
+  const qName = await qty.getAttribute('name');
+  const qLabel = oneLine(await qty.evaluate((el) => [...el.labels].map((x) => x.textContent).join(' ')));
+  j.expect(qLabel.includes('Office LTSC Standard 2024'), `the label of [name=${qName}] is "${qLabel}", expected it to name Office LTSC Standard 2024`);
+
+  // Four licences: refused, naming 4, the minimum 5 and the shortfall 1.
+  await j.fill(orderForm, { [qName]: '4' });
+  resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 400, `ordering 4 licences answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400 });
+  const why4 = await textOf(page, 'main .error-summary');
+  if (j.expect(why4 !== null, 'no .error-summary after ordering 4 licences')) {
+    j.expect(mentions(why4, 4) && mentions(why4, 5) && mentions(why4, 1), `.error-summary should name 4, 5 and 1: "${clip(why4, 300)}"`);
+  }
+  const kept4 = await page.locator(`${orderForm} [name="${qName}"]`).inputValue().catch(() => null);
+  j.expect(kept4 === '4', `[name=${qName}] not kept after the refusal: "${kept4}"`);
+  await j.shot('order-refused');
+
+  // Five: the review page, then confirm.
+  await j.fill(orderForm, { [qName]: '5' });
+  resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 200, `ordering 5 licences answered HTTP ${resp && resp.status()}, expected 200 (the review page)`);
+  await j.check({ variant: 'review' });
+  rows = await j.tableRows();
+  j.expect(rows.length === 1 && rows[0][0] === 'Office LTSC Standard 2024' && rows[0][1] === '5', `review lines: ${JSON.stringify(rows)}, expected one line of 5 Office LTSC Standard 2024`);
+  const total = await textOf(page, 'main table tfoot');
+  j.expect(total && /\d/.test(total), `review page: no total in the table's tfoot ("${total}")`);
+  const reviewForm = `main form[action="${L.orderConfirm}"]`;
+  await j.need(reviewForm, 'the confirm form');
+  const key = await page.locator(`${reviewForm} input[type=hidden][name=key]`).getAttribute('value').catch(() => null);
+  j.expect(key && key.length >= 8, `the confirm form has no hidden key ("${key}")`);
+  const confirmText = await textOf(page, `${reviewForm} button[type=submit]`);
+  j.expect(confirmText && confirmText.includes(L.confirmOrderLabel), `the confirm button reads "${confirmText}", expected "${L.confirmOrderLabel}"`);
+  await j.shot('order-review');
+  await j.fill(reviewForm, {});
+  resp = await j.submitByKeyboard();
+  const orderRe = new RegExp(`^${escapeRe(L.orders)}/([^/]+)$`);
+  const orderId = (j.path().match(orderRe) || [])[1];
+  if (!orderId || orderId === L.orderNew.split('/').pop()) j.fail(`confirming led to ${j.path()}, expected ${L.orders}/<id>`);
+  const orderPath = j.path();
+  await j.expectAt(orderPath, 'confirming the order', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after confirming the order');
+  state = await textOf(page, 'main .request');
+  j.expect(state && state.includes(L.orderState.submitted), `order page: .request ${state === null ? 'missing' : `reads "${state}"`}, expected "${L.orderState.submitted}"`);
+  const cancelSeg = j.lang === 'sv' ? 'avbryt' : 'cancel';
+  j.expect((await page.locator(`main form[action="${orderPath}/${cancelSeg}"] button[type=submit]`).count()) === 1, `a submitted order has no cancel button (form to ${orderPath}/${cancelSeg})`);
+  const reference = ((await textOf(page, 'main h1')) || '').split(' ').pop();
+
+  // The agent grants the order, then marks it fulfilled with a note.
+  const fulfilNote = `Licensnycklarna finns i Microsofts portal, referens ${tag}.`;
+  const staffOrder = `${S.staffOrders}/${orderId}`;
+  await j.as(s, async () => {
+    link = await s.linkTo(S.staff, 'header');
+    if (!link) s.fail(`no header link to ${S.staff} on ${s.path()}`);
+    await s.click(link);
+    await s.check();
+    link = await s.linkTo(S.staffOrders, 'main');
+    if (!link) s.fail(`no link to ${S.staffOrders} in main on ${S.staff}`);
+    await s.click(link);
+    await s.expectAt(S.staffOrders, 'orders link');
+    await s.check();
+    const row = s.page.locator('main table tbody tr').filter({ has: s.page.locator(`a[href="${staffOrder}"]`) });
+    if ((await row.count()) !== 1) s.fail(`the orders queue has no row linking to ${staffOrder} (rows: ${JSON.stringify(await s.tableRows())})`);
+    const cells = oneLine((await row.textContent()) || '');
+    s.expect(cells.includes(reference) && cells.includes(m.orgName), `the queue row of the order reads "${clip(cells)}", expected the reference ${reference} and "${m.orgName}"`);
+    await s.click(row.locator(`a[href="${staffOrder}"]`));
+    await s.expectAt(staffOrder, 'queue row link');
+    await s.check();
+    await s.shot('staff-order');
+    const deny = 'main form:has(input[name="action"][value="deny"])';
+    s.expect((await s.page.locator(`${deny} textarea[name="reason"]`).count()) === 1, 'the order view has no deny form with textarea[name=reason]');
+    const grant = 'main form:has(input[name="action"][value="grant"])';
+    await s.need(grant, 'the grant form');
+    const g = await textOf(s.page, `${grant} button[type=submit]`);
+    s.expect(g && g.includes(S.grantLabel), `the grant button reads "${g}", expected "${S.grantLabel}"`);
+    await s.fill(grant, {});
+    resp = await s.submitByKeyboard();
+    await s.expectAt(staffOrder, 'granting', { resp, redirect: 303 });
+    await s.check({ variant: 'flash granted' });
+    await s.expectFlash('after granting');
+    const badge = await textOf(s.page, 'main dl .badge');
+    s.expect(badge && badge.includes(S.orderState.granted), `staff order view after granting: badge "${badge}", expected "${S.orderState.granted}"`);
+  });
+  await j.goto(orderPath, { variant: 'granted' });
+  state = await textOf(page, 'main .request');
+  j.expect(state && state.includes(L.orderState.granted), `order page after granting: .request ${state === null ? 'missing' : `reads "${state}"`}, expected "${L.orderState.granted}"`);
+
+  await j.as(s, async () => {
+    const fulfil = 'main form:has(input[name="action"][value="fulfil"])';
+    await s.need(fulfil, 'the fulfil form');
+    await s.fill(fulfil, { note: fulfilNote });
+    resp = await s.submitByKeyboard();
+    await s.expectAt(staffOrder, 'marking fulfilled', { resp, redirect: 303 });
+    await s.check({ variant: 'flash fulfilled' });
+    await s.expectFlash('after marking fulfilled');
+    const badge = await textOf(s.page, 'main dl .badge');
+    s.expect(badge && badge.includes(S.orderState.fulfilled), `staff order view after fulfilling: badge "${badge}", expected "${S.orderState.fulfilled}"`);
+  });
+
+  // The member reads the note, then finds the order in the list.
+  await j.goto(orderPath, { variant: 'fulfilled' });
+  state = await textOf(page, 'main .request');
+  j.expect(state && state.includes(L.orderState.fulfilled), `order page after fulfilment: .request ${state === null ? 'missing' : `reads "${state}"`}, expected "${L.orderState.fulfilled}"`);
+  const msg = oneLine((await page.locator('main').textContent()) || '');
+  j.expect(msg.includes(fulfilNote), `the order page does not show the fulfilment note "${fulfilNote}"`);
+  j.expect((await page.locator(`main form[action="${orderPath}/${cancelSeg}"]`).count()) === 0, 'a fulfilled order still offers the cancel button');
+  await j.shot('account-order');
+  link = await j.linkTo(L.orders, 'main');
+  if (!link) j.fail(`no link back to ${L.orders} in main on ${orderPath}`);
+  await j.click(link);
+  await j.expectAt(L.orders, 'back to the orders');
+  await j.check({ variant: 'with an order' });
+  rows = await j.tableRows();
+  const listed = rows.find((r) => r[0] === reference);
+  j.expect(listed && listed.join(' ').includes(L.orderState.fulfilled), `the orders list has no row "${reference}" reading "${L.orderState.fulfilled}" (rows: ${JSON.stringify(rows)})`);
+}
+
 // Add new journeys here: each runs once per language and per width, on a
 // fresh page (cookies cleared), and fails on any j.expect / j.fail / exception.
 const JOURNEYS = [
@@ -1414,11 +1860,17 @@ const JOURNEYS = [
   { name: 'member-register-confirm-login-invite-logout', run: journeyMember, accounts: true },
   { name: 'staff-admin-accounts-audit-logout', run: journeyStaff, accounts: true },
   { name: 'forgot-password-reset-login', run: journeyForgotPassword, accounts: true },
+  { name: 'certificate-approval-order-grant-fulfil', run: journeyCertificateOrder, accounts: true },
 ];
 
 async function runJourneys(base, contexts) {
-  const journeys = JOURNEYS.filter((jr) => ACCOUNTS || !jr.accounts);
+  let journeys = JOURNEYS.filter((jr) => ACCOUNTS || !jr.accounts);
   if (journeys.length < JOURNEYS.length) log(`note: ACCOUNTS=0, skipping ${JOURNEYS.length - journeys.length} accounts journey(s)`);
+  if (ONLY_JOURNEY) {
+    journeys = journeys.filter((jr) => jr.name.includes(ONLY_JOURNEY));
+    log(`note: JOURNEY=${ONLY_JOURNEY}, running ${journeys.map((jr) => jr.name).join(', ') || 'no journey'}`);
+    record('suite', `JOURNEY=${ONLY_JOURNEY}`, [journeys.length === 0 && 'no journey name contains it']);
+  }
   for (const w of contexts) {
     for (const jr of journeys) {
       for (const lang of LANGS) {
@@ -1431,17 +1883,18 @@ async function runJourneys(base, contexts) {
         try {
           await jr.run(j);
         } catch (e) {
-          const where = page.url() && page.url() !== 'about:blank' ? ` at ${new URL(page.url()).pathname}` : '';
+          const where = j.where();
           if (interrupted) return;
           j.problems.push(e instanceof JourneyAbort ? `${e.message}${where}` : `error${where}: ${errorText(e)}`);
         }
         record('journey', label, j.problems);
         if (VERBOSE) log(`     ${label} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        for (const c of j.contexts) await c.close();
         await context.close();
       }
     }
   }
-  if (ACCOUNTS) {
+  if (ACCOUNTS && !ONLY_JOURNEY) {
     // Every private page reached the vnu run, in both languages.
     const missing = [];
     for (const lang of LANGS) {
@@ -1622,6 +2075,12 @@ async function main() {
   await phase('crawl', async () => {
     pages = await crawl(base, ordered);
     log(`   crawled ${pages.length} page(s): ${pages.map((u) => new URL(u).pathname).join(' ')}`);
+    if (ACCOUNTS && !pages.truncated) {
+      // The catalogue is public: the crawl must reach it from the navigation.
+      const want = LANGS.flatMap((l) => [ROUTES[l].products, `${ROUTES[l].products}/${EXEMPT_SKU}`]);
+      const missing = want.filter((p) => !pages.includes(base + p));
+      record('link', 'catalogue reached by the crawl', [missing.length && `the crawl did not reach ${missing.join(', ')}`]);
+    }
   });
   await phase('journeys', () => runJourneys(base, contexts));
   await phase('screenshots', () => screenshots(base, contexts));
