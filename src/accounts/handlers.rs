@@ -8,7 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::model::{self, Purpose, Role, User};
-use super::service::{self, Context, Invited, LoginOutcome, Registered};
+use super::service::{self, Context, Invited, LoginForm, LoginOutcome, RegisterForm, Registered};
 use super::views::*;
 use crate::AppState;
 use crate::db;
@@ -137,8 +137,6 @@ fn register_page(
     })
 }
 
-use super::service::RegisterForm;
-
 pub async fn register_form(
     state: web::Data<AppState>,
     locale: Locale,
@@ -261,8 +259,6 @@ fn login_page(
         register: Page::Register.path(locale),
     })
 }
-
-use super::service::LoginForm;
 
 pub async fn login_form(
     state: web::Data<AppState>,

@@ -5,7 +5,7 @@ use askama::Template;
 use super::rules::{Problem, Validation};
 use crate::accounts::views::Choice;
 use crate::catalog::{Product, ProductKind};
-use crate::i18n::{Locale, args, format};
+use crate::i18n::{args, format};
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
 
@@ -241,8 +241,4 @@ pub fn validation_label(tr: &Tr, v: Validation) -> String {
         Validation::Rejected => "order-validation-rejected",
         Validation::Expired => "order-validation-expired",
     })
-}
-
-pub fn is_en(l: Locale) -> bool {
-    l == Locale::En
 }

@@ -4,9 +4,9 @@ use askama::Template;
 
 use super::model::{Request, State};
 use crate::accounts::views::Choice;
+use crate::i18n::args;
 use crate::i18n::format;
 use crate::i18n::routes::Page;
-use crate::i18n::{Locale, args};
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
 
@@ -150,8 +150,4 @@ pub struct RequestTpl {
 /// "3 days" in the page's language.
 pub fn age(tr: &Tr, days: i64) -> String {
     tr.ta("age-days", &args([("days", days.into())]))
-}
-
-pub fn is_sv(l: Locale) -> bool {
-    l == Locale::Sv
 }

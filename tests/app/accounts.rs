@@ -1007,3 +1007,33 @@ async fn two_instances_on_one_postgres_share_sessions() {
     );
     assert!(res.text().contains("Föreningen Ö"));
 }
+
+/// Every private route of the route table, asked by a visitor: sent to log in, or 405 where the
+/// route only takes POST; never a page.
+#[actix_web::test]
+async fn an_anonymous_sweep_of_private_routes_finds_only_the_login() {
+    use donera::i18n::Locale;
+    use donera::i18n::routes::Page;
+    let app = TestApp::start(Kind::Sqlite);
+    let mut visitor = Browser::new(&app);
+    let mut checked = 0;
+    for page in Page::ALL.into_iter().filter(|p| p.is_private()) {
+        for l in Locale::ALL {
+            let path = page.link(l, "00000000-0000-0000-0000-000000000000");
+            let res = visitor.get(&path).await;
+            match res.status {
+                303 => assert!(res.header("location").unwrap().contains("next="), "{path}"),
+                405 => {}
+                other => panic!("{path}: {other}"),
+            }
+            let post = visitor.post(&path, &[("csrf", "x")]).await;
+            assert!(
+                [303, 403, 404, 405].contains(&post.status),
+                "POST {path}: {}",
+                post.status
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "{checked}");
+}
