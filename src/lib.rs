@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod eligibility;
 pub mod error;
+pub mod faq;
 pub mod files;
 pub mod i18n;
 pub mod orders;
@@ -75,6 +76,7 @@ impl AppState {
             .get()
             .map_err(|e| error::AppError::Unavailable(e.to_string()))?;
         catalog::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
+        faq::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
         drop(conn);
         state.pages = public::render_static_pages(&state)?;
         Ok(state)
@@ -92,6 +94,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     validation::configure(cfg);
     orders::configure(cfg);
     usage::handlers::configure(cfg);
+    faq::configure(cfg);
 }
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept

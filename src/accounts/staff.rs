@@ -44,6 +44,7 @@ pub async fn home(
         validations: Page::StaffValidations.path(locale),
         orders: Page::StaffOrders.path(locale),
         products: Page::StaffProducts.path(locale),
+        faq: Page::StaffFaq.path(locale),
     };
     private(StatusCode::OK, &tpl)
 }

@@ -162,6 +162,7 @@ pub struct StaffHomeTpl {
     pub validations: &'static str,
     pub orders: &'static str,
     pub products: &'static str,
+    pub faq: &'static str,
 }
 
 pub struct StaffRow {

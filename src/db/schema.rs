@@ -195,6 +195,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    faq_categories (id) {
+        id -> Text,
+        key -> Text,
+        name_sv -> Text,
+        name_en -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    faq_articles (id) {
+        id -> Text,
+        category_id -> Text,
+        slug_sv -> Text,
+        slug_en -> Text,
+        title_sv -> Text,
+        title_en -> Text,
+        body_sv -> Text,
+        body_en -> Text,
+        position -> Integer,
+        published -> Bool,
+        helpful_yes -> BigInt,
+        helpful_no -> BigInt,
+        author_id -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(faq_articles -> faq_categories (category_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(orders -> organisations (organisation_id));
 diesel::joinable!(order_lines -> orders (order_id));
@@ -215,5 +245,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     orders,
     order_lines,
     order_history,
-    usage_checks
+    usage_checks,
+    faq_categories,
+    faq_articles
 );

@@ -46,6 +46,14 @@ pub enum Page {
     StaffProductNew,
     StaffProduct,
     Usage,
+    Faq,
+    FaqArticle,
+    FaqFeedback,
+    StaffFaq,
+    StaffFaqNew,
+    StaffFaqCategories,
+    StaffFaqArticle,
+    StaffFaqDelete,
 }
 
 impl Page {
@@ -58,7 +66,15 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 40] = [
+    pub const ALL: [Page; 48] = [
+        Page::Faq,
+        Page::FaqArticle,
+        Page::FaqFeedback,
+        Page::StaffFaq,
+        Page::StaffFaqNew,
+        Page::StaffFaqCategories,
+        Page::StaffFaqArticle,
+        Page::StaffFaqDelete,
         Page::Usage,
         Page::Products,
         Page::Product,
@@ -184,6 +200,22 @@ impl Page {
             (Page::StaffProduct, En) => "/en/staff/products/{id}",
             (Page::Usage, Sv) => "/sv/konto/anvandning",
             (Page::Usage, En) => "/en/account/usage",
+            (Page::Faq, Sv) => "/sv/fragor",
+            (Page::Faq, En) => "/en/faq",
+            (Page::FaqArticle, Sv) => "/sv/fragor/{slug}",
+            (Page::FaqArticle, En) => "/en/faq/{slug}",
+            (Page::FaqFeedback, Sv) => "/sv/fragor/{slug}/svar",
+            (Page::FaqFeedback, En) => "/en/faq/{slug}/feedback",
+            (Page::StaffFaq, Sv) => "/sv/personal/fragor",
+            (Page::StaffFaq, En) => "/en/staff/faq",
+            (Page::StaffFaqNew, Sv) => "/sv/personal/fragor/ny",
+            (Page::StaffFaqNew, En) => "/en/staff/faq/new",
+            (Page::StaffFaqCategories, Sv) => "/sv/personal/fragor/kategorier",
+            (Page::StaffFaqCategories, En) => "/en/staff/faq/categories",
+            (Page::StaffFaqArticle, Sv) => "/sv/personal/fragor/{id}",
+            (Page::StaffFaqArticle, En) => "/en/staff/faq/{id}",
+            (Page::StaffFaqDelete, Sv) => "/sv/personal/fragor/{id}/ta-bort",
+            (Page::StaffFaqDelete, En) => "/en/staff/faq/{id}/delete",
         }
     }
 
@@ -203,6 +235,7 @@ impl Page {
             Page::Eligibility => "nav-eligibility",
             Page::SelfCheck => "nav-self-check",
             Page::Products => "nav-products",
+            Page::Faq => "nav-faq",
             _ => "nav-home",
         }
     }
@@ -238,11 +271,16 @@ impl Page {
                 | Page::StaffProductNew
                 | Page::StaffProduct
                 | Page::Usage
+                | Page::StaffFaq
+                | Page::StaffFaqNew
+                | Page::StaffFaqCategories
+                | Page::StaffFaqArticle
+                | Page::StaffFaqDelete
         )
     }
 }
 
-// Areas not yet open are reserved here for the issues that add them: FAQ `/sv/fragor` `/en/faq`, contact `/sv/kontakt` `/en/contact`.
+// Reserved for the issue that adds it: contact `/sv/kontakt` `/en/contact`.
 #[cfg(test)]
 mod tests {
     use super::*;

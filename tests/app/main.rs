@@ -5,6 +5,7 @@
 mod accounts;
 mod cli;
 mod database;
+mod faq;
 mod locales;
 mod orders;
 mod outbox;

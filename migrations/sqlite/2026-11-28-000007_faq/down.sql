@@ -1,0 +1,2 @@
+DROP TABLE faq_articles;
+DROP TABLE faq_categories;
