@@ -58,11 +58,12 @@ pub enum Page {
 
 impl Page {
     /// Pages in the main navigation, in order.
-    pub const NAV: [Page; 4] = [
+    pub const NAV: [Page; 5] = [
         Page::Home,
         Page::Eligibility,
         Page::SelfCheck,
         Page::Products,
+        Page::Faq,
     ];
 
     /// Every page, for tests of the table itself.

@@ -356,3 +356,38 @@ async fn https_base_url_adds_hsts() {
     donera::web::frame::SecurityHeaders::new(false).apply(&mut plain);
     assert!(plain.headers().get("strict-transport-security").is_none());
 }
+
+#[actix_web::test]
+async fn the_main_navigation_reaches_every_public_area() {
+    let app = TestApp::start(Kind::Sqlite);
+    for (home, links) in [
+        (
+            "/sv/",
+            [
+                "/sv/behorighet",
+                "/sv/behorighet/testa",
+                "/sv/produkter",
+                "/sv/fragor",
+            ],
+        ),
+        (
+            "/en/",
+            [
+                "/en/eligibility",
+                "/en/eligibility/check",
+                "/en/products",
+                "/en/faq",
+            ],
+        ),
+    ] {
+        let page = app.get(home).await;
+        for href in links {
+            assert!(
+                page.attr(&format!("nav.site-nav a[href=\"{href}\"]"), "href")
+                    .is_some(),
+                "{home} lacks {href}"
+            );
+            assert_eq!(app.get(href).await.status, 200, "{href}");
+        }
+    }
+}
