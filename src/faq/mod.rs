@@ -264,7 +264,11 @@ pub fn excerpt(markdown: &str, q: &str) -> String {
     } else {
         0
     };
-    let from = at.saturating_sub(60);
+    // Start a little before the first hit, at the beginning of a word.
+    let mut from = at.saturating_sub(60);
+    while from > 0 && from < at && !chars[from - 1].is_whitespace() {
+        from += 1;
+    }
     let s: String = chars[from..].iter().take(240).collect();
     if from > 0 {
         format!("…{s}…")
@@ -402,6 +406,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn excerpts_start_at_a_word() {
+        let text = "Det här är en lång inledning som handlar om helt andra saker än det man söker efter, och först här kommer ordet validering.";
+        let e = excerpt(text, "validering");
+        assert!(e.starts_with('…'));
+        let first = e.trim_start_matches('…').split_whitespace().next().unwrap();
+        assert!(text.split_whitespace().any(|w| w == first), "{e}");
+        assert!(e.contains("validering"));
     }
 
     #[test]
