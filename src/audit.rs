@@ -82,13 +82,11 @@ pub fn page(conn: &mut DbConn, f: &Filter) -> Result<(Vec<Entry>, bool), AppErro
         q = q.filter(al::record_id.eq(f.record.trim().to_owned()));
     }
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    let mut rows: Vec<Entry> = q
+    let rows: Vec<Entry> = q
         .order((al::at.desc(), al::id.desc()))
         .limit(PAGE_SIZE + 1)
-        .offset((page - 1) * PAGE_SIZE)
+        .offset(crate::db::page_offset(page, PAGE_SIZE))
         .select(Entry::as_select())
         .load(conn)?;
-    let more = rows.len() as i64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
-    Ok((rows, more))
+    Ok(crate::db::split_page(rows, PAGE_SIZE))
 }

@@ -246,6 +246,18 @@ where
     .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
 }
 
+/// Paged lists fetch one row past the page to know whether another page follows: the offset
+/// of 1-based `page`, and the rows cut back to `size` with that answer.
+pub fn page_offset(page: i64, size: i64) -> i64 {
+    (page.max(1) - 1) * size
+}
+
+pub fn split_page<T>(mut rows: Vec<T>, size: i64) -> (Vec<T>, bool) {
+    let more = rows.len() as i64 > size;
+    rows.truncate(size as usize);
+    (rows, more)
+}
+
 /// True when the database answers a trivial query (for `/healthz`).
 pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
     conn.batch_execute("SELECT 1").map_err(AppError::from)
@@ -254,6 +266,15 @@ pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_fetch_one_row_past_the_page() {
+        assert_eq!(page_offset(1, 50), 0);
+        assert_eq!(page_offset(3, 50), 100);
+        assert_eq!(page_offset(0, 50), 0);
+        assert_eq!(split_page(vec![1, 2, 3], 2), (vec![1, 2], true));
+        assert_eq!(split_page(vec![1, 2], 2), (vec![1, 2], false));
+    }
 
     #[test]
     fn backend_comes_from_the_scheme() {

@@ -178,10 +178,10 @@ pub fn queue(
     if let Some(s) = state {
         q = q.filter(o::state.eq(s.key()));
     }
-    let mut rows: Vec<QueueRow> = q
+    let rows: Vec<QueueRow> = q
         .order((o::submitted_at.asc(), o::id.asc()))
         .limit(PAGE + 1)
-        .offset((page.max(1) - 1) * PAGE)
+        .offset(crate::db::page_offset(page, PAGE))
         .select((
             o::id,
             o::state,
@@ -191,9 +191,7 @@ pub fn queue(
             organisations::name,
         ))
         .load(conn)?;
-    let more = rows.len() as i64 > PAGE;
-    rows.truncate(PAGE as usize);
-    Ok((rows, more))
+    Ok(crate::db::split_page(rows, PAGE))
 }
 
 /// Licences per order for a set of orders (the queue shows them without one query per row).

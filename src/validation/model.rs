@@ -121,10 +121,10 @@ pub fn queue(
     if let Some(s) = state {
         q = q.filter(vr::state.eq(s.key()));
     }
-    let mut rows: Vec<QueueRow> = q
+    let rows: Vec<QueueRow> = q
         .order((vr::submitted_at.asc(), vr::id.asc()))
         .limit(PAGE + 1)
-        .offset((page.max(1) - 1) * PAGE)
+        .offset(crate::db::page_offset(page, PAGE))
         .select((
             vr::id,
             vr::state,
@@ -135,7 +135,5 @@ pub fn queue(
             files::content_type,
         ))
         .load(conn)?;
-    let more = rows.len() as i64 > PAGE;
-    rows.truncate(PAGE as usize);
-    Ok((rows, more))
+    Ok(crate::db::split_page(rows, PAGE))
 }
