@@ -29,6 +29,13 @@ pub struct Settings {
     pub max_upload_bytes: usize,
     /// Default validity of an approved validation, in months.
     pub validation_months: u8,
+    /// Days after which a resolved ticket closes by itself.
+    pub ticket_auto_close_days: i64,
+    /// Seconds a person needs at least to fill in the contact form (faster is a robot).
+    pub contact_min_fill_seconds: i64,
+    /// Contact-form tickets per hour from one IP address, and to one e-mail address.
+    pub contact_ip_limit: i64,
+    pub contact_email_limit: i64,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -171,6 +178,14 @@ impl Settings {
             60,
         )?
         .unwrap_or(12);
+        let number = |name: &'static str, min, max, default| {
+            parse_number(name, get(name), min, max).map(|v| v.unwrap_or(default) as i64)
+        };
+        let ticket_auto_close_days = number("DONERA_TICKET_AUTO_CLOSE_DAYS", 1, 365, 7)?;
+        let contact_min_fill_seconds = number("DONERA_CONTACT_MIN_FILL_SECONDS", 0, 600, 3)?;
+        let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 1, 1_000_000_000, 10)?;
+        let contact_email_limit =
+            number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 1, 1_000_000_000, 3)?;
         Ok((
             Settings {
                 database_url,
@@ -194,6 +209,10 @@ impl Settings {
                 outbox_max_attempts: outbox_max_attempts as i32,
                 max_upload_bytes: max_upload_mb * 1024 * 1024,
                 validation_months: validation_months as u8,
+                ticket_auto_close_days,
+                contact_min_fill_seconds,
+                contact_ip_limit,
+                contact_email_limit,
             },
             source,
         ))

@@ -16,6 +16,8 @@ pub enum Kind {
     Pdf,
     Png,
     Jpeg,
+    /// Plain UTF-8 text (logs, e-mails pasted into a file): recognised by having no binary bytes.
+    Text,
 }
 
 impl Kind {
@@ -24,6 +26,7 @@ impl Kind {
             Kind::Pdf => "application/pdf",
             Kind::Png => "image/png",
             Kind::Jpeg => "image/jpeg",
+            Kind::Text => "text/plain",
         }
     }
 
@@ -32,11 +35,12 @@ impl Kind {
             Kind::Pdf => "pdf",
             Kind::Png => "png",
             Kind::Jpeg => "jpg",
+            Kind::Text => "txt",
         }
     }
 
     pub fn from_mime(m: &str) -> Option<Kind> {
-        [Kind::Pdf, Kind::Png, Kind::Jpeg]
+        [Kind::Pdf, Kind::Png, Kind::Jpeg, Kind::Text]
             .into_iter()
             .find(|k| k.mime() == m)
     }
@@ -66,14 +70,25 @@ pub fn detect(bytes: &[u8], allowed: &[Kind]) -> Result<Kind, FileProblem> {
     if bytes.is_empty() {
         return Err(FileProblem::Empty);
     }
-    let kind = infer::get(bytes)
-        .and_then(|t| Kind::from_mime(t.mime_type()))
-        .ok_or(FileProblem::WrongType)?;
+    let kind = match infer::get(bytes) {
+        Some(t) => Kind::from_mime(t.mime_type()).ok_or(FileProblem::WrongType)?,
+        None if is_plain_text(bytes) => Kind::Text,
+        None => return Err(FileProblem::WrongType),
+    };
     if allowed.contains(&kind) {
         Ok(kind)
     } else {
         Err(FileProblem::WrongType)
     }
+}
+
+/// UTF-8 without NUL or other control characters than tab, line feed, carriage return and form
+/// feed: what a text editor saves. A UTF-8 byte-order mark is allowed.
+fn is_plain_text(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|s| {
+        s.chars()
+            .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+    })
 }
 
 /// A file name fit to show as text: no folders, no control characters, at most 120 characters.
@@ -205,6 +220,31 @@ mod tests {
         assert_eq!(detect(b"GIF89a....", &all), Err(FileProblem::WrongType));
         assert_eq!(detect(b"", &all), Err(FileProblem::Empty));
         assert_eq!(detect(PNG, &[Kind::Pdf]), Err(FileProblem::WrongType));
+    }
+
+    #[test]
+    fn plain_text_is_text_only_when_allowed() {
+        let with_text = [Kind::Pdf, Kind::Text];
+        assert_eq!(
+            detect("Loggfil: ändrat\r\n\tok\n".as_bytes(), &with_text),
+            Ok(Kind::Text)
+        );
+        // infer recognises HTML, which is not one of the allowed types.
+        assert_eq!(
+            detect(b"<html><script>x</script>", &with_text),
+            Err(FileProblem::WrongType)
+        );
+        assert_eq!(detect(b"abc\0def", &with_text), Err(FileProblem::WrongType));
+        assert_eq!(
+            detect(b"\xff\xfe\x00", &with_text),
+            Err(FileProblem::WrongType)
+        );
+        assert_eq!(
+            detect(b"\x1b[31mred", &with_text),
+            Err(FileProblem::WrongType)
+        );
+        assert_eq!(detect(PDF, &with_text), Ok(Kind::Pdf));
+        assert_eq!(detect(b"plain", &[Kind::Pdf]), Err(FileProblem::WrongType));
     }
 
     #[test]

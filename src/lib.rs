@@ -18,6 +18,7 @@ pub mod orders;
 pub mod outbox;
 pub mod public;
 pub mod throttle;
+pub mod tickets;
 pub mod usage;
 pub mod validation;
 pub mod web;
@@ -77,6 +78,7 @@ impl AppState {
             .map_err(|e| error::AppError::Unavailable(e.to_string()))?;
         catalog::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
         faq::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
+        tickets::seed::canned_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
         drop(conn);
         state.pages = public::render_static_pages(&state)?;
         Ok(state)
@@ -95,6 +97,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     orders::configure(cfg);
     usage::handlers::configure(cfg);
     faq::configure(cfg);
+    tickets::configure(cfg);
 }
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept

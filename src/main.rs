@@ -43,6 +43,18 @@ enum Command {
         #[arg(long)]
         licenses: Option<u32>,
     },
+    /// Fill the database with tickets and messages for the benchmark, and a staff account to
+    /// read them with.
+    SeedBench {
+        #[arg(long, default_value_t = 10_000)]
+        tickets: usize,
+        #[arg(long, default_value_t = 50_000)]
+        messages: usize,
+        #[arg(long, default_value = "bench-staff@donera.invalid")]
+        staff_email: String,
+        #[arg(long, default_value = "bench-staff-password-1")]
+        staff_password: String,
+    },
     /// Show the outbox: events by state and the last errors; `outbox retry ID` re-queues one.
     Outbox {
         #[command(subcommand)]
@@ -100,6 +112,12 @@ fn main() -> ExitCode {
         Command::CreateStaff { email, name, role } => {
             return create_staff(&settings, &email, &name, &role);
         }
+        Command::SeedBench {
+            tickets,
+            messages,
+            staff_email,
+            staff_password,
+        } => seed_bench(&settings, tickets, messages, &staff_email, &staff_password),
         // Handled before the settings are read.
         Command::CheckUsage { .. } => Ok(()),
     };
@@ -118,6 +136,44 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     let ran = db::migrate(&mut conn)?;
     tracing::info!(ran, "migrations are up to date");
+    Ok(())
+}
+
+fn seed_bench(
+    settings: &Settings,
+    tickets: usize,
+    messages: usize,
+    email: &str,
+    pw: &str,
+) -> anyhow::Result<()> {
+    use donera::accounts::{model, password, service};
+    let pool = db::connect(&settings.database_url, 1)?;
+    let mut conn = pool.get()?;
+    db::migrate(&mut conn)?;
+    let now = Clock::System.now_utc_naive();
+    let started = std::time::Instant::now();
+    let staff_id = match model::user_by_email(&mut conn, email)? {
+        Some(u) => u.id,
+        None => {
+            let hash = password::hash(pw)?;
+            service::create_staff(
+                &mut conn,
+                now,
+                email,
+                "Bench Staff",
+                model::Role::Admin,
+                &hash,
+            )?
+        }
+    };
+    let seeded = donera::tickets::seed::bench(&mut conn, now, tickets, messages, &staff_id)?;
+    println!(
+        "seeded tickets={} messages={} first={} staff={email} in {} ms",
+        seeded.tickets,
+        seeded.messages,
+        seeded.first,
+        started.elapsed().as_millis()
+    );
     Ok(())
 }
 

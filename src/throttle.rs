@@ -17,25 +17,35 @@ pub fn hit(
     window: Duration,
     limit: i64,
 ) -> Result<bool, AppError> {
-    db::write(conn, |conn| {
-        db::lock_key(conn, bucket)?;
-        let since = now - window;
-        let recent: i64 = throttle_hits::table
-            .filter(throttle_hits::bucket.eq(bucket))
-            .filter(throttle_hits::hit_at.gt(since))
-            .count()
-            .get_result(conn)?;
-        if recent >= limit {
-            return Ok(false);
-        }
-        diesel::insert_into(throttle_hits::table)
-            .values((
-                throttle_hits::bucket.eq(bucket),
-                throttle_hits::hit_at.eq(now),
-            ))
-            .execute(conn)?;
-        Ok(true)
-    })
+    db::write(conn, |conn| hit_in(conn, bucket, now, window, limit))
+}
+
+/// [`hit`] inside the caller's write transaction, so that the attempt is recorded only if the
+/// rest of the caller's work commits too.
+pub fn hit_in(
+    conn: &mut DbConn,
+    bucket: &str,
+    now: PrimitiveDateTime,
+    window: Duration,
+    limit: i64,
+) -> Result<bool, AppError> {
+    db::lock_key(conn, bucket)?;
+    let since = now - window;
+    let recent: i64 = throttle_hits::table
+        .filter(throttle_hits::bucket.eq(bucket))
+        .filter(throttle_hits::hit_at.gt(since))
+        .count()
+        .get_result(conn)?;
+    if recent >= limit {
+        return Ok(false);
+    }
+    diesel::insert_into(throttle_hits::table)
+        .values((
+            throttle_hits::bucket.eq(bucket),
+            throttle_hits::hit_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
 }
 
 /// How many attempts `bucket` has in the window (without recording one).

@@ -25,6 +25,7 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+datetime = { $date }, { $time }
 
 # Organisation types (eligibility, self-check and, later, registration)
 orgtype-nonprofit-association = Non-profit association

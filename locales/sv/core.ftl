@@ -25,6 +25,7 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = december
+datetime = { $date } kl. { $time }
 
 # Organisation types (eligibility, self-check and, later, registration)
 orgtype-nonprofit-association = Ideell förening

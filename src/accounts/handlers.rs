@@ -805,6 +805,7 @@ pub async fn dashboard(
         certificate: Page::Certificate.path(locale),
         orders: Page::Orders.path(locale),
         usage: Page::Usage.path(locale),
+        tickets: Page::Tickets.path(locale),
         validation,
         org_type,
         review_note,

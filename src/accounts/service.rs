@@ -27,14 +27,14 @@ pub struct FieldError {
 
 pub type Errors = Vec<FieldError>;
 
-fn err(errors: &mut Errors, field: &'static str, id: &'static str) {
+pub fn err(errors: &mut Errors, field: &'static str, id: &'static str) {
     errors.push(FieldError { field, id });
 }
 
 const MAX_TEXT: usize = 200;
 
 /// A short line of text: required (or not), at most 200 characters, no control characters.
-fn text(errors: &mut Errors, field: &'static str, value: &str, required: bool) -> String {
+pub fn text(errors: &mut Errors, field: &'static str, value: &str, required: bool) -> String {
     let v = value.trim();
     if required && v.is_empty() {
         err(errors, field, "form-error-required");

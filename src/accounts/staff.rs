@@ -45,6 +45,8 @@ pub async fn home(
         orders: Page::StaffOrders.path(locale),
         products: Page::StaffProducts.path(locale),
         faq: Page::StaffFaq.path(locale),
+        tickets: Page::StaffTickets.path(locale),
+        canned: Page::StaffCanned.path(locale),
     };
     private(StatusCode::OK, &tpl)
 }

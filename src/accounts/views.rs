@@ -112,6 +112,7 @@ pub struct DashboardTpl {
     pub certificate: &'static str,
     pub orders: &'static str,
     pub usage: &'static str,
+    pub tickets: &'static str,
     /// The validation's state in words, with its badge key.
     pub validation: Option<(String, String, String)>,
     pub steps: Vec<Step>,
@@ -163,6 +164,8 @@ pub struct StaffHomeTpl {
     pub orders: &'static str,
     pub products: &'static str,
     pub faq: &'static str,
+    pub tickets: &'static str,
+    pub canned: &'static str,
 }
 
 pub struct StaffRow {

@@ -224,6 +224,85 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ticket_counters (year) {
+        year -> Integer,
+        last -> BigInt,
+    }
+}
+
+diesel::table! {
+    tickets (id) {
+        id -> Text,
+        number -> Text,
+        organisation_id -> Nullable<Text>,
+        requester_id -> Nullable<Text>,
+        requester_name -> Text,
+        requester_email -> Text,
+        requester_org -> Text,
+        locale -> Text,
+        category -> Text,
+        subject -> Text,
+        state -> Text,
+        priority -> Text,
+        assignee_id -> Nullable<Text>,
+        order_id -> Nullable<Text>,
+        validation_id -> Nullable<Text>,
+        article_id -> Nullable<Text>,
+        merged_into -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        customer_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    ticket_tokens (token_hash) {
+        token_hash -> Text,
+        ticket_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ticket_messages (id) {
+        id -> BigInt,
+        ticket_id -> Text,
+        author_kind -> Text,
+        author_id -> Nullable<Text>,
+        author_name -> Text,
+        internal -> Bool,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ticket_attachments (message_id, file_id) {
+        message_id -> BigInt,
+        file_id -> Text,
+    }
+}
+
+diesel::table! {
+    ticket_terms (term, ticket_id) {
+        term -> Text,
+        ticket_id -> Text,
+    }
+}
+
+diesel::table! {
+    canned_replies (id) {
+        id -> Text,
+        title_sv -> Text,
+        title_en -> Text,
+        body_sv -> Text,
+        body_en -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(faq_articles -> faq_categories (category_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(orders -> organisations (organisation_id));
@@ -233,6 +312,12 @@ diesel::joinable!(order_history -> orders (order_id));
 diesel::joinable!(validation_requests -> organisations (organisation_id));
 diesel::joinable!(validation_requests -> files (file_id));
 diesel::joinable!(tokens -> users (user_id));
+diesel::joinable!(tickets -> organisations (organisation_id));
+diesel::joinable!(ticket_messages -> tickets (ticket_id));
+diesel::joinable!(ticket_attachments -> ticket_messages (message_id));
+diesel::joinable!(ticket_attachments -> files (file_id));
+diesel::joinable!(ticket_terms -> tickets (ticket_id));
+diesel::joinable!(ticket_tokens -> tickets (ticket_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -247,5 +332,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     order_history,
     usage_checks,
     faq_categories,
-    faq_articles
+    faq_articles,
+    ticket_counters,
+    tickets,
+    ticket_tokens,
+    ticket_messages,
+    ticket_attachments,
+    ticket_terms,
+    canned_replies
 );

@@ -1,7 +1,7 @@
 //! Numbers, money and dates as each language writes them: "1 234,50 kr" and "SEK 1,234.50".
 //! Month names come from the locale files (`month-1` … `month-12`).
 
-use time::Date;
+use time::{Date, Duration, Month, PrimitiveDateTime, Time, Weekday};
 
 use super::{I18n, Locale};
 
@@ -57,6 +57,33 @@ pub fn date(i18n: &I18n, locale: Locale, d: Date) -> String {
     format!("{} {} {}", d.day(), month, d.year())
 }
 
+/// Swedish time (CET, or CEST from the last Sunday of March to the last Sunday of October,
+/// switching at 01:00 UTC as the EU rule says) from a UTC time. The portal serves Sweden.
+pub fn stockholm(utc: PrimitiveDateTime) -> PrimitiveDateTime {
+    let year = utc.year();
+    let last_sunday = |month: Month| {
+        let mut d = Date::from_calendar_date(year, month, 31).unwrap_or(utc.date());
+        while d.weekday() != Weekday::Sunday {
+            d = d.previous_day().unwrap_or(d);
+        }
+        PrimitiveDateTime::new(d, Time::from_hms(1, 0, 0).unwrap_or(Time::MIDNIGHT))
+    };
+    let summer = utc >= last_sunday(Month::March) && utc < last_sunday(Month::October);
+    utc + Duration::hours(if summer { 2 } else { 1 })
+}
+
+/// A moment in Swedish time, in words: "28 november 2026 kl. 16:34" / "28 November 2026, 16:34".
+pub fn datetime(i18n: &I18n, locale: Locale, utc: PrimitiveDateTime) -> String {
+    let t = stockholm(utc);
+    let day = date(i18n, locale, t.date());
+    let clock = format!("{:02}:{:02}", t.hour(), t.minute());
+    i18n.format(
+        locale,
+        "datetime",
+        Some(&super::args([("date", day.into()), ("time", clock.into())])),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +121,44 @@ mod tests {
             "28 november 2026"
         );
         assert_eq!(date(&i, Locale::En, date!(2026 - 03 - 01)), "1 March 2026");
+    }
+
+    #[test]
+    fn swedish_time_follows_summer_time() {
+        use time::macros::datetime;
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(
+            stockholm(datetime!(2026-11-28 15:34)),
+            datetime!(2026-11-28 16:34)
+        );
+        assert_eq!(
+            stockholm(datetime!(2026-03-29 00:59)),
+            datetime!(2026-03-29 01:59)
+        );
+        assert_eq!(
+            stockholm(datetime!(2026-03-29 01:00)),
+            datetime!(2026-03-29 03:00)
+        );
+        assert_eq!(
+            stockholm(datetime!(2026-10-25 00:59)),
+            datetime!(2026-10-25 02:59)
+        );
+        assert_eq!(
+            stockholm(datetime!(2026-10-25 01:00)),
+            datetime!(2026-10-25 02:00)
+        );
+        assert_eq!(
+            stockholm(datetime!(2026-12-31 23:30)),
+            datetime!(2027-01-01 00:30)
+        );
+        let i = I18n::load(true).unwrap();
+        assert_eq!(
+            super::datetime(&i, Locale::Sv, datetime!(2026-11-28 15:34)),
+            "28 november 2026 kl. 16:34"
+        );
+        assert_eq!(
+            super::datetime(&i, Locale::En, datetime!(2026-11-28 15:34)),
+            "28 November 2026, 16:34"
+        );
     }
 }

@@ -54,20 +54,47 @@ pub enum Page {
     StaffFaqCategories,
     StaffFaqArticle,
     StaffFaqDelete,
+    Tickets,
+    TicketNew,
+    Ticket,
+    Contact,
+    ContactSent,
+    VisitorTicket,
+    StaffTickets,
+    StaffTicket,
+    StaffTicketReply,
+    StaffTicketUpdate,
+    StaffTicketMerge,
+    StaffCanned,
+    StaffCannedEdit,
 }
 
 impl Page {
     /// Pages in the main navigation, in order.
-    pub const NAV: [Page; 5] = [
+    pub const NAV: [Page; 6] = [
         Page::Home,
         Page::Eligibility,
         Page::SelfCheck,
         Page::Products,
         Page::Faq,
+        Page::Contact,
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 48] = [
+    pub const ALL: [Page; 61] = [
+        Page::Tickets,
+        Page::TicketNew,
+        Page::Ticket,
+        Page::Contact,
+        Page::ContactSent,
+        Page::VisitorTicket,
+        Page::StaffTickets,
+        Page::StaffTicket,
+        Page::StaffTicketReply,
+        Page::StaffTicketUpdate,
+        Page::StaffTicketMerge,
+        Page::StaffCanned,
+        Page::StaffCannedEdit,
         Page::Faq,
         Page::FaqArticle,
         Page::FaqFeedback,
@@ -217,6 +244,32 @@ impl Page {
             (Page::StaffFaqArticle, En) => "/en/staff/faq/{id}",
             (Page::StaffFaqDelete, Sv) => "/sv/personal/fragor/{id}/ta-bort",
             (Page::StaffFaqDelete, En) => "/en/staff/faq/{id}/delete",
+            (Page::Tickets, Sv) => "/sv/konto/arenden",
+            (Page::Tickets, En) => "/en/account/tickets",
+            (Page::TicketNew, Sv) => "/sv/konto/arenden/nytt",
+            (Page::TicketNew, En) => "/en/account/tickets/new",
+            (Page::Ticket, Sv) => "/sv/konto/arenden/{number}",
+            (Page::Ticket, En) => "/en/account/tickets/{number}",
+            (Page::Contact, Sv) => "/sv/kontakt",
+            (Page::Contact, En) => "/en/contact",
+            (Page::ContactSent, Sv) => "/sv/kontakt/skickat",
+            (Page::ContactSent, En) => "/en/contact/sent",
+            (Page::VisitorTicket, Sv) => "/sv/kontakt/arende/{token}",
+            (Page::VisitorTicket, En) => "/en/contact/ticket/{token}",
+            (Page::StaffTickets, Sv) => "/sv/personal/arenden",
+            (Page::StaffTickets, En) => "/en/staff/tickets",
+            (Page::StaffTicket, Sv) => "/sv/personal/arenden/{number}",
+            (Page::StaffTicket, En) => "/en/staff/tickets/{number}",
+            (Page::StaffTicketReply, Sv) => "/sv/personal/arenden/{number}/svar",
+            (Page::StaffTicketReply, En) => "/en/staff/tickets/{number}/reply",
+            (Page::StaffTicketUpdate, Sv) => "/sv/personal/arenden/{number}/andra",
+            (Page::StaffTicketUpdate, En) => "/en/staff/tickets/{number}/update",
+            (Page::StaffTicketMerge, Sv) => "/sv/personal/arenden/{number}/sla-ihop",
+            (Page::StaffTicketMerge, En) => "/en/staff/tickets/{number}/merge",
+            (Page::StaffCanned, Sv) => "/sv/personal/svarsmallar",
+            (Page::StaffCanned, En) => "/en/staff/canned-replies",
+            (Page::StaffCannedEdit, Sv) => "/sv/personal/svarsmallar/{id}",
+            (Page::StaffCannedEdit, En) => "/en/staff/canned-replies/{id}",
         }
     }
 
@@ -237,6 +290,7 @@ impl Page {
             Page::SelfCheck => "nav-self-check",
             Page::Products => "nav-products",
             Page::Faq => "nav-faq",
+            Page::Contact => "nav-contact",
             _ => "nav-home",
         }
     }
@@ -277,11 +331,20 @@ impl Page {
                 | Page::StaffFaqCategories
                 | Page::StaffFaqArticle
                 | Page::StaffFaqDelete
+                | Page::Tickets
+                | Page::TicketNew
+                | Page::Ticket
+                | Page::StaffTickets
+                | Page::StaffTicket
+                | Page::StaffTicketReply
+                | Page::StaffTicketUpdate
+                | Page::StaffTicketMerge
+                | Page::StaffCanned
+                | Page::StaffCannedEdit
         )
     }
 }
 
-// Reserved for the issue that adds it: contact `/sv/kontakt` `/en/contact`.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -165,6 +165,26 @@ impl Worker {
         }
     }
 
+    /// Periodic upkeep: closes tickets resolved longer ago than the setting allows (their
+    /// e-mails go out through the outbox like any other) and forgets old rate-limit hits.
+    /// Returns how many tickets it closed.
+    pub async fn housekeeping(&self) -> Result<usize, AppError> {
+        let now = self.clock.now_utc_naive();
+        let days = self.settings.ticket_auto_close_days;
+        let closed = db::run(&self.pool, move |c| {
+            crate::tickets::service::auto_close(c, now, days)
+        })
+        .await?;
+        if closed > 0 {
+            tracing::info!(closed, "resolved tickets closed automatically");
+        }
+        db::run(&self.pool, move |c| {
+            crate::throttle::purge(c, now, Duration::days(1))
+        })
+        .await?;
+        Ok(closed)
+    }
+
     /// Runs until `stop` turns true: delivers while there is work, otherwise waits `poll`. What it
     /// has claimed when told to stop is delivered; leases it still holds are given back.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
@@ -181,13 +201,11 @@ impl Worker {
                     false
                 }
             };
-            if self.clock.now() - last_purge > Duration::hours(1) {
+            if self.clock.now() - last_purge > Duration::minutes(5) {
                 last_purge = self.clock.now();
-                let now = self.clock.now_utc_naive();
-                let _ = db::run(&self.pool, move |c| {
-                    crate::throttle::purge(c, now, Duration::days(1))
-                })
-                .await;
+                if let Err(e) = self.housekeeping().await {
+                    tracing::warn!(error = %e, "housekeeping failed; retrying later");
+                }
             }
             if !busy {
                 tokio::select! {

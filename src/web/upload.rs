@@ -50,6 +50,8 @@ pub enum UploadError {
     TooLarge,
     Malformed,
     TimedOut,
+    /// More files than the form takes.
+    TooManyFiles,
 }
 
 impl UploadError {
@@ -58,6 +60,7 @@ impl UploadError {
             UploadError::TooLarge => "upload-error-too-large",
             UploadError::Malformed => "upload-error-malformed",
             UploadError::TimedOut => "upload-error-timeout",
+            UploadError::TooManyFiles => "upload-error-too-many",
         }
     }
 
@@ -65,7 +68,7 @@ impl UploadError {
         use actix_web::http::StatusCode;
         match self {
             UploadError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            UploadError::Malformed => StatusCode::BAD_REQUEST,
+            UploadError::Malformed | UploadError::TooManyFiles => StatusCode::BAD_REQUEST,
             UploadError::TimedOut => StatusCode::REQUEST_TIMEOUT,
         }
     }
@@ -142,7 +145,7 @@ async fn read_parts(
                 continue;
             }
             if parts.files.len() >= limits.files {
-                return Err(UploadError::Malformed);
+                return Err(UploadError::TooManyFiles);
             }
             parts.files.push(UploadedFile {
                 field: name,

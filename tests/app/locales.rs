@@ -162,6 +162,27 @@ fn messages_built_from_enums_exist_in_both_languages() {
     for m in 1..=12 {
         ids.push(format!("month-{m}"));
     }
+    use donera::tickets::{Category, Priority, State};
+    for s in State::ALL {
+        ids.push(format!("ticket-state-{}", s.key()));
+    }
+    for c in Category::ALL {
+        ids.push(format!("ticket-category-{}", c.key()));
+    }
+    for p in Priority::ALL {
+        ids.push(format!("ticket-priority-{}", p.key()));
+    }
+    for s in ["activity", "oldest", "newest"] {
+        ids.push(format!("staff-tickets-sort-{s}"));
+    }
+    for k in ["received", "answered", "state", "merged"] {
+        ids.push(format!("mail-ticket-{k}-subject"));
+        ids.push(format!("mail-ticket-{k}-body"));
+    }
+    for k in ["received", "certificate", "solved"] {
+        ids.push(format!("canned-seed-{k}-title"));
+        ids.push(format!("canned-seed-{k}-body"));
+    }
     for id in ids {
         for l in Locale::ALL {
             assert!(i18n.has(l, &id), "{id} is missing in {}", l.code());
@@ -182,6 +203,11 @@ fn no_message_is_empty_or_left_untranslated_by_accident() {
         "eligibility-anchor-budget",
         "selfcheck-rule-budget",
         "orgtype-other-nonprofit",
+        // "Organisation", "Status", "Normal" and "support" are the same words in both.
+        "staff-ticket-org",
+        "ticket-col-state",
+        "ticket-priority-normal",
+        "ticket-role-staff",
     ];
     let mut same = vec![];
     for id in sv.keys().filter(|id| !id.starts_with('-')) {

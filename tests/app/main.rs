@@ -12,5 +12,6 @@ mod outbox;
 mod public;
 mod selfcheck;
 mod support;
+mod tickets;
 mod usage;
 mod validation;

@@ -1,0 +1,318 @@
+//! Rows and queries of tickets, their messages, attachments, search terms and canned replies.
+
+use diesel::prelude::*;
+use time::PrimitiveDateTime;
+
+use super::{Priority, State};
+use crate::db::DbConn;
+use crate::db::schema::{
+    canned_replies as cr, files, ticket_attachments as ta, ticket_messages as tm,
+    ticket_terms as tt, ticket_tokens as tk, tickets as t,
+};
+use crate::error::AppError;
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = t)]
+pub struct Ticket {
+    pub id: String,
+    pub number: String,
+    pub organisation_id: Option<String>,
+    pub requester_id: Option<String>,
+    pub requester_name: String,
+    pub requester_email: String,
+    pub requester_org: String,
+    pub locale: String,
+    pub category: String,
+    pub subject: String,
+    pub state: String,
+    pub priority: String,
+    pub assignee_id: Option<String>,
+    pub order_id: Option<String>,
+    pub validation_id: Option<String>,
+    pub article_id: Option<String>,
+    pub merged_into: Option<String>,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+    pub customer_at: PrimitiveDateTime,
+    pub resolved_at: Option<PrimitiveDateTime>,
+}
+
+impl Ticket {
+    pub fn state(&self) -> State {
+        State::from_key(&self.state).unwrap_or(State::Open)
+    }
+
+    pub fn priority(&self) -> Priority {
+        Priority::from_key(&self.priority).unwrap_or(Priority::Normal)
+    }
+
+    pub fn locale(&self) -> crate::i18n::Locale {
+        crate::i18n::Locale::from_code(&self.locale).unwrap_or(crate::i18n::Locale::Sv)
+    }
+
+    /// Tickets of the same requester may be merged: the same organisation, or, for visitors,
+    /// the same e-mail address. Anything else would show one requester another's thread.
+    pub fn same_requester(&self, other: &Ticket) -> bool {
+        match (&self.organisation_id, &other.organisation_id) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self
+                .requester_email
+                .eq_ignore_ascii_case(&other.requester_email),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = tm)]
+pub struct Message {
+    pub id: i64,
+    pub ticket_id: String,
+    pub author_kind: String,
+    pub author_id: Option<String>,
+    pub author_name: String,
+    pub internal: bool,
+    pub body: String,
+    pub created_at: PrimitiveDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub message_id: i64,
+    pub file_id: String,
+    pub name: String,
+    pub content_type: String,
+    pub size: i64,
+}
+
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = cr)]
+pub struct Canned {
+    pub id: String,
+    pub title_sv: String,
+    pub title_en: String,
+    pub body_sv: String,
+    pub body_en: String,
+    pub updated_at: PrimitiveDateTime,
+}
+
+impl Canned {
+    pub fn title(&self, l: crate::i18n::Locale) -> &str {
+        match l {
+            crate::i18n::Locale::Sv => &self.title_sv,
+            crate::i18n::Locale::En => &self.title_en,
+        }
+    }
+
+    pub fn body(&self, l: crate::i18n::Locale) -> &str {
+        match l {
+            crate::i18n::Locale::Sv => &self.body_sv,
+            crate::i18n::Locale::En => &self.body_en,
+        }
+    }
+}
+
+pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<Ticket>, AppError> {
+    let Some(n) = super::parse_number(number) else {
+        return Ok(None);
+    };
+    Ok(t::table
+        .filter(t::number.eq(n))
+        .select(Ticket::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<Ticket>, AppError> {
+    Ok(t::table
+        .find(id)
+        .select(Ticket::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The ticket a visitor's private link opens (by the token's hash), if the link is known.
+pub fn by_token_hash(conn: &mut DbConn, hash: &str) -> Result<Option<Ticket>, AppError> {
+    Ok(tk::table
+        .inner_join(t::table)
+        .filter(tk::token_hash.eq(hash))
+        .select(Ticket::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// An organisation's tickets, last activity first (merged ones are not listed: their thread
+/// lives on in the ticket they were merged into).
+pub fn of_organisation(conn: &mut DbConn, org: &str) -> Result<Vec<Ticket>, AppError> {
+    Ok(t::table
+        .filter(t::organisation_id.eq(org))
+        .filter(t::merged_into.is_null())
+        .order((t::updated_at.desc(), t::number.desc()))
+        .limit(500)
+        .select(Ticket::as_select())
+        .load(conn)?)
+}
+
+/// The thread oldest first, with each message's attachments. Internal notes only for staff.
+pub fn thread(
+    conn: &mut DbConn,
+    ticket_id: &str,
+    with_internal: bool,
+) -> Result<Vec<(Message, Vec<Attachment>)>, AppError> {
+    let mut q = tm::table
+        .filter(tm::ticket_id.eq(ticket_id))
+        .order(tm::id.asc())
+        .select(Message::as_select())
+        .into_boxed();
+    if !with_internal {
+        q = q.filter(tm::internal.eq(false));
+    }
+    let messages: Vec<Message> = q.load(conn)?;
+    let ids: Vec<i64> = messages.iter().map(|m| m.id).collect();
+    let rows: Vec<(i64, String, String, String, i64)> = if ids.is_empty() {
+        vec![]
+    } else {
+        ta::table
+            .inner_join(files::table)
+            .filter(ta::message_id.eq_any(&ids))
+            .order((ta::message_id, files::original_name, files::id))
+            .select((
+                ta::message_id,
+                files::id,
+                files::original_name,
+                files::content_type,
+                files::size,
+            ))
+            .load(conn)?
+    };
+    Ok(messages
+        .into_iter()
+        .map(|m| {
+            let files = rows
+                .iter()
+                .filter(|r| r.0 == m.id)
+                .map(|r| Attachment {
+                    message_id: r.0,
+                    file_id: r.1.clone(),
+                    name: r.2.clone(),
+                    content_type: r.3.clone(),
+                    size: r.4,
+                })
+                .collect();
+            (m, files)
+        })
+        .collect())
+}
+
+/// The staff queue's filters. Empty strings match everything; `state` empty means the active
+/// states and `all` every state.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub category: String,
+    /// `mine`, `unassigned` or a staff member's id.
+    #[serde(default)]
+    pub assignee: String,
+    #[serde(default)]
+    pub priority: String,
+    #[serde(default)]
+    pub q: String,
+    /// `activity` (last activity first, the default), `oldest` or `newest`.
+    #[serde(default)]
+    pub sort: String,
+    #[serde(default)]
+    pub page: Option<i64>,
+}
+
+pub const PAGE: i64 = 50;
+
+/// Why a filter was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadFilter {
+    State,
+    Category,
+    Priority,
+    Sort,
+}
+
+/// One page of the queue: at most [`PAGE`] tickets and whether another page follows. Text search
+/// narrows by the folded words' prefixes (all must match), or by the ticket number when the
+/// search is one.
+pub fn queue(
+    conn: &mut DbConn,
+    f: &Filter,
+    me: &str,
+) -> Result<Result<(Vec<Ticket>, bool), BadFilter>, AppError> {
+    let mut q = t::table.select(Ticket::as_select()).into_boxed();
+    match f.state.as_str() {
+        "" => q = q.filter(t::state.eq_any(State::ACTIVE)),
+        "all" => {}
+        s => match State::from_key(s) {
+            Some(s) => q = q.filter(t::state.eq(s.key())),
+            None => return Ok(Err(BadFilter::State)),
+        },
+    }
+    if !f.category.is_empty() {
+        match super::Category::from_key(&f.category) {
+            Some(c) => q = q.filter(t::category.eq(c.key())),
+            None => return Ok(Err(BadFilter::Category)),
+        }
+    }
+    if !f.priority.is_empty() {
+        match Priority::from_key(&f.priority) {
+            Some(p) => q = q.filter(t::priority.eq(p.key())),
+            None => return Ok(Err(BadFilter::Priority)),
+        }
+    }
+    match f.assignee.as_str() {
+        "" => {}
+        "mine" => q = q.filter(t::assignee_id.eq(me.to_owned())),
+        "unassigned" => q = q.filter(t::assignee_id.is_null()),
+        id => q = q.filter(t::assignee_id.eq(id.to_owned())),
+    }
+    let search = f.q.trim();
+    if let Some(n) = super::parse_number(search) {
+        q = q.filter(t::number.eq(n));
+    } else {
+        for word in super::query_terms(search) {
+            let upper = format!("{word}\u{10FFFF}");
+            q = q.filter(
+                t::id.eq_any(
+                    tt::table
+                        .select(tt::ticket_id)
+                        .filter(tt::term.ge(word))
+                        .filter(tt::term.lt(upper)),
+                ),
+            );
+        }
+    }
+    q = match f.sort.as_str() {
+        "" | "activity" => q.order((t::updated_at.desc(), t::number.desc())),
+        "oldest" => q.order((t::created_at.asc(), t::number.asc())),
+        "newest" => q.order((t::created_at.desc(), t::number.desc())),
+        _ => return Ok(Err(BadFilter::Sort)),
+    };
+    let page = f.page.unwrap_or(1).clamp(1, 100_000);
+    let rows = q
+        .offset(crate::db::page_offset(page, PAGE))
+        .limit(PAGE + 1)
+        .load(conn)?;
+    Ok(Ok(crate::db::split_page(rows, PAGE)))
+}
+
+pub fn canned_all(conn: &mut DbConn) -> Result<Vec<Canned>, AppError> {
+    Ok(cr::table
+        .order((cr::title_sv, cr::id))
+        .select(Canned::as_select())
+        .load(conn)?)
+}
+
+pub fn canned(conn: &mut DbConn, id: &str) -> Result<Option<Canned>, AppError> {
+    Ok(cr::table
+        .find(id)
+        .select(Canned::as_select())
+        .first(conn)
+        .optional()?)
+}

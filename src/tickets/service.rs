@@ -1,0 +1,883 @@
+//! The ticket transactions. Each writes its change, its search terms, its outbox events and its
+//! audit entry in one transaction, so a ticket never exists without the event that announces it.
+
+use diesel::prelude::*;
+use serde_json::json;
+use time::{Duration, PrimitiveDateTime};
+
+use super::model::{self, Ticket};
+use super::{Category, Priority, State};
+use crate::accounts::model::{self as accounts, User};
+use crate::audit::{self, Actor};
+use crate::db::schema::{
+    canned_replies as cr, ticket_attachments as ta, ticket_counters as tc, ticket_messages as tm,
+    ticket_terms as tt, ticket_tokens as tk, tickets as t,
+};
+use crate::db::{self, DbConn};
+use crate::error::AppError;
+use crate::files::{self, Kind, NewFile};
+use crate::i18n::Locale;
+use crate::i18n::routes::Page;
+use crate::outbox::{self, Routing};
+
+/// Runs the same diesel query on whichever backend the connection is (for upserts and
+/// `RETURNING`, which diesel's multi-backend connection does not offer).
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            DbConn::Sqlite($c) => $body,
+            DbConn::Pg($c) => $body,
+        }
+    };
+}
+
+pub struct NewAttachment {
+    pub name: String,
+    pub kind: Kind,
+    pub data: Vec<u8>,
+}
+
+/// Who opens a ticket: a member (with their organisation) or a visitor.
+pub struct Requester<'a> {
+    pub user: Option<&'a User>,
+    pub name: String,
+    pub email: String,
+    /// The organisation's registered name for members; what the visitor typed otherwise.
+    pub org: String,
+    pub locale: Locale,
+}
+
+pub struct NewTicket {
+    pub category: Category,
+    pub subject: String,
+    pub body: String,
+    pub order_id: Option<String>,
+    pub validation_id: Option<String>,
+    pub article_id: Option<String>,
+    pub files: Vec<NewAttachment>,
+}
+
+pub struct Created {
+    pub id: String,
+    pub number: String,
+}
+
+/// The next number of `year`: one upsert, so concurrent creators never share a number.
+fn next_seq(conn: &mut DbConn, year: i32) -> QueryResult<i64> {
+    on_backend!(conn, |c| diesel::insert_into(tc::table)
+        .values((tc::year.eq(year), tc::last.eq(1i64)))
+        .on_conflict(tc::year)
+        .do_update()
+        .set(tc::last.eq(tc::last + 1i64))
+        .returning(tc::last)
+        .get_result(c))
+}
+
+fn insert_message(
+    conn: &mut DbConn,
+    ticket_id: &str,
+    kind: &str,
+    author: Option<&str>,
+    name: &str,
+    internal: bool,
+    body: &str,
+    now: PrimitiveDateTime,
+) -> QueryResult<i64> {
+    let values = (
+        tm::ticket_id.eq(ticket_id),
+        tm::author_kind.eq(kind),
+        tm::author_id.eq(author),
+        tm::author_name.eq(name),
+        tm::internal.eq(internal),
+        tm::body.eq(body),
+        tm::created_at.eq(now),
+    );
+    on_backend!(conn, |c| diesel::insert_into(tm::table)
+        .values(values)
+        .returning(tm::id)
+        .get_result(c))
+}
+
+/// Adds the words of `texts` to the ticket's search terms (each word once per ticket).
+pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
+    let mut words: Vec<String> = texts.iter().flat_map(|s| super::terms(s)).collect();
+    words.sort();
+    words.dedup();
+    for chunk in words.chunks(500) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|w| (tt::term.eq(w.as_str()), tt::ticket_id.eq(ticket_id)))
+            .collect();
+        on_backend!(conn, |c| diesel::insert_into(tt::table)
+            .values(&rows)
+            .on_conflict_do_nothing()
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+fn attach(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    message_id: i64,
+    org: Option<&str>,
+    uploader: &str,
+    files_in: &[NewAttachment],
+) -> Result<(), AppError> {
+    for f in files_in {
+        let file_id = files::insert(
+            conn,
+            now,
+            &NewFile {
+                organisation_id: org,
+                uploaded_by: uploader,
+                name: &f.name,
+                kind: f.kind,
+                data: &f.data,
+            },
+        )?;
+        diesel::insert_into(ta::table)
+            .values((ta::message_id.eq(message_id), ta::file_id.eq(&file_id)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A new private link for a visitor's ticket; only its hash is stored.
+fn new_visitor_link(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    ticket_id: &str,
+    locale: Locale,
+) -> QueryResult<String> {
+    let (plain, hash) = crate::accounts::new_token();
+    diesel::insert_into(tk::table)
+        .values((
+            tk::token_hash.eq(hash),
+            tk::ticket_id.eq(ticket_id),
+            tk::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(Page::VisitorTicket.link(locale, &plain))
+}
+
+/// Where the requester reads the ticket: the member area, or a fresh private link for a visitor.
+fn requester_path(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    ticket: &Ticket,
+) -> QueryResult<String> {
+    let l = ticket.locale();
+    if ticket.organisation_id.is_some() {
+        Ok(Page::Ticket.link(l, &ticket.number))
+    } else {
+        new_visitor_link(conn, now, &ticket.id, l)
+    }
+}
+
+/// The requester's current address: a member may have changed theirs since.
+fn requester_email(conn: &mut DbConn, ticket: &Ticket) -> Result<String, AppError> {
+    if let Some(id) = &ticket.requester_id
+        && let Some(u) = accounts::user_by_id(conn, id)?
+    {
+        return Ok(u.email);
+    }
+    Ok(ticket.requester_email.clone())
+}
+
+/// An e-mail to the requester in their language, with the link to the ticket.
+fn email_requester(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    ticket: &Ticket,
+    kind: &str,
+    extra: serde_json::Value,
+) -> Result<(), AppError> {
+    let to = requester_email(conn, ticket)?;
+    let path = requester_path(conn, now, ticket)?;
+    let mut payload = json!({
+        "number": ticket.number,
+        "subject": ticket.subject,
+        "name": ticket.requester_name,
+        "path": path,
+    });
+    if let (Some(p), serde_json::Value::Object(e)) = (payload.as_object_mut(), extra) {
+        p.extend(e);
+    }
+    outbox::enqueue_email(conn, now, kind, &to, ticket.locale(), &payload)?;
+    Ok(())
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    who: &Requester,
+    new: &NewTicket,
+    ip: &str,
+) -> Result<Created, AppError> {
+    db::write(conn, |c| create_in(c, now, routing, who, new, ip))
+}
+
+/// The contact form's rate limits: tickets per hour from one IP address and to one e-mail.
+pub struct ContactLimits {
+    pub per_ip: i64,
+    pub per_email: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    TooManyFromIp,
+    TooManyForEmail,
+}
+
+/// A visitor's ticket, counted against the rate limits in the same transaction, so a ticket
+/// that fails to be written does not count, and neither does a refused one.
+pub fn create_visitor(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    who: &Requester,
+    new: &NewTicket,
+    ip: &str,
+    limits: &ContactLimits,
+) -> Result<Result<Created, Refusal>, AppError> {
+    let hour = Duration::hours(1);
+    let email_bucket = format!("contact-email:{}", crate::accounts::hash_token(&who.email));
+    let ip_bucket = format!("contact-ip:{ip}");
+    db::write(conn, |c| {
+        // Both limits are checked before either is counted: a refused attempt counts nowhere.
+        db::lock_key(c, &ip_bucket)?;
+        db::lock_key(c, &email_bucket)?;
+        if crate::throttle::count(c, &ip_bucket, now, hour)? >= limits.per_ip {
+            return Ok(Err(Refusal::TooManyFromIp));
+        }
+        if crate::throttle::count(c, &email_bucket, now, hour)? >= limits.per_email {
+            return Ok(Err(Refusal::TooManyForEmail));
+        }
+        crate::throttle::hit_in(c, &ip_bucket, now, hour, limits.per_ip)?;
+        crate::throttle::hit_in(c, &email_bucket, now, hour, limits.per_email)?;
+        create_in(c, now, routing, who, new, ip).map(Ok)
+    })
+}
+
+fn create_in(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    who: &Requester,
+    new: &NewTicket,
+    ip: &str,
+) -> Result<Created, AppError> {
+    let org_id = who.user.and_then(|u| u.organisation_id.clone());
+    {
+        let seq = next_seq(c, now.year())?;
+        let number = super::format_number(now.year(), seq);
+        let id = uuid::Uuid::new_v4().to_string();
+        diesel::insert_into(t::table)
+            .values((
+                t::id.eq(&id),
+                t::number.eq(&number),
+                t::organisation_id.eq(&org_id),
+                t::requester_id.eq(who.user.map(|u| u.id.as_str())),
+                t::requester_name.eq(&who.name),
+                t::requester_email.eq(&who.email),
+                t::requester_org.eq(&who.org),
+                t::locale.eq(who.locale.code()),
+                t::category.eq(new.category.key()),
+                t::subject.eq(&new.subject),
+                t::state.eq(State::New.key()),
+                t::priority.eq(Priority::Normal.key()),
+                t::order_id.eq(&new.order_id),
+                t::validation_id.eq(&new.validation_id),
+                t::article_id.eq(&new.article_id),
+                t::created_at.eq(now),
+                t::updated_at.eq(now),
+                t::customer_at.eq(now),
+            ))
+            .execute(c)?;
+        let kind = if who.user.is_some() {
+            "member"
+        } else {
+            "visitor"
+        };
+        let author = who.user.map(|u| u.id.as_str());
+        let message = insert_message(c, &id, kind, author, &who.name, false, &new.body, now)?;
+        if let Some(u) = who.user {
+            attach(c, now, message, org_id.as_deref(), &u.id, &new.files)?;
+        }
+        index_terms(
+            c,
+            &id,
+            &[
+                &number,
+                &new.subject,
+                &new.body,
+                &who.name,
+                &who.email,
+                &who.org,
+            ],
+        )?;
+        let ticket = model::by_id(c, &id)?.ok_or(AppError::NotFound)?;
+        email_requester(c, now, &ticket, "ticket.received", json!({}))?;
+        outbox::enqueue_partner(
+            c,
+            routing,
+            now,
+            "ticket.created",
+            &json!({"ticket_id": id, "number": number, "category": new.category.key(),
+                    "subject": new.subject, "requester": kind, "organisation_id": org_id,
+                    "organisation": who.org, "attachments": new.files.len(),
+                    "path": Page::StaffTicket.link(Locale::Sv, &number)}),
+        )?;
+        audit::record(
+            c,
+            now,
+            &Actor {
+                id: author,
+                kind,
+                ip,
+            },
+            "ticket.created",
+            "ticket",
+            &id,
+            &number,
+        )?;
+        Ok(Created { id, number })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplyOutcome {
+    Added,
+    /// Closed tickets take no replies (merged ones are closed too).
+    Closed,
+}
+
+/// A reply from the requester's side (a member of the organisation, or the visitor).
+pub fn customer_reply(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    ticket_id: &str,
+    user: Option<&User>,
+    body: &str,
+    files_in: &[NewAttachment],
+    ip: &str,
+) -> Result<ReplyOutcome, AppError> {
+    db::write(conn, |c| {
+        let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
+        let Some(next) = ticket.state().after_customer_reply() else {
+            return Ok(ReplyOutcome::Closed);
+        };
+        if ticket.merged_into.is_some() {
+            return Ok(ReplyOutcome::Closed);
+        }
+        let (kind, name) = match user {
+            Some(u) => ("member", u.name.clone()),
+            None => ("visitor", ticket.requester_name.clone()),
+        };
+        let author = user.map(|u| u.id.as_str());
+        let message = insert_message(c, &ticket.id, kind, author, &name, false, body, now)?;
+        if let Some(u) = user {
+            attach(
+                c,
+                now,
+                message,
+                ticket.organisation_id.as_deref(),
+                &u.id,
+                files_in,
+            )?;
+        }
+        diesel::update(t::table.find(&ticket.id))
+            .set((
+                t::state.eq(next.key()),
+                t::updated_at.eq(now),
+                t::customer_at.eq(now),
+                t::resolved_at.eq(None::<PrimitiveDateTime>),
+            ))
+            .execute(c)?;
+        index_terms(c, &ticket.id, &[body, &name])?;
+        outbox::enqueue_partner(
+            c,
+            routing,
+            now,
+            "ticket.replied",
+            &json!({"ticket_id": ticket.id, "number": ticket.number, "author": kind,
+                    "state": next.key(), "attachments": files_in.len(),
+                    "path": Page::StaffTicket.link(Locale::Sv, &ticket.number)}),
+        )?;
+        audit::record(
+            c,
+            now,
+            &Actor {
+                id: author,
+                kind,
+                ip,
+            },
+            "ticket.replied",
+            "ticket",
+            &ticket.id,
+            &ticket.number,
+        )?;
+        Ok(ReplyOutcome::Added)
+    })
+}
+
+/// A staff answer (e-mailed to the requester) or internal note (never leaves the help desk).
+/// An answer sets the state chosen with it (by default: waiting for the customer).
+pub fn staff_message(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    ticket_id: &str,
+    staff: &User,
+    body: &str,
+    internal: bool,
+    state: Option<State>,
+    ip: &str,
+) -> Result<(), AppError> {
+    db::write(conn, |c| {
+        let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
+        insert_message(
+            c,
+            &ticket.id,
+            "staff",
+            Some(&staff.id),
+            &staff.name,
+            internal,
+            body,
+            now,
+        )?;
+        index_terms(c, &ticket.id, &[body])?;
+        let actor = Actor {
+            id: Some(&staff.id),
+            kind: "staff",
+            ip,
+        };
+        if internal {
+            diesel::update(t::table.find(&ticket.id))
+                .set(t::updated_at.eq(now))
+                .execute(c)?;
+            audit::record(
+                c,
+                now,
+                &actor,
+                "ticket.note",
+                "ticket",
+                &ticket.id,
+                &ticket.number,
+            )?;
+            return Ok(());
+        }
+        let next = state.unwrap_or(State::Waiting);
+        set_state_row(c, &ticket, next, now)?;
+        email_requester(
+            c,
+            now,
+            &ticket,
+            "ticket.answered",
+            json!({"state": next.key()}),
+        )?;
+        outbox::enqueue_partner(
+            c,
+            routing,
+            now,
+            "ticket.replied",
+            &json!({"ticket_id": ticket.id, "number": ticket.number, "author": "staff",
+                    "state": next.key(),
+                    "path": Page::StaffTicket.link(Locale::Sv, &ticket.number)}),
+        )?;
+        audit::record(
+            c,
+            now,
+            &actor,
+            "ticket.answered",
+            "ticket",
+            &ticket.id,
+            &format!("{} {}", ticket.number, next.key()),
+        )?;
+        Ok(())
+    })
+}
+
+fn set_state_row(
+    conn: &mut DbConn,
+    ticket: &Ticket,
+    next: State,
+    now: PrimitiveDateTime,
+) -> QueryResult<usize> {
+    let resolved_at = match next {
+        State::Resolved if ticket.state() == State::Resolved => ticket.resolved_at.or(Some(now)),
+        State::Resolved => Some(now),
+        State::Closed => ticket.resolved_at,
+        _ => None,
+    };
+    diesel::update(t::table.find(&ticket.id))
+        .set((
+            t::state.eq(next.key()),
+            t::updated_at.eq(now),
+            t::resolved_at.eq(resolved_at),
+        ))
+        .execute(conn)
+}
+
+/// The fields staff change from the ticket's side panel.
+#[derive(Debug, Clone)]
+pub struct Update {
+    pub state: State,
+    pub priority: Priority,
+    pub assignee: Option<String>,
+}
+
+/// Applies what changed; a state change is e-mailed to the requester. Returns whether anything
+/// changed.
+pub fn update(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    ticket_id: &str,
+    staff: &User,
+    u: &Update,
+    ip: &str,
+) -> Result<bool, AppError> {
+    db::write(conn, |c| {
+        let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
+        if let Some(a) = &u.assignee {
+            let ok = accounts::user_by_id(c, a)?.is_some_and(|x| x.role().is_staff());
+            if !ok {
+                return Err(AppError::BadRequest);
+            }
+        }
+        let actor = Actor {
+            id: Some(&staff.id),
+            kind: "staff",
+            ip,
+        };
+        let mut changed = false;
+        if ticket.merged_into.is_some() && u.state != State::Closed {
+            // A merged ticket's thread lives in the other ticket: it stays closed.
+            return Err(AppError::Conflict);
+        }
+        if u.state != ticket.state() {
+            set_state_row(c, &ticket, u.state, now)?;
+            email_requester(
+                c,
+                now,
+                &ticket,
+                "ticket.state",
+                json!({"state": u.state.key()}),
+            )?;
+            audit::record(
+                c,
+                now,
+                &actor,
+                "ticket.state",
+                "ticket",
+                &ticket.id,
+                &format!("{} {} -> {}", ticket.number, ticket.state, u.state.key()),
+            )?;
+            changed = true;
+        }
+        if u.priority != ticket.priority() {
+            diesel::update(t::table.find(&ticket.id))
+                .set(t::priority.eq(u.priority.key()))
+                .execute(c)?;
+            audit::record(
+                c,
+                now,
+                &actor,
+                "ticket.priority",
+                "ticket",
+                &ticket.id,
+                &format!(
+                    "{} {} -> {}",
+                    ticket.number,
+                    ticket.priority,
+                    u.priority.key()
+                ),
+            )?;
+            changed = true;
+        }
+        if u.assignee != ticket.assignee_id {
+            diesel::update(t::table.find(&ticket.id))
+                .set(t::assignee_id.eq(&u.assignee))
+                .execute(c)?;
+            audit::record(
+                c,
+                now,
+                &actor,
+                "ticket.assigned",
+                "ticket",
+                &ticket.id,
+                &format!("{} {}", ticket.number, u.assignee.as_deref().unwrap_or("-")),
+            )?;
+            changed = true;
+        }
+        Ok(changed)
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeError {
+    Same,
+    TargetMissing,
+    AlreadyMerged,
+    TargetClosed,
+    OtherRequester,
+}
+
+impl MergeError {
+    pub fn fluent_id(self) -> &'static str {
+        match self {
+            MergeError::Same => "ticket-merge-error-same",
+            MergeError::TargetMissing => "ticket-merge-error-missing",
+            MergeError::AlreadyMerged => "ticket-merge-error-merged",
+            MergeError::TargetClosed => "ticket-merge-error-closed",
+            MergeError::OtherRequester => "ticket-merge-error-requester",
+        }
+    }
+}
+
+/// Merges ticket `source` into the ticket numbered `target`: the thread, its attachments, search
+/// terms and visitor links move; `source` is closed and points at `target`; the requester is told.
+pub fn merge(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    source_id: &str,
+    target_number: &str,
+    staff: &User,
+    ip: &str,
+) -> Result<Result<String, MergeError>, AppError> {
+    db::write(conn, |c| {
+        let source = model::by_id(c, source_id)?.ok_or(AppError::NotFound)?;
+        let Some(target) = model::by_number(c, target_number)? else {
+            return Ok(Err(MergeError::TargetMissing));
+        };
+        if target.id == source.id {
+            return Ok(Err(MergeError::Same));
+        }
+        if source.merged_into.is_some() || target.merged_into.is_some() {
+            return Ok(Err(MergeError::AlreadyMerged));
+        }
+        if target.state() == State::Closed {
+            return Ok(Err(MergeError::TargetClosed));
+        }
+        if !source.same_requester(&target) {
+            return Ok(Err(MergeError::OtherRequester));
+        }
+        diesel::update(tm::table.filter(tm::ticket_id.eq(&source.id)))
+            .set(tm::ticket_id.eq(&target.id))
+            .execute(c)?;
+        let words: Vec<String> = tt::table
+            .filter(tt::ticket_id.eq(&source.id))
+            .select(tt::term)
+            .load(c)?;
+        diesel::delete(tt::table.filter(tt::ticket_id.eq(&source.id))).execute(c)?;
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        index_terms(c, &target.id, &[&refs.join(" ")])?;
+        diesel::update(tk::table.filter(tk::ticket_id.eq(&source.id)))
+            .set(tk::ticket_id.eq(&target.id))
+            .execute(c)?;
+        insert_message(c, &target.id, "merge", None, "", false, &source.number, now)?;
+        diesel::update(t::table.find(&source.id))
+            .set((
+                t::state.eq(State::Closed.key()),
+                t::merged_into.eq(&target.id),
+                t::updated_at.eq(now),
+            ))
+            .execute(c)?;
+        let reopen = match target.state() {
+            State::Resolved => State::Open,
+            s => s,
+        };
+        diesel::update(t::table.find(&target.id))
+            .set((
+                t::state.eq(reopen.key()),
+                t::updated_at.eq(now),
+                t::customer_at.eq(target.customer_at.max(source.customer_at)),
+            ))
+            .execute(c)?;
+        // The source's requester is told; their link to it leads on to the merged thread.
+        email_requester(
+            c,
+            now,
+            &source,
+            "ticket.merged",
+            json!({"target": target.number}),
+        )?;
+        audit::record(
+            c,
+            now,
+            &Actor {
+                id: Some(&staff.id),
+                kind: "staff",
+                ip,
+            },
+            "ticket.merged",
+            "ticket",
+            &source.id,
+            &format!("{} -> {}", source.number, target.number),
+        )?;
+        Ok(Ok(target.number))
+    })
+}
+
+/// Closes tickets resolved more than `days` days ago, telling each requester. Run by the
+/// background worker; returns how many it closed.
+pub fn auto_close(conn: &mut DbConn, now: PrimitiveDateTime, days: i64) -> Result<usize, AppError> {
+    let cutoff = now - Duration::days(days);
+    let due: Vec<String> = t::table
+        .filter(t::state.eq(State::Resolved.key()))
+        .filter(t::resolved_at.le(cutoff))
+        .select(t::id)
+        .limit(200)
+        .load(conn)?;
+    let mut closed = 0;
+    for id in due {
+        closed += db::write(conn, |c| -> Result<usize, AppError> {
+            // Only if still resolved: a reply in between re-opened it.
+            let n = diesel::update(
+                t::table
+                    .find(&id)
+                    .filter(t::state.eq(State::Resolved.key()))
+                    .filter(t::resolved_at.le(cutoff)),
+            )
+            .set((t::state.eq(State::Closed.key()), t::updated_at.eq(now)))
+            .execute(c)?;
+            if n == 1 {
+                let ticket = model::by_id(c, &id)?.ok_or(AppError::NotFound)?;
+                email_requester(c, now, &ticket, "ticket.state", json!({"state": "closed"}))?;
+                audit::record(
+                    c,
+                    now,
+                    &Actor {
+                        id: None,
+                        kind: "system",
+                        ip: "",
+                    },
+                    "ticket.auto_closed",
+                    "ticket",
+                    &ticket.id,
+                    &ticket.number,
+                )?;
+            }
+            Ok(n)
+        })?;
+    }
+    Ok(closed)
+}
+
+/// A canned reply as staff admins write it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct CannedForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub title_sv: String,
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub body_sv: String,
+    #[serde(default)]
+    pub body_en: String,
+    /// `save` or `delete`.
+    #[serde(default)]
+    pub action: String,
+}
+
+impl CannedForm {
+    pub fn check(&self) -> Result<(), crate::accounts::service::Errors> {
+        use crate::accounts::service::{err, text};
+        let mut e = vec![];
+        text(&mut e, "title_sv", &self.title_sv, true);
+        text(&mut e, "title_en", &self.title_en, true);
+        for (field, v) in [("body_sv", &self.body_sv), ("body_en", &self.body_en)] {
+            if v.trim().is_empty() {
+                err(&mut e, field, "form-error-required");
+            } else if v.chars().count() > super::MAX_BODY {
+                err(&mut e, field, "form-error-too-long");
+            } else if v.contains('\0') {
+                err(&mut e, field, "form-error-control");
+            }
+        }
+        if e.is_empty() { Ok(()) } else { Err(e) }
+    }
+}
+
+/// Creates (`id` None) or updates a canned reply; audited.
+pub fn save_canned(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    id: Option<&str>,
+    f: &CannedForm,
+    staff: &User,
+    ip: &str,
+) -> Result<String, AppError> {
+    db::write(conn, |c| {
+        let values = (
+            cr::title_sv.eq(f.title_sv.trim()),
+            cr::title_en.eq(f.title_en.trim()),
+            cr::body_sv.eq(f.body_sv.trim()),
+            cr::body_en.eq(f.body_en.trim()),
+            cr::updated_at.eq(now),
+        );
+        let (id, action) = match id {
+            Some(id) => {
+                let n = diesel::update(cr::table.find(id)).set(values).execute(c)?;
+                if n == 0 {
+                    return Err(AppError::NotFound);
+                }
+                (id.to_owned(), "canned.updated")
+            }
+            None => {
+                let id = uuid::Uuid::new_v4().to_string();
+                diesel::insert_into(cr::table)
+                    .values((cr::id.eq(&id), values))
+                    .execute(c)?;
+                (id, "canned.created")
+            }
+        };
+        audit::record(
+            c,
+            now,
+            &Actor {
+                id: Some(&staff.id),
+                kind: "staff",
+                ip,
+            },
+            action,
+            "canned_reply",
+            &id,
+            f.title_sv.trim(),
+        )?;
+        Ok(id)
+    })
+}
+
+pub fn delete_canned(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    id: &str,
+    staff: &User,
+    ip: &str,
+) -> Result<bool, AppError> {
+    db::write(conn, |c| {
+        let n = diesel::delete(cr::table.find(id)).execute(c)?;
+        if n > 0 {
+            audit::record(
+                c,
+                now,
+                &Actor {
+                    id: Some(&staff.id),
+                    kind: "staff",
+                    ip,
+                },
+                "canned.deleted",
+                "canned_reply",
+                id,
+                "",
+            )?;
+        }
+        Ok(n > 0)
+    })
+}

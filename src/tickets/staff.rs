@@ -1,0 +1,717 @@
+//! Thin handlers of the staff help desk: the queue, a ticket with its internal notes, answers,
+//! state, priority and assignment, canned replies and merging. Every action is audited by the
+//! service it calls.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use super::member::{long_text, related};
+use super::model::{self, BadFilter, Canned, Filter, Ticket};
+use super::service::{self, Update};
+use super::views::{self, MessageView, Related, Row};
+use super::{MAX_BODY, Priority, State};
+use crate::AppState;
+use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::model::{self as accounts, Organisation, User};
+use crate::accounts::views::Choice;
+use crate::db;
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, args, format};
+use crate::web::auth::{Staff, client_ip, flash};
+use crate::web::csrf;
+use crate::web::form::FormErrors;
+use crate::web::page::{Layout, Tr};
+
+/// A filter choice whose value is owned (staff ids).
+pub struct Opt {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/tickets.html")]
+pub struct QueueTpl {
+    pub l: Layout,
+    pub path: &'static str,
+    pub rows: Vec<Row>,
+    pub states: Vec<Opt>,
+    pub categories: Vec<Opt>,
+    pub assignees: Vec<Opt>,
+    pub priorities: Vec<Opt>,
+    pub sorts: Vec<Opt>,
+    pub q: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub canned: &'static str,
+    pub is_admin: bool,
+}
+
+fn opts(first: (&str, String), rest: Vec<Choice>, current: &str) -> Vec<Opt> {
+    let mut v = vec![Opt {
+        value: first.0.to_owned(),
+        label: first.1,
+        selected: current == first.0,
+    }];
+    v.extend(rest.into_iter().map(|c| Opt {
+        value: c.value.to_owned(),
+        label: c.label,
+        selected: c.value == current,
+    }));
+    v
+}
+
+fn filter_query(f: &Filter, page: i64) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![];
+    for (k, v) in [
+        ("state", &f.state),
+        ("category", &f.category),
+        ("assignee", &f.assignee),
+        ("priority", &f.priority),
+        ("q", &f.q),
+        ("sort", &f.sort),
+    ] {
+        if !v.is_empty() {
+            pairs.push((k, v.clone()));
+        }
+    }
+    pairs.push(("page", page.to_string()));
+    serde_urlencoded::to_string(&pairs).unwrap_or_default()
+}
+
+pub async fn queue(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    q: web::Query<Filter>,
+) -> Result<HttpResponse, AppError> {
+    let mut filter = q.into_inner();
+    filter.q = filter.q.chars().take(200).collect();
+    let me = staff.0.id.clone();
+    let fq = filter.clone();
+    let (rows, staff_list) = db::run(&state.pool, move |c| {
+        Ok((model::queue(c, &fq, &me)?, accounts::staff(c)?))
+    })
+    .await?;
+    let (rows, more) = match rows {
+        Ok(r) => r,
+        Err(BadFilter::State | BadFilter::Category | BadFilter::Priority | BadFilter::Sort) => {
+            return Err(AppError::BadRequest);
+        }
+    };
+    let l = layout(
+        &state,
+        locale,
+        Page::StaffTickets,
+        "staff-tickets-title",
+        Some(&staff.0),
+        &session,
+        None,
+    )?;
+    let now = state.clock.now_utc_naive();
+    let name_of = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| staff_list.iter().find(|u| &u.id == id))
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    };
+    let rows = rows
+        .iter()
+        .map(|t| {
+            Row::new(
+                &l.tr,
+                t,
+                Page::StaffTicket.link(locale, &t.number),
+                now,
+                Some(name_of(&t.assignee_id)),
+            )
+        })
+        .collect();
+    let tr = &l.tr;
+    let mut state_opts = opts(
+        ("", tr.t("staff-tickets-filter-active")),
+        views::states(tr, ""),
+        &filter.state,
+    );
+    state_opts.push(Opt {
+        value: "all".into(),
+        label: tr.t("staff-tickets-filter-all"),
+        selected: filter.state == "all",
+    });
+    let mut assignees = vec![
+        Opt {
+            value: String::new(),
+            label: tr.t("staff-tickets-filter-anyone"),
+            selected: filter.assignee.is_empty(),
+        },
+        Opt {
+            value: "mine".into(),
+            label: tr.t("staff-tickets-filter-mine"),
+            selected: filter.assignee == "mine",
+        },
+        Opt {
+            value: "unassigned".into(),
+            label: tr.t("staff-tickets-filter-unassigned"),
+            selected: filter.assignee == "unassigned",
+        },
+    ];
+    assignees.extend(staff_list.iter().map(|u| Opt {
+        value: u.id.clone(),
+        label: u.name.clone(),
+        selected: filter.assignee == u.id,
+    }));
+    let sorts = ["activity", "oldest", "newest"]
+        .into_iter()
+        .map(|s| Opt {
+            value: s.into(),
+            label: tr.t(&format!("staff-tickets-sort-{s}")),
+            selected: filter.sort == s || (filter.sort.is_empty() && s == "activity"),
+        })
+        .collect();
+    let page = filter.page.unwrap_or(1).clamp(1, 100_000);
+    let path = Page::StaffTickets.path(locale);
+    let link = |p: i64| format!("{path}?{}", filter_query(&filter, p));
+    let tpl = QueueTpl {
+        categories: opts(
+            ("", tr.t("staff-tickets-filter-any")),
+            views::categories(tr, ""),
+            &filter.category,
+        ),
+        priorities: opts(
+            ("", tr.t("staff-tickets-filter-any")),
+            views::priorities(tr, ""),
+            &filter.priority,
+        ),
+        states: state_opts,
+        assignees,
+        sorts,
+        q: filter.q.clone(),
+        prev: (page > 1).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
+        rows,
+        path,
+        canned: Page::StaffCanned.path(locale),
+        is_admin: staff.0.role() == accounts::Role::Admin,
+        l,
+    };
+    private(StatusCode::OK, &tpl)
+}
+
+/// The organisation behind a member's ticket, with what staff need at hand.
+pub struct OrgPanel {
+    pub name: String,
+    pub number: String,
+    pub validated: bool,
+    pub members: Vec<(String, String)>,
+    pub orders: Vec<Related>,
+    pub validations: Vec<Related>,
+}
+
+#[derive(Template)]
+#[template(path = "staff/ticket.html")]
+pub struct TicketTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub number: String,
+    pub subject: String,
+    pub state: String,
+    pub state_label: String,
+    pub category: String,
+    pub priority: String,
+    pub priority_label: String,
+    pub opened: String,
+    pub age: String,
+    pub since_customer: String,
+    pub requester: String,
+    pub requester_email: String,
+    pub requester_kind: String,
+    pub requester_org: String,
+    pub org: Option<OrgPanel>,
+    pub others: Vec<Related>,
+    pub related: Vec<Related>,
+    pub messages: Vec<MessageView>,
+    pub merged_into: Option<Related>,
+    pub reply_action: String,
+    pub update_action: String,
+    pub merge_action: String,
+    pub body: String,
+    pub internal: bool,
+    pub reply_states: Vec<Choice>,
+    pub states: Vec<Choice>,
+    pub priorities: Vec<Choice>,
+    pub assignees: Vec<Opt>,
+    pub canned: Vec<Opt>,
+    pub merge_target: String,
+    pub queue: &'static str,
+}
+
+/// What the reply form held, kept when it comes back.
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct ReplyForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub internal: String,
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub canned: String,
+    /// `send`, or `canned` to put the chosen canned reply into the text.
+    #[serde(default)]
+    pub action: String,
+}
+
+async fn load(state: &AppState, number: String) -> Result<Ticket, AppError> {
+    db::run(&state.pool, move |c| model::by_number(c, &number))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+struct Loaded {
+    messages: Vec<(model::Message, Vec<model::Attachment>)>,
+    staff: Vec<User>,
+    canned: Vec<Canned>,
+    org: Option<(
+        Organisation,
+        Vec<User>,
+        Vec<crate::orders::model::Order>,
+        Vec<crate::validation::model::Request>,
+        bool,
+    )>,
+    others: Vec<Ticket>,
+    merged_into: Option<Ticket>,
+}
+
+async fn ticket_page(
+    state: &AppState,
+    locale: Locale,
+    session: &Session,
+    user: &User,
+    t: &Ticket,
+    f: FormErrors,
+    form: ReplyForm,
+    merge_target: String,
+) -> Result<TicketTpl, AppError> {
+    let today = state.clock.now_utc_naive().date();
+    let tc = t.clone();
+    let loaded = db::run(&state.pool, move |c| {
+        let messages = model::thread(c, &tc.id, true)?;
+        let org = match &tc.organisation_id {
+            Some(id) => match accounts::organisation(c, id)? {
+                Some(o) => Some((
+                    o,
+                    accounts::members_of(c, id)?,
+                    crate::orders::model::of_organisation(c, id)?,
+                    crate::validation::model::of_organisation(c, id)?,
+                    crate::validation::is_validated(c, id, today)?,
+                )),
+                None => None,
+            },
+            None => None,
+        };
+        let others = match &tc.organisation_id {
+            Some(id) => model::of_organisation(c, id)?,
+            None => vec![],
+        };
+        let merged_into = match &tc.merged_into {
+            Some(id) => model::by_id(c, id)?,
+            None => None,
+        };
+        Ok(Loaded {
+            messages,
+            staff: accounts::staff(c)?,
+            canned: model::canned_all(c)?,
+            org,
+            others,
+            merged_into,
+        })
+    })
+    .await?;
+    let mut l = layout(
+        state,
+        locale,
+        Page::StaffTickets,
+        "staff-ticket-title",
+        Some(user),
+        session,
+        Some([
+            Page::StaffTicket.link(Locale::Sv, &t.number),
+            Page::StaffTicket.link(Locale::En, &t.number),
+        ]),
+    )?;
+    l.title = l.tr.ta(
+        "ticket-title-number",
+        &args([("number", t.number.clone().into())]),
+    );
+    let tr = &l.tr;
+    let now = state.clock.now_utc_naive();
+    let date = |d: time::Date| format::date(&state.i18n, locale, d);
+    let org = loaded
+        .org
+        .map(|(o, members, orders, requests, validated)| OrgPanel {
+            members: members.into_iter().map(|m| (m.name, m.email)).collect(),
+            orders: orders
+                .iter()
+                .take(10)
+                .map(|o| Related {
+                    label: tr.ta(
+                        "ticket-link-order",
+                        &args([
+                            ("reference", o.reference().into()),
+                            ("date", date(o.submitted_at.date()).into()),
+                        ]),
+                    ),
+                    href: Some(Page::StaffOrder.link(locale, &o.id)),
+                })
+                .collect(),
+            validations: requests
+                .iter()
+                .take(10)
+                .map(|r| Related {
+                    label: tr.ta(
+                        "ticket-link-validation",
+                        &args([("date", date(r.submitted_at.date()).into())]),
+                    ),
+                    href: Some(Page::StaffValidation.link(locale, &r.id)),
+                })
+                .collect(),
+            validated,
+            name: o.name,
+            number: o.org_number,
+        });
+    let others = loaded
+        .others
+        .iter()
+        .filter(|o| o.id != t.id)
+        .take(10)
+        .map(|o| Related {
+            label: format!(
+                "{} · {} · {}",
+                o.number,
+                o.subject,
+                views::staff_state_label(tr, &o.state)
+            ),
+            href: Some(Page::StaffTicket.link(locale, &o.number)),
+        })
+        .collect();
+    let canned_opts = loaded
+        .canned
+        .iter()
+        .map(|c| Opt {
+            value: c.id.clone(),
+            label: c.title(locale).to_owned(),
+            selected: c.id == form.canned,
+        })
+        .collect();
+    let mut assignees = vec![Opt {
+        value: String::new(),
+        label: tr.t("staff-tickets-filter-unassigned"),
+        selected: t.assignee_id.is_none(),
+    }];
+    assignees.extend(loaded.staff.iter().map(|u| Opt {
+        value: u.id.clone(),
+        label: u.name.clone(),
+        selected: t.assignee_id.as_deref() == Some(u.id.as_str()),
+    }));
+    let reply_state = if form.state.is_empty() {
+        State::Waiting.key()
+    } else {
+        form.state.as_str()
+    };
+    let requester_kind = tr.t(if t.organisation_id.is_some() {
+        "ticket-requester-member"
+    } else {
+        "ticket-requester-visitor"
+    });
+    Ok(TicketTpl {
+        csrf: csrf::token(session)?,
+        number: t.number.clone(),
+        subject: t.subject.clone(),
+        state: t.state.clone(),
+        state_label: views::staff_state_label(tr, &t.state),
+        category: views::category_label(tr, &t.category),
+        priority: t.priority.clone(),
+        priority_label: views::priority_label(tr, &t.priority),
+        opened: format::datetime(&state.i18n, locale, t.created_at),
+        age: views::age(tr, now, t.created_at),
+        since_customer: views::age(tr, now, t.customer_at),
+        requester: t.requester_name.clone(),
+        requester_email: t.requester_email.clone(),
+        requester_kind,
+        requester_org: t.requester_org.clone(),
+        org,
+        others,
+        related: related(state, tr, t, true).await?,
+        messages: views::thread(tr, loaded.messages, Some(Page::StaffFile)),
+        merged_into: loaded.merged_into.map(|m| Related {
+            label: m.number.clone(),
+            href: Some(Page::StaffTicket.link(locale, &m.number)),
+        }),
+        reply_action: Page::StaffTicketReply.link(locale, &t.number),
+        update_action: Page::StaffTicketUpdate.link(locale, &t.number),
+        merge_action: Page::StaffTicketMerge.link(locale, &t.number),
+        body: form.body.chars().take(MAX_BODY).collect(),
+        internal: !form.internal.is_empty(),
+        reply_states: views::states(tr, reply_state)
+            .into_iter()
+            .filter(|c| c.value != "new")
+            .collect(),
+        states: views::states(tr, &t.state),
+        priorities: views::priorities(tr, &t.priority),
+        assignees,
+        canned: canned_opts,
+        merge_target,
+        queue: Page::StaffTickets.path(locale),
+        f,
+        l,
+    })
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    number: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let t = load(&state, number.into_inner()).await?;
+    let tpl = ticket_page(
+        &state,
+        locale,
+        &session,
+        &staff.0,
+        &t,
+        FormErrors::none(),
+        ReplyForm::default(),
+        String::new(),
+    )
+    .await?;
+    private(StatusCode::OK, &tpl)
+}
+
+pub async fn reply(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    number: web::Path<String>,
+    form: web::Form<ReplyForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let t = load(&state, number.into_inner()).await?;
+    let mut form = form.into_inner();
+    let tr = Tr::new(state.i18n.clone(), locale);
+    if form.action == "canned" {
+        let id = form.canned.clone();
+        let canned = db::run(&state.pool, move |c| model::canned(c, &id)).await?;
+        let (f, status) = match canned {
+            Some(c) => {
+                // Written in the requester's language, whatever the page's.
+                let text =
+                    super::fill_placeholders(c.body(t.locale()), &t.requester_name, &t.number);
+                form.body = if form.body.trim().is_empty() {
+                    text
+                } else {
+                    format!("{}\n\n{text}", form.body.trim_end())
+                };
+                (FormErrors::none(), StatusCode::OK)
+            }
+            None => (
+                FormErrors::one(&tr, "canned", "form-error-choice"),
+                StatusCode::BAD_REQUEST,
+            ),
+        };
+        let tpl = ticket_page(
+            &state,
+            locale,
+            &session,
+            &staff.0,
+            &t,
+            f,
+            form,
+            String::new(),
+        )
+        .await?;
+        return private(status, &tpl);
+    }
+    let mut e = vec![];
+    let body = long_text(&mut e, "body", &form.body, MAX_BODY);
+    let internal = !form.internal.is_empty();
+    let next = if form.state.is_empty() {
+        None
+    } else {
+        match State::from_key(&form.state) {
+            Some(s) if s != State::New => Some(s),
+            _ => {
+                crate::accounts::service::err(&mut e, "state", "form-error-choice");
+                None
+            }
+        }
+    };
+    if !e.is_empty() {
+        let f = FormErrors::from_ids(&tr, &e);
+        let tpl = ticket_page(
+            &state,
+            locale,
+            &session,
+            &staff.0,
+            &t,
+            f,
+            form,
+            String::new(),
+        )
+        .await?;
+        return private(StatusCode::BAD_REQUEST, &tpl);
+    }
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let routing = state.routing.clone();
+    let (u, id) = (staff.0.clone(), t.id.clone());
+    db::run(&state.pool, move |c| {
+        service::staff_message(c, now, &routing, &id, &u, &body, internal, next, &ip)
+    })
+    .await?;
+    flash(
+        &session,
+        if internal {
+            "staff-ticket-noted"
+        } else {
+            "staff-ticket-answered"
+        },
+    );
+    Ok(redirect(&Page::StaffTicket.link(locale, &t.number)))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct UpdateForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    priority: String,
+    #[serde(default)]
+    assignee: String,
+}
+
+pub async fn update(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    number: web::Path<String>,
+    form: web::Form<UpdateForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let t = load(&state, number.into_inner()).await?;
+    let mut e = vec![];
+    let new_state = State::from_key(&form.state);
+    let priority = Priority::from_key(&form.priority);
+    if new_state.is_none() {
+        crate::accounts::service::err(&mut e, "ticket_state", "form-error-choice");
+    }
+    if priority.is_none() {
+        crate::accounts::service::err(&mut e, "priority", "form-error-choice");
+    }
+    let (Some(new_state), Some(priority), true) = (new_state, priority, e.is_empty()) else {
+        let tr = Tr::new(state.i18n.clone(), locale);
+        let f = FormErrors::from_ids(&tr, &e);
+        let tpl = ticket_page(
+            &state,
+            locale,
+            &session,
+            &staff.0,
+            &t,
+            f,
+            ReplyForm::default(),
+            String::new(),
+        )
+        .await?;
+        return private(StatusCode::BAD_REQUEST, &tpl);
+    };
+    let u = Update {
+        state: new_state,
+        priority,
+        assignee: (!form.assignee.is_empty()).then(|| form.assignee.clone()),
+    };
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let (user, id) = (staff.0.clone(), t.id.clone());
+    let changed = db::run(&state.pool, move |c| {
+        service::update(c, now, &id, &user, &u, &ip)
+    })
+    .await?;
+    flash(
+        &session,
+        if changed {
+            "staff-ticket-updated"
+        } else {
+            "staff-ticket-unchanged"
+        },
+    );
+    Ok(redirect(&Page::StaffTicket.link(locale, &t.number)))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct MergeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    target: String,
+}
+
+pub async fn merge(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    number: web::Path<String>,
+    form: web::Form<MergeForm>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let t = load(&state, number.into_inner()).await?;
+    let target: String = form.target.trim().chars().take(40).collect();
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    let (user, id, tg) = (staff.0.clone(), t.id.clone(), target.clone());
+    let outcome = if target.is_empty() {
+        Err(service::MergeError::TargetMissing)
+    } else {
+        db::run(&state.pool, move |c| {
+            service::merge(c, now, &id, &tg, &user, &ip)
+        })
+        .await?
+    };
+    match outcome {
+        Ok(into) => {
+            flash(&session, "staff-ticket-merged");
+            Ok(redirect(&Page::StaffTicket.link(locale, &into)))
+        }
+        Err(e) => {
+            let tr = Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::one(&tr, "target", e.fluent_id());
+            let tpl = ticket_page(
+                &state,
+                locale,
+                &session,
+                &staff.0,
+                &t,
+                f,
+                ReplyForm::default(),
+                target,
+            )
+            .await?;
+            private(StatusCode::BAD_REQUEST, &tpl)
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Template structs of the ticket pages, and how a ticket and its thread are put into words.
+
+use askama::Template;
+use time::PrimitiveDateTime;
+
+use super::model::{Attachment, Message, Ticket};
+use super::{Category, Piece, Priority, State};
+use crate::accounts::views::Choice;
+use crate::i18n::routes::Page;
+use crate::i18n::{args, format};
+use crate::web::form::FormErrors;
+use crate::web::page::{Layout, Tr};
+
+pub struct FileView {
+    pub name: String,
+    pub href: String,
+    pub size: String,
+}
+
+pub struct MessageView {
+    /// `customer`, `staff`, `internal` or `system`: the style of the message.
+    pub style: &'static str,
+    pub author: String,
+    pub role: String,
+    pub when: String,
+    pub iso: String,
+    pub pieces: Vec<Piece>,
+    pub files: Vec<FileView>,
+}
+
+/// The thread as one reader sees it; `file_page` is where that reader downloads attachments.
+pub fn thread(
+    tr: &Tr,
+    messages: Vec<(Message, Vec<Attachment>)>,
+    file_page: Option<Page>,
+) -> Vec<MessageView> {
+    let l = tr.locale;
+    messages
+        .into_iter()
+        .map(|(m, files)| {
+            let (style, role) = match (m.author_kind.as_str(), m.internal) {
+                ("staff", true) => ("internal", tr.t("ticket-role-internal")),
+                ("staff", false) => ("staff", tr.t("ticket-role-staff")),
+                ("merge", _) => ("system", String::new()),
+                _ => ("customer", tr.t("ticket-role-customer")),
+            };
+            let pieces = if style == "system" {
+                vec![Piece {
+                    text: tr.ta("ticket-merged-here", &args([("number", m.body.into())])),
+                    href: None,
+                }]
+            } else {
+                super::pieces(&m.body)
+            };
+            MessageView {
+                style,
+                role,
+                author: m.author_name,
+                when: format::datetime(tr.i18n(), l, m.created_at),
+                iso: format!(
+                    "{}Z",
+                    m.created_at.replace_nanosecond(0).unwrap_or(m.created_at)
+                ),
+                pieces,
+                files: files
+                    .into_iter()
+                    .filter_map(|f| {
+                        file_page.map(|p| FileView {
+                            href: p.link(l, &f.file_id),
+                            size: format!("{} kB", format::integer(l, (f.size + 1023) / 1024)),
+                            name: f.name,
+                        })
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// "3 d" / "5 h" / "12 min" since `then`.
+pub fn age(tr: &Tr, now: PrimitiveDateTime, then: PrimitiveDateTime) -> String {
+    let (id, n) = super::age_parts((now - then).whole_minutes());
+    tr.ta(id, &args([("n", n.into())]))
+}
+
+/// A state as the requester reads it ("waiting for your reply").
+pub fn state_label(tr: &Tr, key: &str) -> String {
+    tr.t(&format!("ticket-state-{key}"))
+}
+
+/// A state as staff read it: "waiting" is waiting for the customer.
+pub fn staff_state_label(tr: &Tr, key: &str) -> String {
+    if key == State::Waiting.key() {
+        tr.t("staff-ticket-state-waiting")
+    } else {
+        state_label(tr, key)
+    }
+}
+
+pub fn category_label(tr: &Tr, key: &str) -> String {
+    tr.t(&format!("ticket-category-{key}"))
+}
+
+pub fn priority_label(tr: &Tr, key: &str) -> String {
+    tr.t(&format!("ticket-priority-{key}"))
+}
+
+pub fn categories(tr: &Tr, selected: &str) -> Vec<Choice> {
+    Category::ALL
+        .into_iter()
+        .map(|c| Choice {
+            value: c.key(),
+            label: category_label(tr, c.key()),
+            selected: c.key() == selected,
+        })
+        .collect()
+}
+
+pub fn states(tr: &Tr, selected: &str) -> Vec<Choice> {
+    State::ALL
+        .into_iter()
+        .map(|s| Choice {
+            value: s.key(),
+            label: staff_state_label(tr, s.key()),
+            selected: s.key() == selected,
+        })
+        .collect()
+}
+
+pub fn priorities(tr: &Tr, selected: &str) -> Vec<Choice> {
+    Priority::ALL
+        .into_iter()
+        .map(|p| Choice {
+            value: p.key(),
+            label: priority_label(tr, p.key()),
+            selected: p.key() == selected,
+        })
+        .collect()
+}
+
+/// A ticket in a list.
+pub struct Row {
+    pub number: String,
+    pub href: String,
+    pub subject: String,
+    pub state: String,
+    pub state_label: String,
+    pub category: String,
+    pub priority: String,
+    pub priority_label: String,
+    pub requester: String,
+    pub org: String,
+    pub assignee: String,
+    pub age: String,
+    pub since_customer: String,
+    pub updated: String,
+}
+
+impl Row {
+    /// `assignee` is `None` on the requester's side, which reads states differently.
+    pub fn new(
+        tr: &Tr,
+        t: &Ticket,
+        href: String,
+        now: PrimitiveDateTime,
+        assignee: Option<String>,
+    ) -> Row {
+        Row {
+            number: t.number.clone(),
+            href,
+            subject: t.subject.clone(),
+            state: t.state.clone(),
+            state_label: if assignee.is_some() {
+                staff_state_label(tr, &t.state)
+            } else {
+                state_label(tr, &t.state)
+            },
+            category: category_label(tr, &t.category),
+            priority: t.priority.clone(),
+            priority_label: priority_label(tr, &t.priority),
+            requester: t.requester_name.clone(),
+            org: t.requester_org.clone(),
+            assignee: assignee.unwrap_or_default(),
+            age: age(tr, now, t.created_at),
+            since_customer: age(tr, now, t.customer_at),
+            updated: format::datetime(tr.i18n(), tr.locale, t.updated_at),
+        }
+    }
+}
+
+/// What a ticket is about beyond its text: a linked order, validation request or FAQ article.
+pub struct Related {
+    pub label: String,
+    pub href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "tickets/list.html")]
+pub struct ListTpl {
+    pub l: Layout,
+    pub rows: Vec<Row>,
+    pub new_href: &'static str,
+    pub faq_href: &'static str,
+}
+
+/// The fields of a new ticket as typed, kept when the form comes back with errors.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct NewFields {
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub link: String,
+    #[serde(default)]
+    pub article: String,
+}
+
+#[derive(Template)]
+#[template(path = "tickets/new.html")]
+pub struct NewTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub action: &'static str,
+    pub form: NewFields,
+    pub categories: Vec<Choice>,
+    /// Orders and validation requests the ticket may be about: (value, label, selected).
+    pub links: Vec<(String, String, bool)>,
+    pub article_title: Option<String>,
+    pub max_files: usize,
+    pub faq_href: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "tickets/thread.html")]
+pub struct ThreadTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub number: String,
+    pub subject: String,
+    pub state: String,
+    pub state_label: String,
+    pub category: String,
+    pub opened: String,
+    pub related: Vec<Related>,
+    pub messages: Vec<MessageView>,
+    /// Where the reply form posts; `None` when the ticket takes no replies (closed).
+    pub action: Option<String>,
+    pub message: String,
+    /// Members may attach files; visitors write text only.
+    pub files: bool,
+    pub max_files: usize,
+    pub back: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ContactFields {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub started: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub message: String,
+    /// The honeypot: hidden from people, filled in by robots.
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub article: String,
+}
+
+#[derive(Template)]
+#[template(path = "tickets/contact.html")]
+pub struct ContactTpl {
+    pub l: Layout,
+    pub f: FormErrors,
+    pub csrf: String,
+    pub started: String,
+    pub action: &'static str,
+    pub form: ContactFields,
+    pub categories: Vec<Choice>,
+    pub article_title: Option<String>,
+    pub faq_href: &'static str,
+    /// A refusal of the whole form (too many tickets, too fast), in words.
+    pub refusal: Option<String>,
+    pub login_href: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "tickets/contact_sent.html")]
+pub struct SentTpl {
+    pub l: Layout,
+    pub number: Option<String>,
+    pub faq_href: &'static str,
+}

@@ -1,0 +1,1198 @@
+//! Support tickets end to end, on both backends: members and visitors asking, staff answering,
+//! who sees what (organisations apart, internal notes never outside the help desk), the contact
+//! form's spam defences, states and auto-close on an injected clock, merging, canned replies,
+//! the queue's filters, search and paging, and every form's bad inputs.
+
+use diesel::prelude::*;
+use donera::accounts::model::Role;
+use donera::db::schema::{audit_log, outbox_events, ticket_tokens, tickets};
+use time::Duration;
+
+use crate::accounts::{PW, login, registered_member, staff_user};
+use crate::support::{Browser, Kind, Resp, TestApp, backends};
+use crate::validation::{JPEG, PDF, PNG, multipart, orgnr};
+
+const BOUNDARY_TYPE: &str = "multipart/form-data; boundary=----donera-test-boundary";
+
+/// Opens a ticket from the member area with `files` (name, bytes); returns the answer.
+async fn open_ticket(
+    b: &mut Browser<'_>,
+    lang: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> Resp {
+    let path = if lang == "sv" {
+        "/sv/konto/arenden/nytt"
+    } else {
+        "/en/account/tickets/new"
+    };
+    let page = b.get(path).await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("csrf", None, csrf.as_bytes())];
+    for (k, v) in fields {
+        parts.push((k, None, v.as_bytes()));
+    }
+    for (name, data) in files {
+        parts.push(("files", Some(name), data));
+    }
+    b.post_raw(path, BOUNDARY_TYPE, multipart(&parts)).await
+}
+
+/// Replies in the member area (multipart, like the browser sends it).
+async fn member_reply(b: &mut Browser<'_>, path: &str, message: &str) -> Resp {
+    let page = b.get(path).await;
+    let csrf = page.attr("input[name=csrf]", "value").unwrap_or_default();
+    let body = multipart(&[
+        ("csrf", None, csrf.as_bytes()),
+        ("message", None, message.as_bytes()),
+    ]);
+    b.post_raw(path, BOUNDARY_TYPE, body).await
+}
+
+fn ticket_row(app: &TestApp, number: &str) -> (String, String, Option<String>) {
+    let mut c = app.pool().get().unwrap();
+    tickets::table
+        .filter(tickets::number.eq(number))
+        .select((tickets::id, tickets::state, tickets::merged_into))
+        .first(&mut c)
+        .unwrap()
+}
+
+fn events(app: &TestApp, kind: &str) -> Vec<(String, Option<String>, String)> {
+    let mut c = app.pool().get().unwrap();
+    outbox_events::table
+        .filter(outbox_events::kind.eq(kind))
+        .order(outbox_events::created_at)
+        .select((
+            outbox_events::channel,
+            outbox_events::recipient,
+            outbox_events::payload,
+        ))
+        .load(&mut c)
+        .unwrap()
+}
+
+fn all_payloads(app: &TestApp) -> String {
+    let mut c = app.pool().get().unwrap();
+    let p: Vec<String> = outbox_events::table
+        .select(outbox_events::payload)
+        .load(&mut c)
+        .unwrap();
+    p.join("\n")
+}
+
+fn audited(app: &TestApp, action: &str) -> i64 {
+    let mut c = app.pool().get().unwrap();
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .count()
+        .get_result(&mut c)
+        .unwrap()
+}
+
+async fn staff_browser<'a>(app: &'a TestApp, email: &str, role: Role) -> Browser<'a> {
+    staff_user(app, email, role).await;
+    let mut s = Browser::new(app);
+    assert_eq!(login(&mut s, email, PW).await.status, 303);
+    s
+}
+
+/// Staff answer through the ticket page's reply form.
+async fn staff_reply(
+    s: &mut Browser<'_>,
+    number: &str,
+    body: &str,
+    internal: bool,
+    state: &str,
+) -> Resp {
+    let page = format!("/sv/personal/arenden/{number}");
+    let action = format!("/sv/personal/arenden/{number}/svar");
+    let mut form = vec![("body", body), ("state", state), ("action", "send")];
+    if internal {
+        form.push(("internal", "1"));
+    }
+    s.submit(&page, &action, &form).await
+}
+
+async fn staff_update(
+    s: &mut Browser<'_>,
+    number: &str,
+    state: &str,
+    priority: &str,
+    assignee: &str,
+) -> Resp {
+    s.submit(
+        &format!("/sv/personal/arenden/{number}"),
+        &format!("/sv/personal/arenden/{number}/andra"),
+        &[
+            ("state", state),
+            ("priority", priority),
+            ("assignee", assignee),
+        ],
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn a_member_asks_and_gets_an_answer_and_internal_notes_stay_inside() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut m = Browser::new(&app);
+        registered_member(&mut m, "Föreningen Ärlig", &orgnr(1), "anna@arlig.se").await;
+        let res = open_ticket(
+            &mut m,
+            "sv",
+            &[
+                ("category", "order"),
+                ("subject", "Fakturan stämmer inte"),
+                (
+                    "message",
+                    "Hej!\nSe https://example.org/faktura?id=1&x=2 <script>alert(1)</script>",
+                ),
+                ("link", ""),
+            ],
+            &[
+                ("faktura.pdf", PDF),
+                ("logg.txt", "rad 1\nrad 2 åäö\n".as_bytes()),
+            ],
+        )
+        .await;
+        assert_eq!(res.status, 303, "{}", res.text());
+        assert_eq!(
+            res.header("location").unwrap(),
+            "/sv/konto/arenden/D-2026-00001"
+        );
+        let page = m.get("/sv/konto/arenden/D-2026-00001").await;
+        assert_eq!(page.status, 200);
+        let text = page.text();
+        assert!(text.contains("D-2026-00001") && text.contains("Fakturan stämmer inte"));
+        // Plain text: the script is shown as text, the link is clickable, the line break kept.
+        assert!(
+            text.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+            "{text}"
+        );
+        assert!(!text.contains("<script>alert"));
+        assert_eq!(
+            page.attr(".msg-body a", "href").unwrap(),
+            "https://example.org/faktura?id=1&x=2"
+        );
+        assert!(
+            page.select_text(".msg-body")
+                .unwrap()
+                .starts_with("Hej! Se")
+        );
+        // Both attachments, downloadable by the member, as attachments with nosniff.
+        let doc = page.html();
+        let sel = scraper::Selector::parse(".msg-files a").unwrap();
+        let links: Vec<String> = doc
+            .select(&sel)
+            .map(|a| a.value().attr("href").unwrap().to_owned())
+            .collect();
+        assert_eq!(links.len(), 2);
+        let f = m.get(&links[1]).await;
+        assert_eq!(f.status, 200);
+        assert_eq!(f.header("x-content-type-options").unwrap(), "nosniff");
+        assert!(
+            f.header("content-disposition")
+                .unwrap()
+                .starts_with("attachment")
+        );
+        assert_eq!(f.header("content-type").unwrap(), "text/plain");
+        // The events: the partner hears of it, the member gets a receipt with the link.
+        let created = events(&app, "ticket.created");
+        assert!(
+            created
+                .iter()
+                .any(|(ch, _, p)| ch == "webhook" && p.contains("D-2026-00001"))
+        );
+        assert_eq!(
+            app.mailed_path("ticket.received", "anna@arlig.se").unwrap(),
+            "/sv/konto/arenden/D-2026-00001"
+        );
+
+        // Staff see it in the queue, note something internal, and answer.
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let queue = s.get("/sv/personal/arenden").await;
+        assert_eq!(queue.status, 200);
+        assert!(queue.text().contains("D-2026-00001"));
+        let view = s.get("/sv/personal/arenden/D-2026-00001").await;
+        assert!(view.text().contains("Föreningen Ärlig"));
+        let note = staff_reply(
+            &mut s,
+            "D-2026-00001",
+            "HEMLIG-ANTECKNING kund verkar stressad",
+            true,
+            "",
+        )
+        .await;
+        assert_eq!(note.status, 303);
+        let ans = staff_reply(
+            &mut s,
+            "D-2026-00001",
+            "Vi rättar fakturan i dag.",
+            false,
+            "waiting",
+        )
+        .await;
+        assert_eq!(ans.status, 303);
+        assert_eq!(ticket_row(&app, "D-2026-00001").1, "waiting");
+        let view = s.get("/sv/personal/arenden/D-2026-00001").await;
+        assert!(view.text().contains("HEMLIG-ANTECKNING"));
+        assert!(
+            view.html()
+                .select(&scraper::Selector::parse(".msg-internal").unwrap())
+                .count()
+                == 1
+        );
+
+        // The member reads the answer, never the note: not on the page, not in any e-mail or event.
+        let page = m.get("/sv/konto/arenden/D-2026-00001").await;
+        assert!(page.text().contains("Vi rättar fakturan i dag."));
+        assert!(!page.text().contains("HEMLIG-ANTECKNING"));
+        assert!(!all_payloads(&app).contains("HEMLIG"));
+        assert_eq!(
+            app.mailed_path("ticket.answered", "anna@arlig.se").unwrap(),
+            "/sv/konto/arenden/D-2026-00001"
+        );
+        assert!(
+            events(&app, "ticket.replied")
+                .iter()
+                .any(|(_, _, p)| p.contains("\"staff\""))
+        );
+        let en = m.get("/en/account/tickets/D-2026-00001").await;
+        assert!(en.text().contains("Waiting for your reply"));
+
+        // A reply re-opens it; resolved then re-opened by the customer; closed takes no reply.
+        assert_eq!(
+            member_reply(
+                &mut m,
+                "/sv/konto/arenden/D-2026-00001",
+                "Tack, men en fråga till."
+            )
+            .await
+            .status,
+            303
+        );
+        assert_eq!(ticket_row(&app, "D-2026-00001").1, "open");
+        assert_eq!(
+            staff_update(&mut s, "D-2026-00001", "resolved", "high", "")
+                .await
+                .status,
+            303
+        );
+        assert_eq!(ticket_row(&app, "D-2026-00001").1, "resolved");
+        assert!(
+            events(&app, "ticket.state")
+                .iter()
+                .any(|(_, to, p)| to.as_deref() == Some("anna@arlig.se") && p.contains("resolved"))
+        );
+        assert_eq!(
+            member_reply(
+                &mut m,
+                "/sv/konto/arenden/D-2026-00001",
+                "Det hjälpte inte."
+            )
+            .await
+            .status,
+            303
+        );
+        assert_eq!(ticket_row(&app, "D-2026-00001").1, "open");
+        assert_eq!(
+            staff_update(&mut s, "D-2026-00001", "closed", "high", "")
+                .await
+                .status,
+            303
+        );
+        let closed = m.get("/sv/konto/arenden/D-2026-00001").await;
+        assert!(closed.attr("textarea#message", "name").is_none());
+        assert!(closed.text().contains("Ärendet är stängt"));
+        let refused = member_reply(&mut m, "/sv/konto/arenden/D-2026-00001", "Hallå?").await;
+        assert_eq!(refused.status, 409);
+        assert!(refused.text().contains("tar inte emot fler svar"));
+        // Every staff action is audited.
+        for a in [
+            "ticket.note",
+            "ticket.answered",
+            "ticket.state",
+            "ticket.priority",
+        ] {
+            assert!(audited(&app, a) >= 1, "{a} on {kind:?}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn organisations_never_see_each_others_tickets() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut a = Browser::new(&app);
+        registered_member(&mut a, "Förening A", &orgnr(11), "a@a.se").await;
+        let res = open_ticket(
+            &mut a,
+            "sv",
+            &[
+                ("category", "account"),
+                ("subject", "A:s fråga"),
+                ("message", "Hemligt för A"),
+            ],
+            &[("bild.png", PNG)],
+        )
+        .await;
+        assert_eq!(res.status, 303);
+        let a_page = a.get("/sv/konto/arenden/D-2026-00001").await;
+        let file = a_page.attr(".msg-files a", "href").unwrap();
+
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Förening B", &orgnr(12), "b@b.se").await;
+        let list = b.get("/sv/konto/arenden").await;
+        assert_eq!(list.status, 200);
+        assert!(!list.text().contains("D-2026-00001"));
+        for path in [
+            "/sv/konto/arenden/D-2026-00001",
+            "/en/account/tickets/D-2026-00001",
+            file.as_str(),
+            "/sv/konto/arenden/D-2026-99999",
+            "/sv/konto/arenden/nonsense",
+        ] {
+            assert_eq!(b.get(path).await.status, 404, "{path}");
+        }
+        // Replying by URL is the same 404, and nothing is written.
+        let csrf = list.attr("input[name=csrf]", "value").unwrap();
+        let body = multipart(&[
+            ("csrf", None, csrf.as_bytes()),
+            ("message", None, b"intrang"),
+        ]);
+        let r = b
+            .post_raw("/sv/konto/arenden/D-2026-00001", BOUNDARY_TYPE, body)
+            .await;
+        assert_eq!(r.status, 404);
+        assert!(
+            !a.get("/sv/konto/arenden/D-2026-00001")
+                .await
+                .text()
+                .contains("intrang")
+        );
+        // Linking a ticket to another organisation's order is refused beside the field.
+        let mut conn = app.pool().get().unwrap();
+        let a_org: String = donera::db::schema::users::table
+            .filter(donera::db::schema::users::email.eq("a@a.se"))
+            .select(donera::db::schema::users::organisation_id.assume_not_null())
+            .first(&mut conn)
+            .unwrap();
+        diesel::insert_into(donera::db::schema::orders::table)
+            .values((
+                donera::db::schema::orders::id.eq("order-of-a"),
+                donera::db::schema::orders::organisation_id.eq(&a_org),
+                donera::db::schema::orders::placed_by.eq(donera::db::schema::users::table
+                    .filter(donera::db::schema::users::email.eq("a@a.se"))
+                    .select(donera::db::schema::users::id)
+                    .first::<String>(&mut conn)
+                    .unwrap()),
+                donera::db::schema::orders::idempotency_key.eq("k"),
+                donera::db::schema::orders::state.eq("submitted"),
+                donera::db::schema::orders::total_ore.eq(0i64),
+                donera::db::schema::orders::submitted_at.eq(app.clock.now_utc_naive()),
+                donera::db::schema::orders::updated_at.eq(app.clock.now_utc_naive()),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+        let r = open_ticket(
+            &mut b,
+            "sv",
+            &[
+                ("category", "order"),
+                ("subject", "x"),
+                ("message", "y"),
+                ("link", "order:order-of-a"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, 400);
+        assert!(r.select_text("#link-error").is_some());
+        // Members are not staff.
+        assert_eq!(b.get("/sv/personal/arenden").await.status, 403);
+        assert_eq!(b.get("/sv/personal/arenden/D-2026-00001").await.status, 403);
+        // A's own order is fine for A.
+        let ok = open_ticket(
+            &mut a,
+            "sv",
+            &[
+                ("category", "order"),
+                ("subject", "Om ordern"),
+                ("message", "z"),
+                ("link", "order:order-of-a"),
+            ],
+            &[],
+        )
+        .await;
+        assert_eq!(ok.status, 303, "{}", ok.text());
+        let page = a.get(&ok.header("location").unwrap()).await;
+        assert!(page.text().contains("/sv/konto/bestallningar/order-of-a"));
+    }
+}
+
+#[actix_web::test]
+async fn the_member_form_says_what_is_wrong_and_keeps_the_input() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut m = Browser::new(&app);
+    registered_member(&mut m, "Föreningen Fel", &orgnr(21), "fel@fel.se").await;
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[
+            ("category", ""),
+            ("subject", ""),
+            ("message", "Min text åäö"),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert!(r.select_text("#category-error").is_some());
+    assert!(r.select_text("#subject-error").is_some());
+    assert_eq!(r.select_text("textarea#message").unwrap(), "Min text åäö");
+    let r = open_ticket(
+        &mut m,
+        "en",
+        &[("category", "order"), ("subject", "S"), ("message", "")],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(
+        r.select_text("#message-error").unwrap(),
+        app.state
+            .i18n
+            .format(donera::i18n::Locale::En, "form-error-required", None)
+    );
+    assert_eq!(r.attr("html", "lang").unwrap(), "en");
+    let long = "x".repeat(20_001);
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[("category", "order"), ("subject", "S"), ("message", &long)],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert!(
+        r.select_text("#message-error")
+            .unwrap()
+            .contains("för lång")
+    );
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[("category", "hacker"), ("subject", "S"), ("message", "m")],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    // Files: by content, not by name; empty; too many.
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[("category", "order"), ("subject", "S"), ("message", "m")],
+        &[("bild.pdf", b"GIF89a\x01\0\x01\0\0\0\0;")],
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert!(r.select_text("#files-error").unwrap().contains("bild.pdf"));
+    let r = open_ticket(
+        &mut m,
+        "en",
+        &[("category", "order"), ("subject", "S"), ("message", "m")],
+        &[("tom.txt", b"")],
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert!(r.select_text("#files-error").unwrap().contains("empty"));
+    let six: Vec<(&str, &[u8])> = (0..6).map(|_| ("a.jpg", JPEG)).collect();
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[("category", "order"), ("subject", "S"), ("message", "m")],
+        &six,
+    )
+    .await;
+    assert_eq!(r.status, 400);
+    assert!(r.select_text("#files-error").unwrap().contains("högst 5"));
+    let five: Vec<(&str, &[u8])> = (0..5).map(|_| ("a.jpg", JPEG)).collect();
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[("category", "order"), ("subject", "S"), ("message", "m")],
+        &five,
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    // Nothing was stored by the refused attempts.
+    let mut c = app.pool().get().unwrap();
+    let n: i64 = tickets::table.count().get_result(&mut c).unwrap();
+    assert_eq!(n, 1);
+}
+
+/// A visitor fills in the contact form as a person would (waiting a few seconds).
+async fn contact(b: &mut Browser<'_>, app: &TestApp, lang: &str, fields: &[(&str, &str)]) -> Resp {
+    let path = if lang == "sv" {
+        "/sv/kontakt"
+    } else {
+        "/en/contact"
+    };
+    let page = b.get(path).await;
+    assert_eq!(page.status, 200);
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let started = page.attr("input[name=started]", "value").unwrap();
+    app.clock.advance(Duration::seconds(5));
+    let mut form = vec![
+        ("csrf", csrf.as_str()),
+        ("started", started.as_str()),
+        ("website", ""),
+    ];
+    form.extend_from_slice(fields);
+    b.post(path, &form).await
+}
+
+fn visitor(email: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", "Vera Besökare".to_owned()),
+        ("email", email.to_owned()),
+        ("organisation", "Kören i Byn".to_owned()),
+        ("category", "validation".to_owned()),
+        ("subject", "Hur validerar vi oss?".to_owned()),
+        ("message", "Vi är en ideell förening.".to_owned()),
+    ]
+}
+
+fn refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[actix_web::test]
+async fn a_visitor_asks_through_the_contact_form_and_follows_a_private_link() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut v = Browser::new(&app);
+        let res = contact(&mut v, &app, "sv", &refs(&visitor("vera@kor.se"))).await;
+        assert_eq!(res.status, 303, "{}", res.text());
+        assert_eq!(res.header("location").unwrap(), "/sv/kontakt/skickat");
+        let sent = v.get("/sv/kontakt/skickat").await;
+        assert!(sent.text().contains("D-2026-00001"));
+        let link = app.mailed_path("ticket.received", "vera@kor.se").unwrap();
+        assert!(link.starts_with("/sv/kontakt/arende/"), "{link}");
+        let token = link.rsplit('/').next().unwrap().to_owned();
+        // Only the hash is stored.
+        let mut c = app.pool().get().unwrap();
+        let hashes: Vec<String> = ticket_tokens::table
+            .select(ticket_tokens::token_hash)
+            .load(&mut c)
+            .unwrap();
+        assert!(!hashes.contains(&token));
+        assert!(hashes.contains(&donera::accounts::hash_token(&token)));
+        assert!(
+            events(&app, "ticket.created")
+                .iter()
+                .any(|(ch, _, p)| ch == "webhook" && p.contains("\"visitor\""))
+        );
+
+        // Anyone with the link (a fresh browser) reads and answers; the page is not indexed.
+        let mut other = Browser::new(&app);
+        let page = other.get(&link).await;
+        assert_eq!(page.status, 200);
+        assert!(page.text().contains("Vi är en ideell förening."));
+        assert_eq!(page.header("x-robots-tag").unwrap(), "noindex, nofollow");
+        assert_eq!(page.header("cache-control").unwrap(), "no-store");
+        let r = other
+            .submit(&link, &link, &[("message", "Vi har 40 medlemmar.")])
+            .await;
+        assert_eq!(r.status, 303);
+        assert!(
+            other
+                .get(&link)
+                .await
+                .text()
+                .contains("Vi har 40 medlemmar.")
+        );
+        // A wrong, malformed or foreign-language token: 404, the same page as any unknown URL.
+        let wrong = format!("/sv/kontakt/arende/{}", "0".repeat(64));
+        for p in [
+            wrong.as_str(),
+            "/sv/kontakt/arende/abc",
+            "/en/contact/ticket/zz",
+        ] {
+            assert_eq!(other.get(p).await.status, 404, "{p}");
+        }
+        let r = other.submit(&link, &wrong, &[("message", "x")]).await;
+        assert_eq!(r.status, 404);
+
+        // Staff answer: a new e-mail with a fresh link, which works as well as the first.
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        staff_reply(&mut s, "D-2026-00001", "INTERN-NOT om kören", true, "").await;
+        staff_reply(
+            &mut s,
+            "D-2026-00001",
+            "Ladda upp certifikatet från Microsoft.",
+            false,
+            "waiting",
+        )
+        .await;
+        let second = app.mailed_path("ticket.answered", "vera@kor.se").unwrap();
+        assert_ne!(second, link);
+        let page = Browser::new(&app).get(&second).await;
+        assert!(page.text().contains("Ladda upp certifikatet"));
+        assert!(!page.text().contains("INTERN-NOT"));
+        assert!(
+            !Browser::new(&app)
+                .get(&link)
+                .await
+                .text()
+                .contains("INTERN-NOT")
+        );
+        // In English too, with the same link.
+        let en = Browser::new(&app)
+            .get(&link.replace("/sv/kontakt/arende/", "/en/contact/ticket/"))
+            .await;
+        assert_eq!(en.status, 200);
+        assert_eq!(en.attr("html", "lang").unwrap(), "en");
+        // Closed long ago: the link is old and leads nowhere.
+        staff_update(&mut s, "D-2026-00001", "closed", "normal", "").await;
+        assert_eq!(Browser::new(&app).get(&link).await.status, 200);
+        app.clock.advance(Duration::days(91));
+        assert_eq!(Browser::new(&app).get(&link).await.status, 404);
+    }
+}
+
+#[actix_web::test]
+async fn the_contact_form_turns_robots_away_with_clear_messages() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut v = Browser::new(&app);
+        // The honeypot.
+        let page = v.get("/en/contact").await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let started = page.attr("input[name=started]", "value").unwrap();
+        app.clock.advance(Duration::seconds(10));
+        let v_bot = visitor("bot@spam.example");
+        let mut form = refs(&v_bot);
+        form.extend([
+            ("csrf", csrf.as_str()),
+            ("started", started.as_str()),
+            ("website", "http://spam"),
+        ]);
+        let r = v.post("/en/contact", &form).await;
+        assert_eq!(r.status, 400);
+        assert!(r.text().contains("must stay empty"));
+        // Too fast: posted the moment the form arrived; the same form later is fine.
+        let page = v.get("/sv/kontakt").await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let started = page.attr("input[name=started]", "value").unwrap();
+        let v_snabb = visitor("snabb@kor.se");
+        let mut form = refs(&v_snabb);
+        form.extend([
+            ("csrf", csrf.as_str()),
+            ("started", started.as_str()),
+            ("website", ""),
+        ]);
+        let r = v.post("/sv/kontakt", &form).await;
+        assert_eq!(r.status, 400);
+        assert!(r.text().contains("ovanligt snabbt"));
+        assert_eq!(
+            r.attr("input[name=email]", "value").unwrap(),
+            "snabb@kor.se"
+        );
+        let kept = r.attr("input[name=started]", "value").unwrap();
+        assert_eq!(kept, started);
+        app.clock.advance(Duration::seconds(4));
+        assert_eq!(v.post("/sv/kontakt", &form).await.status, 303);
+        // A forged start time.
+        let forged = format!(
+            "{}.{}",
+            app.clock.now().unix_timestamp() - 100,
+            "ab".repeat(32)
+        );
+        let v_forged = visitor("forged@kor.se");
+        let mut f2 = refs(&v_forged);
+        f2.extend([
+            ("csrf", csrf.as_str()),
+            ("started", forged.as_str()),
+            ("website", ""),
+        ]);
+        let r = v.post("/sv/kontakt", &f2).await;
+        assert_eq!(r.status, 400);
+        // Per e-mail: three an hour.
+        for i in 0..2 {
+            let r = contact(&mut v, &app, "sv", &refs(&visitor("snabb@kor.se"))).await;
+            assert_eq!(r.status, 303, "{i}");
+        }
+        let r = contact(&mut v, &app, "sv", &refs(&visitor("SNABB@kor.se"))).await;
+        assert_eq!(r.status, 429);
+        assert!(r.text().contains("från den här e-postadressen"));
+        // Per IP: ten an hour (three so far, one refused).
+        for i in 0..7 {
+            let r = contact(&mut v, &app, "sv", &refs(&visitor(&format!("p{i}@kor.se")))).await;
+            assert_eq!(r.status, 303, "{i}");
+        }
+        let r = contact(&mut v, &app, "en", &refs(&visitor("p99@kor.se"))).await;
+        assert_eq!(r.status, 429);
+        assert!(r.text().contains("from your connection"));
+        // An hour later the limits are lifted.
+        app.clock.advance(Duration::minutes(61));
+        assert_eq!(
+            contact(&mut v, &app, "sv", &refs(&visitor("p99@kor.se")))
+                .await
+                .status,
+            303
+        );
+        let mut c = app.pool().get().unwrap();
+        let n: i64 = tickets::table.count().get_result(&mut c).unwrap();
+        assert_eq!(n, 11);
+        // Bad fields: beside each, in the page's language, the rest kept.
+        let r = contact(
+            &mut v,
+            &app,
+            "en",
+            &[
+                ("name", ""),
+                ("email", "not-an-address"),
+                ("category", "order"),
+                ("subject", "Hi"),
+                ("message", "Text kept"),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, 400);
+        assert!(r.select_text("#name-error").is_some());
+        assert!(r.select_text("#email-error").is_some());
+        assert_eq!(r.select_text("textarea#message").unwrap(), "Text kept");
+        // Without a CSRF token nothing happens.
+        let r = v.post("/sv/kontakt", &refs(&visitor("x@kor.se"))).await;
+        assert_eq!(r.status, 403);
+    }
+}
+
+#[actix_web::test]
+async fn resolved_tickets_close_by_themselves_after_seven_days() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut v = Browser::new(&app);
+        for e in ["a@x.se", "b@x.se"] {
+            assert_eq!(
+                contact(&mut v, &app, "sv", &refs(&visitor(e))).await.status,
+                303
+            );
+        }
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        for n in ["D-2026-00001", "D-2026-00002"] {
+            assert_eq!(
+                staff_update(&mut s, n, "resolved", "normal", "")
+                    .await
+                    .status,
+                303
+            );
+        }
+        // The second gets a customer reply three days later: open again, so it stays open.
+        app.clock.advance(Duration::days(3));
+        let link = app.mailed_path("ticket.state", "b@x.se").unwrap();
+        assert_eq!(
+            Browser::new(&app)
+                .submit(&link, &link, &[("message", "Inte löst!")])
+                .await
+                .status,
+            303
+        );
+        let worker = donera::outbox::worker::Worker::new(
+            app.pool().clone(),
+            app.state.i18n.clone(),
+            app.state.settings.clone(),
+            app.clock.clone(),
+            donera::outbox::worker::WorkerConfig::from_settings(&app.state.settings),
+        )
+        .unwrap();
+        app.clock.advance(Duration::days(3));
+        assert_eq!(worker.housekeeping().await.unwrap(), 0);
+        app.clock.advance(Duration::days(1) + Duration::minutes(1));
+        assert_eq!(worker.housekeeping().await.unwrap(), 1);
+        assert_eq!(ticket_row(&app, "D-2026-00001").1, "closed");
+        assert_eq!(ticket_row(&app, "D-2026-00002").1, "open");
+        assert!(
+            events(&app, "ticket.state")
+                .iter()
+                .any(|(_, to, p)| to.as_deref() == Some("a@x.se") && p.contains("\"closed\""))
+        );
+        assert_eq!(audited(&app, "ticket.auto_closed"), 1);
+        // Twice is once.
+        assert_eq!(worker.housekeeping().await.unwrap(), 0);
+    }
+}
+
+#[actix_web::test]
+async fn staff_merge_duplicates_of_the_same_requester_only() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut a = Browser::new(&app);
+        registered_member(&mut a, "Förening A", &orgnr(31), "a@a.se").await;
+        for subj in ["Första", "Samma sak igen"] {
+            let r = open_ticket(
+                &mut a,
+                "sv",
+                &[
+                    ("category", "order"),
+                    ("subject", subj),
+                    ("message", &format!("Text {subj}")),
+                ],
+                &[],
+            )
+            .await;
+            assert_eq!(r.status, 303);
+        }
+        let mut v = Browser::new(&app);
+        assert_eq!(
+            contact(&mut v, &app, "sv", &refs(&visitor("v@v.se")))
+                .await
+                .status,
+            303
+        );
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let merge = |target: &'static str| [("target", target)];
+        let path = "/sv/personal/arenden/D-2026-00002";
+        let action = "/sv/personal/arenden/D-2026-00002/sla-ihop";
+        for (target, why) in [
+            ("D-2026-00002", "sig självt"),
+            ("D-2026-00009", "inget ärende"),
+            ("D-2026-00003", "olika avsändare"),
+            ("", "inget ärende"),
+        ] {
+            let r = s.submit(path, action, &merge(target)).await;
+            assert_eq!(r.status, 400, "{target}");
+            assert!(
+                r.select_text("#target-error").unwrap().contains(why),
+                "{target}"
+            );
+        }
+        let r = s.submit(path, action, &merge("d-2026-1")).await;
+        assert_eq!(r.status, 303);
+        assert_eq!(
+            r.header("location").unwrap(),
+            "/sv/personal/arenden/D-2026-00001"
+        );
+        let (_, state, into) = ticket_row(&app, "D-2026-00002");
+        assert_eq!(state, "closed");
+        assert_eq!(into, Some(ticket_row(&app, "D-2026-00001").0));
+        // The thread moved; the member's old link leads to the merged ticket.
+        let r = a.get("/sv/konto/arenden/D-2026-00002").await;
+        assert_eq!(r.status, 303);
+        assert_eq!(
+            r.header("location").unwrap(),
+            "/sv/konto/arenden/D-2026-00001"
+        );
+        let page = a.get("/sv/konto/arenden/D-2026-00001").await;
+        assert!(page.text().contains("Text Samma sak igen") && page.text().contains("Text Första"));
+        assert!(page.text().contains("D-2026-00002 slogs ihop"));
+        assert!(
+            events(&app, "ticket.merged")
+                .iter()
+                .any(|(_, to, p)| to.as_deref() == Some("a@a.se") && p.contains("D-2026-00001"))
+        );
+        assert_eq!(audited(&app, "ticket.merged"), 1);
+        // Search finds the moved words under the ticket they moved to.
+        let q = s.get("/sv/personal/arenden?state=all&q=samma+sak").await;
+        assert!(q.text().contains("D-2026-00001"));
+        assert!(!q.text().contains(">D-2026-00002<"));
+        // Merged already: no second merge of it.
+        let r = s.submit(path, action, &merge("D-2026-00001")).await;
+        assert_eq!(r.status, 400);
+    }
+}
+
+#[actix_web::test]
+async fn the_queue_filters_searches_sorts_and_pages() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let me = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        {
+            use donera::tickets::Category;
+            use donera::tickets::service::{self, NewTicket, Requester};
+            let mut c = app.pool().get().unwrap();
+            for i in 0..55 {
+                app.clock.advance(Duration::minutes(1));
+                let who = Requester {
+                    user: None,
+                    name: format!("Person {i}"),
+                    email: format!("p{i}@forening{i}.se"),
+                    org: if i == 7 {
+                        "Stiftelsen Ödmjuk".into()
+                    } else {
+                        String::new()
+                    },
+                    locale: donera::i18n::Locale::Sv,
+                };
+                let new = NewTicket {
+                    category: if i % 5 == 0 {
+                        Category::Usage
+                    } else {
+                        Category::Other
+                    },
+                    subject: format!("Ärende nummer {i}"),
+                    body: if i == 3 {
+                        "Beställningen av licenser kom aldrig".into()
+                    } else {
+                        "Allmän fråga".into()
+                    },
+                    order_id: None,
+                    validation_id: None,
+                    article_id: None,
+                    files: vec![],
+                };
+                service::create(
+                    &mut c,
+                    app.clock.now_utc_naive(),
+                    &app.state.routing,
+                    &who,
+                    &new,
+                    "127.0.0.1",
+                )
+                .unwrap();
+            }
+        }
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let numbers = |r: &Resp| -> Vec<String> {
+            let doc = r.html();
+            let sel = scraper::Selector::parse("table.tickets tbody tr td:first-child a").unwrap();
+            doc.select(&sel).map(|a| a.text().collect()).collect()
+        };
+        let p1 = s.get("/sv/personal/arenden").await;
+        assert_eq!(p1.status, 200);
+        let n1 = numbers(&p1);
+        assert_eq!(n1.len(), 50);
+        assert_eq!(n1[0], "D-2026-00055");
+        let next = p1.attr("nav.pager a", "href").unwrap();
+        let p2 = s.get(&next).await;
+        assert_eq!(numbers(&p2).len(), 5);
+        let oldest = s.get("/sv/personal/arenden?sort=oldest").await;
+        assert_eq!(numbers(&oldest)[0], "D-2026-00001");
+        let usage = s.get("/sv/personal/arenden?category=usage").await;
+        assert_eq!(numbers(&usage).len(), 11);
+        // Search: Swedish letters folded, prefixes, requester, organisation, number.
+        for (q, want) in [
+            ("bestallningen", "D-2026-00004"),
+            ("BESTÄLLN licens", "D-2026-00004"),
+            ("ödmjuk", "D-2026-00008"),
+            ("p12@forening12.se", "D-2026-00013"),
+            ("d-2026-00042", "D-2026-00042"),
+        ] {
+            let r = s
+                .get(&format!("/sv/personal/arenden?q={}", urlencode(q)))
+                .await;
+            assert_eq!(numbers(&r), vec![want.to_owned()], "{q}");
+        }
+        assert!(numbers(&s.get("/sv/personal/arenden?q=finnsinte").await).is_empty());
+        // Assignment, priority and "mine"/"unassigned".
+        assert_eq!(
+            staff_update(&mut s, "D-2026-00010", "open", "urgent", &me)
+                .await
+                .status,
+            303
+        );
+        let mine = s.get("/sv/personal/arenden?assignee=mine").await;
+        assert_eq!(numbers(&mine), vec!["D-2026-00010".to_owned()]);
+        let urgent = s.get("/en/staff/tickets?priority=urgent&state=open").await;
+        assert_eq!(numbers(&urgent), vec!["D-2026-00010".to_owned()]);
+        let unassigned = s.get("/sv/personal/arenden?assignee=unassigned").await;
+        assert_eq!(numbers(&unassigned).len(), 50);
+        assert_eq!(audited(&app, "ticket.assigned"), 1);
+        // Unknown filter values are a 400, never a 500.
+        for q in [
+            "state=x",
+            "category=x",
+            "priority=x",
+            "sort=x",
+            "page=-4&state=all",
+        ] {
+            let r = s.get(&format!("/sv/personal/arenden?{q}")).await;
+            assert!(
+                r.status == 400 || (q.starts_with("page") && r.status == 200),
+                "{q} {}",
+                r.status
+            );
+        }
+        // Assigning to someone who is not staff is refused.
+        let r = staff_update(&mut s, "D-2026-00010", "open", "urgent", "no-such-user").await;
+        assert_eq!(r.status, 400);
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("q", s)])
+        .unwrap()
+        .trim_start_matches("q=")
+        .to_owned()
+}
+
+#[actix_web::test]
+async fn admins_keep_canned_replies_that_agents_insert_in_the_customers_language() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut v = Browser::new(&app);
+        assert_eq!(
+            contact(&mut v, &app, "en", &refs(&visitor("en@x.org")))
+                .await
+                .status,
+            303
+        );
+        let mut admin = staff_browser(&app, "admin@partner.example.org", Role::Admin).await;
+        // Three seeded ones on a fresh portal.
+        let list = admin.get("/sv/personal/svarsmallar").await;
+        assert_eq!(list.status, 200);
+        assert_eq!(
+            list.html()
+                .select(&scraper::Selector::parse("main ul li a").unwrap())
+                .count(),
+            3
+        );
+        let bad = admin
+            .submit(
+                "/sv/personal/svarsmallar",
+                "/sv/personal/svarsmallar",
+                &[
+                    ("title_sv", "Tack"),
+                    ("title_en", ""),
+                    ("body_sv", "Hej {name}"),
+                    ("body_en", ""),
+                    ("action", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, 400);
+        assert!(
+            bad.select_text("#title_en-error").is_some()
+                && bad.select_text("#body_en-error").is_some()
+        );
+        assert_eq!(bad.select_text("textarea#body_sv").unwrap(), "Hej {name}");
+        let ok = admin
+            .submit(
+                "/sv/personal/svarsmallar",
+                "/sv/personal/svarsmallar",
+                &[
+                    ("title_sv", "Tack"),
+                    ("title_en", "Thanks"),
+                    ("body_sv", "Hej {name}, ärende {number}."),
+                    ("body_en", "Hi {name}, ticket {number}."),
+                    ("action", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, 303);
+        assert_eq!(audited(&app, "canned.created"), 1);
+        let id: String = {
+            let mut c = app.pool().get().unwrap();
+            donera::db::schema::canned_replies::table
+                .filter(donera::db::schema::canned_replies::title_sv.eq("Tack"))
+                .select(donera::db::schema::canned_replies::id)
+                .first(&mut c)
+                .unwrap()
+        };
+        // An agent uses it but cannot manage it.
+        let mut agent = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        assert_eq!(agent.get("/sv/personal/svarsmallar").await.status, 403);
+        let csrf = agent
+            .get("/sv/personal/arenden")
+            .await
+            .attr("input[name=csrf]", "value")
+            .unwrap();
+        let r = agent
+            .post(
+                &format!("/sv/personal/svarsmallar/{id}"),
+                &[("csrf", csrf.as_str()), ("action", "delete")],
+            )
+            .await;
+        assert_eq!(r.status, 403);
+        let page = agent
+            .submit(
+                "/sv/personal/arenden/D-2026-00001",
+                "/sv/personal/arenden/D-2026-00001/svar",
+                &[("canned", id.as_str()), ("body", ""), ("action", "canned")],
+            )
+            .await;
+        assert_eq!(page.status, 200);
+        assert_eq!(
+            page.select_text("textarea#body").unwrap(),
+            "Hi Vera Besökare, ticket D-2026-00001."
+        );
+        let r = agent
+            .submit(
+                "/sv/personal/arenden/D-2026-00001",
+                "/sv/personal/arenden/D-2026-00001/svar",
+                &[("canned", "nope"), ("body", "kept"), ("action", "canned")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert_eq!(r.select_text("textarea#body").unwrap(), "kept");
+        // An empty answer is refused beside the field.
+        let r = agent
+            .submit(
+                "/sv/personal/arenden/D-2026-00001",
+                "/sv/personal/arenden/D-2026-00001/svar",
+                &[("body", "  "), ("action", "send")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.select_text("#body-error").is_some());
+        // The admin edits, then deletes it; both audited.
+        let edit = format!("/sv/personal/svarsmallar/{id}");
+        let r = admin
+            .submit(
+                &edit,
+                &edit,
+                &[
+                    ("title_sv", "Tack!"),
+                    ("title_en", "Thanks!"),
+                    ("body_sv", "a"),
+                    ("body_en", "b"),
+                    ("action", "save"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let r = admin.submit(&edit, &edit, &[("action", "delete")]).await;
+        assert_eq!(r.status, 303);
+        assert_eq!(admin.get(&edit).await.status, 404);
+        assert_eq!(audited(&app, "canned.updated"), 1);
+        assert_eq!(audited(&app, "canned.deleted"), 1);
+    }
+}
+
+#[actix_web::test]
+async fn seed_bench_writes_searchable_tickets() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut c = app.pool().get().unwrap();
+        let seeded =
+            donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 40, 200, &staff)
+                .unwrap();
+        assert_eq!(
+            (seeded.tickets, seeded.messages, seeded.first.as_str()),
+            (40, 200, "D-2026-00001")
+        );
+        let n: i64 = tickets::table.count().get_result(&mut c).unwrap();
+        assert_eq!(n, 40);
+        drop(c);
+        // The next real ticket continues the numbering.
+        let mut v = Browser::new(&app);
+        assert_eq!(
+            contact(&mut v, &app, "sv", &refs(&visitor("n@n.se")))
+                .await
+                .status,
+            303
+        );
+        assert_eq!(ticket_row(&app, "D-2026-00041").1, "new");
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let r = s.get("/sv/personal/arenden?state=all&q=licens").await;
+        assert_eq!(r.status, 200);
+        assert!(r.text().contains("D-2026-000"));
+    }
+}
