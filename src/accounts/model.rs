@@ -150,6 +150,16 @@ pub fn members_of(conn: &mut DbConn, org_id: &str) -> Result<Vec<User>, AppError
         .load(conn)?)
 }
 
+/// Staff members' ids and names, by name (for assignment lists).
+pub fn staff_names(conn: &mut DbConn) -> Result<Vec<(String, String)>, AppError> {
+    // "Not a member" rather than a list of roles: a fixed statement stays in the prepared cache.
+    Ok(users::table
+        .filter(users::role.ne(Role::Member.key()))
+        .order(users::name.asc())
+        .select((users::id, users::name))
+        .load(conn)?)
+}
+
 pub fn staff(conn: &mut DbConn) -> Result<Vec<User>, AppError> {
     Ok(users::table
         .filter(users::role.eq_any([Role::Agent.key(), Role::Admin.key()]))

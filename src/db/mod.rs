@@ -84,11 +84,17 @@ impl Manager {
             Backend::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path)?;
                 // busy_timeout must come before journal_mode=WAL: switching to WAL takes a lock.
+                // A 16 MB page cache and memory-mapped reads keep the help desk's indexes out of
+                // read(2) calls on every query; checkpoints every 16 MB of log instead of 4 MB
+                // write pages that busy periods change again and again only once.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000;
                      PRAGMA journal_mode = WAL;
                      PRAGMA synchronous = NORMAL;
-                     PRAGMA foreign_keys = ON;",
+                     PRAGMA foreign_keys = ON;
+                     PRAGMA cache_size = -16000;
+                     PRAGMA mmap_size = 268435456;
+                     PRAGMA wal_autocheckpoint = 4000;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConn::Sqlite(conn))

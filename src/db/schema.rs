@@ -293,6 +293,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    ticket_index_queue (id) {
+        id -> BigInt,
+        ticket_id -> Text,
+        body -> Text,
+    }
+}
+
+diesel::table! {
     canned_replies (id) {
         id -> Text,
         title_sv -> Text,
@@ -339,5 +347,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_messages,
     ticket_attachments,
     ticket_terms,
+    ticket_index_queue,
     canned_replies
 );

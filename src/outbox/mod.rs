@@ -102,7 +102,8 @@ fn insert(
             "outbox event {kind} enqueued outside a transaction"
         )));
     }
-    let id = uuid::Uuid::new_v4().to_string();
+    // Time-ordered ids: new events go to the end of the primary-key index, not all over it.
+    let id = uuid::Uuid::now_v7().to_string();
     diesel::insert_into(ev::table)
         .values((
             ev::id.eq(&id),

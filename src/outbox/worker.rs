@@ -105,33 +105,46 @@ impl Worker {
         let events = db::run(&self.pool, move |c| super::claim(c, &id, now, lease, batch)).await?;
         let outcomes = futures_util::future::join_all(events.iter().map(|e| self.deliver(e))).await;
         let mut pass = Pass::default();
+        let now = self.clock.now_utc_naive();
+        let max = self.config.max_attempts;
+        let mut marks = Vec::with_capacity(events.len());
         for (event, outcome) in events.into_iter().zip(outcomes) {
-            let now = self.clock.now_utc_naive();
-            let max = self.config.max_attempts;
-            match outcome {
-                Outcome::Delivered => {
-                    pass.delivered += 1;
-                    let id = event.id.clone();
-                    db::run(&self.pool, move |c| super::mark_delivered(c, &id, now)).await?;
-                }
-                Outcome::Skipped(why) => {
-                    pass.skipped += 1;
-                    let id = event.id.clone();
-                    db::run(&self.pool, move |c| super::mark_skipped(c, &id, why)).await?;
-                }
+            match &outcome {
+                Outcome::Delivered => pass.delivered += 1,
+                Outcome::Skipped(_) => pass.skipped += 1,
                 Outcome::Failed(error) => {
                     pass.failed += 1;
-                    let retry_in = super::backoff(event.attempts + 1, jitter());
                     tracing::warn!(id = %event.id, kind = %event.kind, channel = %event.channel, attempt = event.attempts + 1, error = %error, "outbox delivery failed");
-                    let state = db::run(&self.pool, move |c| {
-                        super::mark_failed(c, &event, &error, now, retry_in, max)
-                    })
-                    .await?;
-                    if state == State::Dead {
-                        tracing::error!("outbox event given up after {max} attempts");
-                    }
                 }
             }
+            let retry_in = super::backoff(event.attempts + 1, jitter());
+            marks.push((event, outcome, retry_in));
+        }
+        if marks.is_empty() {
+            return Ok(pass);
+        }
+        // The whole batch's outcomes in one transaction: one commit instead of one per event.
+        let dead = db::run(&self.pool, move |c| {
+            db::write(c, |c| {
+                let mut dead = 0;
+                for (event, outcome, retry_in) in &marks {
+                    match outcome {
+                        Outcome::Delivered => super::mark_delivered(c, &event.id, now)?,
+                        Outcome::Skipped(why) => super::mark_skipped(c, &event.id, why)?,
+                        Outcome::Failed(error) => {
+                            let state = super::mark_failed(c, event, error, now, *retry_in, max)?;
+                            if state == State::Dead {
+                                dead += 1;
+                            }
+                        }
+                    }
+                }
+                Ok::<_, AppError>(dead)
+            })
+        })
+        .await?;
+        if dead > 0 {
+            tracing::error!(dead, "outbox events given up after {max} attempts");
         }
         Ok(pass)
     }
@@ -190,6 +203,7 @@ impl Worker {
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "outbox worker started");
         let mut last_purge = self.clock.now();
+        let mut last_index = self.clock.now();
         loop {
             if *stop.borrow() {
                 break;
@@ -201,6 +215,18 @@ impl Worker {
                     false
                 }
             };
+            // New ticket text into the search index, in batches of up to a second's worth (see
+            // tickets::service::flush_index; a search adds what is waiting itself).
+            if self.clock.now() - last_index >= Duration::seconds(1) {
+                last_index = self.clock.now();
+                if let Err(e) = db::run(&self.pool, |c| {
+                    crate::tickets::service::flush_index(c, 5000)
+                })
+                .await
+                {
+                    tracing::warn!(error = %e, "search indexing failed; retrying");
+                }
+            }
             if self.clock.now() - last_purge > Duration::minutes(5) {
                 last_purge = self.clock.now();
                 if let Err(e) = self.housekeeping().await {

@@ -11,11 +11,13 @@ use time::Duration;
 
 use super::member::{category, long_text, subject, thread_page};
 use super::model::{self, Ticket};
-use super::service::{self, ContactLimits, NewTicket, Refusal, ReplyOutcome, Requester};
+use super::service::{
+    self, ContactLimits, CustomerReply, NewTicket, Refusal, ReplyOutcome, Requester,
+};
 use super::views::{self, ContactFields, ContactTpl, SentTpl};
 use super::{MAX_BODY, MAX_NAME, MAX_SUBJECT, State};
 use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::handlers::{Ctx, layout, private, redirect};
 use crate::accounts::service::{email, text};
 use crate::db;
 use crate::error::AppError;
@@ -359,13 +361,17 @@ pub async fn show(
     let token = token.into_inner();
     let t = visitor_ticket(&state, token.clone()).await?;
     let tpl = thread_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         None,
         &t,
-        Page::VisitorTicket.link(locale, &token),
-        token_paths(&token),
+        (
+            Page::VisitorTicket.link(locale, &token),
+            token_paths(&token),
+        ),
         FormErrors::none(),
         String::new(),
     )
@@ -402,7 +408,13 @@ pub async fn reply(
         let routing = state.routing.clone();
         let id = t.id.clone();
         let outcome = db::run(&state.pool, move |c| {
-            service::customer_reply(c, now, &routing, &id, None, &body, &[], &ip)
+            let r = CustomerReply {
+                ticket_id: &id,
+                user: None,
+                body: &body,
+                files: &[],
+            };
+            service::customer_reply(c, now, &routing, &r, &ip)
         })
         .await?;
         match outcome {
@@ -421,13 +433,14 @@ pub async fn reply(
     let t = visitor_ticket(&state, token.clone()).await?;
     let keep: String = form.message.chars().take(MAX_BODY).collect();
     let tpl = thread_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         None,
         &t,
-        action,
-        token_paths(&token),
+        (action, token_paths(&token)),
         f,
         keep,
     )

@@ -7,11 +7,11 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::model::{self, Ticket};
-use super::service::{self, NewAttachment, NewTicket, ReplyOutcome, Requester};
-use super::views::{self, ListTpl, NewFields, NewTpl, Related, Row, ThreadTpl};
+use super::service::{self, CustomerReply, NewAttachment, NewTicket, ReplyOutcome, Requester};
+use super::views::{self, ListTpl, NewFields, NewTpl, Related, Row, RowLabels, ThreadTpl};
 use super::{Category, MAX_BODY, MAX_FILE_BYTES, MAX_FILES, MAX_SUBJECT};
 use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::handlers::{Ctx, layout, private, redirect};
 use crate::accounts::model::User;
 use crate::accounts::service::{Errors, err};
 use crate::db;
@@ -129,9 +129,13 @@ pub async fn list(
         None,
     )?;
     let now = state.clock.now_utc_naive();
+    let lb = RowLabels::new(&l.tr, false);
     let rows = tickets
         .iter()
-        .map(|t| Row::new(&l.tr, t, Page::Ticket.link(locale, &t.number), now, None))
+        .map(|t| {
+            let href = Page::Ticket.link(locale, &t.number);
+            Row::new(&l.tr, &lb, &t.into(), href, now, None)
+        })
         .collect();
     let tpl = ListTpl {
         rows,
@@ -387,6 +391,9 @@ pub async fn related(
         t.validation_id.clone(),
         t.article_id.clone(),
     );
+    if o.is_none() && v.is_none() && a.is_none() {
+        return Ok(vec![]);
+    }
     let (order, request, article) = db::run(&state.pool, move |c| {
         let order = match o {
             Some(id) => crate::orders::model::find(c, &id)?,
@@ -447,17 +454,17 @@ pub async fn related(
 }
 
 /// The thread page for the requester's side: a member or a visitor.
+/// `place` is where the reply form posts and the page's path in each language.
 pub async fn thread_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx<'_>,
     user: Option<&User>,
     t: &Ticket,
-    action: String,
-    paths: [String; 2],
+    place: (String, [String; 2]),
     f: FormErrors,
     message: String,
 ) -> Result<ThreadTpl, AppError> {
+    let (state, locale, session) = (cx.state, cx.locale, cx.session);
+    let (action, paths) = place;
     let id = t.id.clone();
     let messages = db::run(&state.pool, move |c| model::thread(c, &id, false)).await?;
     let l = layout(
@@ -537,13 +544,14 @@ pub async fn show(
         return Ok(redirect(&Page::Ticket.link(locale, &target.number)));
     }
     let tpl = thread_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         Some(&member.0),
         &t,
-        Page::Ticket.link(locale, &t.number),
-        paths(&t.number),
+        (Page::Ticket.link(locale, &t.number), paths(&t.number)),
         FormErrors::none(),
         String::new(),
     )
@@ -570,13 +578,14 @@ pub async fn reply(
         Err(e) => {
             let f = FormErrors::one(&tr, "files", e.fluent_id());
             let tpl = thread_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 Some(&user),
                 &t,
-                action,
-                paths(&t.number),
+                (action, paths(&t.number)),
                 f,
                 String::new(),
             )
@@ -602,7 +611,13 @@ pub async fn reply(
         let routing = state.routing.clone();
         let (u, id) = (user.clone(), t.id.clone());
         db::run(&state.pool, move |c| {
-            service::customer_reply(c, now, &routing, &id, Some(&u), &body, &files_in, &ip)
+            let r = CustomerReply {
+                ticket_id: &id,
+                user: Some(&u),
+                body: &body,
+                files: &files_in,
+            };
+            service::customer_reply(c, now, &routing, &r, &ip)
         })
         .await?
     } else {
@@ -622,13 +637,14 @@ pub async fn reply(
     let t = load_for_member(&state, &user, t.number.clone()).await?;
     let keep: String = raw.chars().take(MAX_BODY).collect();
     let tpl = thread_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         Some(&user),
         &t,
-        action,
-        paths(&t.number),
+        (action, paths(&t.number)),
         f,
         keep,
     )

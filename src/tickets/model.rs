@@ -63,6 +63,41 @@ impl Ticket {
     }
 }
 
+/// What a list shows of a ticket: the queue reads only these columns.
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = t)]
+pub struct Summary {
+    pub number: String,
+    pub subject: String,
+    pub state: String,
+    pub priority: String,
+    pub category: String,
+    pub requester_name: String,
+    pub requester_org: String,
+    pub assignee_id: Option<String>,
+    pub created_at: PrimitiveDateTime,
+    pub updated_at: PrimitiveDateTime,
+    pub customer_at: PrimitiveDateTime,
+}
+
+impl From<&Ticket> for Summary {
+    fn from(t: &Ticket) -> Summary {
+        Summary {
+            number: t.number.clone(),
+            subject: t.subject.clone(),
+            state: t.state.clone(),
+            priority: t.priority.clone(),
+            category: t.category.clone(),
+            requester_name: t.requester_name.clone(),
+            requester_org: t.requester_org.clone(),
+            assignee_id: t.assignee_id.clone(),
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+            customer_at: t.customer_at,
+        }
+    }
+}
+
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = tm)]
 pub struct Message {
@@ -153,6 +188,22 @@ pub fn of_organisation(conn: &mut DbConn, org: &str) -> Result<Vec<Ticket>, AppE
         .load(conn)?)
 }
 
+/// Up to `limit` other tickets of an organisation, last activity first (for staff).
+pub fn others_of(
+    conn: &mut DbConn,
+    org: &str,
+    except: &str,
+    limit: i64,
+) -> Result<Vec<Ticket>, AppError> {
+    Ok(t::table
+        .filter(t::organisation_id.eq(org))
+        .filter(t::id.ne(except))
+        .order((t::updated_at.desc(), t::number.desc()))
+        .limit(limit)
+        .select(Ticket::as_select())
+        .load(conn)?)
+}
+
 /// The thread oldest first, with each message's attachments. Internal notes only for staff.
 pub fn thread(
     conn: &mut DbConn,
@@ -228,6 +279,14 @@ pub struct Filter {
 
 pub const PAGE: i64 = 50;
 
+/// A search word with fewer index entries than this is "rare" (see [`queue`]).
+const RARE: i64 = 1000;
+
+/// The upper bound of the terms starting with `w`: every folded term is below this character.
+fn upper(w: &str) -> String {
+    format!("{w}\u{10FFFF}")
+}
+
 /// Why a filter was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BadFilter {
@@ -244,10 +303,12 @@ pub fn queue(
     conn: &mut DbConn,
     f: &Filter,
     me: &str,
-) -> Result<Result<(Vec<Ticket>, bool), BadFilter>, AppError> {
-    let mut q = t::table.select(Ticket::as_select()).into_boxed();
+) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
+    let mut q = t::table.select(Summary::as_select()).into_boxed();
     match f.state.as_str() {
-        "" => q = q.filter(t::state.eq_any(State::ACTIVE)),
+        // Written as "not finished" so that the planner walks the queue's order index instead
+        // of collecting every active ticket from the state index and sorting them.
+        "" => q = q.filter(t::state.ne_all([State::Resolved.key(), State::Closed.key()])),
         "all" => {}
         s => match State::from_key(s) {
             Some(s) => q = q.filter(t::state.eq(s.key())),
@@ -276,16 +337,47 @@ pub fn queue(
     if let Some(n) = super::parse_number(search) {
         q = q.filter(t::number.eq(n));
     } else {
-        for word in super::query_terms(search) {
-            let upper = format!("{word}\u{10FFFF}");
-            q = q.filter(
-                t::id.eq_any(
-                    tt::table
-                        .select(tt::ticket_id)
-                        .filter(tt::term.ge(word))
-                        .filter(tt::term.lt(upper)),
-                ),
-            );
+        let words = super::query_terms(search);
+        if !words.is_empty() {
+            // Words still waiting for the index are added first: a search never misses.
+            while super::service::flush_index(conn, 2000)? > 0 {}
+        }
+        // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
+        // words are tested ticket by ticket as the queue is walked in order, which finds a
+        // page of matches after a few dozen tickets.
+        let mut narrow: Option<(String, Vec<String>)> = None;
+        for w in &words {
+            let range = tt::table
+                .filter(tt::term.ge(w))
+                .filter(tt::term.lt(upper(w)))
+                .select(tt::ticket_id);
+            // One probe past the threshold tells a common word without reading its entries.
+            let common = range
+                .clone()
+                .offset(RARE - 1)
+                .first::<String>(conn)
+                .optional()?
+                .is_some();
+            if common {
+                continue;
+            }
+            let ids: Vec<String> = range.load(conn)?;
+            if narrow.as_ref().is_none_or(|(_, n)| ids.len() < n.len()) {
+                narrow = Some((w.clone(), ids));
+            }
+        }
+        for w in words {
+            match &narrow {
+                Some((n, ids)) if *n == w => q = q.filter(t::id.eq_any(ids.clone())),
+                _ => {
+                    q = q.filter(diesel::dsl::exists(
+                        tt::table
+                            .filter(tt::ticket_id.eq(t::id))
+                            .filter(tt::term.ge(w.clone()))
+                            .filter(tt::term.lt(upper(&w))),
+                    ))
+                }
+            }
         }
     }
     q = match f.sort.as_str() {

@@ -209,7 +209,7 @@ pub fn bench(
                 if first.is_empty() {
                     first = number.clone();
                 }
-                let id = uuid::Uuid::new_v4().to_string();
+                let id = uuid::Uuid::now_v7().to_string();
                 let created = now - Duration::minutes(r.below(365 * 24 * 60) as i64 + 60);
                 let member = (r.below(10) < 7).then(|| &members[r.below(members.len())]);
                 let (org_id, org_name, user_id, name, email) = match member {
@@ -237,8 +237,7 @@ pub fn bench(
                 let more = if done + k + 1 == tickets {
                     left_extra
                 } else {
-                    let m = r.below((2 * extra / tickets.max(1)) + 1).min(left_extra);
-                    m
+                    r.below((2 * extra / tickets.max(1)) + 1).min(left_extra)
                 };
                 left_extra -= more;
                 let mut at = created;
@@ -311,6 +310,10 @@ pub fn bench(
             Ok(())
         })?;
         done += n;
+    }
+    // Fresh statistics for PostgreSQL's planner, as its autovacuum would gather them.
+    if let DbConn::Pg(c) = conn {
+        diesel::connection::SimpleConnection::batch_execute(c, "ANALYZE")?;
     }
     Ok(BenchSeed {
         tickets,

@@ -10,8 +10,9 @@ use super::{Category, Priority, State};
 use crate::accounts::model::{self as accounts, User};
 use crate::audit::{self, Actor};
 use crate::db::schema::{
-    canned_replies as cr, ticket_attachments as ta, ticket_counters as tc, ticket_messages as tm,
-    ticket_terms as tt, ticket_tokens as tk, tickets as t,
+    canned_replies as cr, ticket_attachments as ta, ticket_counters as tc,
+    ticket_index_queue as iq, ticket_messages as tm, ticket_terms as tt, ticket_tokens as tk,
+    tickets as t,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -73,23 +74,25 @@ fn next_seq(conn: &mut DbConn, year: i32) -> QueryResult<i64> {
         .get_result(c))
 }
 
-fn insert_message(
-    conn: &mut DbConn,
-    ticket_id: &str,
-    kind: &str,
-    author: Option<&str>,
-    name: &str,
+/// One message of a thread as written.
+struct NewMessage<'a> {
+    ticket_id: &'a str,
+    /// `member`, `visitor`, `staff` or `merge` (a note that another ticket was merged in).
+    kind: &'a str,
+    author: Option<&'a str>,
+    name: &'a str,
     internal: bool,
-    body: &str,
-    now: PrimitiveDateTime,
-) -> QueryResult<i64> {
+    body: &'a str,
+}
+
+fn insert_message(conn: &mut DbConn, m: &NewMessage, now: PrimitiveDateTime) -> QueryResult<i64> {
     let values = (
-        tm::ticket_id.eq(ticket_id),
-        tm::author_kind.eq(kind),
-        tm::author_id.eq(author),
-        tm::author_name.eq(name),
-        tm::internal.eq(internal),
-        tm::body.eq(body),
+        tm::ticket_id.eq(m.ticket_id),
+        tm::author_kind.eq(m.kind),
+        tm::author_id.eq(m.author),
+        tm::author_name.eq(m.name),
+        tm::internal.eq(m.internal),
+        tm::body.eq(m.body),
         tm::created_at.eq(now),
     );
     on_backend!(conn, |c| diesel::insert_into(tm::table)
@@ -98,15 +101,26 @@ fn insert_message(
         .get_result(c))
 }
 
-/// Adds the words of `texts` to the ticket's search terms (each word once per ticket).
+/// Adds the words of `texts` to the ticket's search terms at once (each word once per ticket).
 pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
     let mut words: Vec<String> = texts.iter().flat_map(|s| super::terms(s)).collect();
     words.sort();
     words.dedup();
-    for chunk in words.chunks(500) {
+    insert_terms(
+        conn,
+        &words
+            .iter()
+            .map(|w| (w.as_str(), ticket_id))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Inserts (term, ticket) pairs, skipping those already there.
+fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()> {
+    for chunk in pairs.chunks(500) {
         let rows: Vec<_> = chunk
             .iter()
-            .map(|w| (tt::term.eq(w.as_str()), tt::ticket_id.eq(ticket_id)))
+            .map(|(w, id)| (tt::term.eq(*w), tt::ticket_id.eq(*id)))
             .collect();
         on_backend!(conn, |c| diesel::insert_into(tt::table)
             .values(&rows)
@@ -114,6 +128,48 @@ pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryR
             .execute(c))?;
     }
     Ok(())
+}
+
+/// Queues `texts` for the search index, in the caller's transaction (see [`flush_index`]).
+fn queue_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
+    diesel::insert_into(iq::table)
+        .values((iq::ticket_id.eq(ticket_id), iq::body.eq(texts.join("\n"))))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Adds up to `limit` queued texts to the search index in one transaction, all words sorted,
+/// so each index page is written once per batch. Returns how many texts it indexed. The worker
+/// runs it continually; a search runs it first, so a search never misses a ticket.
+pub fn flush_index(conn: &mut DbConn, limit: i64) -> Result<usize, AppError> {
+    let waiting: Option<i64> = iq::table.select(iq::id).first(conn).optional()?;
+    if waiting.is_none() {
+        return Ok(0);
+    }
+    db::write(conn, |c| {
+        let rows: Vec<(i64, String, String)> = iq::table
+            .order(iq::id)
+            .limit(limit)
+            .select((iq::id, iq::ticket_id, iq::body))
+            .load(c)?;
+        let Some(last) = rows.last().map(|r| r.0) else {
+            return Ok(0);
+        };
+        let mut pairs: Vec<(String, &str)> = rows
+            .iter()
+            .flat_map(|(_, id, body)| {
+                super::terms(body)
+                    .into_iter()
+                    .map(move |w| (w, id.as_str()))
+            })
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        let refs: Vec<(&str, &str)> = pairs.iter().map(|(w, id)| (w.as_str(), *id)).collect();
+        insert_terms(c, &refs)?;
+        diesel::delete(iq::table.filter(iq::id.le(last))).execute(c)?;
+        Ok(rows.len())
+    })
 }
 
 fn attach(
@@ -219,7 +275,8 @@ pub fn create(
     db::write(conn, |c| create_in(c, now, routing, who, new, ip))
 }
 
-/// The contact form's rate limits: tickets per hour from one IP address and to one e-mail.
+/// The contact form's rate limits: tickets per hour from one IP address (0: none) and to one
+/// e-mail address.
 pub struct ContactLimits {
     pub per_ip: i64,
     pub per_email: i64,
@@ -247,15 +304,20 @@ pub fn create_visitor(
     let ip_bucket = format!("contact-ip:{ip}");
     db::write(conn, |c| {
         // Both limits are checked before either is counted: a refused attempt counts nowhere.
-        db::lock_key(c, &ip_bucket)?;
+        let by_ip = limits.per_ip > 0;
+        if by_ip {
+            db::lock_key(c, &ip_bucket)?;
+        }
         db::lock_key(c, &email_bucket)?;
-        if crate::throttle::count(c, &ip_bucket, now, hour)? >= limits.per_ip {
+        if by_ip && crate::throttle::count(c, &ip_bucket, now, hour)? >= limits.per_ip {
             return Ok(Err(Refusal::TooManyFromIp));
         }
         if crate::throttle::count(c, &email_bucket, now, hour)? >= limits.per_email {
             return Ok(Err(Refusal::TooManyForEmail));
         }
-        crate::throttle::hit_in(c, &ip_bucket, now, hour, limits.per_ip)?;
+        if by_ip {
+            crate::throttle::hit_in(c, &ip_bucket, now, hour, limits.per_ip)?;
+        }
         crate::throttle::hit_in(c, &email_bucket, now, hour, limits.per_email)?;
         create_in(c, now, routing, who, new, ip).map(Ok)
     })
@@ -273,7 +335,9 @@ fn create_in(
     {
         let seq = next_seq(c, now.year())?;
         let number = super::format_number(now.year(), seq);
-        let id = uuid::Uuid::new_v4().to_string();
+        // Time-ordered, so that a new ticket's rows land at the end of every index keyed by it
+        // (the search index above all), not on random pages.
+        let id = uuid::Uuid::now_v7().to_string();
         diesel::insert_into(t::table)
             .values((
                 t::id.eq(&id),
@@ -302,11 +366,22 @@ fn create_in(
             "visitor"
         };
         let author = who.user.map(|u| u.id.as_str());
-        let message = insert_message(c, &id, kind, author, &who.name, false, &new.body, now)?;
+        let message = insert_message(
+            c,
+            &NewMessage {
+                ticket_id: &id,
+                kind,
+                author,
+                name: &who.name,
+                internal: false,
+                body: &new.body,
+            },
+            now,
+        )?;
         if let Some(u) = who.user {
             attach(c, now, message, org_id.as_deref(), &u.id, &new.files)?;
         }
-        index_terms(
+        queue_terms(
             c,
             &id,
             &[
@@ -355,16 +430,22 @@ pub enum ReplyOutcome {
 }
 
 /// A reply from the requester's side (a member of the organisation, or the visitor).
+/// A reply from the requester's side: a member (`user`) or the visitor (`None`).
+pub struct CustomerReply<'a> {
+    pub ticket_id: &'a str,
+    pub user: Option<&'a User>,
+    pub body: &'a str,
+    pub files: &'a [NewAttachment],
+}
+
 pub fn customer_reply(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
     routing: &Routing,
-    ticket_id: &str,
-    user: Option<&User>,
-    body: &str,
-    files_in: &[NewAttachment],
+    r: &CustomerReply,
     ip: &str,
 ) -> Result<ReplyOutcome, AppError> {
+    let (ticket_id, user, body, files_in) = (r.ticket_id, r.user, r.body, r.files);
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
         let Some(next) = ticket.state().after_customer_reply() else {
@@ -378,7 +459,18 @@ pub fn customer_reply(
             None => ("visitor", ticket.requester_name.clone()),
         };
         let author = user.map(|u| u.id.as_str());
-        let message = insert_message(c, &ticket.id, kind, author, &name, false, body, now)?;
+        let message = insert_message(
+            c,
+            &NewMessage {
+                ticket_id: &ticket.id,
+                kind,
+                author,
+                name: &name,
+                internal: false,
+                body,
+            },
+            now,
+        )?;
         if let Some(u) = user {
             attach(
                 c,
@@ -397,7 +489,7 @@ pub fn customer_reply(
                 t::resolved_at.eq(None::<PrimitiveDateTime>),
             ))
             .execute(c)?;
-        index_terms(c, &ticket.id, &[body, &name])?;
+        queue_terms(c, &ticket.id, &[body, &name])?;
         outbox::enqueue_partner(
             c,
             routing,
@@ -426,30 +518,39 @@ pub fn customer_reply(
 
 /// A staff answer (e-mailed to the requester) or internal note (never leaves the help desk).
 /// An answer sets the state chosen with it (by default: waiting for the customer).
+/// A staff member's answer or internal note, and the state an answer leaves the ticket in.
+pub struct StaffMessage<'a> {
+    pub ticket_id: &'a str,
+    pub staff: &'a User,
+    pub body: &'a str,
+    pub internal: bool,
+    pub state: Option<State>,
+}
+
 pub fn staff_message(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
     routing: &Routing,
-    ticket_id: &str,
-    staff: &User,
-    body: &str,
-    internal: bool,
-    state: Option<State>,
+    m: &StaffMessage,
     ip: &str,
 ) -> Result<(), AppError> {
+    let (ticket_id, staff, body, internal, state) =
+        (m.ticket_id, m.staff, m.body, m.internal, m.state);
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
         insert_message(
             c,
-            &ticket.id,
-            "staff",
-            Some(&staff.id),
-            &staff.name,
-            internal,
-            body,
+            &NewMessage {
+                ticket_id: &ticket.id,
+                kind: "staff",
+                author: Some(&staff.id),
+                name: &staff.name,
+                internal,
+                body,
+            },
             now,
         )?;
-        index_terms(c, &ticket.id, &[body])?;
+        queue_terms(c, &ticket.id, &[body])?;
         let actor = Actor {
             id: Some(&staff.id),
             kind: "staff",
@@ -675,10 +776,24 @@ pub fn merge(
         diesel::delete(tt::table.filter(tt::ticket_id.eq(&source.id))).execute(c)?;
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         index_terms(c, &target.id, &[&refs.join(" ")])?;
+        diesel::update(iq::table.filter(iq::ticket_id.eq(&source.id)))
+            .set(iq::ticket_id.eq(&target.id))
+            .execute(c)?;
         diesel::update(tk::table.filter(tk::ticket_id.eq(&source.id)))
             .set(tk::ticket_id.eq(&target.id))
             .execute(c)?;
-        insert_message(c, &target.id, "merge", None, "", false, &source.number, now)?;
+        insert_message(
+            c,
+            &NewMessage {
+                ticket_id: &target.id,
+                kind: "merge",
+                author: None,
+                name: "",
+                internal: false,
+                body: &source.number,
+            },
+            now,
+        )?;
         diesel::update(t::table.find(&source.id))
             .set((
                 t::state.eq(State::Closed.key()),

@@ -10,10 +10,10 @@ use askama::Template;
 use super::member::{long_text, related};
 use super::model::{self, BadFilter, Canned, Filter, Ticket};
 use super::service::{self, Update};
-use super::views::{self, MessageView, Related, Row};
+use super::views::{self, MessageView, Related, Row, RowLabels};
 use super::{MAX_BODY, Priority, State};
 use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::handlers::{Ctx, layout, private, redirect};
 use crate::accounts::model::{self as accounts, Organisation, User};
 use crate::accounts::views::Choice;
 use crate::db;
@@ -94,7 +94,7 @@ pub async fn queue(
     let me = staff.0.id.clone();
     let fq = filter.clone();
     let (rows, staff_list) = db::run(&state.pool, move |c| {
-        Ok((model::queue(c, &fq, &me)?, accounts::staff(c)?))
+        Ok((model::queue(c, &fq, &me)?, accounts::staff_names(c)?))
     })
     .await?;
     let (rows, more) = match rows {
@@ -115,15 +115,17 @@ pub async fn queue(
     let now = state.clock.now_utc_naive();
     let name_of = |id: &Option<String>| {
         id.as_ref()
-            .and_then(|id| staff_list.iter().find(|u| &u.id == id))
-            .map(|u| u.name.clone())
+            .and_then(|id| staff_list.iter().find(|(uid, _)| uid == id))
+            .map(|(_, name)| name.clone())
             .unwrap_or_default()
     };
+    let lb = RowLabels::new(&l.tr, true);
     let rows = rows
         .iter()
         .map(|t| {
             Row::new(
                 &l.tr,
+                &lb,
                 t,
                 Page::StaffTicket.link(locale, &t.number),
                 now,
@@ -159,10 +161,10 @@ pub async fn queue(
             selected: filter.assignee == "unassigned",
         },
     ];
-    assignees.extend(staff_list.iter().map(|u| Opt {
-        value: u.id.clone(),
-        label: u.name.clone(),
-        selected: filter.assignee == u.id,
+    assignees.extend(staff_list.iter().map(|(id, name)| Opt {
+        value: id.clone(),
+        label: name.clone(),
+        selected: filter.assignee == *id,
     }));
     let sorts = ["activity", "oldest", "newest"]
         .into_iter()
@@ -274,31 +276,33 @@ async fn load(state: &AppState, number: String) -> Result<Ticket, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// The organisation, its members, orders and validation requests, and whether it is validated.
+type OrgData = (
+    Organisation,
+    Vec<User>,
+    Vec<crate::orders::model::Order>,
+    Vec<crate::validation::model::Request>,
+    bool,
+);
+
 struct Loaded {
     messages: Vec<(model::Message, Vec<model::Attachment>)>,
     staff: Vec<User>,
     canned: Vec<Canned>,
-    org: Option<(
-        Organisation,
-        Vec<User>,
-        Vec<crate::orders::model::Order>,
-        Vec<crate::validation::model::Request>,
-        bool,
-    )>,
+    org: Option<OrgData>,
     others: Vec<Ticket>,
     merged_into: Option<Ticket>,
 }
 
 async fn ticket_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx<'_>,
     user: &User,
     t: &Ticket,
     f: FormErrors,
     form: ReplyForm,
     merge_target: String,
 ) -> Result<TicketTpl, AppError> {
+    let (state, locale, session) = (cx.state, cx.locale, cx.session);
     let today = state.clock.now_utc_naive().date();
     let tc = t.clone();
     let loaded = db::run(&state.pool, move |c| {
@@ -317,7 +321,7 @@ async fn ticket_page(
             None => None,
         };
         let others = match &tc.organisation_id {
-            Some(id) => model::of_organisation(c, id)?,
+            Some(id) => model::others_of(c, id, &tc.id, 10)?,
             None => vec![],
         };
         let merged_into = match &tc.merged_into {
@@ -389,8 +393,6 @@ async fn ticket_page(
     let others = loaded
         .others
         .iter()
-        .filter(|o| o.id != t.id)
-        .take(10)
         .map(|o| Related {
             label: format!(
                 "{} · {} · {}",
@@ -483,9 +485,11 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let t = load(&state, number.into_inner()).await?;
     let tpl = ticket_page(
-        &state,
-        locale,
-        &session,
+        &Ctx {
+            state: &state,
+            locale,
+            session: &session,
+        },
         &staff.0,
         &t,
         FormErrors::none(),
@@ -530,9 +534,11 @@ pub async fn reply(
             ),
         };
         let tpl = ticket_page(
-            &state,
-            locale,
-            &session,
+            &Ctx {
+                state: &state,
+                locale,
+                session: &session,
+            },
             &staff.0,
             &t,
             f,
@@ -559,9 +565,11 @@ pub async fn reply(
     if !e.is_empty() {
         let f = FormErrors::from_ids(&tr, &e);
         let tpl = ticket_page(
-            &state,
-            locale,
-            &session,
+            &Ctx {
+                state: &state,
+                locale,
+                session: &session,
+            },
             &staff.0,
             &t,
             f,
@@ -576,7 +584,14 @@ pub async fn reply(
     let routing = state.routing.clone();
     let (u, id) = (staff.0.clone(), t.id.clone());
     db::run(&state.pool, move |c| {
-        service::staff_message(c, now, &routing, &id, &u, &body, internal, next, &ip)
+        let m = service::StaffMessage {
+            ticket_id: &id,
+            staff: &u,
+            body: &body,
+            internal,
+            state: next,
+        };
+        service::staff_message(c, now, &routing, &m, &ip)
     })
     .await?;
     flash(
@@ -626,9 +641,11 @@ pub async fn update(
         let tr = Tr::new(state.i18n.clone(), locale);
         let f = FormErrors::from_ids(&tr, &e);
         let tpl = ticket_page(
-            &state,
-            locale,
-            &session,
+            &Ctx {
+                state: &state,
+                locale,
+                session: &session,
+            },
             &staff.0,
             &t,
             f,
@@ -701,9 +718,11 @@ pub async fn merge(
             let tr = Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "target", e.fluent_id());
             let tpl = ticket_page(
-                &state,
-                locale,
-                &session,
+                &Ctx {
+                    state: &state,
+                    locale,
+                    session: &session,
+                },
                 &staff.0,
                 &t,
                 f,

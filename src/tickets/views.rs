@@ -3,7 +3,7 @@
 use askama::Template;
 use time::PrimitiveDateTime;
 
-use super::model::{Attachment, Message, Ticket};
+use super::model::{Attachment, Message, Summary};
 use super::{Category, Piece, Priority, State};
 use crate::accounts::views::Choice;
 use crate::i18n::routes::Page;
@@ -156,11 +156,75 @@ pub struct Row {
     pub updated: String,
 }
 
+/// The words a list repeats on every row, looked up once per page instead of once per row.
+pub struct RowLabels {
+    staff: bool,
+    states: Vec<(&'static str, String)>,
+    categories: Vec<(&'static str, String)>,
+    priorities: Vec<(&'static str, String)>,
+    /// Each age unit's text around the number.
+    ages: Vec<(&'static str, String, String)>,
+}
+
+impl RowLabels {
+    /// `staff` reads states as the help desk does ("waiting for the customer").
+    pub fn new(tr: &Tr, staff: bool) -> RowLabels {
+        const MARK: &str = "\u{E000}";
+        RowLabels {
+            staff,
+            states: State::ALL
+                .into_iter()
+                .map(|s| {
+                    let label = if staff {
+                        staff_state_label(tr, s.key())
+                    } else {
+                        state_label(tr, s.key())
+                    };
+                    (s.key(), label)
+                })
+                .collect(),
+            categories: Category::ALL
+                .into_iter()
+                .map(|c| (c.key(), category_label(tr, c.key())))
+                .collect(),
+            priorities: Priority::ALL
+                .into_iter()
+                .map(|p| (p.key(), priority_label(tr, p.key())))
+                .collect(),
+            ages: ["ticket-age-minutes", "ticket-age-hours", "ticket-age-days"]
+                .into_iter()
+                .map(|id| {
+                    let text = tr.ta(id, &args([("n", MARK.into())]));
+                    let (a, b) = text.split_once(MARK).unwrap_or((&text, ""));
+                    (id, a.to_owned(), b.to_owned())
+                })
+                .collect(),
+        }
+    }
+
+    fn find(list: &[(&'static str, String)], key: &str) -> String {
+        list.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn age(&self, now: PrimitiveDateTime, then: PrimitiveDateTime) -> String {
+        let (id, n) = super::age_parts((now - then).whole_minutes());
+        self.ages
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .map(|(_, a, b)| format!("{a}{n}{b}"))
+            .unwrap_or_default()
+    }
+}
+
 impl Row {
-    /// `assignee` is `None` on the requester's side, which reads states differently.
+    /// `assignee` is the assignee's name on the staff side, `None` on the requester's.
     pub fn new(
         tr: &Tr,
-        t: &Ticket,
+        lb: &RowLabels,
+        t: &Summary,
         href: String,
         now: PrimitiveDateTime,
         assignee: Option<String>,
@@ -170,20 +234,21 @@ impl Row {
             href,
             subject: t.subject.clone(),
             state: t.state.clone(),
-            state_label: if assignee.is_some() {
-                staff_state_label(tr, &t.state)
-            } else {
-                state_label(tr, &t.state)
-            },
-            category: category_label(tr, &t.category),
+            state_label: RowLabels::find(&lb.states, &t.state),
+            category: RowLabels::find(&lb.categories, &t.category),
             priority: t.priority.clone(),
-            priority_label: priority_label(tr, &t.priority),
+            priority_label: RowLabels::find(&lb.priorities, &t.priority),
             requester: t.requester_name.clone(),
             org: t.requester_org.clone(),
             assignee: assignee.unwrap_or_default(),
-            age: age(tr, now, t.created_at),
-            since_customer: age(tr, now, t.customer_at),
-            updated: format::datetime(tr.i18n(), tr.locale, t.updated_at),
+            age: lb.age(now, t.created_at),
+            since_customer: lb.age(now, t.customer_at),
+            // Only the requester's list shows the time; the queue shows ages.
+            updated: if lb.staff {
+                String::new()
+            } else {
+                format::datetime(tr.i18n(), tr.locale, t.updated_at)
+            },
         }
     }
 }

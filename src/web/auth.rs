@@ -143,8 +143,13 @@ pub fn flash(session: &Session, id: &str) {
     let _ = session.insert(FLASH, id);
 }
 
-/// Takes the message id left for this page, if any.
+/// Takes the message id left for this page, if any. Only a present message is removed:
+/// actix-session marks the session changed on any `remove`, and an unchanged session is not
+/// written back, so a page view without a message costs no database write.
 pub fn take_flash(session: &Session) -> Option<String> {
+    if !session.contains_key(FLASH) {
+        return None;
+    }
     session.remove_as::<String>(FLASH).and_then(Result::ok)
 }
 
