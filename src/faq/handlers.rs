@@ -45,6 +45,8 @@ pub struct IndexTpl {
     pub action: &'static str,
     /// The FAQPage structured data, JSON made safe to sit inside a script element.
     pub json_ld: String,
+    /// Where to ask when nothing matches: the contact form, or a member's new ticket.
+    pub ask: String,
 }
 
 #[derive(Template)]
@@ -58,6 +60,31 @@ pub struct ArticleTpl {
     pub feedback: String,
     pub index: &'static str,
     pub category: String,
+    /// A new ticket (or the contact form) about this article.
+    pub ask: String,
+}
+
+/// Where a reader asks a question, about `slug` when given: members from their own area (the
+/// ticket then belongs to their organisation), everyone else through the contact form.
+fn ask_link(
+    user: Option<&crate::accounts::model::User>,
+    locale: Locale,
+    slug: Option<&str>,
+) -> String {
+    let member = user.is_some_and(|u| !u.role().is_staff());
+    let page = if member {
+        Page::TicketNew
+    } else {
+        Page::Contact
+    };
+    match slug {
+        Some(s) => format!(
+            "{}?{}",
+            page.path(locale),
+            serde_urlencoded::to_string([("article", s)]).unwrap_or_default()
+        ),
+        None => page.path(locale).to_owned(),
+    }
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -148,6 +175,7 @@ pub async fn index(
         hits,
         action: Page::Faq.path(locale),
         json_ld: script_safe(&json.to_string()),
+        ask: ask_link(viewer.0.as_ref(), locale, None),
     };
     private(StatusCode::OK, &tpl)
 }
@@ -199,6 +227,7 @@ pub async fn article(
             .find(|c| c.id == art.category_id)
             .map(|c| c.name(locale).to_owned())
             .unwrap_or_default(),
+        ask: ask_link(viewer.0.as_ref(), locale, Some(art.slug(locale))),
         l,
     };
     private(StatusCode::OK, &tpl)

@@ -356,7 +356,8 @@ pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
                     .route(get().to(staff::edit_form))
                     .route(web::post().to(staff::update)),
             )
-            .service(r(Page::StaffFaqDelete).route(web::post().to(staff::delete)));
+            .service(r(Page::StaffFaqDelete).route(web::post().to(staff::delete)))
+            .service(r(Page::StaffFaqCategoryDelete).route(web::post().to(staff::delete_category)));
     }
 }
 

@@ -43,6 +43,8 @@ pub struct ListTpl {
     pub categories: Vec<Category>,
     pub new: &'static str,
     pub categories_action: &'static str,
+    /// Each category's delete action, in the order of `categories`.
+    pub category_delete: Vec<String>,
     pub f: FormErrors,
 }
 
@@ -234,9 +236,14 @@ async fn list_page(
     Ok(ListTpl {
         csrf: csrf::token(session)?,
         rows,
+        category_delete: cats
+            .iter()
+            .map(|c| Page::StaffFaqCategoryDelete.link(locale, &c.id))
+            .collect(),
         categories: cats,
         new: Page::StaffFaqNew.path(locale),
         categories_action: Page::StaffFaqCategories.path(locale),
+
         f,
         l,
     })
@@ -695,4 +702,70 @@ pub async fn save_category(
     .await?;
     flash(&session, "staff-faq-saved");
     Ok(redirect(Page::StaffFaq.path(locale)))
+}
+
+/// Deletes an empty category. One that still holds articles is refused with a message: its
+/// articles would otherwise lose their place in the FAQ.
+pub async fn delete_category(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    admin: StaffAdmin,
+    id: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    csrf::verify(&session, &form.csrf)?;
+    let id = id.into_inner();
+    let now = state.clock.now_utc_naive();
+    let ip = client_ip(&req);
+    let staff = admin.0.clone();
+    let outcome = db::run(&state.pool, move |conn| {
+        db::write(conn, |conn| {
+            let Some(key) = c::table
+                .find(&id)
+                .select(c::key)
+                .first::<String>(conn)
+                .optional()?
+            else {
+                return Ok::<_, AppError>(None);
+            };
+            let used: i64 = a::table
+                .filter(a::category_id.eq(&id))
+                .count()
+                .get_result(conn)?;
+            if used > 0 {
+                return Ok(Some(false));
+            }
+            diesel::delete(c::table.find(&id)).execute(conn)?;
+            audit::record(
+                conn,
+                now,
+                &Actor {
+                    id: Some(&staff.id),
+                    kind: "staff",
+                    ip: &ip,
+                },
+                "faq.category_deleted",
+                "faq_category",
+                &key,
+                "",
+            )?;
+            Ok(Some(true))
+        })
+    })
+    .await?;
+    match outcome {
+        None => Err(AppError::NotFound),
+        Some(true) => {
+            flash(&session, "staff-faq-category-deleted");
+            Ok(redirect(Page::StaffFaq.path(locale)))
+        }
+        Some(false) => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::one(&tr, "key", "faq-error-category-in-use");
+            let tpl = list_page(&state, locale, &session, &admin.0, f).await?;
+            private(StatusCode::CONFLICT, &tpl)
+        }
+    }
 }

@@ -67,6 +67,7 @@ pub enum Page {
     StaffTicketMerge,
     StaffCanned,
     StaffCannedEdit,
+    StaffFaqCategoryDelete,
 }
 
 impl Page {
@@ -81,7 +82,8 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 61] = [
+    pub const ALL: [Page; 62] = [
+        Page::StaffFaqCategoryDelete,
         Page::Tickets,
         Page::TicketNew,
         Page::Ticket,
@@ -270,6 +272,8 @@ impl Page {
             (Page::StaffCanned, En) => "/en/staff/canned-replies",
             (Page::StaffCannedEdit, Sv) => "/sv/personal/svarsmallar/{id}",
             (Page::StaffCannedEdit, En) => "/en/staff/canned-replies/{id}",
+            (Page::StaffFaqCategoryDelete, Sv) => "/sv/personal/fragor/kategorier/{id}/ta-bort",
+            (Page::StaffFaqCategoryDelete, En) => "/en/staff/faq/categories/{id}/delete",
         }
     }
 
@@ -341,6 +345,7 @@ impl Page {
                 | Page::StaffTicketMerge
                 | Page::StaffCanned
                 | Page::StaffCannedEdit
+                | Page::StaffFaqCategoryDelete
         )
     }
 }

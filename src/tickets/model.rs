@@ -347,9 +347,12 @@ pub fn queue(
         // page of matches after a few dozen tickets.
         let mut narrow: Option<(String, Vec<String>)> = None;
         for w in &words {
+            // In index order, so that PostgreSQL reads the range from the index rather than
+            // scanning the table for the first thousand matches.
             let range = tt::table
                 .filter(tt::term.ge(w))
                 .filter(tt::term.lt(upper(w)))
+                .order(tt::term)
                 .select(tt::ticket_id);
             // One probe past the threshold tells a common word without reading its entries.
             let common = range

@@ -311,9 +311,9 @@ pub fn bench(
         })?;
         done += n;
     }
-    // Fresh statistics for PostgreSQL's planner, as its autovacuum would gather them.
+    // Fresh statistics and visibility for PostgreSQL, as its autovacuum would leave them.
     if let DbConn::Pg(c) = conn {
-        diesel::connection::SimpleConnection::batch_execute(c, "ANALYZE")?;
+        diesel::connection::SimpleConnection::batch_execute(c, "VACUUM ANALYZE")?;
     }
     Ok(BenchSeed {
         tickets,

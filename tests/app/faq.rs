@@ -2,6 +2,7 @@
 //! safe highlighting, drafts hidden everywhere, rate-limited feedback, structured data and
 //! staff-only editing with audit.
 
+use diesel::prelude::*;
 use donera::accounts::model::Role;
 
 use crate::accounts::{PW, login, registered_member, staff_user};
@@ -220,4 +221,144 @@ async fn feedback_is_counted_once_per_visitor_and_article() {
     login(&mut s, "admin@partner.example.org", PW).await;
     let list = s.get("/en/staff/faq").await;
     assert!(list.text().contains("1 / 0"), "one yes counted");
+}
+
+#[actix_web::test]
+async fn empty_categories_can_be_deleted_and_full_ones_are_kept() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        staff_user(&app, "admin@partner.example.org", Role::Admin).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "admin@partner.example.org", PW).await;
+        let r = s
+            .submit(
+                "/sv/personal/fragor",
+                "/sv/personal/fragor/kategorier",
+                &[
+                    ("key", "tom"),
+                    ("name_sv", "Tom"),
+                    ("name_en", "Empty"),
+                    ("position", "9"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let (empty, full): (String, String) = {
+            use donera::db::schema::{faq_articles as a, faq_categories as c};
+            let mut conn = app.pool().get().unwrap();
+            let empty = c::table
+                .filter(c::key.eq("tom"))
+                .select(c::id)
+                .first(&mut conn)
+                .unwrap();
+            let full = a::table.select(a::category_id).first(&mut conn).unwrap();
+            (empty, full)
+        };
+        // A category with articles stays, and says why.
+        let page = s.get("/en/staff/faq").await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let r = s
+            .post(
+                &format!("/en/staff/faq/categories/{full}/delete"),
+                &[("csrf", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, 409);
+        assert!(r.text().contains("still has articles"));
+        // The empty one goes, audited; a second time it is not there.
+        let r = s
+            .post(
+                &format!("/sv/personal/fragor/kategorier/{empty}/ta-bort"),
+                &[("csrf", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        assert!(
+            !s.get("/sv/personal/fragor")
+                .await
+                .text()
+                .contains("tom: Tom")
+        );
+        let r = s
+            .post(
+                &format!("/sv/personal/fragor/kategorier/{empty}/ta-bort"),
+                &[("csrf", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, 404);
+        let mut conn = app.pool().get().unwrap();
+        let n: i64 = donera::db::schema::audit_log::table
+            .filter(donera::db::schema::audit_log::action.eq("faq.category_deleted"))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(n, 1);
+        // Not for agents.
+        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut agent = Browser::new(&app);
+        login(&mut agent, "agent@partner.example.org", PW).await;
+        let csrf = agent
+            .get("/sv/personal/")
+            .await
+            .attr("input[name=csrf]", "value")
+            .unwrap();
+        let r = agent
+            .post(
+                &format!("/sv/personal/fragor/kategorier/{full}/ta-bort"),
+                &[("csrf", csrf.as_str())],
+            )
+            .await;
+        assert_eq!(r.status, 403);
+    }
+}
+
+#[actix_web::test]
+async fn articles_and_empty_searches_lead_to_a_question_about_them() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut v = Browser::new(&app);
+    let index = v.get("/sv/fragor").await;
+    let first = index.attr("main ul li a", "href").unwrap();
+    let slug = first.rsplit('/').next().unwrap().to_owned();
+    let article = v.get(&first).await;
+    let ask = article.attr(".feedback a", "href").unwrap();
+    assert_eq!(ask, format!("/sv/kontakt?article={slug}"));
+    let form = v.get(&ask).await;
+    assert_eq!(form.status, 200);
+    assert_eq!(form.attr("input[name=article]", "value").unwrap(), slug);
+    assert!(form.select_text(".notice").is_some());
+    // The visitor's ticket remembers the article; staff see it linked.
+    let csrf = form.attr("input[name=csrf]", "value").unwrap();
+    let started = form.attr("input[name=started]", "value").unwrap();
+    app.clock.advance(time::Duration::seconds(5));
+    let r = v
+        .post(
+            "/sv/kontakt",
+            &[
+                ("csrf", csrf.as_str()),
+                ("started", started.as_str()),
+                ("website", ""),
+                ("article", slug.as_str()),
+                ("name", "Ada"),
+                ("email", "ada@example.org"),
+                ("organisation", ""),
+                ("category", "other"),
+                ("subject", "Fråga om artikeln"),
+                ("message", "Gäller det oss?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+    let mut s = Browser::new(&app);
+    login(&mut s, "agent@partner.example.org", PW).await;
+    let t = s.get("/sv/personal/arenden/D-2026-00001").await;
+    assert!(t.text().contains(&format!("/sv/fragor/{slug}")));
+    // A member asks from their own area instead.
+    let mut m = Browser::new(&app);
+    registered_member(&mut m, "Föreningen", &orgnr(2), "m2@example.org").await;
+    let ask = m.get(&first).await.attr(".feedback a", "href").unwrap();
+    assert_eq!(ask, format!("/sv/konto/arenden/nytt?article={slug}"));
+    // No hits: the contact form is offered.
+    let none = v.get("/en/faq?q=xyzzyplugh").await;
+    assert!(none.text().contains("href=\"/en/contact\""));
 }

@@ -92,6 +92,10 @@ const ROUTES = {
     validationState: { pending: 'Granskas', approved: 'Godkänd' },
     orderState: { submitted: 'Skickad', granted: 'Beviljad', fulfilled: 'Levererad' },
     confirmOrderLabel: 'Bekräfta beställningen', grantLabel: 'Bevilja', exemptHeading: 'Varför produkten är undantagen',
+    // FAQ, contact form and tickets
+    faq: '/sv/fragor', contact: '/sv/kontakt', contactSent: '/sv/kontakt/skickat', visitorTicketPrefix: '/sv/kontakt/arende/',
+    tickets: '/sv/konto/arenden', ticketNew: '/sv/konto/arenden/nytt', staffTickets: '/sv/personal/arenden',
+    ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
   en: {
     home: '/en/', eligibility: '/en/eligibility', check: '/en/eligibility/check', missing: '/en/nope',
@@ -107,12 +111,16 @@ const ROUTES = {
     validationState: { pending: 'Under review', approved: 'Approved' },
     orderState: { submitted: 'Submitted', granted: 'Granted', fulfilled: 'Fulfilled' },
     confirmOrderLabel: 'Confirm', grantLabel: 'Grant', exemptHeading: 'Why this product is exempt',
+    faq: '/en/faq', contact: '/en/contact', contactSent: '/en/contact/sent', visitorTicketPrefix: '/en/contact/ticket/',
+    tickets: '/en/account/tickets', ticketNew: '/en/account/tickets/new', staffTickets: '/en/staff/tickets',
+    ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
 };
 // Pages that need a login; each must reach the vnu run (checked after the journeys).
 const PRIVATE_PAGES = [
   'account', 'settings', 'colleagues', 'staff', 'staffAccounts', 'staffAudit',
   'certificate', 'orders', 'orderNew', 'staffValidations', 'staffOrders', 'staffProducts',
+  'tickets', 'ticketNew', 'staffTickets',
 ];
 // The catalogue: a product exempt from the five-licence minimum, and one that counts toward it.
 const EXEMPT_SKU = 'windows-server-standard';
@@ -204,6 +212,9 @@ async function startServer() {
     DONERA_BASE_URL: base,
     DONERA_SECRET_KEY: randomBytes(32).toString('hex'),
     DONERA_OUTBOX_POLL_MS: '100',
+    // A person typing the contact form by keyboard takes longer than this; the defence itself is
+    // tested in the Rust suite with the default of 3 s.
+    DONERA_CONTACT_MIN_FILL_SECONDS: '1',
     RUST_LOG: 'warn',
   };
   if (ACCOUNTS) createStaff(bin, env);
@@ -1850,6 +1861,185 @@ async function journeyCertificateOrder(j) {
   j.expect(listed && listed.join(' ').includes(L.orderState.fulfilled), `the orders list has no row "${reference}" reading "${L.orderState.fulfilled}" (rows: ${JSON.stringify(rows)})`);
 }
 
+
+// ---- FAQ, contact form and tickets
+
+/**
+ * A visitor searches the FAQ, reads an article, searches for something it does not answer, follows
+ * the offer to ask, sends the contact form by keyboard, follows the e-mailed private link and
+ * answers there.
+ */
+async function journeyContact(j) {
+  const { page } = j;
+  const L = j.r();
+  const tag = `${RUN_ID}-${identitySeq++}`;
+  await j.goto(L.home);
+  let link = await j.linkTo(L.faq, 'nav');
+  if (!link) j.fail(`no link to ${L.faq} inside <nav> on ${L.home}`);
+  await j.click(link);
+  await j.expectAt(L.faq, 'nav FAQ link');
+  await j.check();
+  const search = `main form[action="${L.faq}"]`;
+  await j.need(search, 'the FAQ search form');
+  await j.fill(search, { q: j.lang === 'sv' ? 'LICENSER' : 'LICENCES' });
+  let resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 200, `the FAQ search answered HTTP ${resp && resp.status()}`);
+  await j.check({ variant: 'hits' });
+  const hit = page.locator('main .hits a').first();
+  if ((await hit.count()) === 0) j.fail('searching the FAQ for licences found nothing');
+  j.expect((await page.locator('main .hits mark').count()) > 0, 'the FAQ hits highlight no word');
+  await j.shot('faq-search');
+  const hitPath = await hit.getAttribute('href');
+  await j.click(hit);
+  await j.expectAt(new URL(hitPath, j.base).pathname, 'a FAQ hit');
+  await j.check({ variant: 'article' });
+
+  // Nothing matches: the contact form is offered.
+  await j.goto(L.faq);
+  await j.fill(search, { q: `zyxw${tag.replace(/\W/g, '')}` });
+  resp = await j.submitByKeyboard();
+  await j.check({ variant: 'no hits' });
+  link = await j.linkTo(L.contact, 'main');
+  if (!link) j.fail(`an empty FAQ search offers no link to ${L.contact} in main`);
+  await j.click(link);
+  await j.expectAt(L.contact, 'the no-hits contact link');
+  await j.check();
+  const form = `main form[action="${L.contact}"]`;
+  await j.need(form, 'the contact form');
+  // The honeypot sits off-screen and out of the tab order: people never meet it.
+  const trap = page.locator(`${form} input[name=website]`);
+  const box = await trap.boundingBox();
+  j.expect(box && box.x + box.width <= 0 && (await trap.getAttribute('tabindex')) === '-1', `the honeypot field is on screen or in the tab order (${JSON.stringify(box)})`);
+  const email = `besok-${tag}@example.org`;
+  const question = `Vi undrar över reglerna ${tag}.\nSe https://example.org/stadgar`;
+  // A bad address first: refused beside the field, the rest kept.
+  await j.fill(form, { name: 'Vera Besökare', email: 'inte-en-adress', organisation: `Kören ${tag}`, category: 'validation', subject: `Fråga ${tag}`, message: question });
+  resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 400, `a bad e-mail address answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400 });
+  await j.expectFieldError(form, 'email');
+  const kept = await page.locator(`${form} [name=message]`).inputValue().catch(() => null);
+  j.expect(kept === question, `the message was not kept after the refusal: "${kept}"`);
+  await j.fill(form, { email });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.contactSent, 'sending the contact form', { resp, redirect: 303 });
+  await j.check();
+  const number = (((await textOf(page, 'main .ticket-number')) || '').match(/D-\d{4}-\d{5}/) || [])[0];
+  if (!number) j.fail('the thank-you page shows no ticket number');
+  await j.shot('contact-sent');
+
+  // The private link from the e-mail: the thread, and a reply.
+  const mail = await j.mail(email, L.visitorTicketPrefix);
+  await j.goto(mail.path);
+  const main = oneLine((await page.locator('main').textContent()) || '');
+  j.expect(main.includes(number) && main.includes(`Vi undrar över reglerna ${tag}.`), `the private link shows "${clip(main)}", expected ${number} and the question`);
+  j.expect((await page.locator('main .msg-body a[href="https://example.org/stadgar"]').count()) === 1, 'the link in the question is not clickable');
+  const reply = `main form[action="${mail.path}"]`;
+  await j.need(reply, 'the reply form');
+  await j.fill(reply, { message: `Vi har 40 medlemmar ${tag}.` });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(mail.path, 'replying', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after replying');
+  j.expect((await page.locator('main .thread .msg').count()) === 2, 'the thread does not show two messages after the reply');
+  await j.shot('visitor-ticket');
+}
+
+/**
+ * A member opens a ticket from the member area, an agent finds it in the queue, writes an internal
+ * note and answers; the member reads the answer (never the note) and replies.
+ */
+async function journeyTicket(j) {
+  const { page } = j;
+  const L = j.r();
+  const m = newMember('ticket');
+  const tag = `${RUN_ID}-${identitySeq++}`;
+  await httpRegister(j.context.request, j.base, j.lang, m);
+  await loginByKeyboard(j, m, L.account);
+  let link = await j.linkTo(L.tickets, 'main');
+  if (!link) j.fail(`no link to ${L.tickets} in main on ${L.account}`);
+  await j.click(link);
+  await j.expectAt(L.tickets, 'the tickets link');
+  await j.check();
+  link = await j.linkTo(L.ticketNew, 'main');
+  if (!link) j.fail(`no link to ${L.ticketNew} in main on ${L.tickets}`);
+  await j.click(link);
+  await j.expectAt(L.ticketNew, 'the new-ticket link');
+  await j.check();
+  const form = `main form[action="${L.ticketNew}"]`;
+  await j.need(form, 'the new-ticket form');
+  // No subject: refused beside the field, the message kept.
+  const message = `Vi kan inte logga in på Microsofts portal ${tag}.`;
+  await j.fill(form, { category: 'account', subject: '', message });
+  let resp = await j.submitByKeyboard();
+  j.expect(resp && resp.status() === 400, `a ticket without a subject answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400 });
+  await j.expectFieldError(form, 'subject');
+  await j.fill(form, { subject: `Inloggning ${tag}` });
+  resp = await j.submitByKeyboard();
+  const ticketPath = j.path();
+  const number = (ticketPath.match(/D-\d{4}-\d{5}$/) || [])[0];
+  if (!number) j.fail(`opening the ticket led to ${ticketPath}, expected ${L.tickets}/D-<year>-<number>`);
+  await j.expectAt(ticketPath, 'opening the ticket', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after opening the ticket');
+  let badge = await textOf(page, 'main dl .badge');
+  j.expect(badge === L.ticketState.new, `a new ticket's badge reads "${badge}", expected "${L.ticketState.new}"`);
+
+  const note = `INTERN ${tag}`;
+  const answer = `Prova att återställa lösenordet ${tag}.`;
+  const s = await j.companion('staff');
+  const S = s.r();
+  await j.as(s, async () => {
+    await loginByKeyboard(s, AGENT, S.staff);
+    link = await s.linkTo(S.staffTickets, 'main');
+    if (!link) s.fail(`no link to ${S.staffTickets} in main on ${S.staff}`);
+    await s.click(link);
+    await s.expectAt(S.staffTickets, 'the tickets queue link');
+    await s.check();
+    const staffTicket = `${S.staffTickets}/${number}`;
+    const row = s.page.locator('main table tbody tr').filter({ has: s.page.locator(`a[href="${staffTicket}"]`) });
+    if ((await row.count()) !== 1) s.fail(`the queue has no row linking to ${staffTicket}`);
+    await s.click(row.locator(`a[href="${staffTicket}"]`));
+    await s.expectAt(staffTicket, 'the queue row link');
+    await s.check();
+    const reply = `main form[action="${staffTicket}/${S === ROUTES.sv ? 'svar' : 'reply'}"]`;
+    await s.need(reply, 'the reply form');
+    await s.fill(reply, { body: note, internal: 'yes' });
+    resp = await s.submitByKeyboard();
+    await s.expectAt(staffTicket, 'saving the note', { resp, redirect: 303 });
+    await s.check({ variant: 'flash note' });
+    s.expect((await s.page.locator('main .msg-internal').count()) === 1, 'the internal note is not shown as one');
+    await s.fill(reply, { body: answer, internal: '' });
+    resp = await s.submitByKeyboard();
+    await s.expectAt(staffTicket, 'answering', { resp, redirect: 303 });
+    await s.check({ variant: 'flash answer' });
+    await s.expectFlash('after answering');
+    await s.shot('staff-ticket');
+  });
+
+  // The member reads the answer (the e-mail about it is checked in the Rust suite); the note
+  // never reaches them.
+  await j.goto(ticketPath, { variant: 'answered' });
+  const main = oneLine((await page.locator('main').textContent()) || '');
+  j.expect(main.includes(answer), 'the member does not see the answer');
+  j.expect(!main.includes(note), 'the member sees the internal note');
+  badge = await textOf(page, 'main dl .badge');
+  j.expect(badge === L.ticketState.waiting, `after the answer the badge reads "${badge}", expected "${L.ticketState.waiting}"`);
+  const replyForm = `main form[action="${ticketPath}"]`;
+  await j.need(replyForm, 'the reply form');
+  await j.fill(replyForm, { message: `Tack, nu fungerar det ${tag}.` });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(ticketPath, 'replying', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  badge = await textOf(page, 'main dl .badge');
+  j.expect(badge === L.ticketState.open, `after the member's reply the badge reads "${badge}", expected "${L.ticketState.open}"`);
+  await j.shot('member-ticket');
+  await j.goto(L.tickets, { variant: 'with a ticket' });
+  const rows = await j.tableRows();
+  j.expect(rows.some((r) => r[0] === number), `the tickets list has no row ${number}`);
+}
+
 // Add new journeys here: each runs once per language and per width, on a
 // fresh page (cookies cleared), and fails on any j.expect / j.fail / exception.
 const JOURNEYS = [
@@ -1861,6 +2051,8 @@ const JOURNEYS = [
   { name: 'staff-admin-accounts-audit-logout', run: journeyStaff, accounts: true },
   { name: 'forgot-password-reset-login', run: journeyForgotPassword, accounts: true },
   { name: 'certificate-approval-order-grant-fulfil', run: journeyCertificateOrder, accounts: true },
+  { name: 'faq-search-contact-form-private-link', run: journeyContact },
+  { name: 'member-ticket-staff-note-answer-reply', run: journeyTicket, accounts: true },
 ];
 
 async function runJourneys(base, contexts) {
