@@ -118,8 +118,6 @@ impl State {
         State::Resolved,
         State::Closed,
     ];
-    /// The states that still need someone: the queue's default.
-    pub const ACTIVE: [&'static str; 3] = ["new", "open", "waiting"];
 
     pub fn key(self) -> &'static str {
         match self {

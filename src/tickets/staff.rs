@@ -287,7 +287,7 @@ type OrgData = (
 
 struct Loaded {
     messages: Vec<(model::Message, Vec<model::Attachment>)>,
-    staff: Vec<User>,
+    staff: Vec<(String, String)>,
     canned: Vec<Canned>,
     org: Option<OrgData>,
     others: Vec<Ticket>,
@@ -309,13 +309,23 @@ async fn ticket_page(
         let messages = model::thread(c, &tc.id, true)?;
         let org = match &tc.organisation_id {
             Some(id) => match accounts::organisation(c, id)? {
-                Some(o) => Some((
-                    o,
-                    accounts::members_of(c, id)?,
-                    crate::orders::model::of_organisation(c, id)?,
-                    crate::validation::model::of_organisation(c, id)?,
-                    crate::validation::is_validated(c, id, today)?,
-                )),
+                Some(o) => {
+                    let requests = crate::validation::model::of_organisation(c, id)?;
+                    // The same rule as validation::is_validated, on the requests already read.
+                    let periods: Vec<_> = requests
+                        .iter()
+                        .filter(|r| r.state() == crate::validation::State::Approved)
+                        .filter_map(|r| Some((r.valid_from?, r.valid_to?)))
+                        .collect();
+                    let validated = crate::validation::covers(&periods, today);
+                    Some((
+                        o,
+                        accounts::members_of(c, id)?,
+                        crate::orders::model::of_organisation(c, id)?,
+                        requests,
+                        validated,
+                    ))
+                }
                 None => None,
             },
             None => None,
@@ -330,7 +340,7 @@ async fn ticket_page(
         };
         Ok(Loaded {
             messages,
-            staff: accounts::staff(c)?,
+            staff: accounts::staff_names(c)?,
             canned: model::canned_all(c)?,
             org,
             others,
@@ -417,10 +427,10 @@ async fn ticket_page(
         label: tr.t("staff-tickets-filter-unassigned"),
         selected: t.assignee_id.is_none(),
     }];
-    assignees.extend(loaded.staff.iter().map(|u| Opt {
-        value: u.id.clone(),
-        label: u.name.clone(),
-        selected: t.assignee_id.as_deref() == Some(u.id.as_str()),
+    assignees.extend(loaded.staff.iter().map(|(id, name)| Opt {
+        value: id.clone(),
+        label: name.clone(),
+        selected: t.assignee_id.as_deref() == Some(id.as_str()),
     }));
     let reply_state = if form.state.is_empty() {
         State::Waiting.key()

@@ -1037,3 +1037,30 @@ async fn an_anonymous_sweep_of_private_routes_finds_only_the_login() {
     }
     assert!(checked >= 40, "{checked}");
 }
+
+#[actix_web::test]
+async fn reading_a_page_does_not_write_the_session() {
+    use diesel::prelude::*;
+    use donera::db::schema::sessions;
+    let app = TestApp::start(Kind::Sqlite);
+    staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+    let mut s = Browser::new(&app);
+    login(&mut s, "agent@partner.example.org", PW).await;
+    // The first page after login shows (and removes) the flash: a write.
+    assert_eq!(s.get("/sv/personal/").await.status, 200);
+    let seen = || -> time::PrimitiveDateTime {
+        let mut c = app.pool().get().unwrap();
+        sessions::table
+            .filter(sessions::user_id.is_not_null())
+            .select(sessions::last_seen_at)
+            .first(&mut c)
+            .unwrap()
+    };
+    let before = seen();
+    app.clock.advance(time::Duration::seconds(10));
+    // Later views with nothing to change write nothing (each write would cost a transaction).
+    for p in ["/sv/personal/", "/sv/personal/arenden", "/en/staff/tickets"] {
+        assert_eq!(s.get(p).await.status, 200, "{p}");
+    }
+    assert_eq!(seen(), before);
+}
