@@ -1922,6 +1922,11 @@ async function journeyContact(j) {
   j.expect(kept === question, `the message was not kept after the refusal: "${kept}"`);
   await j.fill(form, { email });
   resp = await j.submitByKeyboard();
+  if (resp && resp.status() !== 303) {
+    // Say what the page refused, so that a failure explains itself.
+    const why = await page.locator('main .error-summary, main .field-error').allTextContents().catch(() => []);
+    j.expect(false, `sending the contact form was refused (HTTP ${resp.status()}): ${clip(oneLine(why.join(' | ')), 300)}`);
+  }
   await j.expectAt(L.contactSent, 'sending the contact form', { resp, redirect: 303 });
   await j.check();
   const number = (((await textOf(page, 'main .ticket-number')) || '').match(/D-\d{4}-\d{5}/) || [])[0];
