@@ -486,6 +486,19 @@ async fn ticket_page(
     })
 }
 
+/// The ticket page as a response: plain (200), or again after a refused form with what was
+/// refused, why, and the input kept.
+async fn respond(
+    cx: &Ctx<'_>,
+    user: &User,
+    t: &Ticket,
+    (f, form, target): (FormErrors, ReplyForm, String),
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let tpl = ticket_page(cx, user, t, f, form, target).await?;
+    private(status, &tpl)
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     locale: Locale,
@@ -494,7 +507,7 @@ pub async fn show(
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let t = load(&state, number.into_inner()).await?;
-    let tpl = ticket_page(
+    respond(
         &Ctx {
             state: &state,
             locale,
@@ -502,12 +515,10 @@ pub async fn show(
         },
         &staff.0,
         &t,
-        FormErrors::none(),
-        ReplyForm::default(),
-        String::new(),
+        (FormErrors::none(), ReplyForm::default(), String::new()),
+        StatusCode::OK,
     )
-    .await?;
-    private(StatusCode::OK, &tpl)
+    .await
 }
 
 pub async fn reply(
@@ -543,7 +554,7 @@ pub async fn reply(
                 StatusCode::BAD_REQUEST,
             ),
         };
-        let tpl = ticket_page(
+        return respond(
             &Ctx {
                 state: &state,
                 locale,
@@ -551,12 +562,10 @@ pub async fn reply(
             },
             &staff.0,
             &t,
-            f,
-            form,
-            String::new(),
+            (f, form, String::new()),
+            status,
         )
-        .await?;
-        return private(status, &tpl);
+        .await;
     }
     let mut e = vec![];
     let body = long_text(&mut e, "body", &form.body, MAX_BODY);
@@ -574,7 +583,7 @@ pub async fn reply(
     };
     if !e.is_empty() {
         let f = FormErrors::from_ids(&tr, &e);
-        let tpl = ticket_page(
+        return respond(
             &Ctx {
                 state: &state,
                 locale,
@@ -582,12 +591,10 @@ pub async fn reply(
             },
             &staff.0,
             &t,
-            f,
-            form,
-            String::new(),
+            (f, form, String::new()),
+            StatusCode::BAD_REQUEST,
         )
-        .await?;
-        return private(StatusCode::BAD_REQUEST, &tpl);
+        .await;
     }
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
@@ -650,7 +657,7 @@ pub async fn update(
     let (Some(new_state), Some(priority), true) = (new_state, priority, e.is_empty()) else {
         let tr = Tr::new(state.i18n.clone(), locale);
         let f = FormErrors::from_ids(&tr, &e);
-        let tpl = ticket_page(
+        return respond(
             &Ctx {
                 state: &state,
                 locale,
@@ -658,12 +665,10 @@ pub async fn update(
             },
             &staff.0,
             &t,
-            f,
-            ReplyForm::default(),
-            String::new(),
+            (f, ReplyForm::default(), String::new()),
+            StatusCode::BAD_REQUEST,
         )
-        .await?;
-        return private(StatusCode::BAD_REQUEST, &tpl);
+        .await;
     };
     let u = Update {
         state: new_state,
@@ -727,7 +732,7 @@ pub async fn merge(
         Err(e) => {
             let tr = Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "target", e.fluent_id());
-            let tpl = ticket_page(
+            respond(
                 &Ctx {
                     state: &state,
                     locale,
@@ -735,12 +740,10 @@ pub async fn merge(
                 },
                 &staff.0,
                 &t,
-                f,
-                ReplyForm::default(),
-                target,
+                (f, ReplyForm::default(), target),
+                StatusCode::BAD_REQUEST,
             )
-            .await?;
-            private(StatusCode::BAD_REQUEST, &tpl)
+            .await
         }
     }
 }
