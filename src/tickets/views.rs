@@ -105,37 +105,44 @@ pub fn priority_label(tr: &Tr, key: &str) -> String {
     tr.t(&format!("ticket-priority-{key}"))
 }
 
-pub fn categories(tr: &Tr, selected: &str) -> Vec<Choice> {
-    Category::ALL
-        .into_iter()
-        .map(|c| Choice {
-            value: c.key(),
-            label: category_label(tr, c.key()),
-            selected: c.key() == selected,
+/// The options of a select: each key with its label, `selected` marked.
+fn choices(
+    keys: impl IntoIterator<Item = &'static str>,
+    label: impl Fn(&str) -> String,
+    selected: &str,
+) -> Vec<Choice> {
+    keys.into_iter()
+        .map(|k| Choice {
+            value: k,
+            label: label(k),
+            selected: k == selected,
         })
         .collect()
 }
 
+pub fn categories(tr: &Tr, selected: &str) -> Vec<Choice> {
+    choices(
+        Category::ALL.map(Category::key),
+        |k| category_label(tr, k),
+        selected,
+    )
+}
+
+/// States as staff choose them (they read "waiting" as waiting for the customer).
 pub fn states(tr: &Tr, selected: &str) -> Vec<Choice> {
-    State::ALL
-        .into_iter()
-        .map(|s| Choice {
-            value: s.key(),
-            label: staff_state_label(tr, s.key()),
-            selected: s.key() == selected,
-        })
-        .collect()
+    choices(
+        State::ALL.map(State::key),
+        |k| staff_state_label(tr, k),
+        selected,
+    )
 }
 
 pub fn priorities(tr: &Tr, selected: &str) -> Vec<Choice> {
-    Priority::ALL
-        .into_iter()
-        .map(|p| Choice {
-            value: p.key(),
-            label: priority_label(tr, p.key()),
-            selected: p.key() == selected,
-        })
-        .collect()
+    choices(
+        Priority::ALL.map(Priority::key),
+        |k| priority_label(tr, k),
+        selected,
+    )
 }
 
 /// A ticket in a list.

@@ -1196,3 +1196,73 @@ async fn seed_bench_writes_searchable_tickets() {
         assert!(r.text().contains("D-2026-000"));
     }
 }
+
+#[actix_web::test]
+async fn members_cannot_work_the_help_desk_by_posting_to_it() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut m = Browser::new(&app);
+    registered_member(&mut m, "Förening M", &orgnr(41), "m@m.se").await;
+    let r = open_ticket(
+        &mut m,
+        "sv",
+        &[
+            ("category", "other"),
+            ("subject", "S"),
+            ("message", "Min fråga"),
+        ],
+        &[],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let csrf = m
+        .get("/sv/konto/arenden")
+        .await
+        .attr("input[name=csrf]", "value")
+        .unwrap();
+    let c = csrf.as_str();
+    for (path, form) in [
+        (
+            "/sv/personal/arenden/D-2026-00001/svar",
+            vec![
+                ("csrf", c),
+                ("body", "x"),
+                ("internal", "1"),
+                ("action", "send"),
+            ],
+        ),
+        (
+            "/sv/personal/arenden/D-2026-00001/andra",
+            vec![
+                ("csrf", c),
+                ("state", "closed"),
+                ("priority", "urgent"),
+                ("assignee", ""),
+            ],
+        ),
+        (
+            "/sv/personal/arenden/D-2026-00001/sla-ihop",
+            vec![("csrf", c), ("target", "D-2026-00001")],
+        ),
+        (
+            "/sv/personal/svarsmallar",
+            vec![
+                ("csrf", c),
+                ("title_sv", "a"),
+                ("title_en", "b"),
+                ("body_sv", "c"),
+                ("body_en", "d"),
+            ],
+        ),
+    ] {
+        assert_eq!(m.post(path, &form).await.status, 403, "{path}");
+    }
+    // Nothing changed.
+    assert_eq!(ticket_row(&app, "D-2026-00001").1, "new");
+    let page = m.get("/sv/konto/arenden/D-2026-00001").await;
+    assert_eq!(
+        page.html()
+            .select(&scraper::Selector::parse(".msg").unwrap())
+            .count(),
+        1
+    );
+}
