@@ -957,15 +957,21 @@ pub async fn settings_submit(
             password: form.password.clone(),
             password_confirm: form.password_confirm.clone(),
         };
-        let u = user.clone();
-        let org_name = match &user.organisation_id {
-            Some(id) => {
-                let id = id.clone();
-                db::run(&state.pool, move |c| model::organisation(c, &id))
-                    .await?
-                    .map(|o| o.name)
-            }
-            None => None,
+        // The signed-in user carries no password hash: the current password is checked
+        // against the stored one, read now.
+        let (uid, oid) = (user.id.clone(), user.organisation_id.clone());
+        let (stored, org_name) = db::run(&state.pool, move |c| {
+            let stored = model::user_by_id(c, &uid)?.and_then(|u| u.password_hash);
+            let org = match oid {
+                Some(id) => model::organisation(c, &id)?.map(|o| o.name),
+                None => None,
+            };
+            Ok((stored, org))
+        })
+        .await?;
+        let u = crate::accounts::model::User {
+            password_hash: stored,
+            ..user.clone()
         };
         // Verifying the current password costs an Argon2 run: off the async workers.
         let checked =
@@ -1029,6 +1035,8 @@ pub async fn settings_submit(
                 service::update_contact(c, now, &u, &contact, &ip)
             })
             .await?;
+            // A staff member's new name shows in the help desk's lists at once.
+            state.caches.staff.clear();
             flash(&session, "settings-contact-done");
             Ok(redirect(Page::AccountSettings.path(locale)))
         }

@@ -18,13 +18,16 @@ pub struct Organisation {
     pub created_at: PrimitiveDateTime,
 }
 
-#[derive(Queryable, Selectable, Debug, Clone)]
+/// A person. Serialisable for the session store's per-request copy of the signed-in user
+/// ([`crate::accounts::sessions::USER`]), which never carries the password hash.
+#[derive(Queryable, Selectable, Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[diesel(table_name = users)]
 pub struct User {
     pub id: String,
     pub email: String,
     pub name: String,
     pub phone: Option<String>,
+    #[serde(skip)]
     pub password_hash: Option<String>,
     pub role: String,
     pub organisation_id: Option<String>,

@@ -10,11 +10,12 @@ use actix_web::{FromRequest, HttpRequest, web};
 
 use crate::AppState;
 use crate::accounts::model::{self, Role, User};
-use crate::accounts::sessions::{FLASH, ROLE, UID};
+use crate::accounts::sessions::{FLASH, ROLE, UID, USER};
 use crate::db;
 use crate::error::AppError;
 
-/// The person behind the request, if signed in and still allowed in.
+/// The person behind the request, if signed in and still allowed in. The users of these
+/// extractors carry no password hash: whoever checks a password reads it afresh.
 pub struct Viewer(pub Option<User>);
 
 type Fut<T> = Pin<Box<dyn Future<Output = Result<T, actix_web::Error>>>>;
@@ -27,13 +28,23 @@ async fn current(req: &HttpRequest) -> Result<Option<User>, AppError> {
     else {
         return Ok(None);
     };
+    // Read with the session in one query when it was loaded (see sessions::USER).
+    if let Ok(Some(u)) = session.get::<User>(USER)
+        && u.id == uid
+    {
+        return Ok(Some(u));
+    }
+    // A session changed in this request, or whose user is gone or disabled: ask the database.
     let state = req
         .app_data::<web::Data<AppState>>()
         .cloned()
         .ok_or_else(|| AppError::Internal("no app state".into()))?;
     let user = db::run(&state.pool, move |c| model::user_by_id(c, &uid)).await?;
     match user {
-        Some(u) if u.disabled_at.is_none() && u.password_hash.is_some() => Ok(Some(u)),
+        Some(u) if u.disabled_at.is_none() && u.password_hash.is_some() => Ok(Some(User {
+            password_hash: None,
+            ..u
+        })),
         _ => {
             // The account is gone or disabled since the session began: forget it.
             session.purge();

@@ -1064,3 +1064,59 @@ async fn reading_a_page_does_not_write_the_session() {
     }
     assert_eq!(seen(), before);
 }
+
+#[actix_web::test]
+async fn the_session_row_never_holds_the_signed_in_user() {
+    use diesel::prelude::*;
+    use donera::db::schema::sessions;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        // This page removes the login's flash: the session, loaded with its user, is written.
+        assert_eq!(s.get("/sv/personal/").await.status, 200, "{kind:?}");
+        assert_eq!(s.get("/sv/personal/arenden").await.status, 200, "{kind:?}");
+        let mut c = app.pool().get().unwrap();
+        let states: Vec<String> = sessions::table
+            .filter(sessions::user_id.is_not_null())
+            .select(sessions::state)
+            .load(&mut c)
+            .unwrap();
+        assert!(!states.is_empty(), "{kind:?}");
+        for st in states {
+            assert!(st.contains("\"uid\""), "{kind:?}: {st}");
+            assert!(
+                !st.contains("~user"),
+                "{kind:?}: the user copy was stored: {st}"
+            );
+            assert!(
+                !st.contains("argon2"),
+                "{kind:?}: a password hash was stored"
+            );
+            assert!(!st.contains("partner.example.org"), "{kind:?}: {st}");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_disabled_user_is_signed_out_on_the_next_page() {
+    use diesel::prelude::*;
+    use donera::db::schema::users;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let id = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        assert_eq!(s.get("/sv/personal/arenden").await.status, 200, "{kind:?}");
+        // Disabled behind the portal's back (another instance, an operator): the session's
+        // own read of the user sees it.
+        let mut c = app.pool().get().unwrap();
+        diesel::update(users::table.find(&id))
+            .set(users::disabled_at.eq(Some(app.clock.now_utc_naive())))
+            .execute(&mut c)
+            .unwrap();
+        assert_eq!(s.get("/sv/personal/arenden").await.status, 303, "{kind:?}");
+        assert_eq!(s.get("/sv/personal/arenden").await.status, 303, "{kind:?}");
+    }
+}
