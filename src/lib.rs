@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod cache;
 pub mod catalog;
 pub mod clock;
 pub mod config;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub security_headers: SecurityHeaders,
     pub pages: PageCache,
     pub routing: outbox::Routing,
+    /// Short-lived copies of the staff's names and the canned replies (see [`cache`]).
+    pub caches: Arc<cache::Caches>,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             security_headers,
             pages: PageCache::default(),
             routing: settings_routing,
+            caches: Arc::default(),
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state

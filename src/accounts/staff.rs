@@ -190,6 +190,7 @@ pub async fn invite(
     .await?
     {
         Invited::Sent(_) => {
+            state.caches.staff.clear();
             flash(&session, "staff-invited");
             Ok(redirect(Page::StaffAccounts.path(locale)))
         }

@@ -264,6 +264,49 @@ pub fn split_page<T>(mut rows: Vec<T>, size: i64) -> (Vec<T>, bool) {
     (rows, more)
 }
 
+/// `query LIMIT n` with `n` written into the statement instead of bound. PostgreSQL plans a
+/// bound limit as "a tenth of the rows", which makes the cached generic plan look worse than a
+/// fresh one for every run, so such a statement is planned anew each time; with the number in
+/// the text the generic plan is kept. For fixed page sizes only: each `n` is its own statement.
+#[derive(Debug, Clone)]
+pub struct LimitLiteral<Q> {
+    query: Q,
+    limit: u32,
+}
+
+impl<Q> LimitLiteral<Q> {
+    pub fn new(query: Q, limit: u32) -> LimitLiteral<Q> {
+        LimitLiteral { query, limit }
+    }
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for LimitLiteral<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> diesel::query_builder::QueryId for LimitLiteral<Q> {
+    type QueryId = ();
+    // The SQL depends on `limit`: never cache by type.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q, DB> diesel::query_builder::QueryFragment<DB> for LimitLiteral<Q>
+where
+    DB: diesel::backend::Backend,
+    Q: diesel::query_builder::QueryFragment<DB>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        self.query.walk_ast(out.reborrow())?;
+        out.push_sql(&format!(" LIMIT {}", self.limit));
+        Ok(())
+    }
+}
+
+impl<Q, C> RunQueryDsl<C> for LimitLiteral<Q> {}
+
 /// True when the database answers a trivial query (for `/healthz`).
 pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
     conn.batch_execute("SELECT 1").map_err(AppError::from)

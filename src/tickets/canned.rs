@@ -183,6 +183,7 @@ pub async fn save(
             service::delete_canned(c, now, &id, &user, &ip)
         })
         .await?;
+        state.caches.canned.clear();
         if !gone {
             return Err(AppError::NotFound);
         }
@@ -223,6 +224,7 @@ async fn save_or_show(
         service::save_canned(c, now, id.as_deref(), &form, &u, &ip)
     })
     .await?;
+    state.caches.canned.clear();
     flash(session, "staff-canned-saved");
     Ok(redirect(Page::StaffCanned.path(locale)))
 }

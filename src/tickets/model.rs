@@ -4,6 +4,7 @@ use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::{Priority, State};
+use crate::cache::CommonTerms;
 use crate::db::DbConn;
 use crate::db::schema::{
     canned_replies as cr, files, ticket_attachments as ta, ticket_messages as tm,
@@ -193,15 +194,14 @@ pub fn others_of(
     conn: &mut DbConn,
     org: &str,
     except: &str,
-    limit: i64,
+    limit: u32,
 ) -> Result<Vec<Ticket>, AppError> {
-    Ok(t::table
+    let q = t::table
         .filter(t::organisation_id.eq(org))
         .filter(t::id.ne(except))
         .order((t::updated_at.desc(), t::number.desc()))
-        .limit(limit)
-        .select(Ticket::as_select())
-        .load(conn)?)
+        .select(Ticket::as_select());
+    Ok(crate::db::LimitLiteral::new(q, limit).load(conn)?)
 }
 
 /// The thread oldest first, with each message's attachments. Internal notes only for staff.
@@ -282,6 +282,10 @@ pub const PAGE: i64 = 50;
 /// A search word with fewer index entries than this is "rare" (see [`queue`]).
 const RARE: i64 = 1000;
 
+/// Tickets not yet resolved or closed, as SQL text (see `queue`); a test holds it to the state keys.
+/// The partial index `tickets_active_updated` (migration 000009) is defined with the same text.
+const ACTIVE: &str = "tickets.state NOT IN ('resolved', 'closed')";
+
 /// The upper bound of the terms starting with `w`: every folded term is below this character.
 fn upper(w: &str) -> String {
     format!("{w}\u{10FFFF}")
@@ -303,12 +307,15 @@ pub fn queue(
     conn: &mut DbConn,
     f: &Filter,
     me: &str,
+    common: &CommonTerms,
 ) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
     let mut q = t::table.select(Summary::as_select()).into_boxed();
     match f.state.as_str() {
         // Written as "not finished" so that the planner walks the queue's order index instead
-        // of collecting every active ticket from the state index and sorting them.
-        "" => q = q.filter(t::state.ne_all([State::Resolved.key(), State::Closed.key()])),
+        // of collecting every active ticket from the state index and sorting them; with the
+        // two states in the text, not bound, PostgreSQL keeps one plan for the statement
+        // instead of planning it on every run (it cannot tell how selective a bound list is).
+        "" => q = q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(ACTIVE)),
         "all" => {}
         s => match State::from_key(s) {
             Some(s) => q = q.filter(t::state.eq(s.key())),
@@ -355,13 +362,17 @@ pub fn queue(
                 .order(tt::term)
                 .select(tt::ticket_id);
             // One probe past the threshold tells a common word without reading its entries.
-            let common = range
+            if common.contains(w) {
+                continue;
+            }
+            if range
                 .clone()
                 .offset(RARE - 1)
                 .first::<String>(conn)
                 .optional()?
-                .is_some();
-            if common {
+                .is_some()
+            {
+                common.insert(w);
                 continue;
             }
             let ids: Vec<String> = range.load(conn)?;
@@ -390,10 +401,14 @@ pub fn queue(
         _ => return Ok(Err(BadFilter::Sort)),
     };
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    let rows = q
-        .offset(crate::db::page_offset(page, PAGE))
-        .limit(PAGE + 1)
-        .load(conn)?;
+    // The first page, by far the most read, with its limit in the text (see LimitLiteral).
+    let rows = if page == 1 {
+        crate::db::LimitLiteral::new(q, (PAGE + 1) as u32).load(conn)?
+    } else {
+        q.offset(crate::db::page_offset(page, PAGE))
+            .limit(PAGE + 1)
+            .load(conn)?
+    };
     Ok(Ok(crate::db::split_page(rows, PAGE)))
 }
 
@@ -410,4 +425,17 @@ pub fn canned(conn: &mut DbConn, id: &str) -> Result<Option<Canned>, AppError> {
         .select(Canned::as_select())
         .first(conn)
         .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_active_filter_names_the_finished_states() {
+        for s in [State::Resolved, State::Closed] {
+            assert!(ACTIVE.contains(&format!("'{}'", s.key())), "{}", s.key());
+        }
+        assert_eq!(ACTIVE.matches('\'').count(), 4, "two states, no more");
+    }
 }

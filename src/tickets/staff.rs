@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::accounts::handlers::{Ctx, layout, private, redirect};
 use crate::accounts::model::{self as accounts, Organisation, User};
 use crate::accounts::views::Choice;
-use crate::db;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
@@ -93,8 +93,10 @@ pub async fn queue(
     filter.q = filter.q.chars().take(200).collect();
     let me = staff.0.id.clone();
     let fq = filter.clone();
+    let caches = state.caches.clone();
     let (rows, staff_list) = db::run(&state.pool, move |c| {
-        Ok((model::queue(c, &fq, &me)?, accounts::staff_names(c)?))
+        let rows = model::queue(c, &fq, &me, &caches.common_terms)?;
+        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?))
     })
     .await?;
     let (rows, more) = match rows {
@@ -287,25 +289,21 @@ type OrgData = (
 
 struct Loaded {
     messages: Vec<(model::Message, Vec<model::Attachment>)>,
-    staff: Vec<(String, String)>,
-    canned: Vec<Canned>,
+    staff: std::sync::Arc<Vec<(String, String)>>,
+    canned: std::sync::Arc<Vec<Canned>>,
     org: Option<OrgData>,
     others: Vec<Ticket>,
     merged_into: Option<Ticket>,
 }
 
-async fn ticket_page(
-    cx: &Ctx<'_>,
-    user: &User,
-    t: &Ticket,
-    f: FormErrors,
-    form: ReplyForm,
-    merge_target: String,
-) -> Result<TicketTpl, AppError> {
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
-    let today = state.clock.now_utc_naive().date();
-    let tc = t.clone();
-    let loaded = db::run(&state.pool, move |c| {
+/// Everything the ticket page shows besides the ticket, read in one go.
+fn gather(
+    c: &mut DbConn,
+    tc: &Ticket,
+    today: time::Date,
+    caches: &crate::cache::Caches,
+) -> Result<Loaded, AppError> {
+    {
         let messages = model::thread(c, &tc.id, true)?;
         let org = match &tc.organisation_id {
             Some(id) => match accounts::organisation(c, id)? {
@@ -340,14 +338,41 @@ async fn ticket_page(
         };
         Ok(Loaded {
             messages,
-            staff: accounts::staff_names(c)?,
-            canned: model::canned_all(c)?,
+            staff: caches.staff.get(|| accounts::staff_names(c))?,
+            canned: caches.canned.get(|| model::canned_all(c))?,
             org,
             others,
             merged_into,
         })
-    })
-    .await?;
+    }
+}
+
+async fn ticket_page(
+    cx: &Ctx<'_>,
+    user: &User,
+    t: &Ticket,
+    f: FormErrors,
+    form: ReplyForm,
+    merge_target: String,
+) -> Result<TicketTpl, AppError> {
+    let state = cx.state;
+    let today = state.clock.now_utc_naive().date();
+    let tc = t.clone();
+    let caches = state.caches.clone();
+    let loaded = db::run(&state.pool, move |c| gather(c, &tc, today, &caches)).await?;
+    build_page(cx, user, t, loaded, f, form, merge_target).await
+}
+
+async fn build_page(
+    cx: &Ctx<'_>,
+    user: &User,
+    t: &Ticket,
+    loaded: Loaded,
+    f: FormErrors,
+    form: ReplyForm,
+    merge_target: String,
+) -> Result<TicketTpl, AppError> {
+    let (state, locale, session) = (cx.state, cx.locale, cx.session);
     let mut l = layout(
         state,
         locale,
@@ -506,19 +531,32 @@ pub async fn show(
     staff: Staff,
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let t = load(&state, number.into_inner()).await?;
-    respond(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+    // The ticket and the rest of the page in one trip to the database.
+    let number = number.into_inner();
+    let today = state.clock.now_utc_naive().date();
+    let caches = state.caches.clone();
+    let (t, loaded) = db::run(&state.pool, move |c| {
+        let t = model::by_number(c, &number)?.ok_or(AppError::NotFound)?;
+        let loaded = gather(c, &t, today, &caches)?;
+        Ok((t, loaded))
+    })
+    .await?;
+    let cx = Ctx {
+        state: &state,
+        locale,
+        session: &session,
+    };
+    let tpl = build_page(
+        &cx,
         &staff.0,
         &t,
-        (FormErrors::none(), ReplyForm::default(), String::new()),
-        StatusCode::OK,
+        loaded,
+        FormErrors::none(),
+        ReplyForm::default(),
+        String::new(),
     )
-    .await
+    .await?;
+    private(StatusCode::OK, &tpl)
 }
 
 pub async fn reply(

@@ -1156,8 +1156,22 @@ async fn admins_keep_canned_replies_that_agents_insert_in_the_customers_language
             )
             .await;
         assert_eq!(r.status, 303);
+        // The help desk's short-lived copy of the canned replies follows at once.
+        let options = |r: &Resp| {
+            r.html()
+                .select(&scraper::Selector::parse("select#canned option").unwrap())
+                .map(|o| o.text().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        let view = agent.get("/sv/personal/arenden/D-2026-00001").await;
+        assert!(options(&view).contains(&"Tack!".to_owned()), "{kind:?}");
         let r = admin.submit(&edit, &edit, &[("action", "delete")]).await;
         assert_eq!(r.status, 303);
+        let view = agent.get("/sv/personal/arenden/D-2026-00001").await;
+        assert!(
+            !options(&view).iter().any(|o| o.starts_with("Tack")),
+            "{kind:?}"
+        );
         assert_eq!(admin.get(&edit).await.status, 404);
         assert_eq!(audited(&app, "canned.updated"), 1);
         assert_eq!(audited(&app, "canned.deleted"), 1);
@@ -1265,4 +1279,47 @@ async fn members_cannot_work_the_help_desk_by_posting_to_it() {
             .count(),
         1
     );
+}
+
+#[actix_web::test]
+async fn a_staff_members_new_name_shows_in_the_help_desk_at_once() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut agent = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let names = |r: &Resp| {
+            r.html()
+                .select(&scraper::Selector::parse("select#assignee option").unwrap())
+                .map(|o| o.text().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        let queue = agent.get("/sv/personal/arenden").await;
+        assert!(
+            names(&queue).contains(&"Stina Staff".to_owned()),
+            "{kind:?}: {:?}",
+            names(&queue)
+        );
+        let r = agent
+            .submit(
+                "/sv/konto/installningar",
+                "/sv/konto/installningar",
+                &[
+                    ("form", "contact"),
+                    ("name", "Stina Nyname"),
+                    ("phone", ""),
+                    ("locale", "sv"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{kind:?}");
+        let queue = agent.get("/sv/personal/arenden").await;
+        assert!(
+            names(&queue).contains(&"Stina Nyname".to_owned()),
+            "{kind:?}: {:?}",
+            names(&queue)
+        );
+        assert!(
+            !names(&queue).contains(&"Stina Staff".to_owned()),
+            "{kind:?}"
+        );
+    }
 }
