@@ -86,6 +86,29 @@ impl CommonTerms {
     }
 }
 
+/// Common words a search writes into its SQL as text (see `tickets::model::queue`): at most
+/// [`InlineTerms::MAX`], never forgotten, so that the statements each connection keeps prepared
+/// for them stay few.
+#[derive(Default)]
+pub struct InlineTerms(Mutex<Vec<String>>);
+
+impl InlineTerms {
+    pub const MAX: usize = 64;
+
+    /// True when `term` is, or may now become, one of them.
+    pub fn admit(&self, term: &str) -> bool {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if list.iter().any(|t| t == term) {
+            return true;
+        }
+        if list.len() < Self::MAX {
+            list.push(term.to_owned());
+            return true;
+        }
+        false
+    }
+}
+
 /// The application's cached lists.
 pub struct Caches {
     /// Id and name of every staff member (`accounts::staff_names`).
@@ -94,6 +117,10 @@ pub struct Caches {
     pub canned: Snapshot<Vec<Canned>>,
     /// Search words with many tickets (`tickets::model::queue`).
     pub common_terms: CommonTerms,
+    /// Common words whose search is written as text (`tickets::model::queue`).
+    pub inline_terms: InlineTerms,
+    /// `tickets::service::INDEX_QUEUED` as of this application's last look at the index queue.
+    pub index_seen: AtomicU64,
 }
 
 impl Default for Caches {
@@ -102,6 +129,9 @@ impl Default for Caches {
             staff: Snapshot::new(TTL),
             canned: Snapshot::new(TTL),
             common_terms: CommonTerms::default(),
+            inline_terms: InlineTerms::default(),
+            // Unlike any count: the first search looks.
+            index_seen: AtomicU64::new(u64::MAX),
         }
     }
 }
@@ -109,6 +139,16 @@ impl Default for Caches {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_terms_are_few_and_kept() {
+        let t = InlineTerms::default();
+        for i in 0..InlineTerms::MAX {
+            assert!(t.admit(&format!("w{i}")));
+        }
+        assert!(!t.admit("extra"));
+        assert!(t.admit("w0"), "an admitted word stays");
+    }
 
     #[test]
     fn common_terms_are_remembered_within_bounds() {

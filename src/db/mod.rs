@@ -307,6 +307,46 @@ where
 
 impl<Q, C> RunQueryDsl<C> for LimitLiteral<Q> {}
 
+/// A boolean SQL condition given as text, for conditions that must be written out rather than
+/// bound (see `tickets::model::queue`). Unlike `diesel::dsl::sql`, the statement it is part of
+/// stays in the prepared-statement cache, keyed by its text: whoever builds one guarantees the
+/// text is made only of fixed SQL and validated literals, and comes in few variants.
+#[derive(Debug, Clone)]
+pub struct Condition(String);
+
+impl Condition {
+    pub fn new(sql: String) -> Condition {
+        Condition(sql)
+    }
+}
+
+impl diesel::expression::Expression for Condition {
+    type SqlType = diesel::sql_types::Bool;
+}
+
+impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for Condition {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql(&self.0);
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::QueryId for Condition {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<QS> diesel::expression::AppearsOnTable<QS> for Condition {}
+
+impl<QS> diesel::expression::SelectableExpression<QS> for Condition {}
+
+impl<GB> diesel::expression::ValidGrouping<GB> for Condition {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
 /// True when the database answers a trivial query (for `/healthz`).
 pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
     conn.batch_execute("SELECT 1").map_err(AppError::from)

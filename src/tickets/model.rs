@@ -1,15 +1,18 @@
 //! Rows and queries of tickets, their messages, attachments, search terms and canned replies.
 
+use std::sync::atomic::Ordering;
+
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
 use super::{Priority, State};
-use crate::cache::CommonTerms;
-use crate::db::DbConn;
+use crate::accounts::model::Organisation;
+use crate::cache::Caches;
 use crate::db::schema::{
-    canned_replies as cr, files, ticket_attachments as ta, ticket_messages as tm,
+    canned_replies as cr, files, organisations, ticket_attachments as ta, ticket_messages as tm,
     ticket_terms as tt, ticket_tokens as tk, tickets as t,
 };
+use crate::db::{Condition, DbConn};
 use crate::error::AppError;
 
 #[derive(Queryable, Selectable, Debug, Clone)]
@@ -148,6 +151,22 @@ impl Canned {
     }
 }
 
+/// A ticket by number with its organisation, in one query (the staff ticket page).
+pub fn by_number_with_org(
+    conn: &mut DbConn,
+    number: &str,
+) -> Result<Option<(Ticket, Option<Organisation>)>, AppError> {
+    let Some(n) = super::parse_number(number) else {
+        return Ok(None);
+    };
+    Ok(t::table
+        .left_join(organisations::table)
+        .filter(t::number.eq(n))
+        .select((Ticket::as_select(), Option::<Organisation>::as_select()))
+        .first(conn)
+        .optional()?)
+}
+
 pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<Ticket>, AppError> {
     let Some(n) = super::parse_number(number) else {
         return Ok(None);
@@ -204,55 +223,57 @@ pub fn others_of(
     Ok(crate::db::LimitLiteral::new(q, limit).load(conn)?)
 }
 
+/// A file of a message: id, name, content type and size.
+type FileRow = (String, String, String, i64);
+
 /// The thread oldest first, with each message's attachments. Internal notes only for staff.
 pub fn thread(
     conn: &mut DbConn,
     ticket_id: &str,
     with_internal: bool,
 ) -> Result<Vec<(Message, Vec<Attachment>)>, AppError> {
+    // Messages and their files in one query: a message with several files comes once per
+    // file, in order, and is folded back here.
     let mut q = tm::table
+        .left_join(ta::table.on(ta::message_id.eq(tm::id)))
+        .left_join(files::table.on(files::id.nullable().eq(ta::file_id.nullable())))
         .filter(tm::ticket_id.eq(ticket_id))
-        .order(tm::id.asc())
-        .select(Message::as_select())
-        .into_boxed();
-    if !with_internal {
-        q = q.filter(tm::internal.eq(false));
-    }
-    let messages: Vec<Message> = q.load(conn)?;
-    let ids: Vec<i64> = messages.iter().map(|m| m.id).collect();
-    let rows: Vec<(i64, String, String, String, i64)> = if ids.is_empty() {
-        vec![]
-    } else {
-        ta::table
-            .inner_join(files::table)
-            .filter(ta::message_id.eq_any(&ids))
-            .order((ta::message_id, files::original_name, files::id))
-            .select((
-                ta::message_id,
+        .order((
+            tm::id.asc(),
+            files::original_name.nullable(),
+            files::id.nullable(),
+        ))
+        .select((
+            Message::as_select(),
+            (
                 files::id,
                 files::original_name,
                 files::content_type,
                 files::size,
-            ))
-            .load(conn)?
-    };
-    Ok(messages
-        .into_iter()
-        .map(|m| {
-            let files = rows
-                .iter()
-                .filter(|r| r.0 == m.id)
-                .map(|r| Attachment {
-                    message_id: r.0,
-                    file_id: r.1.clone(),
-                    name: r.2.clone(),
-                    content_type: r.3.clone(),
-                    size: r.4,
-                })
-                .collect();
-            (m, files)
-        })
-        .collect())
+            )
+                .nullable(),
+        ))
+        .into_boxed();
+    if !with_internal {
+        q = q.filter(tm::internal.eq(false));
+    }
+    let rows: Vec<(Message, Option<FileRow>)> = q.load(conn)?;
+    let mut out: Vec<(Message, Vec<Attachment>)> = Vec::new();
+    for (m, file) in rows {
+        if out.last().is_none_or(|(last, _)| last.id != m.id) {
+            out.push((m, vec![]));
+        }
+        if let (Some((id, name, content_type, size)), Some((last, list))) = (file, out.last_mut()) {
+            list.push(Attachment {
+                message_id: last.id,
+                file_id: id,
+                name,
+                content_type,
+                size,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The staff queue's filters. Empty strings match everything; `state` empty means the active
@@ -286,6 +307,20 @@ const RARE: i64 = 1000;
 /// The partial index `tickets_active_updated` (migration 000009) is defined with the same text.
 const ACTIVE: &str = "tickets.state NOT IN ('resolved', 'closed')";
 
+/// The search filter for tickets with a word starting with `w`, as SQL text; `None` unless `w`
+/// is letters and digits only (as every folded search word is), which is what makes it safe to
+/// write into a quoted literal.
+fn word_filter_sql(w: &str) -> Option<String> {
+    if w.is_empty() || !w.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    Some(format!(
+        "EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id \
+         AND ticket_terms.term >= '{w}' AND ticket_terms.term < '{}')",
+        upper(w)
+    ))
+}
+
 /// The upper bound of the terms starting with `w`: every folded term is below this character.
 fn upper(w: &str) -> String {
     format!("{w}\u{10FFFF}")
@@ -307,15 +342,16 @@ pub fn queue(
     conn: &mut DbConn,
     f: &Filter,
     me: &str,
-    common: &CommonTerms,
+    caches: &Caches,
 ) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
+    let common = &caches.common_terms;
     let mut q = t::table.select(Summary::as_select()).into_boxed();
     match f.state.as_str() {
         // Written as "not finished" so that the planner walks the queue's order index instead
         // of collecting every active ticket from the state index and sorting them; with the
         // two states in the text, not bound, PostgreSQL keeps one plan for the statement
         // instead of planning it on every run (it cannot tell how selective a bound list is).
-        "" => q = q.filter(diesel::dsl::sql::<diesel::sql_types::Bool>(ACTIVE)),
+        "" => q = q.filter(Condition::new(ACTIVE.to_owned())),
         "all" => {}
         s => match State::from_key(s) {
             Some(s) => q = q.filter(t::state.eq(s.key())),
@@ -346,8 +382,13 @@ pub fn queue(
     } else {
         let words = super::query_terms(search);
         if !words.is_empty() {
-            // Words still waiting for the index are added first: a search never misses.
-            while super::service::flush_index(conn, 2000)? > 0 {}
+            // Words this instance queued for the index are added first, so a search finds every
+            // ticket written before it here; other instances' are indexed within a second.
+            let queued = super::service::INDEX_QUEUED.load(Ordering::Acquire);
+            if caches.index_seen.load(Ordering::Acquire) != queued {
+                while super::service::flush_index(conn, 2000)? > 0 {}
+                caches.index_seen.store(queued, Ordering::Release);
+            }
         }
         // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
         // words are tested ticket by ticket as the queue is walked in order, which finds a
@@ -361,7 +402,8 @@ pub fn queue(
                 .filter(tt::term.lt(upper(w)))
                 .order(tt::term)
                 .select(tt::ticket_id);
-            // One probe past the threshold tells a common word without reading its entries.
+            // A word once found common stays so (words only gain tickets); otherwise one probe
+            // past the threshold tells a common word without reading its entries.
             if common.contains(w) {
                 continue;
             }
@@ -381,17 +423,29 @@ pub fn queue(
             }
         }
         for w in words {
-            match &narrow {
-                Some((n, ids)) if *n == w => q = q.filter(t::id.eq_any(ids.clone())),
-                _ => {
-                    q = q.filter(diesel::dsl::exists(
-                        tt::table
-                            .filter(tt::ticket_id.eq(t::id))
-                            .filter(tt::term.ge(w.clone()))
-                            .filter(tt::term.lt(upper(&w))),
-                    ))
-                }
+            if let Some((n, ids)) = &narrow
+                && *n == w
+            {
+                q = q.filter(t::id.eq_any(ids.clone()));
+                continue;
             }
+            // A common word is written into the SQL as text: PostgreSQL plans a bound word range
+            // anew on every run (its guess for an unknown range is far from a common word's),
+            // which cost more than running it. Few such words (see InlineTerms).
+            let inline = if common.contains(&w) && caches.inline_terms.admit(&w) {
+                word_filter_sql(&w)
+            } else {
+                None
+            };
+            q = match inline {
+                Some(sql) => q.filter(Condition::new(sql)),
+                None => q.filter(diesel::dsl::exists(
+                    tt::table
+                        .filter(tt::ticket_id.eq(t::id))
+                        .filter(tt::term.ge(w.clone()))
+                        .filter(tt::term.lt(upper(&w))),
+                )),
+            };
         }
     }
     q = match f.sort.as_str() {
@@ -430,6 +484,16 @@ pub fn canned(conn: &mut DbConn, id: &str) -> Result<Option<Canned>, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_letters_and_digits_are_written_into_sql() {
+        let sql = word_filter_sql("licens").unwrap();
+        assert!(sql.contains("term >= 'licens'"), "{sql}");
+        assert!(word_filter_sql("föräldrar2").is_some());
+        for bad in ["", "a'b", "x--", "a b", "a\\b", "a;drop", "ab\u{0}"] {
+            assert_eq!(word_filter_sql(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn the_active_filter_names_the_finished_states() {

@@ -1,6 +1,8 @@
 //! The ticket transactions. Each writes its change, its search terms, its outbox events and its
 //! audit entry in one transaction, so a ticket never exists without the event that announces it.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use diesel::prelude::*;
 use serde_json::json;
 use time::{Duration, PrimitiveDateTime};
@@ -130,11 +132,18 @@ fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()> {
     Ok(())
 }
 
+/// How many texts this process has queued for the search index, ever. A search compares it with
+/// the count it last saw (`cache::Caches::index_seen`) and asks the database for waiting texts
+/// only when it moved; texts queued by other instances are indexed by their own worker within
+/// a second.
+pub static INDEX_QUEUED: AtomicU64 = AtomicU64::new(0);
+
 /// Queues `texts` for the search index, in the caller's transaction (see [`flush_index`]).
 fn queue_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
     diesel::insert_into(iq::table)
         .values((iq::ticket_id.eq(ticket_id), iq::body.eq(texts.join("\n"))))
         .execute(conn)?;
+    INDEX_QUEUED.fetch_add(1, Ordering::AcqRel);
     Ok(())
 }
 

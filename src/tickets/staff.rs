@@ -95,7 +95,7 @@ pub async fn queue(
     let fq = filter.clone();
     let caches = state.caches.clone();
     let (rows, staff_list) = db::run(&state.pool, move |c| {
-        let rows = model::queue(c, &fq, &me, &caches.common_terms)?;
+        let rows = model::queue(c, &fq, &me, &caches)?;
         Ok((rows, caches.staff.get(|| accounts::staff_names(c))?))
     })
     .await?;
@@ -296,17 +296,19 @@ struct Loaded {
     merged_into: Option<Ticket>,
 }
 
-/// Everything the ticket page shows besides the ticket, read in one go.
+/// Everything the ticket page shows besides the ticket and its organisation (`org`, read with
+/// the ticket where it can be), read in one go.
 fn gather(
     c: &mut DbConn,
     tc: &Ticket,
+    org: Option<Organisation>,
     today: time::Date,
     caches: &crate::cache::Caches,
 ) -> Result<Loaded, AppError> {
     {
         let messages = model::thread(c, &tc.id, true)?;
         let org = match &tc.organisation_id {
-            Some(id) => match accounts::organisation(c, id)? {
+            Some(id) => match org {
                 Some(o) => {
                     let requests = crate::validation::model::of_organisation(c, id)?;
                     // The same rule as validation::is_validated, on the requests already read.
@@ -359,7 +361,14 @@ async fn ticket_page(
     let today = state.clock.now_utc_naive().date();
     let tc = t.clone();
     let caches = state.caches.clone();
-    let loaded = db::run(&state.pool, move |c| gather(c, &tc, today, &caches)).await?;
+    let loaded = db::run(&state.pool, move |c| {
+        let org = match &tc.organisation_id {
+            Some(id) => accounts::organisation(c, id)?,
+            None => None,
+        };
+        gather(c, &tc, org, today, &caches)
+    })
+    .await?;
     build_page(cx, user, t, loaded, f, form, merge_target).await
 }
 
@@ -536,8 +545,8 @@ pub async fn show(
     let today = state.clock.now_utc_naive().date();
     let caches = state.caches.clone();
     let (t, loaded) = db::run(&state.pool, move |c| {
-        let t = model::by_number(c, &number)?.ok_or(AppError::NotFound)?;
-        let loaded = gather(c, &t, today, &caches)?;
+        let (t, org) = model::by_number_with_org(c, &number)?.ok_or(AppError::NotFound)?;
+        let loaded = gather(c, &t, org, today, &caches)?;
         Ok((t, loaded))
     })
     .await?;

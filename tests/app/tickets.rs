@@ -1323,3 +1323,81 @@ async fn a_staff_members_new_name_shows_in_the_help_desk_at_once() {
         );
     }
 }
+
+#[actix_web::test]
+async fn a_search_for_a_common_word_lists_the_matching_tickets_in_queue_order() {
+    use donera::db::schema::ticket_terms;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut c = app.pool().get().unwrap();
+        donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 1200, 1200, &staff)
+            .unwrap();
+        // What the page must show, asked of the index directly.
+        let with_word = |c: &mut donera::db::DbConn, w: &str| -> Vec<String> {
+            tickets::table
+                .filter(tickets::state.ne_all(["resolved", "closed"]))
+                .filter(diesel::dsl::exists(
+                    ticket_terms::table
+                        .filter(ticket_terms::ticket_id.eq(tickets::id))
+                        .filter(ticket_terms::term.ge(w.to_owned()))
+                        .filter(ticket_terms::term.lt(format!("{w}\u{10FFFF}"))),
+                ))
+                .order((tickets::updated_at.desc(), tickets::number.desc()))
+                .select(tickets::number)
+                .limit(50)
+                .load(c)
+                .unwrap()
+        };
+        let entries: i64 = ticket_terms::table
+            .filter(ticket_terms::term.ge("licens"))
+            .filter(ticket_terms::term.lt("licens\u{10FFFF}"))
+            .count()
+            .get_result(&mut c)
+            .unwrap();
+        assert!(
+            entries >= 1000,
+            "{kind:?}: 'licens' must be a common word here ({entries})"
+        );
+        let expected = with_word(&mut c, "licens");
+        assert_eq!(expected.len(), 50, "{kind:?}");
+        drop(c);
+        let numbers = |r: &Resp| -> Vec<String> {
+            r.html()
+                .select(&scraper::Selector::parse("tbody tr td:first-child a").unwrap())
+                .map(|a| a.text().collect::<String>())
+                .collect()
+        };
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        // Twice: the first search finds the word common, the second knows it.
+        for round in 0..2 {
+            let r = s.get("/sv/personal/arenden?q=licens").await;
+            assert_eq!(r.status, 200);
+            assert_eq!(numbers(&r), expected, "{kind:?}, round {round}");
+        }
+        // A ticket written just now is found at once, by the common word with a rare one too.
+        let mut v = Browser::new(&app);
+        let mut fields = visitor("z@z.se");
+        fields[5].1 = "Licensen för zebrafinkarna, tack.".to_owned();
+        assert_eq!(
+            contact(&mut v, &app, "sv", &refs(&fields)).await.status,
+            303
+        );
+        let r = s.get("/sv/personal/arenden?q=licens").await;
+        assert_eq!(
+            numbers(&r).first().map(String::as_str),
+            Some("D-2026-01201"),
+            "{kind:?}"
+        );
+        let r = s.get("/sv/personal/arenden?q=zebrafink+licens").await;
+        assert_eq!(numbers(&r), vec!["D-2026-01201".to_owned()], "{kind:?}");
+        let r = s.get("/sv/personal/arenden?q=licens&page=2").await;
+        assert_eq!(r.status, 200);
+        assert_eq!(
+            numbers(&r).len(),
+            50,
+            "{kind:?}: a second page of the common word"
+        );
+    }
+}

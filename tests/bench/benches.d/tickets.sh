@@ -4,7 +4,7 @@
 # 1. Staff pages on a large ticket base. For each backend (SQLite, then PostgreSQL) a database
 #    of its own is filled by `$BIN seed-bench` (10,000 tickets, 50,000 messages and a staff
 #    user), a portal of its own is started on it with the machine's default configuration
-#    (both cores, DONERA_WORKERS=2), and wrk (pinned to core 1, so sharing it with the portal,
+#    (both cores, the default DONERA_WORKERS), and wrk (pinned to core 1, so sharing it with the portal,
 #    -c16) measures, logged in as staff: the queue's first page, a filtered page, a search and
 #    one ticket's view. Target: p99 < 10 ms for each.
 # 2. Ticket creation through the public contact form on the SQLite portal, each ticket as a new
@@ -37,7 +37,12 @@
 #   BENCH_TICKETS_CLIENTS      contact-form clients                                     (8)
 #   BENCH_TICKETS_LOAD_SECONDS contact-form load duration                  (BENCH_SECONDS)
 #   BENCH_TICKETS_MIN_RATE     contact-form target, tickets/s                         (500)
-#   BENCH_TICKETS_PG           PostgreSQL server URL, without a database name
+#   BENCH_TICKETS_PG           PostgreSQL server URL, without a database name: seeds, and is
+#                              the "tcp" way of BENCH_TICKETS_PG_VIA
+#   BENCH_TICKETS_PG_VIA       the ways the portal connects, "label=server-URL ...": by default
+#                              "socket=postgres://postgres@%2Fvar%2Frun%2Fpostgresql" (when that
+#                              socket exists) and "tcp=$BENCH_TICKETS_PG". Over TCP libpq's default
+#                              sslmode=prefer applies: TLS when the server offers it (Debian's does)
 
 tk_main() {
     local BENCH_CONNECTIONS=${BENCH_TICKETS_CONNECTIONS:-16} # read by run_wrk
@@ -49,6 +54,14 @@ tk_main() {
     local tk_pg_server=${BENCH_TICKETS_PG:-postgres://postgres@127.0.0.1:5432}
     tk_pg_server=${tk_pg_server%/}
     local tk_backends=${BENCH_TICKETS_BACKENDS:-sqlite postgres}
+    # How the portal reaches PostgreSQL: over the Unix socket when the server has one here (how
+    # a portal on the database's own machine connects), and over TCP to BENCH_TICKETS_PG.
+    local tk_pg_via=${BENCH_TICKETS_PG_VIA:-}
+    if [[ -z $tk_pg_via ]]; then
+        [[ -S /var/run/postgresql/.s.PGSQL.5432 ]] &&
+            tk_pg_via="socket=postgres://postgres@%2Fvar%2Frun%2Fpostgresql "
+        tk_pg_via+="tcp=$tk_pg_server"
+    fi
     local tk_staff_email=bench-staff@donera.invalid tk_staff_password=bench-staff-password-1
     local v
     for v in tk_n tk_m tk_clients tk_load_secs tk_min_rate BENCH_CONNECTIONS tk_p99_target; do
@@ -121,10 +134,12 @@ tk_hidden_field() {
 }
 
 # tk_start_server NAME DATABASE_URL CPUS WORKERS: a portal on its own port, on the cores CPUS
-# (taskset list) with WORKERS workers; sets TK_SERVER_PID and TK_URL. Returns 1 (with an ISSUES
-# entry) when it does not come up.
+# (taskset list) with WORKERS workers (empty: the portal's default); sets TK_SERVER_PID and
+# TK_URL. Returns 1 (with an ISSUES entry) when it does not come up.
 tk_start_server() {
-    local name=$1 db_url=$2 cpus=${3:-0} workers=${4:-1} dir=$TMP_ROOT/tickets-$1 port code deadline
+    local name=$1 db_url=$2 cpus=${3:-0} workers=${4-1} dir=$TMP_ROOT/tickets-$1 port code deadline
+    local workers_env=()
+    [[ -n $workers ]] && workers_env=(DONERA_WORKERS="$workers")
     mkdir -p "$dir/data"
     chmod 700 "$dir"
     port=$(free_port)
@@ -137,7 +152,7 @@ tk_start_server() {
             DONERA_BASE_URL="$TK_URL" \
             DONERA_SECRET_KEY="$TK_SECRET" \
             DONERA_DATA_DIR="$dir/data" \
-            DONERA_WORKERS="$workers" \
+            "${workers_env[@]}" \
             DONERA_CONTACT_MIN_FILL_SECONDS=0 \
             DONERA_CONTACT_IP_LIMIT_PER_HOUR=0 \
             RUST_LOG=info \
@@ -415,7 +430,7 @@ tk_backend_sqlite() {
     local db=$dir/donera.db
     mkdir -p "$dir"
     tk_seed sqlite "sqlite://$db" || return 0
-    tk_start_server sqlite "sqlite://$db" 0-1 2 || return 0
+    tk_start_server sqlite "sqlite://$db" 0-1 "" || return 0
     if tk_login sqlite; then
         tk_bench_pages sqlite
     else
@@ -450,13 +465,22 @@ tk_backend_postgres() {
     TK_PG_DB_URL=$tk_pg_server/$name
     log "tickets postgres: database $name created"
     mkdir -p "$TMP_ROOT/tickets-postgres"
-    if tk_seed postgres "$TK_PG_DB_URL" && tk_start_server postgres "$TK_PG_DB_URL" 0-1 2; then
-        if tk_login postgres; then
-            tk_bench_pages postgres
-        else
-            ANY_MISSED=1
-        fi
-        tk_stop_server
+    if tk_seed postgres "$TK_PG_DB_URL"; then
+        # The same database reached each way in turn (see BENCH_TICKETS_PG_VIA).
+        local via label server
+        for via in $tk_pg_via; do
+            label=${via%%=*}
+            server=${via#*=}
+            server=${server%/}
+            if tk_start_server "postgres-$label" "$server/$name" 0-1 ""; then
+                if tk_login "postgres-$label"; then
+                    tk_bench_pages "postgres-$label"
+                else
+                    ANY_MISSED=1
+                fi
+                tk_stop_server
+            fi
+        done
     fi
     tk_cleanup # drops the database
 }
