@@ -383,7 +383,8 @@ pub fn queue(
         let words = super::query_terms(search);
         if !words.is_empty() {
             // Words this instance queued for the index are added first, so a search finds every
-            // ticket written before it here; other instances' are indexed within a second.
+            // ticket written here before it began. Other instances' tickets, and one committed
+            // while a search was looking, are indexed by a worker within a second.
             let queued = super::service::INDEX_QUEUED.load(Ordering::Acquire);
             if caches.index_seen.load(Ordering::Acquire) != queued {
                 while super::service::flush_index(conn, 2000)? > 0 {}
