@@ -41,8 +41,9 @@
 #                              the "tcp" way of BENCH_TICKETS_PG_VIA
 #   BENCH_TICKETS_PG_VIA       the ways the portal connects, "label=server-URL ...": by default
 #                              "socket=postgres://postgres@%2Fvar%2Frun%2Fpostgresql" (when that
-#                              socket exists) and "tcp=$BENCH_TICKETS_PG". Over TCP libpq's default
-#                              sslmode=prefer applies: TLS when the server offers it (Debian's does)
+#                              socket exists), "tcp=$BENCH_TICKETS_PG" (libpq's default
+#                              sslmode=prefer: TLS when the server offers it, as Debian's does) and
+#                              "tcp-notls=$BENCH_TICKETS_PG?sslmode=disable"
 
 tk_main() {
     local BENCH_CONNECTIONS=${BENCH_TICKETS_CONNECTIONS:-16} # read by run_wrk
@@ -61,6 +62,7 @@ tk_main() {
         [[ -S /var/run/postgresql/.s.PGSQL.5432 ]] &&
             tk_pg_via="socket=postgres://postgres@%2Fvar%2Frun%2Fpostgresql "
         tk_pg_via+="tcp=$tk_pg_server"
+        [[ $tk_pg_server == *\?* ]] || tk_pg_via+=" tcp-notls=$tk_pg_server?sslmode=disable"
     fi
     local tk_staff_email=bench-staff@donera.invalid tk_staff_password=bench-staff-password-1
     local v
@@ -443,9 +445,19 @@ tk_backend_sqlite() {
     fi
 }
 
+# tk_db_url SERVER-URL NAME: the URL of database NAME on the server, its query string kept.
+tk_db_url() {
+    local server=$1 name=$2 query=
+    if [[ $server == *\?* ]]; then
+        query="?${server#*\?}"
+        server=${server%%\?*}
+    fi
+    printf '%s/%s%s' "${server%/}" "$name" "$query"
+}
+
 tk_backend_postgres() {
     TK_BACKEND=postgres
-    TK_PG_ADMIN_URL=$tk_pg_server/postgres
+    TK_PG_ADMIN_URL=$(tk_db_url "$tk_pg_server" postgres)
     local name=donera_bench_$$ err
     if ! command -v psql >/dev/null; then
         warn "tickets bench: psql not installed: PostgreSQL rows skipped"
@@ -462,7 +474,7 @@ tk_backend_postgres() {
         ISSUES+=("tickets postgres: CREATE DATABASE $name failed ($(printf '%s' "$err" | tail -n 1)): PostgreSQL rows skipped")
         return 0
     fi
-    TK_PG_DB_URL=$tk_pg_server/$name
+    TK_PG_DB_URL=$(tk_db_url "$tk_pg_server" "$name")
     log "tickets postgres: database $name created"
     mkdir -p "$TMP_ROOT/tickets-postgres"
     if tk_seed postgres "$TK_PG_DB_URL"; then
@@ -471,8 +483,7 @@ tk_backend_postgres() {
         for via in $tk_pg_via; do
             label=${via%%=*}
             server=${via#*=}
-            server=${server%/}
-            if tk_start_server "postgres-$label" "$server/$name" 0-1 ""; then
+            if tk_start_server "postgres-$label" "$(tk_db_url "$server" "$name")" 0-1 ""; then
                 if tk_login "postgres-$label"; then
                     tk_bench_pages "postgres-$label"
                 else
