@@ -618,6 +618,8 @@ async fn set_password_submit(
     match done {
         None => link_invalid(&state, locale, &session, page, &token),
         Some(u) if page == Page::Invitation => {
+            // An invited colleague may have given their name: the help desk's lists show it.
+            state.caches.staff.clear();
             sign_in(&session, &u)?;
             flash(&session, "invitation-done");
             Ok(redirect(area_of(&u, locale)))

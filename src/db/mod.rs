@@ -312,11 +312,11 @@ impl<Q, C> RunQueryDsl<C> for LimitLiteral<Q> {}
 /// stays in the prepared-statement cache, keyed by its text: whoever builds one guarantees the
 /// text is made only of fixed SQL and validated literals, and comes in few variants.
 #[derive(Debug, Clone)]
-pub struct Condition(String);
+pub struct Condition(std::borrow::Cow<'static, str>);
 
 impl Condition {
-    pub fn new(sql: String) -> Condition {
-        Condition(sql)
+    pub fn new(sql: impl Into<std::borrow::Cow<'static, str>>) -> Condition {
+        Condition(sql.into())
     }
 }
 

@@ -351,7 +351,7 @@ pub fn queue(
         // of collecting every active ticket from the state index and sorting them; with the
         // two states in the text, not bound, PostgreSQL keeps one plan for the statement
         // instead of planning it on every run (it cannot tell how selective a bound list is).
-        "" => q = q.filter(Condition::new(ACTIVE.to_owned())),
+        "" => q = q.filter(Condition::new(ACTIVE)),
         "all" => {}
         s => match State::from_key(s) {
             Some(s) => q = q.filter(t::state.eq(s.key())),
