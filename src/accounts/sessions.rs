@@ -86,13 +86,14 @@ type Loaded = (String, Option<User>);
 
 /// Loads a live session's state and its user; an expired one is deleted and reads as none.
 fn load(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<Option<Loaded>, AppError> {
+    // Read on every request: on the backend's own connection (see db::on_backend).
     let row: Option<(
         String,
         PrimitiveDateTime,
         i64,
         PrimitiveDateTime,
         Option<User>,
-    )> = s::table
+    )> = crate::db::on_backend!(conn, |c| s::table
         .left_join(users::table.on(users::id.nullable().eq(s::user_id)))
         .filter(s::id.eq(id))
         .select((
@@ -102,8 +103,8 @@ fn load(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<Option<Lo
             s::expires_at,
             Option::<User>::as_select(),
         ))
-        .first(conn)
-        .optional()?;
+        .first(c)
+        .optional())?;
     let Some((state, last_seen, idle, expires, user)) = row else {
         return Ok(None);
     };

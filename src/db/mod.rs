@@ -264,33 +264,51 @@ pub fn split_page<T>(mut rows: Vec<T>, size: i64) -> (Vec<T>, bool) {
     (rows, more)
 }
 
-/// `query LIMIT n` with `n` written into the statement instead of bound. PostgreSQL plans a
+/// Runs the same diesel code on the backend's own connection. For upserts and `RETURNING`, which
+/// diesel's multi-backend connection does not offer, and for the busiest pages' queries: the
+/// multi-backend connection writes out a statement's whole SQL text every time it runs, even when
+/// the statement is already prepared, and on those pages that cost more than the reading itself.
+/// The body is compiled once per backend.
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite($c) => $body,
+            $crate::db::DbConn::Pg($c) => $body,
+        }
+    };
+}
+pub(crate) use on_backend;
+
+/// `query LIMIT N` with `N` written into the statement instead of bound. PostgreSQL plans a
 /// bound limit as "a tenth of the rows", which makes the cached generic plan look worse than a
 /// fresh one for every run, so such a statement is planned anew each time; with the number in
-/// the text the generic plan is kept. For fixed page sizes only: each `n` is its own statement.
+/// the text the generic plan is kept. `N` is part of the type, so the statement is found in the
+/// prepared cache by type, without writing out its SQL on every run.
 #[derive(Debug, Clone)]
-pub struct LimitLiteral<Q> {
+pub struct LimitLiteral<Q, const N: u32> {
     query: Q,
-    limit: u32,
 }
 
-impl<Q> LimitLiteral<Q> {
-    pub fn new(query: Q, limit: u32) -> LimitLiteral<Q> {
-        LimitLiteral { query, limit }
+impl<Q, const N: u32> LimitLiteral<Q, N> {
+    pub fn new(query: Q) -> LimitLiteral<Q, N> {
+        LimitLiteral { query }
     }
 }
 
-impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for LimitLiteral<Q> {
+impl<Q: diesel::query_builder::Query, const N: u32> diesel::query_builder::Query
+    for LimitLiteral<Q, N>
+{
     type SqlType = Q::SqlType;
 }
 
-impl<Q> diesel::query_builder::QueryId for LimitLiteral<Q> {
-    type QueryId = ();
-    // The SQL depends on `limit`: never cache by type.
-    const HAS_STATIC_QUERY_ID: bool = false;
+impl<Q: diesel::query_builder::QueryId, const N: u32> diesel::query_builder::QueryId
+    for LimitLiteral<Q, N>
+{
+    type QueryId = LimitLiteral<Q::QueryId, N>;
+    const HAS_STATIC_QUERY_ID: bool = Q::HAS_STATIC_QUERY_ID;
 }
 
-impl<Q, DB> diesel::query_builder::QueryFragment<DB> for LimitLiteral<Q>
+impl<Q, DB, const N: u32> diesel::query_builder::QueryFragment<DB> for LimitLiteral<Q, N>
 where
     DB: diesel::backend::Backend,
     Q: diesel::query_builder::QueryFragment<DB>,
@@ -300,12 +318,73 @@ where
         mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
     ) -> QueryResult<()> {
         self.query.walk_ast(out.reborrow())?;
-        out.push_sql(&format!(" LIMIT {}", self.limit));
+        out.push_sql(&format!(" LIMIT {N}"));
         Ok(())
     }
 }
 
-impl<Q, C> RunQueryDsl<C> for LimitLiteral<Q> {}
+impl<Q, C, const N: u32> RunQueryDsl<C> for LimitLiteral<Q, N> {}
+
+/// `a UNION ALL b`, where each side may have its own ORDER BY and LIMIT: several short lists in
+/// one round trip to the database. Diesel's own `union_all` cannot be run on [`DbConn`], and
+/// SQLite does not take a parenthesised side, so each backend gets its own form: run it with
+/// [`on_backend!`]. Sides must select the same SQL types; nest for more than two.
+pub struct UnionAll<A, B>(pub A, pub B);
+
+impl<A, B> diesel::query_builder::Query for UnionAll<A, B>
+where
+    A: diesel::query_builder::Query,
+    B: diesel::query_builder::Query<SqlType = A::SqlType>,
+{
+    type SqlType = A::SqlType;
+}
+
+impl<A, B> diesel::query_builder::QueryId for UnionAll<A, B>
+where
+    A: diesel::query_builder::QueryId,
+    B: diesel::query_builder::QueryId,
+{
+    type QueryId = UnionAll<A::QueryId, B::QueryId>;
+    const HAS_STATIC_QUERY_ID: bool = A::HAS_STATIC_QUERY_ID && B::HAS_STATIC_QUERY_ID;
+}
+
+impl<A, B> diesel::query_builder::QueryFragment<diesel::pg::Pg> for UnionAll<A, B>
+where
+    A: diesel::query_builder::QueryFragment<diesel::pg::Pg>,
+    B: diesel::query_builder::QueryFragment<diesel::pg::Pg>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        out.push_sql("(");
+        self.0.walk_ast(out.reborrow())?;
+        out.push_sql(") UNION ALL (");
+        self.1.walk_ast(out.reborrow())?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl<A, B> diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for UnionAll<A, B>
+where
+    A: diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite>,
+    B: diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        out.push_sql("SELECT * FROM (");
+        self.0.walk_ast(out.reborrow())?;
+        out.push_sql(") UNION ALL SELECT * FROM (");
+        self.1.walk_ast(out.reborrow())?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl<A, B, C> RunQueryDsl<C> for UnionAll<A, B> {}
 
 /// A boolean SQL condition given as text, for conditions that must be written out rather than
 /// bound (see `tickets::model::queue`). Unlike `diesel::dsl::sql`, the statement it is part of

@@ -66,8 +66,13 @@ impl Order {
 
     /// A short reference for people: the first eight characters of the id, upper case.
     pub fn reference(&self) -> String {
-        self.id.chars().take(8).collect::<String>().to_uppercase()
+        reference(&self.id)
     }
+}
+
+/// The short reference of the order with this id (see [`Order::reference`]).
+pub fn reference(id: &str) -> String {
+    id.chars().take(8).collect::<String>().to_uppercase()
 }
 
 #[derive(Queryable, Debug, Clone)]

@@ -12,7 +12,7 @@ use crate::db::schema::{
     canned_replies as cr, files, organisations, ticket_attachments as ta, ticket_messages as tm,
     ticket_terms as tt, ticket_tokens as tk, tickets as t,
 };
-use crate::db::{Condition, DbConn};
+use crate::db::{Condition, DbConn, on_backend};
 use crate::error::AppError;
 
 #[derive(Queryable, Selectable, Debug, Clone)]
@@ -151,20 +151,53 @@ impl Canned {
     }
 }
 
-/// A ticket by number with its organisation, in one query (the staff ticket page).
-pub fn by_number_with_org(
+/// A ticket by number with its organisation and its whole thread, internal notes too, in one
+/// query: the staff ticket page. The ticket comes once per message (and file), which costs less
+/// than a second trip to the database.
+#[allow(clippy::type_complexity)]
+pub fn by_number_with_thread(
     conn: &mut DbConn,
     number: &str,
-) -> Result<Option<(Ticket, Option<Organisation>)>, AppError> {
+) -> Result<
+    Option<(
+        Ticket,
+        Option<Organisation>,
+        Vec<(Message, Vec<Attachment>)>,
+    )>,
+    AppError,
+> {
     let Some(n) = super::parse_number(number) else {
         return Ok(None);
     };
-    Ok(t::table
+    let rows: Vec<(
+        Ticket,
+        Option<Organisation>,
+        Option<Message>,
+        Option<FileRow>,
+    )> = on_backend!(conn, |c| t::table
         .left_join(organisations::table)
+        .left_join(tm::table.on(tm::ticket_id.eq(t::id)))
+        .left_join(ta::table.on(ta::message_id.eq(tm::id)))
+        .left_join(files::table.on(files::id.nullable().eq(ta::file_id.nullable())))
         .filter(t::number.eq(n))
-        .select((Ticket::as_select(), Option::<Organisation>::as_select()))
-        .first(conn)
-        .optional()?)
+        .order((
+            tm::id.nullable().asc(),
+            files::original_name.nullable(),
+            files::id.nullable(),
+        ))
+        .select((
+            Ticket::as_select(),
+            Option::<Organisation>::as_select(),
+            Option::<Message>::as_select(),
+            FILE_COLUMNS.nullable(),
+        ))
+        .load(c))?;
+    let mut rows = rows.into_iter().peekable();
+    let Some((ticket, org)) = rows.peek().map(|(t, o, _, _)| (t.clone(), o.clone())) else {
+        return Ok(None);
+    };
+    let thread = fold_thread(rows.filter_map(|(_, _, m, f)| Some((m?, f))));
+    Ok(Some((ticket, org, thread)))
 }
 
 pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<Ticket>, AppError> {
@@ -208,23 +241,157 @@ pub fn of_organisation(conn: &mut DbConn, org: &str) -> Result<Vec<Ticket>, AppE
         .load(conn)?)
 }
 
-/// Up to `limit` other tickets of an organisation, last activity first (for staff).
-pub fn others_of(
-    conn: &mut DbConn,
-    org: &str,
-    except: &str,
-    limit: u32,
-) -> Result<Vec<Ticket>, AppError> {
-    let q = t::table
+/// What the staff ticket page shows of an organisation: its members, validation requests, newest
+/// orders and other tickets, read in one query ([`org_overview`]).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct OrgOverview {
+    /// Name and e-mail, longest-standing member first.
+    pub members: Vec<(String, String)>,
+    /// Every validation request, newest first: whether the organisation is validated depends
+    /// on each approved one.
+    pub requests: Vec<RequestSummary>,
+    /// Id and submission time of the newest orders, newest first.
+    pub orders: Vec<(String, PrimitiveDateTime)>,
+    /// Number, subject and state of other tickets, last activity first.
+    pub others: Vec<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestSummary {
+    pub id: String,
+    pub state: String,
+    pub submitted_at: PrimitiveDateTime,
+    pub valid_from: Option<time::Date>,
+    pub valid_to: Option<time::Date>,
+}
+
+/// One row of [`org_overview`]'s union: which list it belongs to, then columns shared by all.
+type OverviewRow = (
+    i32,
+    String,
+    String,
+    Option<String>,
+    PrimitiveDateTime,
+    Option<time::Date>,
+    Option<time::Date>,
+);
+
+const OVERVIEW_MEMBER: i32 = 1;
+const OVERVIEW_REQUEST: i32 = 2;
+const OVERVIEW_ORDER: i32 = 3;
+const OVERVIEW_TICKET: i32 = 4;
+
+/// How many of an organisation's newest orders and other tickets [`org_overview`] reads.
+pub const OVERVIEW_ITEMS: u32 = 10;
+
+/// An organisation's members, validation requests, newest orders and other tickets than
+/// `except`, in one round trip: four short lists as four queries cost the ticket page more in
+/// trips to the database than in the reading itself.
+pub fn org_overview(conn: &mut DbConn, org: &str, except: &str) -> Result<OrgOverview, AppError> {
+    use crate::db::schema::{orders as o, users as u, validation_requests as vr};
+    use crate::db::{LimitLiteral, UnionAll};
+    use diesel::sql_types::{Date, Integer, Nullable, Text};
+    let no_text = || None::<String>.into_sql::<Nullable<Text>>();
+    let no_date = || None::<time::Date>.into_sql::<Nullable<Date>>();
+    let members = u::table.filter(u::organisation_id.eq(org)).select((
+        OVERVIEW_MEMBER.into_sql::<Integer>(),
+        u::email,
+        u::name,
+        no_text(),
+        u::created_at,
+        no_date(),
+        no_date(),
+    ));
+    let requests = vr::table.filter(vr::organisation_id.eq(org)).select((
+        OVERVIEW_REQUEST.into_sql::<Integer>(),
+        vr::id,
+        vr::state,
+        no_text(),
+        vr::submitted_at,
+        vr::valid_from,
+        vr::valid_to,
+    ));
+    let orders = o::table
+        .filter(o::organisation_id.eq(org))
+        .order((o::submitted_at.desc(), o::id.desc()))
+        .select((
+            OVERVIEW_ORDER.into_sql::<Integer>(),
+            o::id,
+            o::state,
+            no_text(),
+            o::submitted_at,
+            no_date(),
+            no_date(),
+        ));
+    let others = t::table
         .filter(t::organisation_id.eq(org))
         .filter(t::id.ne(except))
         .order((t::updated_at.desc(), t::number.desc()))
-        .select(Ticket::as_select());
-    Ok(crate::db::LimitLiteral::new(q, limit).load(conn)?)
+        .select((
+            OVERVIEW_TICKET.into_sql::<Integer>(),
+            t::number,
+            t::subject,
+            t::state.nullable(),
+            t::updated_at,
+            no_date(),
+            no_date(),
+        ));
+    let rows: Vec<OverviewRow> = on_backend!(conn, |c| UnionAll(
+        UnionAll(members, requests),
+        UnionAll(
+            LimitLiteral::<_, OVERVIEW_ITEMS>::new(orders),
+            LimitLiteral::<_, OVERVIEW_ITEMS>::new(others),
+        ),
+    )
+    .load(c))?;
+    Ok(overview_from_rows(rows))
+}
+
+/// Sorts the union's rows into their lists, each in its own order (a union keeps none).
+fn overview_from_rows(mut rows: Vec<OverviewRow>) -> OrgOverview {
+    rows.sort_by(|a, b| {
+        let newest_first = a.0 != OVERVIEW_MEMBER;
+        a.0.cmp(&b.0).then_with(|| {
+            let by_time = (&a.4, &a.1).cmp(&(&b.4, &b.1));
+            if newest_first {
+                by_time.reverse()
+            } else {
+                by_time
+            }
+        })
+    });
+    let mut out = OrgOverview::default();
+    for (kind, key, label, extra, at, from, to) in rows {
+        match kind {
+            OVERVIEW_MEMBER => out.members.push((label, key)),
+            OVERVIEW_REQUEST => out.requests.push(RequestSummary {
+                id: key,
+                state: label,
+                submitted_at: at,
+                valid_from: from,
+                valid_to: to,
+            }),
+            OVERVIEW_ORDER => out.orders.push((key, at)),
+            _ => out.others.push((key, label, extra.unwrap_or_default())),
+        }
+    }
+    out
 }
 
 /// A file of a message: id, name, content type and size.
 type FileRow = (String, String, String, i64);
+
+const FILE_COLUMNS: (
+    files::id,
+    files::original_name,
+    files::content_type,
+    files::size,
+) = (
+    files::id,
+    files::original_name,
+    files::content_type,
+    files::size,
+);
 
 /// The thread oldest first, with each message's attachments. Internal notes only for staff.
 pub fn thread(
@@ -234,30 +401,31 @@ pub fn thread(
 ) -> Result<Vec<(Message, Vec<Attachment>)>, AppError> {
     // Messages and their files in one query: a message with several files comes once per
     // file, in order, and is folded back here.
-    let mut q = tm::table
+    // One statement for staff and customers (`internal = false OR $2`), found in the prepared
+    // cache by its type rather than written out on every run as a boxed query would be.
+    let rows: Vec<(Message, Option<FileRow>)> = on_backend!(conn, |c| tm::table
         .left_join(ta::table.on(ta::message_id.eq(tm::id)))
         .left_join(files::table.on(files::id.nullable().eq(ta::file_id.nullable())))
         .filter(tm::ticket_id.eq(ticket_id))
+        .filter(
+            tm::internal
+                .eq(false)
+                .or(with_internal.into_sql::<diesel::sql_types::Bool>()),
+        )
         .order((
             tm::id.asc(),
             files::original_name.nullable(),
             files::id.nullable(),
         ))
-        .select((
-            Message::as_select(),
-            (
-                files::id,
-                files::original_name,
-                files::content_type,
-                files::size,
-            )
-                .nullable(),
-        ))
-        .into_boxed();
-    if !with_internal {
-        q = q.filter(tm::internal.eq(false));
-    }
-    let rows: Vec<(Message, Option<FileRow>)> = q.load(conn)?;
+        .select((Message::as_select(), FILE_COLUMNS.nullable()))
+        .load(c))?;
+    Ok(fold_thread(rows))
+}
+
+/// Messages in order, each once per file it has, folded into messages with their files.
+fn fold_thread(
+    rows: impl IntoIterator<Item = (Message, Option<FileRow>)>,
+) -> Vec<(Message, Vec<Attachment>)> {
     let mut out: Vec<(Message, Vec<Attachment>)> = Vec::new();
     for (m, file) in rows {
         if out.last().is_none_or(|(last, _)| last.id != m.id) {
@@ -273,7 +441,7 @@ pub fn thread(
             });
         }
     }
-    Ok(out)
+    out
 }
 
 /// The staff queue's filters. Empty strings match everything; `state` empty means the active
@@ -458,7 +626,7 @@ pub fn queue(
     let page = f.page.unwrap_or(1).clamp(1, 100_000);
     // The first page, by far the most read, with its limit in the text (see LimitLiteral).
     let rows = if page == 1 {
-        crate::db::LimitLiteral::new(q, (PAGE + 1) as u32).load(conn)?
+        crate::db::LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q).load(conn)?
     } else {
         q.offset(crate::db::page_offset(page, PAGE))
             .limit(PAGE + 1)
@@ -502,5 +670,128 @@ mod tests {
             assert!(ACTIVE.contains(&format!("'{}'", s.key())), "{}", s.key());
         }
         assert_eq!(ACTIVE.matches('\'').count(), 4, "two states, no more");
+    }
+
+    #[test]
+    fn the_overview_sorts_each_list_in_its_own_order() {
+        let at = |d: u8| {
+            time::Date::from_calendar_date(2026, time::Month::March, d)
+                .unwrap()
+                .midnight()
+        };
+        let day = |d: u8| time::Date::from_calendar_date(2026, time::Month::March, d).unwrap();
+        let s = |x: &str| x.to_owned();
+        // Mixed up as a union may hand them back.
+        let rows = vec![
+            (
+                OVERVIEW_TICKET,
+                s("D-2026-00002"),
+                s("B"),
+                Some(s("open")),
+                at(5),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_MEMBER,
+                s("b@x.se"),
+                s("Bo"),
+                None,
+                at(2),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_ORDER,
+                s("o1"),
+                s("placed"),
+                None,
+                at(1),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_REQUEST,
+                s("r1"),
+                s("approved"),
+                None,
+                at(1),
+                Some(day(1)),
+                Some(day(9)),
+            ),
+            (
+                OVERVIEW_MEMBER,
+                s("a@x.se"),
+                s("Ann"),
+                None,
+                at(2),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_TICKET,
+                s("D-2026-00001"),
+                s("A"),
+                Some(s("new")),
+                at(5),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_ORDER,
+                s("o2"),
+                s("placed"),
+                None,
+                at(3),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_MEMBER,
+                s("c@x.se"),
+                s("Cid"),
+                None,
+                at(1),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_REQUEST,
+                s("r2"),
+                s("rejected"),
+                None,
+                at(4),
+                None,
+                None,
+            ),
+            (
+                OVERVIEW_TICKET,
+                s("D-2026-00003"),
+                s("C"),
+                Some(s("closed")),
+                at(4),
+                None,
+                None,
+            ),
+        ];
+        let o = overview_from_rows(rows);
+        assert_eq!(
+            o.members,
+            [("Cid", "c@x.se"), ("Ann", "a@x.se"), ("Bo", "b@x.se")].map(|(n, e)| (s(n), s(e)))
+        );
+        assert_eq!(
+            o.requests.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            ["r2", "r1"]
+        );
+        assert_eq!(o.requests[1].valid_to, Some(day(9)));
+        assert_eq!(o.orders, [(s("o2"), at(3)), (s("o1"), at(1))]);
+        assert_eq!(
+            o.others,
+            [
+                (s("D-2026-00002"), s("B"), s("open")),
+                (s("D-2026-00001"), s("A"), s("new")),
+                (s("D-2026-00003"), s("C"), s("closed")),
+            ]
+        );
     }
 }

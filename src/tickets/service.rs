@@ -16,23 +16,12 @@ use crate::db::schema::{
     ticket_index_queue as iq, ticket_messages as tm, ticket_terms as tt, ticket_tokens as tk,
     tickets as t,
 };
-use crate::db::{self, DbConn};
+use crate::db::{self, DbConn, on_backend};
 use crate::error::AppError;
 use crate::files::{self, Kind, NewFile};
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::outbox::{self, Routing};
-
-/// Runs the same diesel query on whichever backend the connection is (for upserts and
-/// `RETURNING`, which diesel's multi-backend connection does not offer).
-macro_rules! on_backend {
-    ($conn:expr, |$c:ident| $body:expr) => {
-        match $conn {
-            DbConn::Sqlite($c) => $body,
-            DbConn::Pg($c) => $body,
-        }
-    };
-}
 
 pub struct NewAttachment {
     pub name: String,

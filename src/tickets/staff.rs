@@ -278,75 +278,55 @@ async fn load(state: &AppState, number: String) -> Result<Ticket, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// The organisation, its members, orders and validation requests, and whether it is validated.
-type OrgData = (
-    Organisation,
-    Vec<User>,
-    Vec<crate::orders::model::Order>,
-    Vec<crate::validation::model::Request>,
-    bool,
-);
-
 struct Loaded {
     messages: Vec<(model::Message, Vec<model::Attachment>)>,
     staff: std::sync::Arc<Vec<(String, String)>>,
     canned: std::sync::Arc<Vec<Canned>>,
-    org: Option<OrgData>,
-    others: Vec<Ticket>,
+    /// The organisation with what the page shows of it, and whether it is validated today.
+    org: Option<(Organisation, model::OrgOverview, bool)>,
+    others: Vec<(String, String, String)>,
     merged_into: Option<Ticket>,
 }
 
-/// Everything the ticket page shows besides the ticket and its organisation (`org`, read with
-/// the ticket where it can be), read in one go.
+/// Everything the ticket page shows besides the ticket, its organisation and its thread (read
+/// with the ticket where they can be), read in one go.
 fn gather(
     c: &mut DbConn,
     tc: &Ticket,
     org: Option<Organisation>,
+    messages: Vec<(model::Message, Vec<model::Attachment>)>,
     today: time::Date,
     caches: &crate::cache::Caches,
 ) -> Result<Loaded, AppError> {
-    {
-        let messages = model::thread(c, &tc.id, true)?;
-        let org = match &tc.organisation_id {
-            Some(id) => match org {
-                Some(o) => {
-                    let requests = crate::validation::model::of_organisation(c, id)?;
-                    // The same rule as validation::is_validated, on the requests already read.
-                    let periods: Vec<_> = requests
-                        .iter()
-                        .filter(|r| r.state() == crate::validation::State::Approved)
-                        .filter_map(|r| Some((r.valid_from?, r.valid_to?)))
-                        .collect();
-                    let validated = crate::validation::covers(&periods, today);
-                    Some((
-                        o,
-                        accounts::members_of(c, id)?,
-                        crate::orders::model::of_organisation(c, id)?,
-                        requests,
-                        validated,
-                    ))
-                }
-                None => None,
-            },
-            None => None,
-        };
-        let others = match &tc.organisation_id {
-            Some(id) => model::others_of(c, id, &tc.id, 10)?,
-            None => vec![],
-        };
-        let merged_into = match &tc.merged_into {
-            Some(id) => model::by_id(c, id)?,
-            None => None,
-        };
-        Ok(Loaded {
-            messages,
-            staff: caches.staff.get(|| accounts::staff_names(c))?,
-            canned: caches.canned.get(|| model::canned_all(c))?,
-            org,
-            others,
-            merged_into,
-        })
-    }
+    let (org, others) = match &tc.organisation_id {
+        Some(id) => {
+            let mut overview = model::org_overview(c, id, &tc.id)?;
+            let others = std::mem::take(&mut overview.others);
+            // The same rule as validation::is_validated, on the requests already read.
+            let approved = crate::validation::State::Approved.key();
+            let periods: Vec<_> = overview
+                .requests
+                .iter()
+                .filter(|r| r.state == approved)
+                .filter_map(|r| Some((r.valid_from?, r.valid_to?)))
+                .collect();
+            let validated = crate::validation::covers(&periods, today);
+            (org.map(|o| (o, overview, validated)), others)
+        }
+        None => (None, vec![]),
+    };
+    let merged_into = match &tc.merged_into {
+        Some(id) => model::by_id(c, id)?,
+        None => None,
+    };
+    Ok(Loaded {
+        messages,
+        staff: caches.staff.get(|| accounts::staff_names(c))?,
+        canned: caches.canned.get(|| model::canned_all(c))?,
+        org,
+        others,
+        merged_into,
+    })
 }
 
 async fn ticket_page(
@@ -366,7 +346,8 @@ async fn ticket_page(
             Some(id) => accounts::organisation(c, id)?,
             None => None,
         };
-        gather(c, &tc, org, today, &caches)
+        let messages = model::thread(c, &tc.id, true)?;
+        gather(c, &tc, org, messages, today, &caches)
     })
     .await?;
     build_page(cx, user, t, loaded, f, form, merge_target).await
@@ -401,50 +382,49 @@ async fn build_page(
     let tr = &l.tr;
     let now = state.clock.now_utc_naive();
     let date = |d: time::Date| format::date(&state.i18n, locale, d);
-    let org = loaded
-        .org
-        .map(|(o, members, orders, requests, validated)| OrgPanel {
-            members: members.into_iter().map(|m| (m.name, m.email)).collect(),
-            orders: orders
-                .iter()
-                .take(10)
-                .map(|o| Related {
-                    label: tr.ta(
-                        "ticket-link-order",
-                        &args([
-                            ("reference", o.reference().into()),
-                            ("date", date(o.submitted_at.date()).into()),
-                        ]),
-                    ),
-                    href: Some(Page::StaffOrder.link(locale, &o.id)),
-                })
-                .collect(),
-            validations: requests
-                .iter()
-                .take(10)
-                .map(|r| Related {
-                    label: tr.ta(
-                        "ticket-link-validation",
-                        &args([("date", date(r.submitted_at.date()).into())]),
-                    ),
-                    href: Some(Page::StaffValidation.link(locale, &r.id)),
-                })
-                .collect(),
-            validated,
-            name: o.name,
-            number: o.org_number,
-        });
+    let org = loaded.org.map(|(o, overview, validated)| OrgPanel {
+        members: overview.members,
+        orders: overview
+            .orders
+            .iter()
+            .map(|(id, at)| Related {
+                label: tr.ta(
+                    "ticket-link-order",
+                    &args([
+                        ("reference", crate::orders::model::reference(id).into()),
+                        ("date", date(at.date()).into()),
+                    ]),
+                ),
+                href: Some(Page::StaffOrder.link(locale, id)),
+            })
+            .collect(),
+        validations: overview
+            .requests
+            .iter()
+            .take(model::OVERVIEW_ITEMS as usize)
+            .map(|r| Related {
+                label: tr.ta(
+                    "ticket-link-validation",
+                    &args([("date", date(r.submitted_at.date()).into())]),
+                ),
+                href: Some(Page::StaffValidation.link(locale, &r.id)),
+            })
+            .collect(),
+        validated,
+        name: o.name,
+        number: o.org_number,
+    });
     let others = loaded
         .others
         .iter()
-        .map(|o| Related {
+        .map(|(number, subject, state)| Related {
             label: format!(
                 "{} · {} · {}",
-                o.number,
-                o.subject,
-                views::staff_state_label(tr, &o.state)
+                number,
+                subject,
+                views::staff_state_label(tr, state)
             ),
-            href: Some(Page::StaffTicket.link(locale, &o.number)),
+            href: Some(Page::StaffTicket.link(locale, number)),
         })
         .collect();
     let canned_opts = loaded
@@ -545,8 +525,9 @@ pub async fn show(
     let today = state.clock.now_utc_naive().date();
     let caches = state.caches.clone();
     let (t, loaded) = db::run(&state.pool, move |c| {
-        let (t, org) = model::by_number_with_org(c, &number)?.ok_or(AppError::NotFound)?;
-        let loaded = gather(c, &t, org, today, &caches)?;
+        let (t, org, messages) =
+            model::by_number_with_thread(c, &number)?.ok_or(AppError::NotFound)?;
+        let loaded = gather(c, &t, org, messages, today, &caches)?;
         Ok((t, loaded))
     })
     .await?;

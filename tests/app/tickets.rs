@@ -1401,3 +1401,206 @@ async fn a_search_for_a_common_word_lists_the_matching_tickets_in_queue_order() 
         );
     }
 }
+
+/// Every `a[href]` on the page that starts with `prefix`, in page order.
+fn links(r: &Resp, prefix: &str) -> Vec<String> {
+    r.html()
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|h| h.starts_with(prefix))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The staff ticket page shows the organisation at a glance: its members, whether it is
+/// validated today, its newest orders and validation requests and its other tickets, each list
+/// in its order and the long ones cut at ten, and nothing of another organisation.
+#[actix_web::test]
+async fn the_staff_ticket_page_shows_the_organisation_at_a_glance() {
+    use donera::db::schema::{files, orders, users, validation_requests as vr};
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Förening B", &orgnr(32), "b@b.se").await;
+        let ask = |subject: String| {
+            vec![
+                ("category", "other".to_owned()),
+                ("subject", subject),
+                ("message", "Hej".to_owned()),
+            ]
+        };
+        let r = open_ticket(&mut b, "sv", &refs(&ask("B:s fråga".into())), &[]).await;
+        assert_eq!(r.status, 303, "{kind:?}");
+        let mut a = Browser::new(&app);
+        registered_member(&mut a, "Förening A", &orgnr(31), "a@a.se").await;
+        // A's tickets are D-2026-00002 to 00013, all written at the same instant of the test
+        // clock: the newest number comes first.
+        for i in 1..=12 {
+            let r = open_ticket(&mut a, "sv", &refs(&ask(format!("A:s fråga {i}"))), &[]).await;
+            assert_eq!(r.status, 303, "{kind:?}");
+        }
+
+        let now = app.clock.now_utc_naive();
+        let mut c = app.pool().get().unwrap();
+        let org_of = |c: &mut donera::db::DbConn, email: &str| -> (String, String) {
+            users::table
+                .filter(users::email.eq(email))
+                .select((users::organisation_id.assume_not_null(), users::id))
+                .first(c)
+                .unwrap()
+        };
+        let (org_a, user_a) = org_of(&mut c, "a@a.se");
+        let (org_b, user_b) = org_of(&mut c, "b@b.se");
+        diesel::insert_into(users::table)
+            .values((
+                users::id.eq("second-member"),
+                users::email.eq("a2@a.se"),
+                users::name.eq("Andra Medlemmen"),
+                users::role.eq("member"),
+                users::organisation_id.eq(&org_a),
+                users::is_org_admin.eq(false),
+                users::locale.eq("sv"),
+                users::created_at.eq(now + Duration::minutes(1)),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        // Twelve orders of A, a-order-01 the newest; one of B, newer than all.
+        let order = |id: String, org: &str, by: &str, days_ago: i64| {
+            (
+                orders::id.eq(id.clone()),
+                orders::organisation_id.eq(org.to_owned()),
+                orders::placed_by.eq(by.to_owned()),
+                orders::idempotency_key.eq(id),
+                orders::state.eq("submitted"),
+                orders::total_ore.eq(0i64),
+                orders::submitted_at.eq(now - Duration::days(days_ago)),
+                orders::updated_at.eq(now - Duration::days(days_ago)),
+            )
+        };
+        let mut rows: Vec<_> = (1..=12)
+            .map(|i| order(format!("a-order-{i:02}"), &org_a, &user_a, i))
+            .collect();
+        rows.push(order("b-order".into(), &org_b, &user_b, 0));
+        for row in rows {
+            diesel::insert_into(orders::table)
+                .values(row)
+                .execute(&mut c)
+                .unwrap();
+        }
+        diesel::insert_into(files::table)
+            .values((
+                files::id.eq("certificate"),
+                files::organisation_id.eq(Some(&org_a)),
+                files::uploaded_by.eq(&user_a),
+                files::original_name.eq("intyg.pdf"),
+                files::content_type.eq("application/pdf"),
+                files::size.eq(3i64),
+                files::sha256.eq("x"),
+                files::data.eq(b"%PD".to_vec()),
+                files::created_at.eq(now),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        // An approved request whose year covers today, and a newer rejected one.
+        let request = |id: &str, org: &str, state: &str, days_ago: i64, covers: bool| {
+            let today = now.date();
+            (
+                vr::id.eq(id.to_owned()),
+                vr::organisation_id.eq(org.to_owned()),
+                vr::file_id.eq("certificate"),
+                vr::note.eq(""),
+                vr::state.eq(state.to_owned()),
+                vr::submitted_by.eq(user_a.clone()),
+                vr::submitted_at.eq(now - Duration::days(days_ago)),
+                vr::valid_from.eq(covers.then(|| today - Duration::days(days_ago))),
+                vr::valid_to.eq(covers.then(|| today + Duration::days(300))),
+            )
+        };
+        for row in [
+            request("a-approved", &org_a, "approved", 60, true),
+            request("a-rejected", &org_a, "rejected", 5, false),
+            request("b-approved", &org_b, "approved", 1, true),
+        ] {
+            diesel::insert_into(vr::table)
+                .values(row)
+                .execute(&mut c)
+                .unwrap();
+        }
+        drop(c);
+
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let page = s.get("/sv/personal/arenden/D-2026-00013").await;
+        assert_eq!(page.status, 200, "{kind:?}");
+        let text = page.text();
+        assert!(text.contains("Förening A"), "{kind:?}");
+        assert!(text.contains("Validerad i dag."), "{kind:?}");
+        let a1 = text.find("a@a.se").unwrap();
+        let a2 = text.find("a2@a.se").expect("the second member is listed");
+        assert!(a1 < a2, "{kind:?}: longest-standing member first");
+        assert!(!text.contains("b@b.se"), "{kind:?}");
+        let expected: Vec<String> = (1..=10)
+            .map(|i| format!("/sv/personal/bestallningar/a-order-{i:02}"))
+            .collect();
+        assert_eq!(
+            links(&page, "/sv/personal/bestallningar/"),
+            expected,
+            "{kind:?}"
+        );
+        assert!(
+            text.contains("A-ORDER-"),
+            "{kind:?}: orders go by their reference"
+        );
+        assert_eq!(
+            links(&page, "/sv/personal/valideringar/"),
+            [
+                "/sv/personal/valideringar/a-rejected",
+                "/sv/personal/valideringar/a-approved"
+            ],
+            "{kind:?}"
+        );
+        let expected: Vec<String> = (3..=12)
+            .rev()
+            .map(|n| format!("/sv/personal/arenden/D-2026-{n:05}"))
+            .collect();
+        let others: Vec<String> = links(&page, "/sv/personal/arenden/D-")
+            .into_iter()
+            .filter(|h| h.matches('/').count() == 4 && !h.ends_with("00013"))
+            .collect();
+        assert_eq!(
+            others, expected,
+            "{kind:?}: the ten newest others, itself left out"
+        );
+        assert!(text.contains("D-2026-00012 · A:s fråga 11 · "), "{kind:?}");
+
+        // The rejected request was the only thing in the way: without the approved one, A is
+        // not validated; B's ticket shows B and none of A.
+        let mut c = app.pool().get().unwrap();
+        diesel::delete(vr::table.filter(vr::id.eq("a-approved")))
+            .execute(&mut c)
+            .unwrap();
+        drop(c);
+        let page = s.get("/sv/personal/arenden/D-2026-00013").await;
+        assert!(page.text().contains("Inte validerad i dag."), "{kind:?}");
+        let page = s.get("/sv/personal/arenden/D-2026-00001").await;
+        let text = page.text();
+        assert!(
+            text.contains("Förening B") && text.contains("Validerad i dag."),
+            "{kind:?}"
+        );
+        assert_eq!(
+            links(&page, "/sv/personal/bestallningar/"),
+            ["/sv/personal/bestallningar/b-order"],
+            "{kind:?}"
+        );
+        assert!(
+            !text.contains("a-order") && !text.contains("a@a.se"),
+            "{kind:?}"
+        );
+        assert!(
+            links(&page, "/sv/personal/arenden/D-")
+                .iter()
+                .all(|h| h.ends_with("/D-2026-00001")),
+            "{kind:?}: B has no other tickets"
+        );
+    }
+}
