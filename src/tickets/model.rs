@@ -512,127 +512,227 @@ pub fn queue(
     me: &str,
     caches: &Caches,
 ) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
+    let plan = match plan_queue(conn, f, me, caches)? {
+        Ok(plan) => plan,
+        Err(bad) => return Ok(Err(bad)),
+    };
+    // Built and run on the backend's own connection (see db::on_backend): a boxed statement's
+    // SQL is written out on every run, and the multi-backend connection would write it thrice.
+    let rows: Vec<Summary> = on_backend!(conn, |c| {
+        let mut q = t::table.select(Summary::as_select()).into_boxed();
+        match plan.state {
+            StateFilter::Active => q = q.filter(Condition::new(ACTIVE)),
+            StateFilter::All => {}
+            StateFilter::Is(s) => q = q.filter(t::state.eq(s)),
+        }
+        if let Some(c) = plan.category {
+            q = q.filter(t::category.eq(c));
+        }
+        if let Some(p) = plan.priority {
+            q = q.filter(t::priority.eq(p));
+        }
+        match &plan.assignee {
+            AssigneeFilter::Any => {}
+            AssigneeFilter::Nobody => q = q.filter(t::assignee_id.is_null()),
+            AssigneeFilter::Is(id) => q = q.filter(t::assignee_id.eq(id.clone())),
+        }
+        if let Some(n) = &plan.number {
+            q = q.filter(t::number.eq(n.clone()));
+        }
+        for w in &plan.words {
+            q = match w {
+                WordFilter::Ids(ids) => q.filter(t::id.eq_any(ids.clone())),
+                WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
+                WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
+                    tt::table
+                        .filter(tt::ticket_id.eq(t::id))
+                        .filter(tt::term.ge(w.clone()))
+                        .filter(tt::term.lt(upper(w))),
+                )),
+            };
+        }
+        q = match plan.sort {
+            Sort::Activity => q.order((t::updated_at.desc(), t::number.desc())),
+            Sort::Oldest => q.order((t::created_at.asc(), t::number.asc())),
+            Sort::Newest => q.order((t::created_at.desc(), t::number.desc())),
+        };
+        // The first page, by far the most read, with its limit in the text (see LimitLiteral).
+        if plan.page == 1 {
+            crate::db::LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q).load(c)
+        } else {
+            q.offset(crate::db::page_offset(plan.page, PAGE))
+                .limit(PAGE + 1)
+                .load(c)
+        }
+    })?;
+    Ok(Ok(crate::db::split_page(rows, PAGE)))
+}
+
+/// What the queue's statement filters on, checked and with the search's words looked up.
+struct QueuePlan {
+    state: StateFilter,
+    category: Option<&'static str>,
+    priority: Option<&'static str>,
+    assignee: AssigneeFilter,
+    number: Option<String>,
+    words: Vec<WordFilter>,
+    sort: Sort,
+    page: i64,
+}
+
+enum StateFilter {
+    Active,
+    All,
+    Is(&'static str),
+}
+
+enum AssigneeFilter {
+    Any,
+    Nobody,
+    Is(String),
+}
+
+/// How one search word narrows the queue.
+enum WordFilter {
+    /// A rare word: the tickets that have it.
+    Ids(Vec<String>),
+    /// A common word, written into the SQL (see [`word_filter_sql`]).
+    Inline(String),
+    /// Any other word, tested ticket by ticket.
+    Exists(String),
+}
+
+enum Sort {
+    Activity,
+    Oldest,
+    Newest,
+}
+
+/// Checks the filter and looks the search's words up, for [`queue`].
+fn plan_queue(
+    conn: &mut DbConn,
+    f: &Filter,
+    me: &str,
+    caches: &Caches,
+) -> Result<Result<QueuePlan, BadFilter>, AppError> {
     let common = &caches.common_terms;
-    let mut q = t::table.select(Summary::as_select()).into_boxed();
-    match f.state.as_str() {
+    let state = match f.state.as_str() {
         // Written as "not finished" so that the planner walks the queue's order index instead
         // of collecting every active ticket from the state index and sorting them; with the
         // two states in the text, not bound, PostgreSQL keeps one plan for the statement
         // instead of planning it on every run (it cannot tell how selective a bound list is).
-        "" => q = q.filter(Condition::new(ACTIVE)),
-        "all" => {}
+        "" => StateFilter::Active,
+        "all" => StateFilter::All,
         s => match State::from_key(s) {
-            Some(s) => q = q.filter(t::state.eq(s.key())),
+            Some(s) => StateFilter::Is(s.key()),
             None => return Ok(Err(BadFilter::State)),
         },
-    }
-    if !f.category.is_empty() {
-        match super::Category::from_key(&f.category) {
-            Some(c) => q = q.filter(t::category.eq(c.key())),
+    };
+    let category = match f.category.as_str() {
+        "" => None,
+        c => match super::Category::from_key(c) {
+            Some(c) => Some(c.key()),
             None => return Ok(Err(BadFilter::Category)),
-        }
-    }
-    if !f.priority.is_empty() {
-        match Priority::from_key(&f.priority) {
-            Some(p) => q = q.filter(t::priority.eq(p.key())),
+        },
+    };
+    let priority = match f.priority.as_str() {
+        "" => None,
+        p => match Priority::from_key(p) {
+            Some(p) => Some(p.key()),
             None => return Ok(Err(BadFilter::Priority)),
-        }
-    }
-    match f.assignee.as_str() {
-        "" => {}
-        "mine" => q = q.filter(t::assignee_id.eq(me.to_owned())),
-        "unassigned" => q = q.filter(t::assignee_id.is_null()),
-        id => q = q.filter(t::assignee_id.eq(id.to_owned())),
-    }
-    let search = f.q.trim();
-    if let Some(n) = super::parse_number(search) {
-        q = q.filter(t::number.eq(n));
-    } else {
-        let words = super::query_terms(search);
-        if !words.is_empty() {
-            // Words this instance queued for the index are added first, so a search finds every
-            // ticket written here before it began. Other instances' tickets, and one committed
-            // while a search was looking, are indexed by a worker within a second.
-            let queued = super::service::INDEX_QUEUED.load(Ordering::Acquire);
-            if caches.index_seen.load(Ordering::Acquire) != queued {
-                while super::service::flush_index(conn, 2000)? > 0 {}
-                caches.index_seen.store(queued, Ordering::Release);
-            }
-        }
-        // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
-        // words are tested ticket by ticket as the queue is walked in order, which finds a
-        // page of matches after a few dozen tickets.
-        let mut narrow: Option<(String, Vec<String>)> = None;
-        for w in &words {
-            // In index order, so that PostgreSQL reads the range from the index rather than
-            // scanning the table for the first thousand matches.
-            let range = tt::table
-                .filter(tt::term.ge(w))
-                .filter(tt::term.lt(upper(w)))
-                .order(tt::term)
-                .select(tt::ticket_id);
-            // A word once found common stays so (words only gain tickets); otherwise one probe
-            // past the threshold tells a common word without reading its entries.
-            if common.contains(w) {
-                continue;
-            }
-            if range
-                .clone()
-                .offset(RARE - 1)
-                .first::<String>(conn)
-                .optional()?
-                .is_some()
-            {
-                common.insert(w);
-                continue;
-            }
-            let ids: Vec<String> = range.load(conn)?;
-            if narrow.as_ref().is_none_or(|(_, n)| ids.len() < n.len()) {
-                narrow = Some((w.clone(), ids));
-            }
-        }
-        for w in words {
-            if let Some((n, ids)) = &narrow
-                && *n == w
-            {
-                q = q.filter(t::id.eq_any(ids.clone()));
-                continue;
-            }
-            // A common word is written into the SQL as text: PostgreSQL plans a bound word range
-            // anew on every run (its guess for an unknown range is far from a common word's),
-            // which cost more than running it. Few such words (see InlineTerms).
-            let inline = if common.contains(&w) && caches.inline_terms.admit(&w) {
-                word_filter_sql(&w)
-            } else {
-                None
-            };
-            q = match inline {
-                Some(sql) => q.filter(Condition::new(sql)),
-                None => q.filter(diesel::dsl::exists(
-                    tt::table
-                        .filter(tt::ticket_id.eq(t::id))
-                        .filter(tt::term.ge(w.clone()))
-                        .filter(tt::term.lt(upper(&w))),
-                )),
-            };
-        }
-    }
-    q = match f.sort.as_str() {
-        "" | "activity" => q.order((t::updated_at.desc(), t::number.desc())),
-        "oldest" => q.order((t::created_at.asc(), t::number.asc())),
-        "newest" => q.order((t::created_at.desc(), t::number.desc())),
+        },
+    };
+    let assignee = match f.assignee.as_str() {
+        "" => AssigneeFilter::Any,
+        "mine" => AssigneeFilter::Is(me.to_owned()),
+        "unassigned" => AssigneeFilter::Nobody,
+        id => AssigneeFilter::Is(id.to_owned()),
+    };
+    let sort = match f.sort.as_str() {
+        "" | "activity" => Sort::Activity,
+        "oldest" => Sort::Oldest,
+        "newest" => Sort::Newest,
         _ => return Ok(Err(BadFilter::Sort)),
     };
-    let page = f.page.unwrap_or(1).clamp(1, 100_000);
-    // The first page, by far the most read, with its limit in the text (see LimitLiteral).
-    let rows = if page == 1 {
-        crate::db::LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q).load(conn)?
-    } else {
-        q.offset(crate::db::page_offset(page, PAGE))
-            .limit(PAGE + 1)
-            .load(conn)?
+    let mut plan = QueuePlan {
+        state,
+        category,
+        priority,
+        assignee,
+        number: None,
+        words: vec![],
+        sort,
+        page: f.page.unwrap_or(1).clamp(1, 100_000),
     };
-    Ok(Ok(crate::db::split_page(rows, PAGE)))
+    let search = f.q.trim();
+    if let Some(n) = super::parse_number(search) {
+        plan.number = Some(n);
+        return Ok(Ok(plan));
+    }
+    let words = super::query_terms(search);
+    if !words.is_empty() {
+        // Words this instance queued for the index are added first, so a search finds every
+        // ticket written here before it began. Other instances' tickets, and one committed
+        // while a search was looking, are indexed by a worker within a second.
+        let queued = super::service::INDEX_QUEUED.load(Ordering::Acquire);
+        if caches.index_seen.load(Ordering::Acquire) != queued {
+            while super::service::flush_index(conn, 2000)? > 0 {}
+            caches.index_seen.store(queued, Ordering::Release);
+        }
+    }
+    // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
+    // words are tested ticket by ticket as the queue is walked in order, which finds a
+    // page of matches after a few dozen tickets.
+    let mut narrow: Option<(String, Vec<String>)> = None;
+    for w in &words {
+        // In index order, so that PostgreSQL reads the range from the index rather than
+        // scanning the table for the first thousand matches.
+        let range = tt::table
+            .filter(tt::term.ge(w))
+            .filter(tt::term.lt(upper(w)))
+            .order(tt::term)
+            .select(tt::ticket_id);
+        // A word once found common stays so (words only gain tickets); otherwise one probe
+        // past the threshold tells a common word without reading its entries.
+        if common.contains(w) {
+            continue;
+        }
+        if range
+            .clone()
+            .offset(RARE - 1)
+            .first::<String>(conn)
+            .optional()?
+            .is_some()
+        {
+            common.insert(w);
+            continue;
+        }
+        let ids: Vec<String> = range.load(conn)?;
+        if narrow.as_ref().is_none_or(|(_, n)| ids.len() < n.len()) {
+            narrow = Some((w.clone(), ids));
+        }
+    }
+    for w in words {
+        if narrow.as_ref().is_some_and(|(n, _)| *n == w)
+            && let Some((_, ids)) = narrow.take()
+        {
+            plan.words.push(WordFilter::Ids(ids));
+            continue;
+        }
+        // A common word is written into the SQL as text: PostgreSQL plans a bound word range
+        // anew on every run (its guess for an unknown range is far from a common word's),
+        // which cost more than running it. Few such words (see InlineTerms).
+        let inline = if common.contains(&w) && caches.inline_terms.admit(&w) {
+            word_filter_sql(&w)
+        } else {
+            None
+        };
+        plan.words.push(match inline {
+            Some(sql) => WordFilter::Inline(sql),
+            None => WordFilter::Exists(w),
+        });
+    }
+    Ok(Ok(plan))
 }
 
 pub fn canned_all(conn: &mut DbConn) -> Result<Vec<Canned>, AppError> {
