@@ -32,3 +32,12 @@ audit-empty = No entries match the filter.
 pager-label = Pages
 pager-prev = Previous page
 pager-next = Next page
+
+# The staff's page of one organisation
+staff-org-type = Type of organisation
+staff-org-registered = Registered
+staff-org-validation = Validation
+staff-org-members = Members
+staff-org-tickets = Tickets
+staff-org-none = None yet.
+staff-org-link = The organisation's page

@@ -32,3 +32,12 @@ audit-empty = Inga händelser matchar filtret.
 pager-label = Sidor
 pager-prev = Föregående sida
 pager-next = Nästa sida
+
+# The staff's page of one organisation
+staff-org-type = Typ av organisation
+staff-org-registered = Registrerad
+staff-org-validation = Validering
+staff-org-members = Medlemmar
+staff-org-tickets = Ärenden
+staff-org-none = Inga ännu.
+staff-org-link = Organisationens sida

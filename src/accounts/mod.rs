@@ -3,6 +3,7 @@
 
 pub mod handlers;
 pub mod model;
+pub mod organisation;
 pub mod password;
 pub mod service;
 pub mod sessions;
@@ -96,6 +97,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(staff::invite)),
         )
         .service(r(Page::StaffAccountToggle).route(web::post().to(staff::toggle)))
-        .service(r(Page::StaffAudit).route(get().to(staff::audit_log)));
+        .service(r(Page::StaffAudit).route(get().to(staff::audit_log)))
+        .service(r(Page::StaffOrganisation).route(get().to(organisation::show)));
     }
 }

@@ -67,6 +67,7 @@ pub enum Page {
     StaffTicketMerge,
     StaffCanned,
     StaffCannedEdit,
+    StaffOrganisation,
     StaffFaqCategoryDelete,
 }
 
@@ -82,7 +83,8 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 62] = [
+    pub const ALL: [Page; 63] = [
+        Page::StaffOrganisation,
         Page::StaffFaqCategoryDelete,
         Page::Tickets,
         Page::TicketNew,
@@ -272,6 +274,8 @@ impl Page {
             (Page::StaffCanned, En) => "/en/staff/canned-replies",
             (Page::StaffCannedEdit, Sv) => "/sv/personal/svarsmallar/{id}",
             (Page::StaffCannedEdit, En) => "/en/staff/canned-replies/{id}",
+            (Page::StaffOrganisation, Sv) => "/sv/personal/organisationer/{id}",
+            (Page::StaffOrganisation, En) => "/en/staff/organisations/{id}",
             (Page::StaffFaqCategoryDelete, Sv) => "/sv/personal/fragor/kategorier/{id}/ta-bort",
             (Page::StaffFaqCategoryDelete, En) => "/en/staff/faq/categories/{id}/delete",
         }
@@ -345,6 +349,7 @@ impl Page {
                 | Page::StaffTicketMerge
                 | Page::StaffCanned
                 | Page::StaffCannedEdit
+                | Page::StaffOrganisation
                 | Page::StaffFaqCategoryDelete
         )
     }

@@ -181,6 +181,7 @@ async fn order_page(
     let (lines, history) = lines_and_history(&l.tr, state, &lines, &history);
     Ok(StaffOrderTpl {
         reference: order.reference(),
+        org_href: Page::StaffOrganisation.link(locale, &org.id),
         org_name: org.name,
         org_number: org.org_number,
         validation: validation_label(&l.tr, validation),

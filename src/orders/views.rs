@@ -197,6 +197,8 @@ pub struct StaffOrderTpl {
     pub l: Layout,
     pub f: FormErrors,
     pub reference: String,
+    /// The organisation's staff page.
+    pub org_href: String,
     pub org_name: String,
     pub org_number: String,
     pub validation: String,

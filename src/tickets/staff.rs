@@ -207,6 +207,8 @@ pub async fn queue(
 
 /// The organisation behind a member's ticket, with what staff need at hand.
 pub struct OrgPanel {
+    /// The organisation's own staff page.
+    pub href: String,
     pub name: String,
     pub number: String,
     pub validated: bool,
@@ -411,6 +413,7 @@ async fn build_page(
             })
             .collect(),
         validated,
+        href: Page::StaffOrganisation.link(locale, &o.id),
         name: o.name,
         number: o.org_number,
     });

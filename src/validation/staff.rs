@@ -293,6 +293,7 @@ async fn request_page(
         flag: org
             .needs_review
             .then(|| group_label(&l.tr, &org.org_number)),
+        org_href: Page::StaffOrganisation.link(locale, &org.id),
         org_name: org.name,
         org_number: org.org_number,
         history,

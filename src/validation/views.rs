@@ -124,6 +124,8 @@ pub struct RequestTpl {
     pub f: FormErrors,
     pub csrf: String,
     pub req: RequestView,
+    /// The organisation's staff page.
+    pub org_href: String,
     pub org_name: String,
     pub org_number: String,
     pub org_type: String,

@@ -1572,6 +1572,74 @@ async fn the_staff_ticket_page_shows_the_organisation_at_a_glance() {
         );
         assert!(text.contains("D-2026-00012 · A:s fråga 11 · "), "{kind:?}");
 
+        // The organisation's name leads to its own page, with everything in full.
+        let org_page = format!("/sv/personal/organisationer/{org_a}");
+        assert_eq!(
+            links(&page, "/sv/personal/organisationer/"),
+            std::slice::from_ref(&org_page),
+            "{kind:?}"
+        );
+        let p = s.get(&org_page).await;
+        assert_eq!(p.status, 200, "{kind:?}");
+        let text = p.text();
+        assert_eq!(
+            p.select_text("h1").as_deref(),
+            Some("Förening A"),
+            "{kind:?}"
+        );
+        assert!(
+            text.contains(&orgnr(31)) && text.contains("Validerad i dag."),
+            "{kind:?}"
+        );
+        assert!(
+            text.contains("Andra Medlemmen") && text.contains("a2@a.se"),
+            "{kind:?}"
+        );
+        let all_orders: Vec<String> = (1..=12)
+            .map(|i| format!("/sv/personal/bestallningar/a-order-{i:02}"))
+            .collect();
+        assert_eq!(
+            links(&p, "/sv/personal/bestallningar/"),
+            all_orders,
+            "{kind:?}"
+        );
+        assert_eq!(links(&p, "/sv/personal/valideringar/").len(), 2, "{kind:?}");
+        let all_tickets: Vec<String> = (2..=13)
+            .rev()
+            .map(|n| format!("/sv/personal/arenden/D-2026-{n:05}"))
+            .collect();
+        assert_eq!(links(&p, "/sv/personal/arenden/"), all_tickets, "{kind:?}");
+        assert!(
+            !text.contains("b@b.se") && !text.contains("b-order"),
+            "{kind:?}"
+        );
+        let en = s.get(&format!("/en/staff/organisations/{org_a}")).await;
+        assert_eq!(en.status, 200, "{kind:?}");
+        assert!(en.text().contains("Validated today."), "{kind:?}");
+        assert_eq!(
+            s.get("/sv/personal/organisationer/no-such-organisation")
+                .await
+                .status,
+            404,
+            "{kind:?}"
+        );
+        // Members, even the organisation's own, do not get the staff's page.
+        assert_eq!(a.get(&org_page).await.status, 403, "{kind:?}");
+        let anonymous = Browser::new(&app).get(&org_page).await;
+        assert_eq!(anonymous.status, 303, "{kind:?}");
+        // The order's and the validation request's staff pages link to it too.
+        for path in [
+            "/sv/personal/bestallningar/a-order-01",
+            "/sv/personal/valideringar/a-approved",
+        ] {
+            let r = s.get(path).await;
+            assert_eq!(r.status, 200, "{kind:?} {path}");
+            assert!(
+                links(&r, "/sv/personal/organisationer/").contains(&org_page),
+                "{kind:?} {path}"
+            );
+        }
+
         // The rejected request was the only thing in the way: without the approved one, A is
         // not validated; B's ticket shows B and none of A.
         let mut c = app.pool().get().unwrap();

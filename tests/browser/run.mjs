@@ -95,6 +95,7 @@ const ROUTES = {
     // FAQ, contact form and tickets
     faq: '/sv/fragor', contact: '/sv/kontakt', contactSent: '/sv/kontakt/skickat', visitorTicketPrefix: '/sv/kontakt/arende/',
     tickets: '/sv/konto/arenden', ticketNew: '/sv/konto/arenden/nytt', staffTickets: '/sv/personal/arenden',
+    staffOrganisations: '/sv/personal/organisationer',
     ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
   en: {
@@ -113,6 +114,7 @@ const ROUTES = {
     confirmOrderLabel: 'Confirm', grantLabel: 'Grant', exemptHeading: 'Why this product is exempt',
     faq: '/en/faq', contact: '/en/contact', contactSent: '/en/contact/sent', visitorTicketPrefix: '/en/contact/ticket/',
     tickets: '/en/account/tickets', ticketNew: '/en/account/tickets/new', staffTickets: '/en/staff/tickets',
+    staffOrganisations: '/en/staff/organisations',
     ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
 };
@@ -2021,6 +2023,16 @@ async function journeyTicket(j) {
     await s.check({ variant: 'flash answer' });
     await s.expectFlash('after answering');
     await s.shot('staff-ticket');
+    // The organisation's name leads to its staff page, which lists the member and this ticket.
+    const orgLink = s.page.locator(`main a[href^="${S.staffOrganisations}/"]`);
+    if ((await orgLink.count()) !== 1) s.fail(`no single link to the organisation's page on ${staffTicket}`);
+    const orgPath = await orgLink.getAttribute('href');
+    await s.click(orgLink);
+    await s.expectAt(orgPath, "the organisation's link");
+    await s.check();
+    const orgMain = oneLine((await s.page.locator('main').textContent()) || '');
+    s.expect(orgMain.includes(m.email), `the organisation's page does not list ${m.email}`);
+    s.expect((await s.page.locator(`main a[href="${staffTicket}"]`).count()) === 1, `the organisation's page does not link to ${staffTicket}`);
   });
 
   // The member reads the answer (the e-mail about it is checked in the Rust suite); the note

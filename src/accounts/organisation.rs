@@ -1,0 +1,165 @@
+//! The staff's page of one organisation: who its members are, whether it is validated, and its
+//! validation requests, orders and tickets, each linked to its own staff page.
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use askama::Template;
+
+use super::handlers::{layout, private};
+use super::model;
+use crate::AppState;
+use crate::db;
+use crate::eligibility::{OrgNumber, OrgType};
+use crate::error::AppError;
+use crate::i18n::routes::Page;
+use crate::i18n::{Locale, args, format};
+use crate::web::auth::Staff;
+use crate::web::page::Layout;
+
+pub struct MemberRow {
+    pub name: String,
+    pub email: String,
+    pub status: String,
+}
+
+/// A linked line of one of the lists, with its state.
+pub struct Item {
+    pub label: String,
+    pub href: String,
+    pub state: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/organisation.html")]
+pub struct OrganisationTpl {
+    pub l: Layout,
+    pub name: String,
+    pub number: String,
+    pub org_type: String,
+    pub registered: String,
+    pub validated: bool,
+    /// Why the organisation was flagged for a closer look at registration, if it was.
+    pub flag: Option<String>,
+    pub members: Vec<MemberRow>,
+    /// Validation requests, orders and tickets, newest first, each under its heading.
+    pub sections: Vec<(String, Vec<Item>)>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    locale: Locale,
+    session: Session,
+    staff: Staff,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let today = state.clock.now_utc_naive().date();
+    let (org, members, requests, orders, tickets) = db::run(&state.pool, move |c| {
+        let org = model::organisation(c, &id)?.ok_or(AppError::NotFound)?;
+        Ok((
+            org,
+            model::members_of(c, &id)?,
+            crate::validation::model::of_organisation(c, &id)?,
+            crate::orders::model::of_organisation(c, &id)?,
+            crate::tickets::model::of_organisation(c, &id)?,
+        ))
+    })
+    .await?;
+    let mut l = layout(
+        &state,
+        locale,
+        Page::StaffOrganisation,
+        "staff-ticket-org",
+        Some(&staff.0),
+        &session,
+        Some([
+            Page::StaffOrganisation.link(Locale::Sv, &org.id),
+            Page::StaffOrganisation.link(Locale::En, &org.id),
+        ]),
+    )?;
+    l.title = org.name.clone();
+    let tr = &l.tr;
+    let date = |d: time::Date| format::date(&state.i18n, locale, d);
+    // The same rule as validation::is_validated, on the requests already read.
+    let periods: Vec<_> = requests
+        .iter()
+        .filter(|r| r.state() == crate::validation::State::Approved)
+        .filter_map(|r| Some((r.valid_from?, r.valid_to?)))
+        .collect();
+    let members = members
+        .into_iter()
+        .map(|m| MemberRow {
+            status: tr.t(if m.disabled_at.is_some() {
+                "staff-status-disabled"
+            } else if m.password_hash.is_none() {
+                "colleagues-status-invited"
+            } else if m.is_org_admin {
+                "colleagues-status-admin"
+            } else {
+                "colleagues-status-member"
+            }),
+            name: m.name,
+            email: m.email,
+        })
+        .collect();
+    let validations = requests
+        .iter()
+        .map(|r| {
+            let v = crate::validation::views::RequestView::new(tr, r, today, Page::StaffFile);
+            Item {
+                label: tr.ta(
+                    "ticket-link-validation",
+                    &args([("date", date(r.submitted_at.date()).into())]),
+                ),
+                href: v.staff_href,
+                state: v.state_label,
+            }
+        })
+        .collect();
+    let orders = orders
+        .iter()
+        .map(|o| Item {
+            label: tr.ta(
+                "ticket-link-order",
+                &args([
+                    ("reference", o.reference().into()),
+                    ("date", date(o.submitted_at.date()).into()),
+                ]),
+            ),
+            href: Page::StaffOrder.link(locale, &o.id),
+            state: tr.t(&format!("order-state-{}", o.state)),
+        })
+        .collect();
+    let tickets = tickets
+        .iter()
+        .map(|t| Item {
+            label: format!("{} · {}", t.number, t.subject),
+            href: Page::StaffTicket.link(locale, &t.number),
+            state: crate::tickets::views::staff_state_label(tr, &t.state),
+        })
+        .collect();
+    let tpl = OrganisationTpl {
+        name: org.name,
+        org_type: OrgType::from_key(&org.org_type)
+            .map(|t| tr.t(&t.fluent_id()))
+            .unwrap_or_default(),
+        registered: date(org.created_at.date()),
+        validated: crate::validation::covers(&periods, today),
+        flag: org.needs_review.then(|| {
+            let group = OrgNumber::parse(&org.org_number)
+                .map(|n| tr.t(n.group().fluent_id()))
+                .unwrap_or_default();
+            tr.ta("validations-flag", &args([("group", group.into())]))
+        }),
+        number: org.org_number,
+        members,
+        sections: vec![
+            (tr.t("staff-ticket-org-validations"), validations),
+            (tr.t("staff-ticket-org-orders"), orders),
+            (tr.t("staff-org-tickets"), tickets),
+        ],
+        l,
+    };
+    private(StatusCode::OK, &tpl)
+}
