@@ -17,6 +17,9 @@ use crate::i18n::{Locale, args, format};
 use crate::web::auth::Staff;
 use crate::web::page::Layout;
 
+/// The newest tickets the page lists; a busier organisation's older ones are found in the queue.
+const TICKETS_SHOWN: i64 = 500;
+
 pub struct MemberRow {
     pub name: String,
     pub email: String,
@@ -62,7 +65,7 @@ pub async fn show(
             model::members_of(c, &id)?,
             crate::validation::model::of_organisation(c, &id)?,
             crate::orders::model::of_organisation(c, &id)?,
-            crate::tickets::model::of_organisation(c, &id)?,
+            crate::tickets::model::of_organisation(c, &id, 0, TICKETS_SHOWN)?,
         ))
     })
     .await?;

@@ -6,7 +6,7 @@ use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::model::{self, Ticket};
+use super::model::{self, PAGE, Ticket};
 use super::service::{self, CustomerReply, NewAttachment, NewTicket, ReplyOutcome, Requester};
 use super::views::{self, ListTpl, NewFields, NewTpl, Related, Row, RowLabels, ThreadTpl};
 use super::{Category, MAX_BODY, MAX_FILE_BYTES, MAX_FILES, MAX_SUBJECT};
@@ -111,14 +111,25 @@ fn member_ticket(user: &User, ticket: Option<Ticket>) -> Result<Ticket, AppError
     }
 }
 
+#[derive(serde::Deserialize)]
+pub struct ListQuery {
+    page: Option<i64>,
+}
+
 pub async fn list(
     state: web::Data<AppState>,
     locale: Locale,
     session: Session,
     member: Member,
+    q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
     let org = member.0.organisation_id.clone().unwrap_or_default();
-    let tickets = db::run(&state.pool, move |c| model::of_organisation(c, &org)).await?;
+    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let (tickets, more) = db::run(&state.pool, move |c| {
+        let rows = model::of_organisation(c, &org, db::page_offset(page, PAGE), PAGE + 1)?;
+        Ok(db::split_page(rows, PAGE))
+    })
+    .await?;
     let l = layout(
         &state,
         locale,
@@ -137,10 +148,13 @@ pub async fn list(
             Row::new(&l.tr, &lb, &t.into(), href, now, None)
         })
         .collect();
+    let link = |p: i64| format!("{}?page={p}", Page::Tickets.path(locale));
     let tpl = ListTpl {
         rows,
         new_href: Page::TicketNew.path(locale),
         faq_href: Page::Faq.path(locale),
+        prev: (page > 1).then(|| link(page - 1)),
+        next: more.then(|| link(page + 1)),
         l,
     };
     private(StatusCode::OK, &tpl)

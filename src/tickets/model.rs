@@ -229,14 +229,20 @@ pub fn by_token_hash(conn: &mut DbConn, hash: &str) -> Result<Option<Ticket>, Ap
         .optional()?)
 }
 
-/// An organisation's tickets, last activity first (merged ones are not listed: their thread
-/// lives on in the ticket they were merged into).
-pub fn of_organisation(conn: &mut DbConn, org: &str) -> Result<Vec<Ticket>, AppError> {
+/// Up to `limit` of an organisation's tickets from `offset` on, last activity first (merged ones
+/// are not listed: their thread lives on in the ticket they were merged into).
+pub fn of_organisation(
+    conn: &mut DbConn,
+    org: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Ticket>, AppError> {
     Ok(t::table
         .filter(t::organisation_id.eq(org))
         .filter(t::merged_into.is_null())
         .order((t::updated_at.desc(), t::number.desc()))
-        .limit(500)
+        .offset(offset)
+        .limit(limit)
         .select(Ticket::as_select())
         .load(conn)?)
 }

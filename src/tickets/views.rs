@@ -273,6 +273,9 @@ pub struct ListTpl {
     pub rows: Vec<Row>,
     pub new_href: &'static str,
     pub faq_href: &'static str,
+    /// The pages before and after this one, if any (50 tickets a page).
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 /// The fields of a new ticket as typed, kept when the form comes back with errors.

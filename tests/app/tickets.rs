@@ -1672,3 +1672,86 @@ async fn the_staff_ticket_page_shows_the_organisation_at_a_glance() {
         );
     }
 }
+
+/// A busy organisation's ticket list comes 50 to a page, last activity first, with links back and
+/// forth, and every ticket is on one of the pages.
+#[actix_web::test]
+async fn a_members_ticket_list_pages_through_every_ticket() {
+    use donera::db::schema::users;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut a = Browser::new(&app);
+        registered_member(&mut a, "Förening Många", &orgnr(41), "many@a.se").await;
+        let fields = [
+            ("category", "other"),
+            ("subject", "Den senaste"),
+            ("message", "Hej"),
+        ];
+        assert_eq!(open_ticket(&mut a, "sv", &fields, &[]).await.status, 303);
+        let now = app.clock.now_utc_naive();
+        let mut c = app.pool().get().unwrap();
+        let (org, user): (String, String) = users::table
+            .filter(users::email.eq("many@a.se"))
+            .select((users::organisation_id.assume_not_null(), users::id))
+            .first(&mut c)
+            .unwrap();
+        // 52 older tickets, D-2026-10001 the newest of them.
+        for i in 1..=52i64 {
+            let at = now - Duration::minutes(i);
+            diesel::insert_into(tickets::table)
+                .values((
+                    tickets::id.eq(format!("older-{i}")),
+                    tickets::number.eq(format!("D-2026-{:05}", 10_000 + i)),
+                    tickets::organisation_id.eq(Some(&org)),
+                    tickets::requester_id.eq(Some(&user)),
+                    tickets::requester_name.eq("Many"),
+                    tickets::requester_email.eq("many@a.se"),
+                    tickets::requester_org.eq("Förening Många"),
+                    tickets::locale.eq("sv"),
+                    tickets::category.eq("other"),
+                    tickets::subject.eq(format!("Äldre {i}")),
+                    tickets::state.eq("open"),
+                    tickets::priority.eq("normal"),
+                    tickets::created_at.eq(at),
+                    tickets::updated_at.eq(at),
+                    tickets::customer_at.eq(at),
+                ))
+                .execute(&mut c)
+                .unwrap();
+        }
+        drop(c);
+        let numbers = |r: &Resp| links(r, "/sv/konto/arenden/D-");
+        let first = a.get("/sv/konto/arenden").await;
+        assert_eq!(first.status, 200, "{kind:?}");
+        let mut expected = vec!["/sv/konto/arenden/D-2026-00001".to_owned()];
+        expected.extend((1..=49).map(|i| format!("/sv/konto/arenden/D-2026-{:05}", 10_000 + i)));
+        assert_eq!(numbers(&first), expected, "{kind:?}");
+        let next = first.attr("nav.pager a", "href");
+        assert_eq!(
+            next.as_deref(),
+            Some("/sv/konto/arenden?page=2"),
+            "{kind:?}"
+        );
+        let second = a.get("/sv/konto/arenden?page=2").await;
+        let expected: Vec<String> = (50..=52)
+            .map(|i| format!("/sv/konto/arenden/D-2026-{:05}", 10_000 + i))
+            .collect();
+        assert_eq!(numbers(&second), expected, "{kind:?}");
+        assert_eq!(
+            links(&second, "/sv/konto/arenden?page="),
+            ["/sv/konto/arenden?page=1"],
+            "{kind:?}: only a link back"
+        );
+        // Past the end is an empty page, and a page number out of range is the first page.
+        assert!(numbers(&a.get("/sv/konto/arenden?page=9").await).is_empty());
+        assert_eq!(numbers(&a.get("/sv/konto/arenden?page=-3").await).len(), 50);
+        let en = a.get("/en/account/tickets?page=2").await;
+        assert_eq!(links(&en, "/en/account/tickets/D-").len(), 3, "{kind:?}");
+        // Another organisation's member sees none of them.
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Förening Få", &orgnr(42), "few@b.se").await;
+        let theirs = b.get("/sv/konto/arenden").await;
+        assert!(numbers(&theirs).is_empty(), "{kind:?}");
+        assert!(theirs.attr("nav.pager a", "href").is_none(), "{kind:?}");
+    }
+}
