@@ -1071,13 +1071,7 @@ async fn colleagues_page(
         .into_iter()
         .filter(|m| m.disabled_at.is_none())
         .map(|m| ColleagueRow {
-            status: l.t(if m.password_hash.is_none() {
-                "colleagues-status-invited"
-            } else if m.is_org_admin {
-                "colleagues-status-admin"
-            } else {
-                "colleagues-status-member"
-            }),
+            status: l.t(m.member_status()),
             remove: (user.is_org_admin && m.id != user.id)
                 .then(|| Page::ColleagueRemove.link(locale, &m.id)),
             name: m.name,

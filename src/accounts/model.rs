@@ -70,6 +70,19 @@ impl Role {
 }
 
 impl User {
+    /// The message id of a member's status in an organisation's member lists.
+    pub fn member_status(&self) -> &'static str {
+        if self.disabled_at.is_some() {
+            "staff-status-disabled"
+        } else if self.password_hash.is_none() {
+            "colleagues-status-invited"
+        } else if self.is_org_admin {
+            "colleagues-status-admin"
+        } else {
+            "colleagues-status-member"
+        }
+    }
+
     pub fn role(&self) -> Role {
         Role::from_key(&self.role).unwrap_or(Role::Member)
     }

@@ -10,7 +10,7 @@ use super::handlers::{layout, private};
 use super::model;
 use crate::AppState;
 use crate::db;
-use crate::eligibility::{OrgNumber, OrgType};
+use crate::eligibility::OrgType;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
@@ -84,24 +84,16 @@ pub async fn show(
     l.title = org.name.clone();
     let tr = &l.tr;
     let date = |d: time::Date| format::date(&state.i18n, locale, d);
-    // The same rule as validation::is_validated, on the requests already read.
-    let periods: Vec<_> = requests
-        .iter()
-        .filter(|r| r.state() == crate::validation::State::Approved)
-        .filter_map(|r| Some((r.valid_from?, r.valid_to?)))
-        .collect();
+    let validated = crate::validation::approved_covers(
+        requests
+            .iter()
+            .map(|r| (r.state.as_str(), r.valid_from, r.valid_to)),
+        today,
+    );
     let members = members
         .into_iter()
         .map(|m| MemberRow {
-            status: tr.t(if m.disabled_at.is_some() {
-                "staff-status-disabled"
-            } else if m.password_hash.is_none() {
-                "colleagues-status-invited"
-            } else if m.is_org_admin {
-                "colleagues-status-admin"
-            } else {
-                "colleagues-status-member"
-            }),
+            status: tr.t(m.member_status()),
             name: m.name,
             email: m.email,
         })
@@ -148,13 +140,10 @@ pub async fn show(
             .map(|t| tr.t(&t.fluent_id()))
             .unwrap_or_default(),
         registered: date(org.created_at.date()),
-        validated: crate::validation::covers(&periods, today),
-        flag: org.needs_review.then(|| {
-            let group = OrgNumber::parse(&org.org_number)
-                .map(|n| tr.t(n.group().fluent_id()))
-                .unwrap_or_default();
-            tr.ta("validations-flag", &args([("group", group.into())]))
-        }),
+        validated,
+        flag: org
+            .needs_review
+            .then(|| crate::validation::staff::group_label(tr, &org.org_number)),
         number: org.org_number,
         members,
         sections: vec![

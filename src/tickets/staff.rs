@@ -304,15 +304,13 @@ fn gather(
         Some(id) => {
             let mut overview = model::org_overview(c, id, &tc.id)?;
             let others = std::mem::take(&mut overview.others);
-            // The same rule as validation::is_validated, on the requests already read.
-            let approved = crate::validation::State::Approved.key();
-            let periods: Vec<_> = overview
-                .requests
-                .iter()
-                .filter(|r| r.state == approved)
-                .filter_map(|r| Some((r.valid_from?, r.valid_to?)))
-                .collect();
-            let validated = crate::validation::covers(&periods, today);
+            let validated = crate::validation::approved_covers(
+                overview
+                    .requests
+                    .iter()
+                    .map(|r| (r.state.as_str(), r.valid_from, r.valid_to)),
+                today,
+            );
             (org.map(|o| (o, overview, validated)), others)
         }
         None => (None, vec![]),

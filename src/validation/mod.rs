@@ -34,6 +34,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     }
 }
 
+/// Whether requests already read, as (state, valid from, valid to), make an organisation
+/// validated on `date`: the rule of [`model::is_validated`] without another query.
+pub fn approved_covers<'a>(
+    requests: impl IntoIterator<Item = (&'a str, Option<Date>, Option<Date>)>,
+    date: Date,
+) -> bool {
+    let periods: Vec<(Date, Date)> = requests
+        .into_iter()
+        .filter(|(state, _, _)| *state == State::Approved.key())
+        .filter_map(|(_, from, to)| Some((from?, to?)))
+        .collect();
+    covers(&periods, date)
+}
+
 /// True when one of the approved periods covers `date`, both ends included.
 pub fn covers(periods: &[(Date, Date)], date: Date) -> bool {
     periods

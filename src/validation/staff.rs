@@ -101,7 +101,8 @@ pub async fn queue(
     private(StatusCode::OK, &tpl)
 }
 
-fn group_label(tr: &crate::web::page::Tr, number: &str) -> String {
+/// Why a registration was flagged for a closer look: its number's group.
+pub(crate) fn group_label(tr: &crate::web::page::Tr, number: &str) -> String {
     let group = OrgNumber::parse(number)
         .map(|n| tr.t(n.group().fluent_id()))
         .unwrap_or_default();
