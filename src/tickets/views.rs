@@ -57,10 +57,7 @@ pub fn thread(
                 role,
                 author: m.author_name,
                 when: format::datetime(tr.i18n(), l, m.created_at),
-                iso: format!(
-                    "{}Z",
-                    m.created_at.replace_nanosecond(0).unwrap_or(m.created_at)
-                ),
+                iso: iso_datetime(m.created_at),
                 pieces,
                 files: files
                     .into_iter()
@@ -380,4 +377,28 @@ pub struct SentTpl {
     pub l: Layout,
     pub number: Option<String>,
     pub faq_href: &'static str,
+}
+
+/// A `<time datetime>` value: `2026-11-29T00:05:45Z`. `PrimitiveDateTime`'s own display leaves
+/// the hour unpadded (`0:05:45.0`), which HTML does not accept.
+pub fn iso_datetime(t: time::PrimitiveDateTime) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        t.date(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+#[cfg(test)]
+mod iso_tests {
+    #[test]
+    fn times_after_midnight_are_padded() {
+        let t = time::Date::from_calendar_date(2026, time::Month::November, 29)
+            .unwrap()
+            .with_hms_nano(0, 5, 45, 123)
+            .unwrap();
+        assert_eq!(super::iso_datetime(t), "2026-11-29T00:05:45Z");
+    }
 }
