@@ -60,6 +60,7 @@ pub enum Page {
     Contact,
     ContactSent,
     VisitorTicket,
+    VisitorFile,
     StaffTickets,
     StaffTicket,
     StaffTicketReply,
@@ -83,7 +84,7 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 63] = [
+    pub const ALL: [Page; 64] = [
         Page::StaffOrganisation,
         Page::StaffFaqCategoryDelete,
         Page::Tickets,
@@ -92,6 +93,7 @@ impl Page {
         Page::Contact,
         Page::ContactSent,
         Page::VisitorTicket,
+        Page::VisitorFile,
         Page::StaffTickets,
         Page::StaffTicket,
         Page::StaffTicketReply,
@@ -260,6 +262,8 @@ impl Page {
             (Page::ContactSent, En) => "/en/contact/sent",
             (Page::VisitorTicket, Sv) => "/sv/kontakt/arende/{token}",
             (Page::VisitorTicket, En) => "/en/contact/ticket/{token}",
+            (Page::VisitorFile, Sv) => "/sv/kontakt/arende/{token}/filer/{id}",
+            (Page::VisitorFile, En) => "/en/contact/ticket/{token}/files/{id}",
             (Page::StaffTickets, Sv) => "/sv/personal/arenden",
             (Page::StaffTickets, En) => "/en/staff/tickets",
             (Page::StaffTicket, Sv) => "/sv/personal/arenden/{number}",
@@ -288,6 +292,20 @@ impl Page {
             (Some(a), Some(b)) => format!("{}{}{}", &p[..a], param, &p[b + 1..]),
             _ => p.to_owned(),
         }
+    }
+
+    /// The path with its parameters filled in order, for pages with more than one.
+    pub fn link_with(self, locale: Locale, params: &[&str]) -> String {
+        let mut rest = self.path(locale);
+        let mut out = String::with_capacity(rest.len() + 64);
+        let mut params = params.iter();
+        while let (Some(a), Some(b)) = (rest.find('{'), rest.find('}')) {
+            out.push_str(&rest[..a]);
+            out.push_str(params.next().copied().unwrap_or_default());
+            rest = &rest[b + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Fluent id of the page's name in navigation and titles.
@@ -394,5 +412,13 @@ mod tests {
             "/en/account/colleagues/u1/remove"
         );
         assert_eq!(Page::Login.link(Locale::En, "x"), "/en/login");
+        assert_eq!(
+            Page::VisitorFile.link_with(Locale::Sv, &["t0k", "f1"]),
+            "/sv/kontakt/arende/t0k/filer/f1"
+        );
+        assert_eq!(
+            Page::VisitorFile.link_with(Locale::En, &["t0k", "f1"]),
+            "/en/contact/ticket/t0k/files/f1"
+        );
     }
 }

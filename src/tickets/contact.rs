@@ -9,7 +9,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use time::Duration;
 
-use super::member::{category, long_text, subject, thread_page};
+use super::member::{Reader, category, long_text, subject, thread_page};
 use super::model::{self, Ticket};
 use super::service::{
     self, ContactLimits, CustomerReply, NewTicket, Refusal, ReplyOutcome, Requester,
@@ -366,7 +366,7 @@ pub async fn show(
             locale,
             session: &session,
         },
-        None,
+        Reader::Visitor(&token),
         &t,
         (
             Page::VisitorTicket.link(locale, &token),
@@ -377,6 +377,30 @@ pub async fn show(
     )
     .await?;
     Ok(no_index(private(StatusCode::OK, &tpl)?))
+}
+
+/// A file attached to a message the visitor sees, through their private link: the same 404 for a
+/// wrong link, another ticket's file and an internal note's.
+pub async fn file(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (token, file_id) = path.into_inner();
+    let t = visitor_ticket(&state, token).await?;
+    let file = db::run(&state.pool, move |c| {
+        if model::shows_attachment(c, &t.id, &file_id)? {
+            crate::files::load(c, &file_id)
+        } else {
+            Ok(None)
+        }
+    })
+    .await?;
+    match file {
+        Some((info, data)) => Ok(no_index(crate::files::respond(
+            &info, data, false, "donera",
+        ))),
+        None => Err(AppError::NotFound),
+    }
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -438,7 +462,7 @@ pub async fn reply(
             locale,
             session: &session,
         },
-        None,
+        Reader::Visitor(&token),
         &t,
         (action, token_paths(&token)),
         f,

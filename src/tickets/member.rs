@@ -149,15 +149,23 @@ pub async fn list(
         })
         .collect();
     let link = |p: i64| format!("{}?page={p}", Page::Tickets.path(locale));
+    // A page past the last (an old bookmark, a hand-typed number) says so and leads back.
+    let past_end = page > 1 && tickets.is_empty();
     let tpl = ListTpl {
         rows,
         new_href: Page::TicketNew.path(locale),
         faq_href: Page::Faq.path(locale),
-        prev: (page > 1).then(|| link(page - 1)),
+        prev: (page > 1 && !past_end).then(|| link(page - 1)),
         next: more.then(|| link(page + 1)),
+        first: past_end.then(|| link(1)),
         l,
     };
-    private(StatusCode::OK, &tpl)
+    let status = if past_end {
+        StatusCode::NOT_FOUND
+    } else {
+        StatusCode::OK
+    };
+    private(status, &tpl)
 }
 
 /// The organisation's orders and validation requests, for "what is this about?".
@@ -467,11 +475,19 @@ pub async fn related(
     Ok(out)
 }
 
+/// Who reads a thread from the requester's side: a member, or a visitor by the private link's
+/// token (which their attachment links carry too).
+#[derive(Clone, Copy)]
+pub enum Reader<'a> {
+    Member(&'a User),
+    Visitor(&'a str),
+}
+
 /// The thread page for the requester's side: a member or a visitor.
 /// `place` is where the reply form posts and the page's path in each language.
 pub async fn thread_page(
     cx: &Ctx<'_>,
-    user: Option<&User>,
+    reader: Reader<'_>,
     t: &Ticket,
     place: (String, [String; 2]),
     f: FormErrors,
@@ -479,6 +495,10 @@ pub async fn thread_page(
 ) -> Result<ThreadTpl, AppError> {
     let (state, locale, session) = (cx.state, cx.locale, cx.session);
     let (action, paths) = place;
+    let user = match reader {
+        Reader::Member(u) => Some(u),
+        Reader::Visitor(_) => None,
+    };
     let id = t.id.clone();
     let messages = db::run(&state.pool, move |c| model::thread(c, &id, false)).await?;
     let l = layout(
@@ -499,7 +519,10 @@ pub async fn thread_page(
         "ticket-title-number",
         &args([("number", t.number.clone().into())]),
     );
-    let file_page = user.map(|_| Page::MemberFile);
+    let file_href = |file: &str| match reader {
+        Reader::Member(_) => Page::MemberFile.link(locale, file),
+        Reader::Visitor(token) => Page::VisitorFile.link_with(locale, &[token, file]),
+    };
     let open = t.state().after_customer_reply().is_some() && t.merged_into.is_none();
     Ok(ThreadTpl {
         csrf: csrf::token(session)?,
@@ -510,7 +533,7 @@ pub async fn thread_page(
         category: views::category_label(&l.tr, &t.category),
         opened: format::datetime(&state.i18n, locale, t.created_at),
         related: related(state, &l.tr, t, false).await?,
-        messages: views::thread(&l.tr, messages, file_page),
+        messages: views::thread(&l.tr, messages, &file_href),
         action: open.then_some(action),
         message,
         files: user.is_some(),
@@ -563,7 +586,7 @@ pub async fn show(
             locale,
             session: &session,
         },
-        Some(&member.0),
+        Reader::Member(&member.0),
         &t,
         (Page::Ticket.link(locale, &t.number), paths(&t.number)),
         FormErrors::none(),
@@ -597,7 +620,7 @@ pub async fn reply(
                     locale,
                     session: &session,
                 },
-                Some(&user),
+                Reader::Member(&user),
                 &t,
                 (action, paths(&t.number)),
                 f,
@@ -656,7 +679,7 @@ pub async fn reply(
             locale,
             session: &session,
         },
-        Some(&user),
+        Reader::Member(&user),
         &t,
         (action, paths(&t.number)),
         f,

@@ -43,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(get().to(contact::show))
                     .route(web::post().to(contact::reply)),
             )
+            .service(r(Page::VisitorFile).route(get().to(contact::file)))
             .service(r(Page::StaffTickets).route(get().to(staff::queue)))
             .service(r(Page::StaffTicket).route(get().to(staff::show)))
             .service(r(Page::StaffTicketReply).route(web::post().to(staff::reply)))

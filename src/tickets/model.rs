@@ -399,6 +399,19 @@ const FILE_COLUMNS: (
     files::size,
 );
 
+/// Whether the file is attached to a message of the ticket that its requester sees (not an
+/// internal note): the one test for a visitor's download.
+pub fn shows_attachment(conn: &mut DbConn, ticket_id: &str, file_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        ta::table
+            .inner_join(tm::table)
+            .filter(ta::file_id.eq(file_id))
+            .filter(tm::ticket_id.eq(ticket_id))
+            .filter(tm::internal.eq(false)),
+    ))
+    .get_result(conn)
+}
+
 /// The thread oldest first, with each message's attachments. Internal notes only for staff.
 pub fn thread(
     conn: &mut DbConn,

@@ -523,6 +523,7 @@ pub struct StaffMessage<'a> {
     pub body: &'a str,
     pub internal: bool,
     pub state: Option<State>,
+    pub files: &'a [NewAttachment],
 }
 
 pub fn staff_message(
@@ -536,7 +537,7 @@ pub fn staff_message(
         (m.ticket_id, m.staff, m.body, m.internal, m.state);
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
-        insert_message(
+        let message = insert_message(
             c,
             &NewMessage {
                 ticket_id: &ticket.id,
@@ -548,6 +549,14 @@ pub fn staff_message(
             },
             now,
         )?;
+        // A note's files belong to no organisation, so no member can fetch one by its id; an
+        // answer's go to the ticket's organisation, like the members' own.
+        let owner = if internal {
+            None
+        } else {
+            ticket.organisation_id.as_deref()
+        };
+        attach(c, now, message, owner, &staff.id, m.files)?;
         queue_terms(c, &ticket.id, &[body])?;
         let actor = Actor {
             id: Some(&staff.id),
@@ -584,7 +593,7 @@ pub fn staff_message(
             now,
             "ticket.replied",
             &json!({"ticket_id": ticket.id, "number": ticket.number, "author": "staff",
-                    "state": next.key(),
+                    "state": next.key(), "attachments": m.files.len(),
                     "path": Page::StaffTicket.link(Locale::Sv, &ticket.number)}),
         )?;
         audit::record(

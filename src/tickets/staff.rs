@@ -7,7 +7,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use super::member::{long_text, related};
+use super::member::{attachments, limits, long_text, related};
 use super::model::{self, BadFilter, Canned, Filter, Ticket};
 use super::service::{self, Update};
 use super::views::{self, MessageView, Related, Row, RowLabels};
@@ -24,6 +24,7 @@ use crate::web::auth::{Staff, client_ip, flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
+use crate::web::upload;
 
 /// A filter choice whose value is owned (staff ids).
 pub struct Opt {
@@ -254,23 +255,17 @@ pub struct TicketTpl {
     pub canned: Vec<Opt>,
     pub merge_target: String,
     pub queue: &'static str,
+    pub max_files: usize,
 }
 
-/// What the reply form held, kept when it comes back.
-#[derive(serde::Deserialize, Default, Clone)]
+/// What the reply form held, kept when it comes back (attachments must be chosen again).
+#[derive(Default, Clone)]
 pub struct ReplyForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
     pub body: String,
-    #[serde(default)]
     pub internal: String,
-    #[serde(default)]
     pub state: String,
-    #[serde(default)]
     pub canned: String,
     /// `send`, or `canned` to put the chosen canned reply into the text.
-    #[serde(default)]
     pub action: String,
 }
 
@@ -476,7 +471,7 @@ async fn build_page(
         org,
         others,
         related: related(state, tr, t, true).await?,
-        messages: views::thread(tr, loaded.messages, Some(Page::StaffFile)),
+        messages: views::thread(tr, loaded.messages, &|id| Page::StaffFile.link(locale, id)),
         merged_into: loaded.merged_into.map(|m| Related {
             label: m.number.clone(),
             href: Some(Page::StaffTicket.link(locale, &m.number)),
@@ -496,6 +491,7 @@ async fn build_page(
         canned: canned_opts,
         merge_target,
         queue: Page::StaffTickets.path(locale),
+        max_files: super::MAX_FILES,
         f,
         l,
     })
@@ -550,6 +546,9 @@ pub async fn show(
     private(StatusCode::OK, &tpl)
 }
 
+/// The reply form's text fields; the rest of the multipart body is attachments.
+const REPLY_FIELDS: [&str; 6] = ["csrf", "body", "internal", "state", "canned", "action"];
+
 pub async fn reply(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -557,12 +556,38 @@ pub async fn reply(
     session: Session,
     staff: Staff,
     number: web::Path<String>,
-    form: web::Form<ReplyForm>,
+    payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
     let t = load(&state, number.into_inner()).await?;
-    let mut form = form.into_inner();
     let tr = Tr::new(state.i18n.clone(), locale);
+    let cx = Ctx {
+        state: &state,
+        locale,
+        session: &session,
+    };
+    let parts = match upload::read(&req, payload, limits(), &REPLY_FIELDS, &["files"]).await {
+        Ok(p) => p,
+        Err(e) => {
+            let f = FormErrors::one(&tr, "files", e.fluent_id());
+            return respond(
+                &cx,
+                &staff.0,
+                &t,
+                (f, ReplyForm::default(), String::new()),
+                e.status(),
+            )
+            .await;
+        }
+    };
+    csrf::verify(&session, parts.text("csrf"))?;
+    let text = |name: &str| parts.text(name).to_owned();
+    let mut form = ReplyForm {
+        body: text("body"),
+        internal: text("internal"),
+        state: text("state"),
+        canned: text("canned"),
+        action: text("action"),
+    };
     if form.action == "canned" {
         let id = form.canned.clone();
         let canned = db::run(&state.pool, move |c| model::canned(c, &id)).await?;
@@ -583,18 +608,7 @@ pub async fn reply(
                 StatusCode::BAD_REQUEST,
             ),
         };
-        return respond(
-            &Ctx {
-                state: &state,
-                locale,
-                session: &session,
-            },
-            &staff.0,
-            &t,
-            (f, form, String::new()),
-            status,
-        )
-        .await;
+        return respond(&cx, &staff.0, &t, (f, form, String::new()), status).await;
     }
     let mut e = vec![];
     let body = long_text(&mut e, "body", &form.body, MAX_BODY);
@@ -610,14 +624,17 @@ pub async fn reply(
             }
         }
     };
-    if !e.is_empty() {
-        let f = FormErrors::from_ids(&tr, &e);
+    let mut f = FormErrors::from_ids(&tr, &e);
+    let files_in = match attachments(&tr, parts.files) {
+        Ok(v) => v,
+        Err(item) => {
+            f.items.push(item);
+            vec![]
+        }
+    };
+    if !f.is_empty() {
         return respond(
-            &Ctx {
-                state: &state,
-                locale,
-                session: &session,
-            },
+            &cx,
             &staff.0,
             &t,
             (f, form, String::new()),
@@ -636,6 +653,7 @@ pub async fn reply(
             body: &body,
             internal,
             state: next,
+            files: &files_in,
         };
         service::staff_message(c, now, &routing, &m, &ip)
     })

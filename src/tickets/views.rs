@@ -6,7 +6,6 @@ use time::PrimitiveDateTime;
 use super::model::{Attachment, Message, Summary};
 use super::{Category, Piece, Priority, State};
 use crate::accounts::views::Choice;
-use crate::i18n::routes::Page;
 use crate::i18n::{args, format};
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
@@ -28,11 +27,12 @@ pub struct MessageView {
     pub files: Vec<FileView>,
 }
 
-/// The thread as one reader sees it; `file_page` is where that reader downloads attachments.
+/// The thread as one reader sees it; `file_href` gives where that reader downloads an attachment
+/// (by file id).
 pub fn thread(
     tr: &Tr,
     messages: Vec<(Message, Vec<Attachment>)>,
-    file_page: Option<Page>,
+    file_href: &dyn Fn(&str) -> String,
 ) -> Vec<MessageView> {
     let l = tr.locale;
     messages
@@ -61,12 +61,10 @@ pub fn thread(
                 pieces,
                 files: files
                     .into_iter()
-                    .filter_map(|f| {
-                        file_page.map(|p| FileView {
-                            href: p.link(l, &f.file_id),
-                            size: format!("{} kB", format::integer(l, (f.size + 1023) / 1024)),
-                            name: f.name,
-                        })
+                    .map(|f| FileView {
+                        href: file_href(&f.file_id),
+                        size: format!("{} kB", format::integer(l, (f.size + 1023) / 1024)),
+                        name: f.name,
                     })
                     .collect(),
             }
@@ -273,6 +271,8 @@ pub struct ListTpl {
     /// The pages before and after this one, if any (50 tickets a page).
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// Set on a page past the last: the first page, to go back to.
+    pub first: Option<String>,
 }
 
 /// The fields of a new ticket as typed, kept when the form comes back with errors.

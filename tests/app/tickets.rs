@@ -98,6 +98,31 @@ async fn staff_browser<'a>(app: &'a TestApp, email: &str, role: Role) -> Browser
     s
 }
 
+/// Posts the staff reply form as the browser does (multipart), with `files` (name, bytes).
+async fn staff_reply_form(
+    s: &mut Browser<'_>,
+    number: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> Resp {
+    let page = s.get(&format!("/sv/personal/arenden/{number}")).await;
+    let action = format!("/sv/personal/arenden/{number}/svar");
+    let csrf = page
+        .attr(
+            &format!("form[action=\"{action}\"] input[name=csrf]"),
+            "value",
+        )
+        .unwrap_or_default();
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![("csrf", None, csrf.as_bytes())];
+    for (k, v) in fields {
+        parts.push((k, None, v.as_bytes()));
+    }
+    for (name, data) in files {
+        parts.push(("files", Some(name), data));
+    }
+    s.post_raw(&action, BOUNDARY_TYPE, multipart(&parts)).await
+}
+
 /// Staff answer through the ticket page's reply form.
 async fn staff_reply(
     s: &mut Browser<'_>,
@@ -106,13 +131,11 @@ async fn staff_reply(
     internal: bool,
     state: &str,
 ) -> Resp {
-    let page = format!("/sv/personal/arenden/{number}");
-    let action = format!("/sv/personal/arenden/{number}/svar");
     let mut form = vec![("body", body), ("state", state), ("action", "send")];
     if internal {
         form.push(("internal", "1"));
     }
-    s.submit(&page, &action, &form).await
+    staff_reply_form(s, number, &form, &[]).await
 }
 
 async fn staff_update(
@@ -1109,35 +1132,35 @@ async fn admins_keep_canned_replies_that_agents_insert_in_the_customers_language
             )
             .await;
         assert_eq!(r.status, 403);
-        let page = agent
-            .submit(
-                "/sv/personal/arenden/D-2026-00001",
-                "/sv/personal/arenden/D-2026-00001/svar",
-                &[("canned", id.as_str()), ("body", ""), ("action", "canned")],
-            )
-            .await;
+        let page = staff_reply_form(
+            &mut agent,
+            "D-2026-00001",
+            &[("canned", id.as_str()), ("body", ""), ("action", "canned")],
+            &[],
+        )
+        .await;
         assert_eq!(page.status, 200);
         assert_eq!(
             page.select_text("textarea#body").unwrap(),
             "Hi Vera Besökare, ticket D-2026-00001."
         );
-        let r = agent
-            .submit(
-                "/sv/personal/arenden/D-2026-00001",
-                "/sv/personal/arenden/D-2026-00001/svar",
-                &[("canned", "nope"), ("body", "kept"), ("action", "canned")],
-            )
-            .await;
+        let r = staff_reply_form(
+            &mut agent,
+            "D-2026-00001",
+            &[("canned", "nope"), ("body", "kept"), ("action", "canned")],
+            &[],
+        )
+        .await;
         assert_eq!(r.status, 400);
         assert_eq!(r.select_text("textarea#body").unwrap(), "kept");
         // An empty answer is refused beside the field.
-        let r = agent
-            .submit(
-                "/sv/personal/arenden/D-2026-00001",
-                "/sv/personal/arenden/D-2026-00001/svar",
-                &[("body", "  "), ("action", "send")],
-            )
-            .await;
+        let r = staff_reply_form(
+            &mut agent,
+            "D-2026-00001",
+            &[("body", "  "), ("action", "send")],
+            &[],
+        )
+        .await;
         assert_eq!(r.status, 400);
         assert!(r.select_text("#body-error").is_some());
         // The admin edits, then deletes it; both audited.
@@ -1742,8 +1765,18 @@ async fn a_members_ticket_list_pages_through_every_ticket() {
             ["/sv/konto/arenden?page=1"],
             "{kind:?}: only a link back"
         );
-        // Past the end is an empty page, and a page number out of range is the first page.
-        assert!(numbers(&a.get("/sv/konto/arenden?page=9").await).is_empty());
+        // Past the end is a 404 that says so and leads to the first page (not "no tickets
+        // yet"); a page number out of range is the first page.
+        let past = a.get("/sv/konto/arenden?page=9").await;
+        assert_eq!(past.status, 404, "{kind:?}");
+        assert!(numbers(&past).is_empty());
+        assert!(past.text().contains("Den sidan finns inte"), "{kind:?}");
+        assert!(!past.text().contains("inga ärenden än"), "{kind:?}");
+        assert_eq!(
+            links(&past, "/sv/konto/arenden?page="),
+            ["/sv/konto/arenden?page=1"],
+            "{kind:?}"
+        );
         assert_eq!(numbers(&a.get("/sv/konto/arenden?page=-3").await).len(), 50);
         let en = a.get("/en/account/tickets?page=2").await;
         assert_eq!(links(&en, "/en/account/tickets/D-").len(), 3, "{kind:?}");
@@ -1753,5 +1786,217 @@ async fn a_members_ticket_list_pages_through_every_ticket() {
         let theirs = b.get("/sv/konto/arenden").await;
         assert!(numbers(&theirs).is_empty(), "{kind:?}");
         assert!(theirs.attr("nav.pager a", "href").is_none(), "{kind:?}");
+    }
+}
+
+/// The attachment links of a page, by the message style they sit in (`staff`, `internal`,
+/// `customer`).
+fn file_links(r: &Resp, style: &str) -> Vec<String> {
+    let sel = scraper::Selector::parse(&format!(".msg-{style} .msg-files a")).unwrap();
+    r.html()
+        .select(&sel)
+        .filter_map(|a| a.value().attr("href"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Staff attach files to answers and notes: an answer's reach the member (their organisation
+/// only) or the visitor (by their private link only), a note's never leave the help desk, and
+/// a refused file is named beside the field with the text kept.
+#[actix_web::test]
+async fn staff_attach_files_that_reach_the_requester_and_notes_keep_theirs() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut m = Browser::new(&app);
+        registered_member(&mut m, "Föreningen Fil", &orgnr(7), "fia@fil.se").await;
+        let fields = [
+            ("category", "account"),
+            ("subject", "Hur gör vi?"),
+            ("message", "Vi behöver en guide."),
+            ("link", ""),
+        ];
+        assert_eq!(open_ticket(&mut m, "sv", &fields, &[]).await.status, 303);
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let note = staff_reply_form(
+            &mut s,
+            "D-2026-00001",
+            &[
+                ("body", "Skärmbild från kunden"),
+                ("internal", "1"),
+                ("action", "send"),
+            ],
+            &[("intern.png", PNG)],
+        )
+        .await;
+        assert_eq!(note.status, 303, "{kind:?}: {}", note.text());
+        let answer = staff_reply_form(
+            &mut s,
+            "D-2026-00001",
+            &[
+                ("body", "Här är guiden."),
+                ("state", "waiting"),
+                ("action", "send"),
+            ],
+            &[
+                ("guide.pdf", PDF),
+                ("steg.txt", "steg 1\nsteg 2\n".as_bytes()),
+            ],
+        )
+        .await;
+        assert_eq!(answer.status, 303, "{kind:?}: {}", answer.text());
+        assert!(
+            events(&app, "ticket.replied")
+                .iter()
+                .any(|(_, _, p)| p.contains("\"author\":\"staff\"")
+                    && p.contains("\"attachments\":2")),
+            "{kind:?}"
+        );
+
+        // Staff see all three under their own download route.
+        let staff_page = s.get("/sv/personal/arenden/D-2026-00001").await;
+        let internal = file_links(&staff_page, "internal");
+        let answered = file_links(&staff_page, "staff");
+        assert_eq!(internal.len(), 1, "{kind:?}");
+        assert_eq!(answered.len(), 2, "{kind:?}");
+        assert!(
+            internal[0].starts_with("/sv/personal/filer/"),
+            "{}",
+            internal[0]
+        );
+        let got = s.get(&internal[0]).await;
+        assert_eq!((got.status, got.body.as_slice()), (200, PNG), "{kind:?}");
+        let note_file = internal[0].rsplit('/').next().unwrap().to_owned();
+
+        // The member gets the answer's files, not the note's, not even by its id.
+        let page = m.get("/sv/konto/arenden/D-2026-00001").await;
+        let theirs = file_links(&page, "staff");
+        assert_eq!(theirs.len(), 2, "{kind:?}");
+        assert!(theirs.iter().all(|h| h.starts_with("/sv/konto/filer/")));
+        assert!(!page.text().contains("intern.png"), "{kind:?}");
+        let pdf = m.get(&theirs[0]).await;
+        assert_eq!(pdf.status, 200, "{kind:?}");
+        assert_eq!(pdf.body, PDF);
+        assert!(
+            pdf.header("content-disposition")
+                .unwrap()
+                .starts_with("attachment;")
+        );
+        assert_eq!(pdf.header("x-content-type-options").unwrap(), "nosniff");
+        let guessed = m.get(&format!("/sv/konto/filer/{note_file}")).await;
+        assert_eq!(guessed.status, 404, "{kind:?}: a note's file by URL");
+        // Another organisation's member reaches none of them.
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Andra Föreningen", &orgnr(8), "bo@andra.se").await;
+        assert_eq!(b.get(&theirs[0]).await.status, 404, "{kind:?}");
+
+        // A refused file is named beside the field; the text and the choices stay.
+        let bad = staff_reply_form(
+            &mut s,
+            "D-2026-00001",
+            &[
+                ("body", "Behåll mig"),
+                ("internal", "1"),
+                ("action", "send"),
+            ],
+            &[("sida.pdf", b"<html><script>alert(1)</script></html>")],
+        )
+        .await;
+        assert_eq!(bad.status, 400, "{kind:?}");
+        assert!(
+            bad.select_text("#files-error")
+                .unwrap()
+                .contains("sida.pdf")
+        );
+        assert_eq!(bad.select_text("textarea#body").unwrap(), "Behåll mig");
+        assert_eq!(bad.attr("input#internal", "checked").as_deref(), Some(""));
+        let six: Vec<(&str, &[u8])> = (0..6).map(|_| ("a.png", PNG)).collect();
+        let many = staff_reply_form(
+            &mut s,
+            "D-2026-00001",
+            &[("body", "Sex filer"), ("action", "send")],
+            &six,
+        )
+        .await;
+        assert_eq!(many.status, 400, "{kind:?}");
+        assert!(many.select_text("#files-error").is_some(), "{kind:?}");
+        let page = s.get("/sv/personal/arenden/D-2026-00001").await;
+        assert_eq!(
+            page.html()
+                .select(&scraper::Selector::parse(".msg").unwrap())
+                .count(),
+            3
+        );
+
+        // A visitor reads an answer's file through their private link, and nothing else.
+        let mut v = Browser::new(&app);
+        assert_eq!(
+            contact(&mut v, &app, "en", &refs(&visitor("vera@kor.se")))
+                .await
+                .status,
+            303
+        );
+        let link = app.mailed_path("ticket.received", "vera@kor.se").unwrap();
+        let token = link.rsplit('/').next().unwrap().to_owned();
+        assert_eq!(
+            staff_reply_form(
+                &mut s,
+                "D-2026-00002",
+                &[("body", "Intern"), ("internal", "1"), ("action", "send")],
+                &[("hemlig.png", PNG)],
+            )
+            .await
+            .status,
+            303
+        );
+        assert_eq!(
+            staff_reply_form(
+                &mut s,
+                "D-2026-00002",
+                &[("body", "Se bilagan."), ("action", "send")],
+                &[("svar.pdf", PDF)],
+            )
+            .await
+            .status,
+            303
+        );
+        let thread = Browser::new(&app).get(&link).await;
+        let shown = file_links(&thread, "staff");
+        assert_eq!(shown.len(), 1, "{kind:?}");
+        assert!(!thread.text().contains("hemlig.png"), "{kind:?}");
+        let prefix = format!("/en/contact/ticket/{token}/files/");
+        assert!(shown[0].starts_with(&prefix), "{}", shown[0]);
+        let mut stranger = Browser::new(&app);
+        let got = stranger.get(&shown[0]).await;
+        assert_eq!(got.status, 200, "{kind:?}");
+        assert_eq!(got.body, PDF);
+        assert!(
+            got.header("content-disposition")
+                .unwrap()
+                .starts_with("attachment;")
+        );
+        assert_eq!(got.header("x-content-type-options").unwrap(), "nosniff");
+        assert_eq!(got.header("x-robots-tag").unwrap(), "noindex, nofollow");
+        // The Swedish path serves it too, as the language switch leads there.
+        let sv = format!(
+            "/sv/kontakt/arende/{token}/filer/{}",
+            shown[0].rsplit('/').next().unwrap()
+        );
+        assert_eq!(stranger.get(&sv).await.status, 200, "{kind:?}");
+        // The visitor's note file, the member's files and a wrong token: the same 404.
+        let staff_v = s.get("/sv/personal/arenden/D-2026-00002").await;
+        let secret = file_links(&staff_v, "internal");
+        assert_eq!(secret.len(), 1);
+        let secret_id = secret[0].rsplit('/').next().unwrap();
+        let member_id = theirs[0].rsplit('/').next().unwrap();
+        let good_id = shown[0].rsplit('/').next().unwrap();
+        for p in [
+            format!("{prefix}{secret_id}"),
+            format!("{prefix}{member_id}"),
+            format!("{prefix}{note_file}"),
+            format!("/en/contact/ticket/{}/files/{good_id}", "0".repeat(64)),
+            format!("/en/contact/ticket/abc/files/{good_id}"),
+        ] {
+            assert_eq!(stranger.get(&p).await.status, 404, "{kind:?}: {p}");
+        }
     }
 }

@@ -2018,6 +2018,8 @@ async function journeyTicket(j) {
     await s.check({ variant: 'flash note' });
     s.expect((await s.page.locator('main .msg-internal').count()) === 1, 'the internal note is not shown as one');
     await s.fill(reply, { body: answer, internal: '' });
+    // The answer carries a file, which the member downloads below.
+    await (await s.need(`${reply} input[type=file][name=files]`, 'the file field')).setInputFiles(uploadFile('guide.pdf', TINY_PDF));
     resp = await s.submitByKeyboard();
     await s.expectAt(staffTicket, 'answering', { resp, redirect: 303 });
     await s.check({ variant: 'flash answer' });
@@ -2041,6 +2043,13 @@ async function journeyTicket(j) {
   const main = oneLine((await page.locator('main').textContent()) || '');
   j.expect(main.includes(answer), 'the member does not see the answer');
   j.expect(!main.includes(note), 'the member sees the internal note');
+  const fileLink = page.locator('main .msg-staff .msg-files a');
+  j.expect((await fileLink.count()) === 1 && ((await fileLink.first().textContent()) || '').includes('guide.pdf'), "the answer's attachment guide.pdf is not listed once under it");
+  if ((await fileLink.count()) === 1) {
+    const fileResp = await page.context().request.get(j.url(await fileLink.getAttribute('href')), { failOnStatusCode: false });
+    const disposition = fileResp.headers()['content-disposition'] || '';
+    j.expect(fileResp.status() === 200 && disposition.startsWith('attachment') && fileResp.headers()['x-content-type-options'] === 'nosniff', `the answer's attachment answers ${fileResp.status()} "${disposition}", expected 200, a download, nosniff`);
+  }
   badge = await textOf(page, 'main dl .badge');
   j.expect(badge === L.ticketState.waiting, `after the answer the badge reads "${badge}", expected "${L.ticketState.waiting}"`);
   const replyForm = `main form[action="${ticketPath}"]`;
