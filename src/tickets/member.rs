@@ -76,11 +76,13 @@ pub fn category(errors: &mut Errors, value: &str) -> Option<Category> {
     c
 }
 
-/// Attachments checked by content; a refused file is named in the message beside the field.
+/// Attachments checked by content. A refused file is named in the message beside the field,
+/// added to `errors`, and then none are kept (the form comes back to choose them again).
 pub fn attachments(
     tr: &Tr,
     files_in: Vec<UploadedFile>,
-) -> Result<Vec<NewAttachment>, (&'static str, String)> {
+    errors: &mut FormErrors,
+) -> Vec<NewAttachment> {
     let mut out = vec![];
     for f in files_in {
         let name = files::display_name(&f.name);
@@ -95,11 +97,14 @@ pub fn attachments(
                     files::FileProblem::Empty => "ticket-error-file-empty",
                     files::FileProblem::WrongType => "ticket-error-file-type",
                 };
-                return Err(("files", tr.ta(id, &args([("name", name.into())]))));
+                errors
+                    .items
+                    .push(("files", tr.ta(id, &args([("name", name.into())]))));
+                return vec![];
             }
         }
     }
-    Ok(out)
+    out
 }
 
 fn member_ticket(user: &User, ticket: Option<Ticket>) -> Result<Ticket, AppError> {
@@ -355,13 +360,7 @@ pub async fn create(
         err(&mut e, "link", "form-error-choice");
     }
     let mut f = FormErrors::from_ids(&tr, &e);
-    let files_in = match attachments(&tr, parts.files) {
-        Ok(v) => v,
-        Err(item) => {
-            f.items.push(item);
-            vec![]
-        }
-    };
+    let files_in = attachments(&tr, parts.files, &mut f);
     let (Some(cat), Some((order_id, validation_id)), true) = (cat, link, f.is_empty()) else {
         form.message = form.message.chars().take(MAX_BODY).collect();
         form.subject = form.subject.chars().take(MAX_SUBJECT).collect();
@@ -635,13 +634,7 @@ pub async fn reply(
     let mut e = vec![];
     let body = long_text(&mut e, "message", &raw, MAX_BODY);
     let mut f = FormErrors::from_ids(&tr, &e);
-    let files_in = match attachments(&tr, parts.files) {
-        Ok(v) => v,
-        Err(item) => {
-            f.items.push(item);
-            vec![]
-        }
-    };
+    let files_in = attachments(&tr, parts.files, &mut f);
     let outcome = if f.is_empty() {
         let ip = client_ip(&req);
         let now = state.clock.now_utc_naive();

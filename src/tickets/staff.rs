@@ -625,13 +625,7 @@ pub async fn reply(
         }
     };
     let mut f = FormErrors::from_ids(&tr, &e);
-    let files_in = match attachments(&tr, parts.files) {
-        Ok(v) => v,
-        Err(item) => {
-            f.items.push(item);
-            vec![]
-        }
-    };
+    let files_in = attachments(&tr, parts.files, &mut f);
     if !f.is_empty() {
         return respond(
             &cx,
