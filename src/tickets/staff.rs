@@ -324,6 +324,20 @@ fn gather(
     })
 }
 
+/// The ticket by number and the rest of its page, in one trip to the database: for the page
+/// itself and for its return after a refused form.
+async fn load_page(state: &AppState, number: String) -> Result<(Ticket, Loaded), AppError> {
+    let today = state.clock.now_utc_naive().date();
+    let caches = state.caches.clone();
+    db::run(&state.pool, move |c| {
+        let (t, org, messages) =
+            model::by_number_with_thread(c, &number)?.ok_or(AppError::NotFound)?;
+        let loaded = gather(c, &t, org, messages, today, &caches)?;
+        Ok((t, loaded))
+    })
+    .await
+}
+
 async fn ticket_page(
     cx: &Ctx<'_>,
     user: &User,
@@ -332,20 +346,8 @@ async fn ticket_page(
     form: ReplyForm,
     merge_target: String,
 ) -> Result<TicketTpl, AppError> {
-    let state = cx.state;
-    let today = state.clock.now_utc_naive().date();
-    let tc = t.clone();
-    let caches = state.caches.clone();
-    let loaded = db::run(&state.pool, move |c| {
-        let org = match &tc.organisation_id {
-            Some(id) => accounts::organisation(c, id)?,
-            None => None,
-        };
-        let messages = model::thread(c, &tc.id, true)?;
-        gather(c, &tc, org, messages, today, &caches)
-    })
-    .await?;
-    build_page(cx, user, t, loaded, f, form, merge_target).await
+    let (t, loaded) = load_page(cx.state, t.number.clone()).await?;
+    build_page(cx, user, &t, loaded, f, form, merge_target).await
 }
 
 async fn build_page(
@@ -517,17 +519,7 @@ pub async fn show(
     staff: Staff,
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    // The ticket and the rest of the page in one trip to the database.
-    let number = number.into_inner();
-    let today = state.clock.now_utc_naive().date();
-    let caches = state.caches.clone();
-    let (t, loaded) = db::run(&state.pool, move |c| {
-        let (t, org, messages) =
-            model::by_number_with_thread(c, &number)?.ok_or(AppError::NotFound)?;
-        let loaded = gather(c, &t, org, messages, today, &caches)?;
-        Ok((t, loaded))
-    })
-    .await?;
+    let (t, loaded) = load_page(&state, number.into_inner()).await?;
     let cx = Ctx {
         state: &state,
         locale,
