@@ -18,6 +18,8 @@ pub struct Settings {
     pub db_pool_size: u32,
     pub data_dir: PathBuf,
     pub smtp_url: Option<String>,
+    /// A private CA's certificate (PEM) trusted for the SMTP server's TLS, besides the public roots.
+    pub smtp_ca_pem: Option<Vec<u8>>,
     pub mail_from: String,
     pub partner_email: Option<String>,
     pub webhook_url: Option<String>,
@@ -36,6 +38,8 @@ pub struct Settings {
     /// Contact-form tickets per hour from one IP address (0: no limit), and to one e-mail address.
     pub contact_ip_limit: i64,
     pub contact_email_limit: i64,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-*` headers are believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -52,7 +56,7 @@ pub enum ConfigError {
         "DONERA_PARTNER_WEBHOOK_URL is set, so DONERA_PARTNER_WEBHOOK_SECRET must be set too (at least 16 characters)"
     )]
     WebhookSecret,
-    #[error("cannot read or create the secret key file {0}: {1}")]
+    #[error("cannot read or create the secret key file {0} (DONERA_DATA_DIR): {1}")]
     SecretFile(String, String),
 }
 
@@ -123,9 +127,24 @@ impl Settings {
             Some(k) => (k.into_bytes(), SecretSource::Environment),
             None => load_or_create_secret(&data_dir.join("secret.key"))?,
         };
+        // Names shown in every page's header and footer: a line, not a document.
+        let name = |n: &'static str| match get(n) {
+            Some(v) if v.chars().count() > 120 || v.chars().any(char::is_control) => {
+                Err(ConfigError::Invalid {
+                    name: n,
+                    what: "name of at most 120 characters on one line",
+                    value: v,
+                })
+            }
+            v => Ok(v),
+        };
+        let program_name =
+            name("DONERA_PROGRAM_NAME")?.unwrap_or_else(|| "TechSoup Sverige".into());
+        let partner_name = name("DONERA_PARTNER_NAME")?;
         let smtp_url = get("DONERA_SMTP_URL");
         if let Some(u) = &smtp_url
-            && !(u.starts_with("smtp://") || u.starts_with("smtps://"))
+            && !((u.starts_with("smtp://") || u.starts_with("smtps://"))
+                && lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(u).is_ok())
         {
             return Err(ConfigError::Invalid {
                 name: "DONERA_SMTP_URL",
@@ -133,6 +152,22 @@ impl Settings {
                 value: redact_url(u),
             });
         }
+        let smtp_ca_pem = match get("DONERA_SMTP_CA_FILE") {
+            None => None,
+            Some(path) => Some(read_ca(&path).ok_or(ConfigError::Invalid {
+                name: "DONERA_SMTP_CA_FILE",
+                what: "readable PEM certificate file",
+                value: path,
+            })?),
+        };
+        let trusted_proxies = match get("DONERA_TRUSTED_PROXIES") {
+            None => vec![],
+            Some(list) => parse_networks(&list).ok_or(ConfigError::Invalid {
+                name: "DONERA_TRUSTED_PROXIES",
+                what: "list of IP addresses or CIDR ranges",
+                value: list,
+            })?,
+        };
         let mail_from =
             get("DONERA_MAIL_FROM").unwrap_or_else(|| "Donera <noreply@localhost>".into());
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
@@ -205,14 +240,14 @@ impl Settings {
                 listen,
                 base_url,
                 secret_key,
-                program_name: get("DONERA_PROGRAM_NAME")
-                    .unwrap_or_else(|| "TechSoup Sverige".into()),
-                partner_name: get("DONERA_PARTNER_NAME"),
+                program_name,
+                partner_name,
                 partner_url,
                 workers,
                 db_pool_size: db_pool_size as u32,
                 data_dir,
                 smtp_url,
+                smtp_ca_pem,
                 mail_from,
                 partner_email,
                 webhook_url,
@@ -226,6 +261,7 @@ impl Settings {
                 contact_min_fill_seconds,
                 contact_ip_limit,
                 contact_email_limit,
+                trusted_proxies,
             },
             source,
         ))
@@ -277,6 +313,30 @@ fn parse_origin(name: &'static str, value: &str) -> Result<String, ConfigError> 
             value: value.to_owned(),
         }),
     }
+}
+
+/// `127.0.0.1, 10.0.0.0/8 ::1`: addresses (as /32 or /128) and ranges, separated by commas or
+/// spaces. `None` when any item is neither.
+pub fn parse_networks(list: &str) -> Option<Vec<ipnet::IpNet>> {
+    list.split([',', ' ', '\t'])
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>().ok().or_else(|| {
+                item.parse::<std::net::IpAddr>()
+                    .ok()
+                    .map(ipnet::IpNet::from)
+            })
+        })
+        .collect()
+}
+
+/// The PEM file's bytes when it holds at least one certificate lettre can read.
+fn read_ca(path: &str) -> Option<Vec<u8>> {
+    let pem = std::fs::read(path).ok()?;
+    let text = std::str::from_utf8(&pem).ok()?;
+    (text.contains("-----BEGIN CERTIFICATE-----")
+        && lettre::transport::smtp::client::Certificate::from_pem(&pem).is_ok())
+    .then_some(pem)
 }
 
 /// Hides a password in a database URL before it is printed.
@@ -355,6 +415,10 @@ mod tests {
             ("DONERA_PARTNER_EMAIL", "support-at-example"),
             ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd"),
             ("DONERA_OUTBOX_MAX_ATTEMPTS", "0"),
+            ("DONERA_SMTP_URL", "smtp://mail?tls=sometimes"),
+            ("DONERA_SMTP_CA_FILE", "/nonexistent/ca.pem"),
+            ("DONERA_TRUSTED_PROXIES", "127.0.0.1, proxy.local"),
+            ("DONERA_TRUSTED_PROXIES", "10.0.0.0/33"),
         ] {
             let err =
                 Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY), (name, value)])).unwrap_err();
@@ -423,6 +487,18 @@ mod tests {
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
+    }
+
+    #[test]
+    fn trusted_proxies_take_addresses_and_ranges() {
+        let nets = parse_networks("127.0.0.1, 10.0.0.0/8 ::1,2001:db8::/32").unwrap();
+        assert_eq!(nets.len(), 4);
+        assert!(nets[0].contains(&"127.0.0.1".parse::<std::net::IpAddr>().unwrap()));
+        assert!(!nets[0].contains(&"127.0.0.2".parse::<std::net::IpAddr>().unwrap()));
+        assert!(nets[1].contains(&"10.200.3.4".parse::<std::net::IpAddr>().unwrap()));
+        assert!(nets[3].contains(&"2001:db8::9".parse::<std::net::IpAddr>().unwrap()));
+        assert_eq!(parse_networks(""), Some(vec![]));
+        assert_eq!(parse_networks("localhost"), None);
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct AppState {
     pub routing: outbox::Routing,
     /// Short-lived copies of the staff's names and the canned replies (see [`cache`]).
     pub caches: Arc<cache::Caches>,
+    /// What the outbox worker last saw of SMTP and the webhook, for `/healthz`.
+    pub health: Arc<outbox::health::Health>,
 }
 
 impl AppState {
@@ -64,6 +66,10 @@ impl AppState {
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
         let settings_routing = settings.routing();
+        let health = Arc::new(outbox::health::Health::new(
+            settings.smtp_url.is_some(),
+            settings.webhook_url.is_some(),
+        ));
         let mut state = AppState {
             settings: Arc::new(settings),
             pool,
@@ -74,6 +80,7 @@ impl AppState {
             pages: PageCache::default(),
             routing: settings_routing,
             caches: Arc::default(),
+            health,
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state

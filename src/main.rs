@@ -82,11 +82,23 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // A filter that does not parse would silently log at another level: refuse it like any
+    // other bad setting.
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(v) if !v.trim().is_empty() => match EnvFilter::try_new(v.trim()) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("donera: invalid settings: RUST_LOG is not a valid log filter: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => EnvFilter::new("info"),
+    };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(filter)
         .with_target(false)
+        // Colour codes only for a person at a terminal, not in journald or a log file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
     // Checking files needs no settings or database.
     if let Some(Command::CheckUsage { files, licenses }) = &cli.command {
@@ -309,6 +321,7 @@ fn outbox(settings: &Settings, action: Option<OutboxAction>) -> anyhow::Result<(
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
+    log_settings(&settings);
     let pool = db::connect(&settings.database_url, settings.db_pool_size)?;
     let i18n = I18n::load(false)?;
     let listen = settings.listen.clone();
@@ -319,14 +332,17 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         AppState::new(settings, pool, i18n, Clock::System)
             .map_err(|e| anyhow::anyhow!("cannot render the start pages: {e}"))?,
     );
-    let worker = Worker::new(
-        state.pool.clone(),
-        state.i18n.clone(),
-        state.settings.clone(),
-        state.clock.clone(),
-        WorkerConfig::from_settings(&state.settings),
-    )?;
     actix_web::rt::System::new().block_on(async move {
+        // Built inside the runtime: lettre's SMTP pool starts a Tokio task when it is created.
+        let worker = Worker::new(
+            state.pool.clone(),
+            state.i18n.clone(),
+            state.settings.clone(),
+            state.clock.clone(),
+            WorkerConfig::from_settings(&state.settings),
+        )
+        .map_err(|e| std::io::Error::other(format!("DONERA_SMTP_URL: {e}")))?
+        .with_health(state.health.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))
@@ -335,8 +351,19 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             .worker_max_blocking_threads(blocking.max(1))
             .shutdown_timeout(20)
             .bind(&listen)?;
-        println!("Donera is running at {base_url}/ (listening on {listen})");
-        tracing::info!(%listen, workers, "server started");
+        // The bound address, which differs from the setting when it asks for port 0.
+        let bound = server
+            .addrs()
+            .first()
+            .map_or_else(|| listen.clone(), ToString::to_string);
+        // Without DONERA_BASE_URL the address is the listening one, port 0 resolved.
+        let shown = if base_url == format!("http://{listen}") {
+            format!("http://{bound}")
+        } else {
+            base_url
+        };
+        println!("Donera is running at {shown}/ (listening on {bound})");
+        tracing::info!(listen = %bound, workers, "server started");
         let result = server.run().await;
         // The server has stopped taking requests (SIGTERM or SIGINT): let the outbox worker
         // finish what it is sending and give back what it holds.
@@ -351,4 +378,54 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     })?;
     tracing::info!("server stopped");
     Ok(())
+}
+
+/// One line with every setting in effect (secrets as `set`/`unset`), so an operator and the
+/// start-up tests can see what the portal runs with.
+fn log_settings(s: &Settings) {
+    let set = |o: bool| if o { "set" } else { "unset" };
+    tracing::info!(
+        database = %redacted(&s.database_url),
+        listen = %s.listen,
+        base_url = %s.base_url,
+        program_name = %s.program_name,
+        partner_name = s.partner_name.as_deref().unwrap_or(""),
+        partner_url = s.partner_url.as_deref().unwrap_or(""),
+        data_dir = %s.data_dir.display(),
+        workers = s.workers,
+        db_pool_size = s.db_pool_size,
+        smtp = %s.smtp_url.as_deref().map_or_else(|| "unset".to_owned(), redacted),
+        smtp_ca_file = set(s.smtp_ca_pem.is_some()),
+        mail_from = %s.mail_from,
+        partner_email = s.partner_email.as_deref().unwrap_or(""),
+        webhook = s.webhook_url.as_deref().unwrap_or(""),
+        webhook_secret = set(s.webhook_secret.is_some()),
+        max_upload_bytes = s.max_upload_bytes,
+        validation_months = s.validation_months,
+        outbox_max_attempts = s.outbox_max_attempts,
+        outbox_poll_ms = s.outbox_poll_ms,
+        outbox_lease_seconds = s.outbox_lease_seconds,
+        ticket_auto_close_days = s.ticket_auto_close_days,
+        contact_min_fill_seconds = s.contact_min_fill_seconds,
+        contact_ip_limit_per_hour = s.contact_ip_limit,
+        contact_email_limit_per_hour = s.contact_email_limit,
+        trusted_proxies = %s
+            .trusted_proxies
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
+        "settings"
+    );
+}
+
+/// A URL with its password replaced, for the log.
+fn redacted(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use fluent_bundle::{FluentArgs, FluentValue};
 use lettre::message::header::{self, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde_json::Value;
 
@@ -32,13 +33,51 @@ pub enum MailError {
 }
 
 impl Mailer {
-    /// SMTP when `DONERA_SMTP_URL` is set, else files under `<data>/mail/`.
+    /// SMTP when `DONERA_SMTP_URL` is set, else files under `<data>/mail/`. Must be called
+    /// inside a Tokio runtime: lettre's connection pool starts a task when it is built.
     pub fn from_settings(settings: &Settings) -> Result<Mailer, MailError> {
-        match &settings.smtp_url {
-            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                .map(|b| Mailer::Smtp(b.timeout(Some(std::time::Duration::from_secs(10))).build()))
-                .map_err(|e| MailError::Smtp(e.to_string())),
-            None => Ok(Mailer::Files(settings.data_dir.join("mail"))),
+        let Some(url) = &settings.smtp_url else {
+            return Ok(Mailer::Files(settings.data_dir.join("mail")));
+        };
+        let smtp = |e: lettre::transport::smtp::Error| MailError::Smtp(e.to_string());
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(smtp)?;
+        if let Some(pem) = &settings.smtp_ca_pem {
+            // The URL's TLS mode again, now with the private CA added to the trusted roots.
+            match smtp_tls_mode(url) {
+                None => tracing::warn!(
+                    "DONERA_SMTP_CA_FILE is ignored: DONERA_SMTP_URL asks for no TLS"
+                ),
+                Some((host, mode)) => {
+                    let cert = Certificate::from_pem(pem).map_err(smtp)?;
+                    let params = TlsParameters::builder(host)
+                        .add_root_certificate(cert)
+                        .build_rustls()
+                        .map_err(smtp)?;
+                    builder = builder.tls(match mode {
+                        TlsMode::Required => Tls::Required(params),
+                        TlsMode::Opportunistic => Tls::Opportunistic(params),
+                        TlsMode::Wrapper => Tls::Wrapper(params),
+                    });
+                }
+            }
+        }
+        Ok(Mailer::Smtp(
+            builder
+                .timeout(Some(std::time::Duration::from_secs(10)))
+                .build(),
+        ))
+    }
+
+    /// Connects without sending anything (EHLO, STARTTLS where asked, login, NOOP); files
+    /// always answer.
+    pub async fn probe(&self) -> Result<(), MailError> {
+        match self {
+            Mailer::Smtp(t) => match t.test_connection().await {
+                Ok(true) => Ok(()),
+                Ok(false) => Err(MailError::Smtp("the server did not answer NOOP".into())),
+                Err(e) => Err(MailError::Smtp(e.to_string())),
+            },
+            Mailer::Files(_) => Ok(()),
         }
     }
 
@@ -69,6 +108,31 @@ impl Mailer {
             }
         }
     }
+}
+
+/// How an SMTP URL asks for TLS (lettre's own URL rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TlsMode {
+    Required,
+    Opportunistic,
+    Wrapper,
+}
+
+/// The host and TLS mode of an SMTP URL, or `None` for plain SMTP or an unreadable URL.
+pub fn smtp_tls_mode(url: &str) -> Option<(String, TlsMode)> {
+    let u = url::Url::parse(url).ok()?;
+    let host = u.host_str()?.trim_matches(['[', ']']).to_owned();
+    let tls = u
+        .query_pairs()
+        .find(|(k, _)| k == "tls")
+        .map(|(_, v)| v.into_owned());
+    let mode = match (u.scheme(), tls.as_deref()) {
+        ("smtps", _) => TlsMode::Wrapper,
+        ("smtp", Some("required")) => TlsMode::Required,
+        ("smtp", Some("opportunistic")) => TlsMode::Opportunistic,
+        _ => return None,
+    };
+    Some((host, mode))
 }
 
 /// `Auto-Submitted: auto-generated` (RFC 3834), so auto-responders do not answer notifications.
@@ -245,6 +309,25 @@ mod tests {
         assert_eq!(host_of("https://donera.example.org"), "donera.example.org");
         assert_eq!(host_of("http://127.0.0.1:8080"), "127.0.0.1");
         assert_eq!(host_of("http://x.test/base"), "x.test");
+    }
+
+    #[test]
+    fn tls_modes_follow_the_url() {
+        let m = |u| smtp_tls_mode(u);
+        assert_eq!(
+            m("smtp://u:p@mail.example.org:587?tls=required"),
+            Some(("mail.example.org".into(), TlsMode::Required))
+        );
+        assert_eq!(
+            m("smtp://127.0.0.1:2525?tls=opportunistic"),
+            Some(("127.0.0.1".into(), TlsMode::Opportunistic))
+        );
+        assert_eq!(
+            m("smtps://u:p@[::1]:465"),
+            Some(("::1".into(), TlsMode::Wrapper))
+        );
+        assert_eq!(m("smtp://mail.example.org:25"), None);
+        assert_eq!(m("not a url"), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Owns the `outbox_events` table. Callers only use [`enqueue_email`] and [`enqueue_partner`],
 //! inside a [`crate::db::write`] transaction; nothing else writes the table.
 
+pub mod health;
 pub mod mail;
 pub mod webhook;
 pub mod worker;

@@ -60,6 +60,24 @@ impl Webhook {
         }
     }
 
+    /// Opens (and closes) a TCP connection to the webhook's host: reachability without sending
+    /// an event.
+    pub async fn reachable(&self) -> Result<(), String> {
+        let uri: actix_web::http::Uri = self.url.parse().map_err(|e| format!("{e}"))?;
+        let host = uri.host().ok_or("no host")?.trim_matches(['[', ']']);
+        let port = uri
+            .port_u16()
+            .unwrap_or(if uri.scheme_str() == Some("https") {
+                443
+            } else {
+                80
+            });
+        tokio::net::TcpStream::connect((host, port))
+            .await
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+
     /// Sends one event; `Err` carries a short reason for the log and the outbox row.
     pub async fn send(&self, event: &Event, timestamp: i64) -> Result<(), String> {
         let body = body(event);

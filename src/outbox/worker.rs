@@ -8,6 +8,7 @@ use std::sync::Arc;
 use time::Duration;
 use tokio::sync::watch;
 
+use super::health::{Dependency, Health};
 use super::mail::{self, Mailer};
 use super::webhook::Webhook;
 use super::{CHANNEL_EMAIL, CHANNEL_PARTNER_EMAIL, CHANNEL_WEBHOOK, Event, Routing, State};
@@ -19,6 +20,9 @@ use crate::i18n::I18n;
 
 /// Attempts before an event is given up: with the back-off, about a day of trying.
 pub const DEFAULT_MAX_ATTEMPTS: i32 = 17;
+
+/// How often a failing (or not yet reached) channel is tried again for `/healthz`.
+const PROBE_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[derive(Clone, Debug)]
 pub struct WorkerConfig {
@@ -49,6 +53,7 @@ pub struct Worker {
     webhook: Option<Webhook>,
     routing: Routing,
     config: WorkerConfig,
+    health: Arc<Health>,
 }
 
 /// What one pass did.
@@ -85,6 +90,10 @@ impl Worker {
             )
         });
         let routing = settings.routing();
+        let health = Arc::new(Health::new(
+            matches!(mailer, Mailer::Smtp(_)),
+            webhook.is_some(),
+        ));
         Ok(Worker {
             id: format!("w-{}", crate::random_hex(6)),
             pool,
@@ -95,7 +104,57 @@ impl Worker {
             webhook,
             routing,
             config,
+            health,
         })
+    }
+
+    /// Reports SMTP and webhook status into `health` (the one `/healthz` reads) instead of a
+    /// private one.
+    pub fn with_health(mut self, health: Arc<Health>) -> Worker {
+        for d in [Dependency::Smtp, Dependency::Webhook] {
+            if self.health.get(d) != super::health::Status::NotConfigured {
+                health.set_unknown(d);
+            }
+        }
+        self.health = health;
+        self
+    }
+
+    /// Tries each configured channel that is failing or not yet reached, without sending
+    /// anything: an SMTP connection (EHLO, STARTTLS where asked, NOOP) and a TCP connection to
+    /// the webhook's host. Bounded by a few seconds, so a black-holed host cannot stall delivery.
+    pub async fn probe(&self) {
+        let limit = std::time::Duration::from_secs(3);
+        if self.health.needs_probe(Dependency::Smtp) {
+            let ok = matches!(
+                tokio::time::timeout(limit, self.mailer.probe()).await,
+                Ok(Ok(()))
+            );
+            self.note(Dependency::Smtp, ok, "SMTP server");
+        }
+        if let Some(w) = &self.webhook
+            && self.health.needs_probe(Dependency::Webhook)
+        {
+            let ok = matches!(tokio::time::timeout(limit, w.reachable()).await, Ok(Ok(())));
+            self.note(Dependency::Webhook, ok, "partner webhook");
+        }
+    }
+
+    /// Records a channel's outcome, logging only when the state changes.
+    fn note(&self, d: Dependency, ok: bool, what: &str) {
+        let before = self.health.get(d);
+        self.health.set(d, ok);
+        let after = self.health.get(d);
+        if before != after {
+            if ok {
+                tracing::info!(dependency = what, "reachable");
+            } else {
+                tracing::warn!(
+                    dependency = what,
+                    "not reachable; events wait in the outbox"
+                );
+            }
+        }
     }
 
     /// Claims one batch of due events and delivers them.
@@ -110,7 +169,10 @@ impl Worker {
         let mut marks = Vec::with_capacity(events.len());
         for (event, outcome) in events.into_iter().zip(outcomes) {
             match &outcome {
-                Outcome::Delivered => pass.delivered += 1,
+                Outcome::Delivered => {
+                    pass.delivered += 1;
+                    tracing::debug!(id = %event.id, kind = %event.kind, channel = %event.channel, "outbox event delivered");
+                }
                 Outcome::Skipped(_) => pass.skipped += 1,
                 Outcome::Failed(error) => {
                     pass.failed += 1;
@@ -157,10 +219,16 @@ impl Worker {
                     _ => None,
                 };
                 match mail::compose(&self.i18n, &self.settings, reply_to, event) {
-                    Ok(message) => match self.mailer.send(&event.id, message).await {
-                        Ok(()) => Outcome::Delivered,
-                        Err(e) => Outcome::Failed(e.to_string()),
-                    },
+                    Ok(message) => {
+                        let sent = self.mailer.send(&event.id, message).await;
+                        if let Mailer::Smtp(_) = self.mailer {
+                            self.note(Dependency::Smtp, sent.is_ok(), "SMTP server");
+                        }
+                        match sent {
+                            Ok(()) => Outcome::Delivered,
+                            Err(e) => Outcome::Failed(e.to_string()),
+                        }
+                    }
                     Err(e) => Outcome::Failed(e.to_string()),
                 }
             }
@@ -168,7 +236,9 @@ impl Worker {
                 None => Outcome::Skipped("no DONERA_PARTNER_WEBHOOK_URL set"),
                 Some(w) => {
                     let ts = self.clock.now().unix_timestamp();
-                    match w.send(event, ts).await {
+                    let sent = w.send(event, ts).await;
+                    self.note(Dependency::Webhook, sent.is_ok(), "partner webhook");
+                    match sent {
                         Ok(()) => Outcome::Delivered,
                         Err(e) => Outcome::Failed(e),
                     }
@@ -204,9 +274,15 @@ impl Worker {
         tracing::info!(worker = %self.id, "outbox worker started");
         let mut last_purge = self.clock.now();
         let mut last_index = self.clock.now();
+        // Real time, not the app's clock: probing is about the network, not about rules.
+        let mut last_probe: Option<std::time::Instant> = None;
         loop {
             if *stop.borrow() {
                 break;
+            }
+            if last_probe.is_none_or(|t| t.elapsed() >= PROBE_EVERY) {
+                last_probe = Some(std::time::Instant::now());
+                self.probe().await;
             }
             let busy = match self.run_once().await {
                 Ok(pass) => pass.total() > 0,

@@ -40,18 +40,31 @@ pub async fn locale_root(locale: Locale) -> HttpResponse {
         .finish()
 }
 
+/// `{"status":"ok","database":"ok","smtp":"failing","webhook":"not_configured"}`: 200 while
+/// the database answers, whatever SMTP and the webhook do (their events wait in the outbox),
+/// so that a load balancer keeps an instance that can serve pages.
 pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
-    match db::run(&state.pool, db::ping).await {
-        Ok(()) => HttpResponse::Ok()
-            .content_type("text/plain; charset=utf-8")
-            .body("ok"),
-        Err(e) => {
-            tracing::warn!(error = %e, "health check: database does not answer");
-            HttpResponse::ServiceUnavailable()
-                .content_type("text/plain; charset=utf-8")
-                .body("database unavailable")
-        }
+    use crate::outbox::health::Dependency;
+    let db = db::run(&state.pool, db::ping).await;
+    if let Err(e) = &db {
+        tracing::warn!(error = %e, "health check: database does not answer");
     }
+    let smtp = state.health.get(Dependency::Smtp);
+    let webhook = state.health.get(Dependency::Webhook);
+    let body = serde_json::json!({
+        "status": if db.is_ok() { "ok" } else { "unavailable" },
+        "database": if db.is_ok() { "ok" } else { "failing" },
+        "smtp": smtp.key(),
+        "webhook": webhook.key(),
+    });
+    let mut res = if db.is_ok() {
+        HttpResponse::Ok()
+    } else {
+        HttpResponse::ServiceUnavailable()
+    };
+    res.content_type("application/json")
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .body(body.to_string())
 }
 
 pub async fn not_found() -> Result<HttpResponse, AppError> {

@@ -164,12 +164,101 @@ pub fn take_flash(session: &Session) -> Option<String> {
     session.remove_as::<String>(FLASH).and_then(Result::ok)
 }
 
-/// The client's address for logs, rate limits and the audit log. Forwarded headers are not
-/// trusted: without a configured proxy they are whatever the client says.
+/// The client's address for logs, rate limits and the audit log. Forwarded headers count only
+/// when the TCP peer is one of `DONERA_TRUSTED_PROXIES`: otherwise they are whatever the client says.
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return "unknown".into();
+    };
+    let trusted = req
+        .app_data::<actix_web::web::Data<crate::AppState>>()
+        .map(|s| s.settings.trusted_proxies.as_slice())
+        .unwrap_or_default();
+    let header = |name: &str| {
+        let values: Vec<&str> = req
+            .headers()
+            .get_all(name)
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        (!values.is_empty()).then(|| values.join(","))
+    };
+    client_address(
+        peer,
+        trusted,
+        header("forwarded").as_deref(),
+        header("x-forwarded-for").as_deref(),
+    )
+    .to_string()
+}
+
+/// The scheme a trusted proxy says the client used (`X-Forwarded-Proto`), if any.
+pub fn forwarded_proto(req: &HttpRequest) -> Option<&'static str> {
+    let trusted = req
+        .app_data::<actix_web::web::Data<crate::AppState>>()
+        .map(|s| s.settings.trusted_proxies.as_slice())
+        .unwrap_or_default();
+    let peer = req.peer_addr()?.ip();
+    if !trusted.iter().any(|n| n.contains(&peer)) {
+        return None;
+    }
+    let proto = req.headers().get("x-forwarded-proto")?.to_str().ok()?;
+    // A chain of proxies lists one scheme per hop; the first is the client's.
+    match proto.split(',').next()?.trim() {
+        p if p.eq_ignore_ascii_case("https") => Some("https"),
+        p if p.eq_ignore_ascii_case("http") => Some("http"),
+        _ => None,
+    }
+}
+
+/// The rule behind [`client_ip`]: when `peer` is a trusted proxy, walk the forwarded chain
+/// (`Forwarded: for=…`, else `X-Forwarded-For`) from the right and take the first hop that is
+/// not itself a trusted proxy. Anything unreadable stops the walk at the last address known to
+/// be honest, so a forged or obfuscated entry can never replace a real one.
+pub fn client_address(
+    peer: std::net::IpAddr,
+    trusted: &[ipnet::IpNet],
+    forwarded: Option<&str>,
+    x_forwarded_for: Option<&str>,
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|n| n.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = match (forwarded, x_forwarded_for) {
+        (Some(f), _) => f
+            .split(',')
+            .filter_map(|element| {
+                element.split(';').find_map(|pair| {
+                    let (k, v) = pair.split_once('=')?;
+                    k.trim().eq_ignore_ascii_case("for").then_some(v.trim())
+                })
+            })
+            .collect(),
+        (None, Some(x)) => x.split(',').map(str::trim).collect(),
+        (None, None) => vec![],
+    };
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        match parse_hop(hop) {
+            Some(ip) if is_trusted(&ip) => client = ip,
+            Some(ip) => return ip,
+            None => return client,
+        }
+    }
+    client
+}
+
+/// One hop of a forwarded chain: `192.0.2.1`, `192.0.2.1:4711`, `"[2001:db8::1]:4711"`.
+fn parse_hop(hop: &str) -> Option<std::net::IpAddr> {
+    let hop = hop.trim().trim_matches('"');
+    if let Ok(ip) = hop.parse() {
+        return Some(ip);
+    }
+    if let Ok(sa) = hop.parse::<std::net::SocketAddr>() {
+        return Some(sa.ip());
+    }
+    let inner = hop.strip_prefix('[')?.split(']').next()?;
+    inner.parse().ok()
 }
 
 /// A local path to return to after logging in, or `None` when `next` could lead elsewhere.
@@ -185,7 +274,70 @@ pub fn safe_next(next: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{client_address, safe_next};
+
+    fn ip(s: &str) -> std::net::IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn forwarded_headers_count_only_from_trusted_proxies() {
+        let trusted = crate::config::parse_networks("127.0.0.1, 10.0.0.0/8").unwrap();
+        let xff = Some("198.51.100.7, 10.1.2.3");
+        // Without trust, the headers are the client's word and are ignored.
+        assert_eq!(
+            client_address(ip("203.0.113.5"), &trusted, None, xff),
+            ip("203.0.113.5")
+        );
+        assert_eq!(
+            client_address(ip("127.0.0.1"), &[], None, xff),
+            ip("127.0.0.1")
+        );
+        // From a trusted proxy, the rightmost hop that is not a proxy.
+        assert_eq!(
+            client_address(ip("127.0.0.1"), &trusted, None, xff),
+            ip("198.51.100.7")
+        );
+        // A client cannot push its real address out by prepending forged ones.
+        assert_eq!(
+            client_address(
+                ip("127.0.0.1"),
+                &trusted,
+                None,
+                Some("1.1.1.1, 203.0.113.9")
+            ),
+            ip("203.0.113.9")
+        );
+        // RFC 7239 wins over X-Forwarded-For, with quoted IPv6 and ports.
+        assert_eq!(
+            client_address(
+                ip("127.0.0.1"),
+                &trusted,
+                Some(r#"for=192.0.2.60;proto=https, for="[2001:db8::17]:4711""#),
+                Some("198.51.100.7")
+            ),
+            ip("2001:db8::17")
+        );
+        // An unreadable hop stops the walk at the last honest address.
+        assert_eq!(
+            client_address(
+                ip("127.0.0.1"),
+                &trusted,
+                Some("for=_hidden, for=10.0.0.2"),
+                None
+            ),
+            ip("10.0.0.2")
+        );
+        // Only proxies in the chain: the leftmost of them.
+        assert_eq!(
+            client_address(ip("127.0.0.1"), &trusted, None, Some("10.9.9.9")),
+            ip("10.9.9.9")
+        );
+        assert_eq!(
+            client_address(ip("127.0.0.1"), &trusted, None, None),
+            ip("127.0.0.1")
+        );
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

@@ -97,6 +97,23 @@ pub async fn frame(
     let locale = request_locale(req.request());
     let method = req.method().clone();
     let path = redact_path(req.path());
+    // Behind a TLS proxy, a request that reached the proxy over plain HTTP goes to the https
+    // origin before anything else happens (the proxy may also do this itself).
+    if let Some(state) = &state
+        && state.settings.is_https()
+        && crate::web::auth::forwarded_proto(req.request()) == Some("http")
+    {
+        let target = format!(
+            "{}{}",
+            state.settings.base_url,
+            req.uri().path_and_query().map_or("/", |p| p.as_str())
+        );
+        let mut res = HttpResponse::PermanentRedirect()
+            .insert_header((header::LOCATION, target))
+            .finish();
+        state.security_headers.apply(&mut res);
+        return Ok(req.into_response(res));
+    }
     let outcome = AssertUnwindSafe(next.call(req)).catch_unwind().await;
     let result = match outcome {
         Ok(Ok(res)) => {

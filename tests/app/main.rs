@@ -5,6 +5,8 @@
 mod accounts;
 mod cli;
 mod database;
+mod deployment;
+mod external;
 mod faq;
 mod locales;
 mod orders;

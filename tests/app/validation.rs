@@ -23,7 +23,7 @@ pub fn orgnr(n: u32) -> String {
     format!("{}-{}", &s[..6], &s[6..])
 }
 
-const BOUNDARY: &str = "----donera-test-boundary";
+pub const BOUNDARY: &str = "----donera-test-boundary";
 
 /// A multipart body: (field, file name, content).
 pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {

@@ -1,0 +1,541 @@
+//! The real binary, started the way a partner runs it: every setting of the README at once (with
+//! a plain and a STARTTLS SMTP server, a webhook receiver and the database of each backend), no
+//! settings at all, SMTP and webhook down at start, and a bad value of each setting. A setting
+//! added to the README without a place in [`SETTINGS`] fails
+//! `the_readme_settings_table_lists_exactly_these_settings`.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::accounts::{PW, register_form};
+use crate::external::{
+    Pki, Portal, Remote, SmtpServer, WebhookReceiver, decode_parts, donera, link_path,
+};
+use crate::support::{Kind, SECRET, TestDb, backends};
+use crate::validation::{BOUNDARY, multipart, orgnr};
+
+/// Every setting the README documents. Each one is set by `every_setting`, has a bad value in
+/// `a_bad_value_of_any_setting_exits_2_naming_it`, and is listed in the README's table.
+const SETTINGS: &[&str] = &[
+    "DATABASE_URL",
+    "DONERA_LISTEN",
+    "DONERA_BASE_URL",
+    "DONERA_SECRET_KEY",
+    "DONERA_PROGRAM_NAME",
+    "DONERA_PARTNER_NAME",
+    "DONERA_PARTNER_URL",
+    "DONERA_DATA_DIR",
+    "DONERA_WORKERS",
+    "DONERA_DB_POOL_SIZE",
+    "DONERA_SMTP_URL",
+    "DONERA_SMTP_CA_FILE",
+    "DONERA_MAIL_FROM",
+    "DONERA_PARTNER_EMAIL",
+    "DONERA_PARTNER_WEBHOOK_URL",
+    "DONERA_PARTNER_WEBHOOK_SECRET",
+    "DONERA_MAX_UPLOAD_MB",
+    "DONERA_VALIDATION_MONTHS",
+    "DONERA_OUTBOX_MAX_ATTEMPTS",
+    "DONERA_OUTBOX_POLL_MS",
+    "DONERA_OUTBOX_LEASE_SECONDS",
+    "DONERA_TICKET_AUTO_CLOSE_DAYS",
+    "DONERA_CONTACT_MIN_FILL_SECONDS",
+    "DONERA_CONTACT_IP_LIMIT_PER_HOUR",
+    "DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR",
+    "DONERA_TRUSTED_PROXIES",
+    "RUST_LOG",
+];
+
+const SMTP_LOGIN: (&str, &str) = ("donera-mailer", "hemligt lösen 42");
+const WEBHOOK_SECRET: &str = "webhook-secret-0123456789abcdef";
+const BASE: &str = "http://portal.donera.test";
+
+/// The names in the README's settings table.
+fn readme_settings() -> BTreeSet<String> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("\n## Settings")
+        .nth(1)
+        .expect("README has a Settings section")
+        .split("\n## ")
+        .next()
+        .unwrap()
+        .to_owned();
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_readme_settings_table_lists_exactly_these_settings() {
+    let listed: BTreeSet<String> = SETTINGS.iter().map(|s| (*s).to_owned()).collect();
+    assert_eq!(
+        readme_settings(),
+        listed,
+        "a setting in the README needs a place in tests/app/deployment.rs SETTINGS (and a test), and back"
+    );
+}
+
+/// A non-default value for every setting, each chosen so its effect can be seen.
+fn every_setting(
+    db_url: &str,
+    dir: &Path,
+    smtp: &SmtpServer,
+    starttls: bool,
+    pki: &Pki,
+    hook: &WebhookReceiver,
+) -> Vec<(&'static str, String)> {
+    let smtp_url = if starttls {
+        // The password has a space and a non-ASCII letter: percent-encoded in the URL.
+        format!(
+            "smtp://{}:hemligt%20l%C3%B6sen%2042@127.0.0.1:{}?tls=required",
+            SMTP_LOGIN.0, smtp.port
+        )
+    } else {
+        format!("smtp://127.0.0.1:{}", smtp.port)
+    };
+    let env = vec![
+        ("DATABASE_URL", db_url.to_owned()),
+        ("DONERA_LISTEN", "127.0.0.1:0".to_owned()),
+        ("DONERA_BASE_URL", BASE.to_owned()),
+        ("DONERA_SECRET_KEY", SECRET.to_owned()),
+        ("DONERA_PROGRAM_NAME", "Teknikgåvan Test".to_owned()),
+        ("DONERA_PARTNER_NAME", "Partnerbyrån Test".to_owned()),
+        (
+            "DONERA_PARTNER_URL",
+            "https://partner.example.org".to_owned(),
+        ),
+        (
+            "DONERA_DATA_DIR",
+            dir.join("state").to_string_lossy().into_owned(),
+        ),
+        ("DONERA_WORKERS", "3".to_owned()),
+        ("DONERA_DB_POOL_SIZE", "5".to_owned()),
+        ("DONERA_SMTP_URL", smtp_url),
+        (
+            "DONERA_SMTP_CA_FILE",
+            pki.path("ca.pem").to_string_lossy().into_owned(),
+        ),
+        (
+            "DONERA_MAIL_FROM",
+            "Teknikgåvan <portal@donera.example.org>".to_owned(),
+        ),
+        ("DONERA_PARTNER_EMAIL", "partner@example.org".to_owned()),
+        ("DONERA_PARTNER_WEBHOOK_URL", hook.url.clone()),
+        ("DONERA_PARTNER_WEBHOOK_SECRET", WEBHOOK_SECRET.to_owned()),
+        ("DONERA_MAX_UPLOAD_MB", "2".to_owned()),
+        ("DONERA_VALIDATION_MONTHS", "18".to_owned()),
+        ("DONERA_OUTBOX_MAX_ATTEMPTS", "5".to_owned()),
+        ("DONERA_OUTBOX_POLL_MS", "50".to_owned()),
+        ("DONERA_OUTBOX_LEASE_SECONDS", "30".to_owned()),
+        ("DONERA_TICKET_AUTO_CLOSE_DAYS", "3".to_owned()),
+        ("DONERA_CONTACT_MIN_FILL_SECONDS", "0".to_owned()),
+        ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "4".to_owned()),
+        ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "6".to_owned()),
+        ("DONERA_TRUSTED_PROXIES", "10.0.0.0/8, ::1".to_owned()),
+        ("RUST_LOG", "debug".to_owned()),
+    ];
+    let names: BTreeSet<&str> = env.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        names,
+        SETTINGS.iter().copied().collect(),
+        "every setting is set"
+    );
+    env
+}
+
+async fn every_setting_at_once(starttls: bool) {
+    for kind in backends() {
+        let pki = Pki::new();
+        let smtp = SmtpServer::start(starttls.then(|| pki.server_config()), starttls);
+        let hook = WebhookReceiver::start(WEBHOOK_SECRET);
+        let dir = tempfile::tempdir().unwrap();
+        let test_db = TestDb::new(kind);
+        let db_url = match kind {
+            // Not the default place: a folder of its own, created by the portal.
+            Kind::Sqlite => format!("sqlite://{}/db/portal.db", dir.path().display()),
+            Kind::Postgres => test_db.url.clone(),
+        };
+        let env = every_setting(&db_url, dir.path(), &smtp, starttls, &pki, &hook);
+        let portal = Portal::start(&env, dir.path());
+        let what = format!("{kind:?}, starttls {starttls}");
+
+        // The settings in effect, as the start-up line prints them.
+        let line = portal.settings_line();
+        for expected in [
+            "workers=3",
+            "db_pool_size=5",
+            "max_upload_bytes=2097152",
+            "validation_months=18",
+            "outbox_max_attempts=5",
+            "outbox_poll_ms=50",
+            "outbox_lease_seconds=30",
+            "ticket_auto_close_days=3",
+            "contact_min_fill_seconds=0",
+            "contact_ip_limit_per_hour=4",
+            "contact_email_limit_per_hour=6",
+            "trusted_proxies=10.0.0.0/8,::1/128",
+            "smtp_ca_file=\"set\"",
+            "webhook_secret=\"set\"",
+            "partner_email=\"partner@example.org\"",
+        ] {
+            assert!(line.contains(expected), "{what}: {expected} in {line}");
+        }
+        assert!(
+            line.contains(&format!("{}/state", dir.path().display())),
+            "{what}: {line}"
+        );
+
+        let mut b = Remote::new(&portal.url());
+        let home = b.get("/sv/").await;
+        assert_eq!(home.status, 200, "{what}");
+        let text = home.text();
+        assert!(text.contains("Teknikgåvan Test"), "{what}: program name");
+        assert!(text.contains("Partnerbyrån Test"), "{what}: partner name");
+        assert!(
+            text.contains("https://partner.example.org"),
+            "{what}: partner url"
+        );
+
+        // Register; the confirmation comes over SMTP, as does the partner's copy of the event.
+        let email = format!("anna-{}@example.org", donera::random_hex(4));
+        let number = orgnr(7101);
+        let res = b
+            .submit(
+                "/sv/registrera",
+                "/sv/registrera",
+                &register_form("Föreningen Start", &number, &email),
+            )
+            .await;
+        assert_eq!(res.status, 303, "{what}: {}", res.text());
+        let mail = smtp
+            .mails
+            .wait_for("the confirmation e-mail", |m| m.to.contains(&email));
+        assert_eq!(mail.from, "portal@donera.example.org", "{what}");
+        assert!(
+            mail.header("Reply-To")
+                .is_some_and(|r| r.contains("partner@example.org")),
+            "{what}: Reply-To {:?}",
+            mail.header("Reply-To")
+        );
+        if starttls {
+            assert!(mail.tls, "{what}: sent after STARTTLS");
+            assert_eq!(
+                mail.login.as_deref(),
+                Some(format!("{}:{}", SMTP_LOGIN.0, SMTP_LOGIN.1).as_str()),
+                "{what}: logged in with the URL's credentials"
+            );
+        } else {
+            assert!(!mail.tls && mail.login.is_none(), "{what}");
+        }
+        let path = link_path(&mail.text(), BASE).unwrap_or_else(|| panic!("{what}: no link"));
+        let res = b.submit(&path, &path, &[]).await;
+        assert_eq!(res.status, 303, "{what}: confirm {path}");
+        let partner = smtp.mails.wait_for("the partner's e-mail", |m| {
+            m.to.iter().any(|t| t == "partner@example.org")
+        });
+        assert!(partner.text().contains(&number), "{what}");
+
+        // The webhook event, signed with the secret.
+        let event = hook.hooks.wait_for("the webhook event", |h| {
+            h.event == "organisation.registered"
+        });
+        assert!(event.signature_ok, "{what}: signature");
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        assert_eq!(
+            digits(
+                event.body["data"]["org_number"]
+                    .as_str()
+                    .unwrap_or_default()
+            ),
+            digits(&number),
+            "{what}"
+        );
+        assert_eq!(event.body["id"], event.id.as_str(), "{what}");
+
+        // Logged in, a certificate larger than DONERA_MAX_UPLOAD_MB is refused with 413.
+        let res = b
+            .submit(
+                "/sv/logga-in",
+                "/sv/logga-in",
+                &[("email", &email), ("password", PW)],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{what}: login");
+        let page = b.get("/sv/konto/certifikat").await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let big = vec![b'%'; 3 * 1024 * 1024];
+        let body = multipart(&[
+            ("csrf", None, csrf.as_bytes()),
+            ("file", Some("intyg.pdf"), &big),
+        ]);
+        let res = b
+            .post_raw(
+                "/sv/konto/certifikat",
+                &format!("multipart/form-data; boundary={BOUNDARY}"),
+                body,
+            )
+            .await;
+        assert_eq!(res.status, 413, "{what}: 3 MB over a 2 MB limit");
+
+        // Both channels delivered, so /healthz says so.
+        let health = b.get("/healthz").await;
+        assert_eq!(health.status, 200);
+        let h: serde_json::Value = serde_json::from_slice(&health.body).unwrap();
+        assert_eq!(
+            (
+                h["database"].as_str(),
+                h["smtp"].as_str(),
+                h["webhook"].as_str()
+            ),
+            (Some("ok"), Some("ok"), Some("ok")),
+            "{what}: {h}"
+        );
+
+        // RUST_LOG=debug shows debug lines (the default, in the test below, does not), and
+        // nothing secret is in what it printed.
+        let out = portal.output();
+        assert!(out.contains(" DEBUG "), "{what}: no debug lines");
+        for secret in [SECRET, WEBHOOK_SECRET, SMTP_LOGIN.1, "hemligt%20l%C3%B6sen"] {
+            assert!(!out.contains(secret), "{what}: {secret} in the log");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn every_setting_at_once_with_plain_smtp() {
+    every_setting_at_once(false).await;
+}
+
+#[actix_web::test]
+async fn every_setting_at_once_with_starttls_smtp_and_a_private_ca() {
+    every_setting_at_once(true).await;
+}
+
+/// The README's first command: nothing set but the port (the default 8080 may be taken on a
+/// shared machine). SQLite in ./data, a generated key, e-mails as files, partner events kept.
+#[actix_web::test]
+async fn no_settings_at_all_serves_from_data_with_mail_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let portal = Portal::start(&[("DONERA_LISTEN", "127.0.0.1:0".to_owned())], dir.path());
+    let out = portal.output();
+    assert!(
+        out.contains(&format!("Donera is running at http://{}/", portal.addr)),
+        "{out}"
+    );
+    assert!(dir.path().join("data/donera.db").exists());
+    let key = dir.path().join("data/secret.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let mut b = Remote::new(&portal.url());
+    let home = b.get("/sv/").await;
+    assert_eq!(home.status, 200);
+    assert!(home.text().contains("TechSoup Sverige"));
+    let email = "solo@example.org";
+    let res = b
+        .submit(
+            "/sv/registrera",
+            "/sv/registrera",
+            &register_form("Föreningen Solo", &orgnr(7102), email),
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text());
+    // The outbox worker writes the e-mail as a file; wait for it with a deadline.
+    let mails = dir.path().join("data/mail");
+    let deadline = std::time::Instant::now() + crate::external::PATIENCE;
+    let mail = loop {
+        let found = std::fs::read_dir(&mails).ok().and_then(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".eml"))
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                .find(|m| m.contains(email))
+        });
+        if let Some(m) = found {
+            break m;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no e-mail file in {mails:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let base = format!("http://{}", "127.0.0.1:0");
+    let text = decode_parts(&mail);
+    let path = link_path(&text, &base).unwrap_or_else(|| panic!("no link in {text}"));
+    let res = b.submit(&path, &path, &[]).await;
+    assert_eq!(res.status, 303, "confirm {path}");
+
+    let health = b.get("/healthz").await;
+    let h: serde_json::Value = serde_json::from_slice(&health.body).unwrap();
+    assert_eq!(
+        (h["smtp"].as_str(), h["webhook"].as_str()),
+        (Some("not_configured"), Some("not_configured")),
+        "{h}"
+    );
+    assert!(
+        !portal.output().contains(" DEBUG "),
+        "info is the default level"
+    );
+    // The partner event has nowhere to go and is kept as `skipped`.
+    let outbox = donera(&["outbox"], &[], dir.path());
+    let listing = String::from_utf8_lossy(&outbox.stdout);
+    let skipped = listing
+        .lines()
+        .find(|l| l.starts_with("skipped"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse::<u32>().ok());
+    assert!(skipped.is_some_and(|n| n >= 1), "{listing}");
+}
+
+/// A port nothing listens on.
+fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+#[actix_web::test]
+async fn smtp_and_webhook_down_at_start_leave_pages_up_and_healthz_names_them() {
+    for kind in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let test_db = TestDb::new(kind);
+        let env = vec![
+            ("DATABASE_URL", test_db.url.clone()),
+            ("DONERA_LISTEN", "127.0.0.1:0".to_owned()),
+            ("DONERA_SECRET_KEY", SECRET.to_owned()),
+            ("DONERA_OUTBOX_POLL_MS", "50".to_owned()),
+            (
+                "DONERA_SMTP_URL",
+                format!("smtp://127.0.0.1:{}?tls=required", closed_port()),
+            ),
+            (
+                "DONERA_PARTNER_WEBHOOK_URL",
+                format!("http://127.0.0.1:{}/hook", closed_port()),
+            ),
+            ("DONERA_PARTNER_WEBHOOK_SECRET", WEBHOOK_SECRET.to_owned()),
+        ];
+        let portal = Portal::start(&env, dir.path());
+        let mut b = Remote::new(&portal.url());
+        assert_eq!(b.get("/sv/").await.status, 200, "{kind:?}");
+        // The worker probes both at start; wait (with a deadline) until /healthz reports it.
+        let deadline = std::time::Instant::now() + crate::external::PATIENCE;
+        let h = loop {
+            let res = b.get("/healthz").await;
+            assert_eq!(res.status, 200, "{kind:?}: the database answers");
+            let h: serde_json::Value = serde_json::from_slice(&res.body).unwrap();
+            if h["smtp"] == "failing" && h["webhook"] == "failing" {
+                break h;
+            }
+            assert!(std::time::Instant::now() < deadline, "{kind:?}: {h}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert_eq!(h["status"], "ok", "{kind:?}");
+        assert_eq!(h["database"], "ok", "{kind:?}");
+        // Registering still works; its e-mail and events wait in the outbox.
+        let res = b
+            .submit(
+                "/sv/registrera",
+                "/sv/registrera",
+                &register_form("Föreningen Vänta", &orgnr(7103), "vanta@example.org"),
+            )
+            .await;
+        assert_eq!(res.status, 303, "{kind:?}");
+        let outbox = donera(&["outbox"], &env, dir.path());
+        let listing = String::from_utf8_lossy(&outbox.stdout);
+        let pending = listing
+            .lines()
+            .find(|l| l.starts_with("pending"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse::<u32>().ok());
+        assert!(pending.is_some_and(|n| n >= 2), "{kind:?}: {listing}");
+        assert!(!portal.output().contains("panicked"), "{kind:?}");
+    }
+}
+
+#[test]
+fn a_bad_value_of_any_setting_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_cert = dir.path().join("not-a-cert.pem");
+    std::fs::write(&not_a_cert, "hello").unwrap();
+    let a_file = dir.path().join("a-file");
+    std::fs::write(&a_file, "x").unwrap();
+    let bad: Vec<(&str, String)> = vec![
+        ("DATABASE_URL", "mysql://x/y".into()),
+        ("DONERA_LISTEN", "nowhere".into()),
+        ("DONERA_BASE_URL", "example.org".into()),
+        ("DONERA_SECRET_KEY", "short".into()),
+        ("DONERA_PROGRAM_NAME", "x".repeat(121)),
+        ("DONERA_PARTNER_NAME", "Partner\nSet-Cookie: x".into()),
+        ("DONERA_PARTNER_URL", "javascript:alert(1)".into()),
+        (
+            "DONERA_DATA_DIR",
+            a_file.join("sub").to_string_lossy().into_owned(),
+        ),
+        ("DONERA_WORKERS", "many".into()),
+        ("DONERA_DB_POOL_SIZE", "0".into()),
+        ("DONERA_SMTP_URL", "http://mail.example.org".into()),
+        (
+            "DONERA_SMTP_CA_FILE",
+            not_a_cert.to_string_lossy().into_owned(),
+        ),
+        ("DONERA_MAIL_FROM", "not an address".into()),
+        ("DONERA_PARTNER_EMAIL", "support-at-example".into()),
+        ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd".into()),
+        ("DONERA_PARTNER_WEBHOOK_SECRET", "too-short".into()),
+        ("DONERA_MAX_UPLOAD_MB", "0".into()),
+        ("DONERA_VALIDATION_MONTHS", "61".into()),
+        ("DONERA_OUTBOX_MAX_ATTEMPTS", "0".into()),
+        ("DONERA_OUTBOX_POLL_MS", "5".into()),
+        ("DONERA_OUTBOX_LEASE_SECONDS", "-1".into()),
+        ("DONERA_TICKET_AUTO_CLOSE_DAYS", "0".into()),
+        ("DONERA_CONTACT_MIN_FILL_SECONDS", "ten".into()),
+        ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "-3".into()),
+        ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "0".into()),
+        ("DONERA_TRUSTED_PROXIES", "proxy.internal".into()),
+        ("RUST_LOG", "donera=loud".into()),
+    ];
+    let names: BTreeSet<&str> = bad.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        names,
+        SETTINGS.iter().copied().collect(),
+        "a bad value for each"
+    );
+    for (name, value) in &bad {
+        let mut env = vec![
+            ("DONERA_LISTEN", "127.0.0.1:0".to_owned()),
+            (
+                "DONERA_DATA_DIR",
+                dir.path().join("data").to_string_lossy().into_owned(),
+            ),
+        ];
+        // The data folder's test needs the key file; the others get a key from the environment.
+        if *name != "DONERA_DATA_DIR" {
+            env.push(("DONERA_SECRET_KEY", SECRET.to_owned()));
+        }
+        // A webhook secret is only checked with a URL.
+        if *name == "DONERA_PARTNER_WEBHOOK_SECRET" {
+            env.push((
+                "DONERA_PARTNER_WEBHOOK_URL",
+                "https://partner.example.org/hook".to_owned(),
+            ));
+        }
+        env.retain(|(k, _)| k != name);
+        env.push((name, value.clone()));
+        let out = donera(&["serve"], &env, dir.path());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}={value:?}: {err}");
+        assert!(
+            err.contains(name) && !err.contains("panicked"),
+            "{name}: {err}"
+        );
+    }
+}
