@@ -280,7 +280,7 @@ fn parse_origin(name: &'static str, value: &str) -> Result<String, ConfigError> 
 }
 
 /// Hides a password in a database URL before it is printed.
-fn redact_url(url: &str) -> String {
+pub fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
         _ => url.to_owned(),

@@ -15,6 +15,7 @@ pub mod error;
 pub mod faq;
 pub mod files;
 pub mod i18n;
+pub mod ops;
 pub mod orders;
 pub mod outbox;
 pub mod public;

@@ -7,6 +7,7 @@ mod cli;
 mod database;
 mod faq;
 mod locales;
+mod ops;
 mod orders;
 mod outbox;
 mod public;
