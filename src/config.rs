@@ -36,6 +36,8 @@ pub struct Settings {
     /// Contact-form tickets per hour from one IP address (0: no limit), and to one e-mail address.
     pub contact_ip_limit: i64,
     pub contact_email_limit: i64,
+    /// Bearer token that turns `/metrics` on; `None`: the page does not exist.
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -52,6 +54,8 @@ pub enum ConfigError {
         "DONERA_PARTNER_WEBHOOK_URL is set, so DONERA_PARTNER_WEBHOOK_SECRET must be set too (at least 16 characters)"
     )]
     WebhookSecret,
+    #[error("DONERA_METRICS_TOKEN must be at least 16 characters long")]
+    ShortMetricsToken,
     #[error("cannot read or create the secret key file {0}: {1}")]
     SecretFile(String, String),
 }
@@ -199,6 +203,13 @@ impl Settings {
         // 0 turns the per-IP limit off (behind a proxy that hides visitors' addresses, say).
         let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
         let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 1, 1_000_000, 3)?;
+        let metrics_token = get("DONERA_METRICS_TOKEN");
+        if metrics_token
+            .as_ref()
+            .is_some_and(|t| t.chars().count() < 16)
+        {
+            return Err(ConfigError::ShortMetricsToken);
+        }
         Ok((
             Settings {
                 database_url,
@@ -226,6 +237,7 @@ impl Settings {
                 contact_min_fill_seconds,
                 contact_ip_limit,
                 contact_email_limit,
+                metrics_token,
             },
             source,
         ))
@@ -355,6 +367,7 @@ mod tests {
             ("DONERA_PARTNER_EMAIL", "support-at-example"),
             ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd"),
             ("DONERA_OUTBOX_MAX_ATTEMPTS", "0"),
+            ("DONERA_METRICS_TOKEN", "short"),
         ] {
             let err =
                 Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY), (name, value)])).unwrap_err();

@@ -15,6 +15,7 @@ pub mod error;
 pub mod faq;
 pub mod files;
 pub mod i18n;
+pub mod metrics;
 pub mod ops;
 pub mod orders;
 pub mod outbox;
@@ -53,6 +54,8 @@ pub struct AppState {
     pub routing: outbox::Routing,
     /// Short-lived copies of the staff's names and the canned replies (see [`cache`]).
     pub caches: Arc<cache::Caches>,
+    /// The Prometheus registry, when `DONERA_METRICS_TOKEN` turns `/metrics` on.
+    pub metrics: Option<Arc<metrics::Metrics>>,
 }
 
 impl AppState {
@@ -65,6 +68,10 @@ impl AppState {
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
         let settings_routing = settings.routing();
+        let metrics = settings
+            .metrics_token
+            .as_deref()
+            .map(|t| Arc::new(metrics::Metrics::new(t)));
         let mut state = AppState {
             settings: Arc::new(settings),
             pool,
@@ -75,6 +82,7 @@ impl AppState {
             pages: PageCache::default(),
             routing: settings_routing,
             caches: Arc::default(),
+            metrics,
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state
@@ -95,6 +103,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     let get = || aweb::route().guard(guard::Any(guard::Get()).or(guard::Head()));
     cfg.service(aweb::resource("/").route(get().to(public::handlers::root)))
         .service(aweb::resource("/healthz").route(get().to(public::handlers::healthz)))
+        .service(aweb::resource("/metrics").route(get().to(metrics::scrape)))
         .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
     public::configure(cfg);
     accounts::configure(cfg);
@@ -151,6 +160,8 @@ pub fn app(
         .wrap(middleware::from_fn(web::csrf::origin_guard))
         .wrap(middleware::from_fn(web::frame::frame))
         .wrap(middleware::Compress::default())
+        // Outermost, so that the time and status include error pages and compression.
+        .wrap(middleware::from_fn(metrics::track))
 }
 
 /// `n` random bytes as lowercase hex.

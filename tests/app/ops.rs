@@ -1,4 +1,4 @@
-//! What an operator runs beside the portal: `donera check-config`, `donera backup`.
+//! What an operator runs beside the portal: `/metrics`, `donera check-config`, `donera backup`.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -10,7 +10,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use diesel::prelude::*;
 use donera::db::schema::tickets as t;
 
-use crate::support::{Kind, SECRET, TestDb, backends};
+use crate::support::{Kind, SECRET, TestApp, TestDb, backends};
+
+const TOKEN: &str = "metrics-token-0123456789";
 
 fn donera(args: &[&str], env: &[(&str, &str)], dir: &std::path::Path) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_donera"));
@@ -71,6 +73,96 @@ fn create_ticket(conn: &mut donera::db::DbConn, now: time::PrimitiveDateTime, i:
     )
     .unwrap()
     .id
+}
+
+#[actix_web::test]
+async fn ops_metrics_page_does_not_exist_without_a_token() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let res = app.get("/metrics").await;
+        assert_eq!(res.status, 404, "{kind:?}");
+        let res = app
+            .send(
+                app.srv
+                    .get("/metrics")
+                    .insert_header(("authorization", format!("Bearer {TOKEN}"))),
+            )
+            .await;
+        assert_eq!(res.status, 404, "{kind:?}: a token alone turns nothing on");
+    }
+}
+
+#[actix_web::test]
+async fn ops_metrics_want_the_bearer_token() {
+    for kind in backends() {
+        let app = TestApp::start_with(kind, &[("DONERA_METRICS_TOKEN", TOKEN)]);
+        for auth in [
+            None,
+            Some("Bearer wrong-token-0123456789".to_owned()),
+            Some(format!("Bearer {TOKEN}x")),
+            Some(format!("Basic {TOKEN}")),
+        ] {
+            let mut req = app.srv.get("/metrics");
+            if let Some(a) = &auth {
+                req = req.insert_header(("authorization", a.as_str()));
+            }
+            let res = app.send(req).await;
+            assert_eq!(res.status, 401, "{kind:?} {auth:?}");
+            assert_eq!(res.header("www-authenticate").as_deref(), Some("Bearer"));
+            assert!(!res.text().contains("donera_"), "{kind:?}: nothing leaks");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn ops_metrics_count_requests_by_route_pattern_and_the_waiting_work() {
+    for kind in backends() {
+        let app = TestApp::start_with(kind, &[("DONERA_METRICS_TOKEN", TOKEN)]);
+        {
+            let mut c = app.pool().get().unwrap();
+            create_ticket(&mut c, app.clock.now_utc_naive(), 1);
+        }
+        app.clock.advance(time::Duration::seconds(90));
+        assert_eq!(app.get("/sv/").await.status, 200);
+        app.get("/sv/produkter/RAWID-4711-abc").await;
+        app.get("/sv/produkter/RAWID-4712-def").await;
+        assert_eq!(app.get("/no/such/page-8812").await.status, 404);
+        let res = app
+            .send(
+                app.srv
+                    .get("/metrics")
+                    .insert_header(("authorization", format!("Bearer {TOKEN}"))),
+            )
+            .await;
+        assert_eq!(res.status, 200, "{kind:?}");
+        assert!(
+            res.header("content-type")
+                .unwrap()
+                .starts_with("application/openmetrics-text"),
+            "{kind:?}"
+        );
+        let text = res.text();
+        for want in [
+            "donera_http_requests_total{route=\"/sv/\",status=\"200\"} 1",
+            "donera_http_request_duration_seconds_bucket",
+            "donera_http_request_duration_seconds_count{route=\"/sv/produkter/{sku}\"} 2",
+            "route=\"unmatched\",status=\"404\"",
+            "donera_outbox_events{state=\"pending\"} 2",
+            "donera_outbox_events{state=\"dead\"} 0",
+            "donera_outbox_oldest_pending_age_seconds 90",
+            "donera_tickets_open{state=\"new\"} 1",
+            "donera_tickets_open{state=\"open\"} 0",
+            "donera_validation_requests_pending 0",
+            "donera_orders_pending 0",
+            "# EOF",
+        ] {
+            assert!(text.contains(want), "{kind:?}: {want} in\n{text}");
+        }
+        assert!(
+            !text.contains("RAWID") && !text.contains("page-8812"),
+            "{kind:?}: raw paths are never labels\n{text}"
+        );
+    }
 }
 
 #[test]
