@@ -40,6 +40,8 @@ pub struct Settings {
     pub contact_email_limit: i64,
     /// Reverse proxies whose `Forwarded` / `X-Forwarded-*` headers are believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Bearer token that turns `/metrics` on; `None`: the page does not exist.
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -56,6 +58,8 @@ pub enum ConfigError {
         "DONERA_PARTNER_WEBHOOK_URL is set, so DONERA_PARTNER_WEBHOOK_SECRET must be set too (at least 16 characters)"
     )]
     WebhookSecret,
+    #[error("DONERA_METRICS_TOKEN must be at least 16 characters long")]
+    ShortMetricsToken,
     #[error("cannot read or create the secret key file {0} (DONERA_DATA_DIR): {1}")]
     SecretFile(String, String),
 }
@@ -234,6 +238,13 @@ impl Settings {
         // 0 turns the per-IP limit off (behind a proxy that hides visitors' addresses, say).
         let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
         let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 1, 1_000_000, 3)?;
+        let metrics_token = get("DONERA_METRICS_TOKEN");
+        if metrics_token
+            .as_ref()
+            .is_some_and(|t| t.chars().count() < 16)
+        {
+            return Err(ConfigError::ShortMetricsToken);
+        }
         Ok((
             Settings {
                 database_url,
@@ -262,6 +273,7 @@ impl Settings {
                 contact_ip_limit,
                 contact_email_limit,
                 trusted_proxies,
+                metrics_token,
             },
             source,
         ))
@@ -340,7 +352,7 @@ fn read_ca(path: &str) -> Option<Vec<u8>> {
 }
 
 /// Hides a password in a database URL before it is printed.
-fn redact_url(url: &str) -> String {
+pub fn redact_url(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(s), Some(at)) if at > s => format!("{}://***{}", &url[..s], &url[at..]),
         _ => url.to_owned(),
@@ -419,6 +431,7 @@ mod tests {
             ("DONERA_SMTP_CA_FILE", "/nonexistent/ca.pem"),
             ("DONERA_TRUSTED_PROXIES", "127.0.0.1, proxy.local"),
             ("DONERA_TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("DONERA_METRICS_TOKEN", "short"),
         ] {
             let err =
                 Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY), (name, value)])).unwrap_err();

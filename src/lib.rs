@@ -15,6 +15,8 @@ pub mod error;
 pub mod faq;
 pub mod files;
 pub mod i18n;
+pub mod metrics;
+pub mod ops;
 pub mod orders;
 pub mod outbox;
 pub mod public;
@@ -54,6 +56,8 @@ pub struct AppState {
     pub caches: Arc<cache::Caches>,
     /// What the outbox worker last saw of SMTP and the webhook, for `/healthz`.
     pub health: Arc<outbox::health::Health>,
+    /// The Prometheus registry, when `DONERA_METRICS_TOKEN` turns `/metrics` on.
+    pub metrics: Option<Arc<metrics::Metrics>>,
 }
 
 impl AppState {
@@ -70,6 +74,10 @@ impl AppState {
             settings.smtp_url.is_some(),
             settings.webhook_url.is_some(),
         ));
+        let metrics = settings
+            .metrics_token
+            .as_deref()
+            .map(|t| Arc::new(metrics::Metrics::new(t)));
         let mut state = AppState {
             settings: Arc::new(settings),
             pool,
@@ -81,6 +89,7 @@ impl AppState {
             routing: settings_routing,
             caches: Arc::default(),
             health,
+            metrics,
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state
@@ -101,6 +110,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     let get = || aweb::route().guard(guard::Any(guard::Get()).or(guard::Head()));
     cfg.service(aweb::resource("/").route(get().to(public::handlers::root)))
         .service(aweb::resource("/healthz").route(get().to(public::handlers::healthz)))
+        .service(aweb::resource("/metrics").route(get().to(metrics::scrape)))
         .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
     public::configure(cfg);
     accounts::configure(cfg);
@@ -157,6 +167,8 @@ pub fn app(
         .wrap(middleware::from_fn(web::csrf::origin_guard))
         .wrap(middleware::from_fn(web::frame::frame))
         .wrap(middleware::Compress::default())
+        // Outermost, so that the time and status include error pages and compression.
+        .wrap(middleware::from_fn(metrics::track))
 }
 
 /// `n` random bytes as lowercase hex.

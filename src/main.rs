@@ -60,6 +60,11 @@ enum Command {
         #[arg(long, default_value = "bench-staff-password-1")]
         staff_password: String,
     },
+    /// Check the settings and connect to the database, the SMTP server and the webhook (a signed
+    /// `ping`, no mail sent); one line per dependency, status 1 at the first failure.
+    CheckConfig,
+    /// Copy the SQLite database to PATH (a new file) while the portal runs; PostgreSQL: use pg_dump.
+    Backup { path: std::path::PathBuf },
     /// Show the outbox: events by state and the last errors; `outbox retry ID` re-queues one.
     Outbox {
         #[command(subcommand)]
@@ -126,6 +131,15 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
         Command::Outbox { action } => outbox(&settings, action),
+        Command::CheckConfig => {
+            let ok = donera::ops::check_config(&settings, &Clock::System, &mut std::io::stdout());
+            return if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+        Command::Backup { path } => return backup(&settings, &path),
         Command::CreateStaff { email, name, role } => {
             return create_staff(&settings, &email, &name, &role);
         }
@@ -192,6 +206,19 @@ fn seed_bench(
         started.elapsed().as_millis()
     );
     Ok(())
+}
+
+fn backup(settings: &Settings, path: &std::path::Path) -> ExitCode {
+    match donera::ops::backup(&settings.database_url, path) {
+        Ok(b) => {
+            println!("backup written to {} ({} bytes)", b.path.display(), b.bytes);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("donera: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
 }
 
 fn check_usage(files: &[std::path::PathBuf], licenses: Option<u32>) -> ExitCode {
@@ -400,6 +427,7 @@ fn log_settings(s: &Settings) {
         partner_email = s.partner_email.as_deref().unwrap_or(""),
         webhook = s.webhook_url.as_deref().unwrap_or(""),
         webhook_secret = set(s.webhook_secret.is_some()),
+        metrics_token = set(s.metrics_token.is_some()),
         max_upload_bytes = s.max_upload_bytes,
         validation_months = s.validation_months,
         outbox_max_attempts = s.outbox_max_attempts,

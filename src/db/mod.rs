@@ -143,16 +143,9 @@ pub enum SetupError {
 /// Connects once directly (so a wrong password or path shows its real error), runs the pending
 /// migrations, then builds the pool.
 pub fn connect(url: &str, pool_size: u32) -> Result<Pool, SetupError> {
-    let backend = Backend::from_url(url)?;
-    if let Backend::Sqlite(path) = &backend
-        && let Some(dir) = std::path::Path::new(path).parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir).map_err(|e| SetupError::Folder(path.clone(), e))?;
-    }
-    let manager = Manager::new(backend);
-    let mut first = manager.open()?;
+    let mut first = open(url)?;
     migrate(&mut first)?;
+    let manager = Manager::new(Backend::from_url(url)?);
     drop(first);
     let pool = r2d2::Pool::builder()
         .max_size(pool_size)
@@ -161,6 +154,28 @@ pub fn connect(url: &str, pool_size: u32) -> Result<Pool, SetupError> {
         .test_on_check_out(false)
         .build(manager)?;
     Ok(pool)
+}
+
+/// One direct connection, without migrating: for commands that must not change the database
+/// (`check-config`, `backup`). Creates the SQLite file's folder like [`connect`] does.
+pub fn open(url: &str) -> Result<DbConn, SetupError> {
+    let backend = Backend::from_url(url)?;
+    if let Backend::Sqlite(path) = &backend
+        && let Some(dir) = std::path::Path::new(path).parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|e| SetupError::Folder(path.clone(), e))?;
+    }
+    Ok(Manager::new(backend).open()?)
+}
+
+/// How many embedded migrations the database has not had yet.
+pub fn pending_migrations(conn: &mut DbConn) -> Result<usize, SetupError> {
+    let pending = match conn {
+        DbConn::Sqlite(c) => c.pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        DbConn::Pg(c) => c.pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len()),
+    };
+    pending.map_err(|e| SetupError::Migrate(e.to_string()))
 }
 
 /// Applies the embedded migrations of the connection's backend; returns how many ran.

@@ -81,6 +81,19 @@ impl Mailer {
         }
     }
 
+    /// Connects to the SMTP server as a delivery would (EHLO, STARTTLS or TLS as the URL asks,
+    /// AUTH when it carries credentials) and sends NOOP; no mail is sent. Files: nothing to test.
+    pub async fn test_connection(&self) -> Result<(), MailError> {
+        match self {
+            Mailer::Smtp(t) => match t.test_connection().await {
+                Ok(true) => Ok(()),
+                Ok(false) => Err(MailError::Smtp("the server did not answer NOOP".into())),
+                Err(e) => Err(MailError::Smtp(e.to_string())),
+            },
+            Mailer::Files(_) => Ok(()),
+        }
+    }
+
     pub async fn send(&self, id: &str, message: Message) -> Result<(), MailError> {
         match self {
             Mailer::Smtp(t) => t

@@ -3,8 +3,9 @@
 //! else, a timeout or a refused connection is retried by the worker.
 
 use hmac::{Hmac, Mac};
-use serde_json::json;
+use serde_json::{Value, json};
 use sha2::Sha256;
+use time::PrimitiveDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::Event;
@@ -32,16 +33,24 @@ pub fn signature(secret: &[u8], timestamp: i64, body: &[u8]) -> String {
 
 /// The JSON body sent for an event.
 pub fn body(event: &Event) -> Vec<u8> {
-    let created = event
-        .created_at
-        .assume_utc()
-        .format(&Rfc3339)
-        .unwrap_or_default();
+    envelope(&event.id, &event.kind, event.created_at, event.payload())
+}
+
+/// The kind of the test event `donera check-config` sends; it is never stored in the outbox.
+pub const PING: &str = "ping";
+
+/// The body of a `ping`: the same envelope as every event, with empty data.
+pub fn ping_body(id: &str, created_at: PrimitiveDateTime) -> Vec<u8> {
+    envelope(id, PING, created_at, json!({}))
+}
+
+fn envelope(id: &str, kind: &str, created_at: PrimitiveDateTime, data: Value) -> Vec<u8> {
+    let created = created_at.assume_utc().format(&Rfc3339).unwrap_or_default();
     json!({
-        "id": event.id,
-        "event": event.kind,
+        "id": id,
+        "event": kind,
         "created_at": created,
-        "data": event.payload(),
+        "data": data,
     })
     .to_string()
     .into_bytes()
@@ -80,22 +89,43 @@ impl Webhook {
 
     /// Sends one event; `Err` carries a short reason for the log and the outbox row.
     pub async fn send(&self, event: &Event, timestamp: i64) -> Result<(), String> {
-        let body = body(event);
+        self.post(&event.id, &event.kind, body(event), timestamp)
+            .await
+            .map(|_| ())
+    }
+
+    /// Sends a signed `ping` with a fresh id (for `donera check-config`); returns the HTTP status.
+    pub async fn ping(&self, now: time::OffsetDateTime) -> Result<u16, String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = now.to_offset(time::UtcOffset::UTC);
+        let created = PrimitiveDateTime::new(now.date(), now.time());
+        self.post(&id, PING, ping_body(&id, created), now.unix_timestamp())
+            .await
+    }
+
+    /// POSTs a body with the signature headers; any 2xx is success.
+    async fn post(
+        &self,
+        id: &str,
+        kind: &str,
+        body: Vec<u8>,
+        timestamp: i64,
+    ) -> Result<u16, String> {
         let sig = signature(&self.secret, timestamp, &body);
         let res = self
             .client
             .post(&self.url)
             .insert_header(("Content-Type", "application/json"))
             .insert_header(("User-Agent", "Donera-Webhook"))
-            .insert_header(("X-Donera-Event-Id", event.id.as_str()))
-            .insert_header(("X-Donera-Event", event.kind.as_str()))
+            .insert_header(("X-Donera-Event-Id", id))
+            .insert_header(("X-Donera-Event", kind))
             .insert_header(("X-Donera-Timestamp", timestamp.to_string()))
             .insert_header(("X-Donera-Signature", sig))
             .send_body(body)
             .await
             .map_err(|e| format!("request failed: {e}"))?;
         if res.status().is_success() {
-            Ok(())
+            Ok(res.status().as_u16())
         } else {
             Err(format!("HTTP {}", res.status().as_u16()))
         }
@@ -116,6 +146,16 @@ mod tests {
         assert_ne!(
             signature(b"secret", 1_700_000_001, b"{}"),
             signature(b"secret", 1_700_000_000, b"{}")
+        );
+    }
+
+    #[test]
+    fn a_ping_has_the_envelope_of_every_event() {
+        let body = ping_body("abc", time::macros::datetime!(2026-11-28 10:00));
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            v,
+            json!({"id": "abc", "event": "ping", "created_at": "2026-11-28T10:00:00Z", "data": {}})
         );
     }
 }

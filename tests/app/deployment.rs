@@ -43,11 +43,13 @@ const SETTINGS: &[&str] = &[
     "DONERA_CONTACT_IP_LIMIT_PER_HOUR",
     "DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR",
     "DONERA_TRUSTED_PROXIES",
+    "DONERA_METRICS_TOKEN",
     "RUST_LOG",
 ];
 
 const SMTP_LOGIN: (&str, &str) = ("donera-mailer", "hemligt lösen 42");
 const WEBHOOK_SECRET: &str = "webhook-secret-0123456789abcdef";
+const METRICS_TOKEN: &str = "metrics-token-0123456789";
 const BASE: &str = "http://portal.donera.test";
 
 /// The names in the README's settings table.
@@ -137,6 +139,7 @@ fn every_setting(
         ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "4".to_owned()),
         ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "6".to_owned()),
         ("DONERA_TRUSTED_PROXIES", "10.0.0.0/8, ::1".to_owned()),
+        ("DONERA_METRICS_TOKEN", METRICS_TOKEN.to_owned()),
         ("RUST_LOG", "debug".to_owned()),
     ];
     let names: BTreeSet<&str> = env.iter().map(|(k, _)| *k).collect();
@@ -181,6 +184,7 @@ async fn every_setting_at_once(starttls: bool) {
             "trusted_proxies=10.0.0.0/8,::1/128",
             "smtp_ca_file=\"set\"",
             "webhook_secret=\"set\"",
+            "metrics_token=\"set\"",
             "partner_email=\"partner@example.org\"",
         ] {
             assert!(line.contains(expected), "{what}: {expected} in {line}");
@@ -296,11 +300,29 @@ async fn every_setting_at_once(starttls: bool) {
             "{what}: {h}"
         );
 
+        // /metrics is on, behind the token.
+        assert_eq!(b.get("/metrics").await.status, 401, "{what}");
+        b.extra = vec![("authorization".into(), format!("Bearer {METRICS_TOKEN}"))];
+        let metrics = b.get("/metrics").await;
+        b.extra.clear();
+        assert_eq!(metrics.status, 200, "{what}");
+        assert!(
+            metrics.text().contains("/sv/registrera"),
+            "{what}: {}",
+            metrics.text()
+        );
+
         // RUST_LOG=debug shows debug lines (the default, in the test below, does not), and
         // nothing secret is in what it printed.
         let out = portal.output();
         assert!(out.contains(" DEBUG "), "{what}: no debug lines");
-        for secret in [SECRET, WEBHOOK_SECRET, SMTP_LOGIN.1, "hemligt%20l%C3%B6sen"] {
+        for secret in [
+            SECRET,
+            WEBHOOK_SECRET,
+            METRICS_TOKEN,
+            SMTP_LOGIN.1,
+            "hemligt%20l%C3%B6sen",
+        ] {
             assert!(!out.contains(secret), "{what}: {secret} in the log");
         }
     }
@@ -501,6 +523,7 @@ fn a_bad_value_of_any_setting_exits_2_naming_it() {
         ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "-3".into()),
         ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "0".into()),
         ("DONERA_TRUSTED_PROXIES", "proxy.internal".into()),
+        ("DONERA_METRICS_TOKEN", "short".into()),
         ("RUST_LOG", "donera=loud".into()),
     ];
     let names: BTreeSet<&str> = bad.iter().map(|(k, _)| *k).collect();

@@ -9,6 +9,7 @@ mod deployment;
 mod external;
 mod faq;
 mod locales;
+mod ops;
 mod orders;
 mod outbox;
 mod public;

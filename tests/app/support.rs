@@ -142,13 +142,38 @@ impl TestApp {
         Self::with_pool(db, pool, noop)
     }
 
+    /// Starts the app with `env` variables on top of the usual test settings.
+    pub fn start_with(kind: Kind, env: &[(&str, &str)]) -> TestApp {
+        let db = TestDb::new(kind);
+        let pool = db::connect(&db.url, 8).unwrap();
+        Self::build(db, pool, noop, env)
+    }
+
     /// Starts the app with `pool`, with `extra` routes added by the test (e.g. one that panics).
     pub fn with_pool(db: TestDb, pool: Pool, extra: fn(&mut web::ServiceConfig)) -> TestApp {
+        Self::build(db, pool, extra, &[])
+    }
+
+    fn build(
+        db: TestDb,
+        pool: Pool,
+        extra: fn(&mut web::ServiceConfig),
+        env: &[(&str, &str)],
+    ) -> TestApp {
         let data = tempfile::tempdir().unwrap();
         let clock = Clock::manual(START);
         let i18n = I18n::load(true).unwrap();
         let state = web::Data::new(
-            AppState::new(settings(&db, data.path()), pool, i18n, clock.clone()).unwrap(),
+            AppState::new(
+                match env {
+                    [] => settings(&db, data.path()),
+                    env => settings_with(&db, data.path(), env),
+                },
+                pool,
+                i18n,
+                clock.clone(),
+            )
+            .unwrap(),
         );
         let s = state.clone();
         let srv = actix_test::start_with(actix_test::config().disable_redirects(), move || {
