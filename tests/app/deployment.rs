@@ -521,7 +521,7 @@ fn a_bad_value_of_any_setting_exits_2_naming_it() {
         ("DONERA_TICKET_AUTO_CLOSE_DAYS", "0".into()),
         ("DONERA_CONTACT_MIN_FILL_SECONDS", "ten".into()),
         ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "-3".into()),
-        ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "0".into()),
+        ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "-1".into()),
         ("DONERA_TRUSTED_PROXIES", "proxy.internal".into()),
         ("DONERA_METRICS_TOKEN", "short".into()),
         ("RUST_LOG", "donera=loud".into()),
