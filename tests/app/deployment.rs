@@ -16,7 +16,7 @@ use crate::validation::{BOUNDARY, multipart, orgnr};
 
 /// Every setting the README documents. Each one is set by `every_setting`, has a bad value in
 /// `a_bad_value_of_any_setting_exits_2_naming_it`, and is listed in the README's table.
-const SETTINGS: &[&str] = &[
+pub const SETTINGS: &[&str] = &[
     "DATABASE_URL",
     "DONERA_LISTEN",
     "DONERA_BASE_URL",

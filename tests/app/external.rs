@@ -116,10 +116,6 @@ impl<T: Clone> Inbox<T> {
         self.0.1.notify_all();
     }
 
-    pub fn all(&self) -> Vec<T> {
-        self.0.0.lock().unwrap().clone()
-    }
-
     /// The first item that matches, waiting up to [`PATIENCE`] for it to arrive.
     pub fn wait_for(&self, what: &str, matches: impl Fn(&T) -> bool) -> T {
         let deadline = Instant::now() + PATIENCE;

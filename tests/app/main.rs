@@ -12,6 +12,7 @@ mod locales;
 mod ops;
 mod orders;
 mod outbox;
+mod proxy;
 mod public;
 mod selfcheck;
 mod support;
