@@ -392,3 +392,80 @@ fn the_systemd_unit_passes_systemd_analyze() {
         assert!(crate::deployment::SETTINGS.contains(&k.as_str()), "{k}");
     }
 }
+
+#[actix_web::test]
+async fn forwarded_headers_from_an_untrusted_peer_change_nothing() {
+    use crate::support::{Browser, TestApp, backends};
+    for kind in backends() {
+        // No DONERA_TRUSTED_PROXIES: a client that rotates X-Forwarded-For is still one address.
+        let app = TestApp::start(kind);
+        let mut b = Browser::new(&app);
+        let mut last = 0;
+        for i in 1..=21 {
+            let page = b.get("/sv/logga-in").await;
+            let csrf = page.attr("input[name=csrf]", "value").unwrap();
+            let email = format!("nobody{i}@example.org");
+            let body = serde_urlencoded::to_string([
+                ("csrf", csrf.as_str()),
+                ("email", email.as_str()),
+                ("password", "wrong password 1"),
+            ])
+            .unwrap();
+            let req = app
+                .srv
+                .post("/sv/logga-in")
+                .insert_header(("cookie", format!("donera_session={}", b.session().unwrap())))
+                .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .insert_header(("sec-fetch-site", "same-origin"))
+                .insert_header(("x-forwarded-for", format!("198.51.100.{i}")))
+                .insert_header(("forwarded", format!("for=198.51.100.{i}")));
+            last = app.send_body(req, body).await.status;
+        }
+        assert_eq!(last, 429, "{kind:?}: the 21st attempt from one peer");
+
+        // Nor does an untrusted X-Forwarded-Proto redirect anything.
+        let res = app
+            .send(
+                app.srv
+                    .get("/sv/")
+                    .insert_header(("x-forwarded-proto", "http")),
+            )
+            .await;
+        assert_eq!(res.status, 200, "{kind:?}");
+    }
+}
+
+#[actix_web::test]
+async fn a_trusted_proxy_saying_plain_http_is_sent_to_the_https_origin() {
+    use crate::support::{TestApp, backends};
+    for kind in backends() {
+        let app = TestApp::start_with(
+            kind,
+            &[
+                ("DONERA_TRUSTED_PROXIES", "127.0.0.1, ::1"),
+                ("DONERA_BASE_URL", "https://portal.example.org"),
+            ],
+        );
+        let res = app
+            .send(
+                app.srv
+                    .get("/sv/produkter?sida=2")
+                    .insert_header(("x-forwarded-proto", "http")),
+            )
+            .await;
+        assert_eq!(res.status, 308, "{kind:?}");
+        assert_eq!(
+            res.header("location").as_deref(),
+            Some("https://portal.example.org/sv/produkter?sida=2")
+        );
+        assert!(res.header("strict-transport-security").is_some());
+        let res = app
+            .send(
+                app.srv
+                    .get("/sv/")
+                    .insert_header(("x-forwarded-proto", "https")),
+            )
+            .await;
+        assert_eq!(res.status, 200, "{kind:?}");
+    }
+}
