@@ -68,19 +68,6 @@ impl Mailer {
         ))
     }
 
-    /// Connects without sending anything (EHLO, STARTTLS where asked, login, NOOP); files
-    /// always answer.
-    pub async fn probe(&self) -> Result<(), MailError> {
-        match self {
-            Mailer::Smtp(t) => match t.test_connection().await {
-                Ok(true) => Ok(()),
-                Ok(false) => Err(MailError::Smtp("the server did not answer NOOP".into())),
-                Err(e) => Err(MailError::Smtp(e.to_string())),
-            },
-            Mailer::Files(_) => Ok(()),
-        }
-    }
-
     /// Connects to the SMTP server as a delivery would (EHLO, STARTTLS or TLS as the URL asks,
     /// AUTH when it carries credentials) and sends NOOP; no mail is sent. Files: nothing to test.
     pub async fn test_connection(&self) -> Result<(), MailError> {

@@ -127,7 +127,7 @@ impl Worker {
         let limit = std::time::Duration::from_secs(3);
         if self.health.needs_probe(Dependency::Smtp) {
             let ok = matches!(
-                tokio::time::timeout(limit, self.mailer.probe()).await,
+                tokio::time::timeout(limit, self.mailer.test_connection()).await,
                 Ok(Ok(()))
             );
             self.note(Dependency::Smtp, ok, "SMTP server");

@@ -9,10 +9,10 @@ use std::path::Path;
 
 use crate::accounts::{PW, register_form};
 use crate::external::{
-    Pki, Portal, Remote, SmtpServer, WebhookReceiver, decode_parts, donera, link_path,
+    Pki, Portal, Remote, SmtpServer, WebhookReceiver, donera, link_path, mail_file,
 };
 use crate::support::{Kind, SECRET, TestDb, backends};
-use crate::validation::{BOUNDARY, multipart, orgnr};
+use crate::validation::orgnr;
 
 /// Every setting the README documents. Each one is set by `every_setting`, has a bad value in
 /// `a_bad_value_of_any_setting_exits_2_naming_it`, and is listed in the README's table.
@@ -270,20 +270,8 @@ async fn every_setting_at_once(starttls: bool) {
             )
             .await;
         assert_eq!(res.status, 303, "{what}: login");
-        let page = b.get("/sv/konto/certifikat").await;
-        let csrf = page.attr("input[name=csrf]", "value").unwrap();
         let big = vec![b'%'; 3 * 1024 * 1024];
-        let body = multipart(&[
-            ("csrf", None, csrf.as_bytes()),
-            ("file", Some("intyg.pdf"), &big),
-        ]);
-        let res = b
-            .post_raw(
-                "/sv/konto/certifikat",
-                &format!("multipart/form-data; boundary={BOUNDARY}"),
-                body,
-            )
-            .await;
+        let res = b.upload("/sv/konto/certifikat", "intyg.pdf", &big).await;
         assert_eq!(res.status, 413, "{what}: 3 MB over a 2 MB limit");
 
         // Both channels delivered, so /healthz says so.
@@ -371,28 +359,9 @@ async fn no_settings_at_all_serves_from_data_with_mail_files() {
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.text());
-    // The outbox worker writes the e-mail as a file; wait for it with a deadline.
-    let mails = dir.path().join("data/mail");
-    let deadline = std::time::Instant::now() + crate::external::PATIENCE;
-    let mail = loop {
-        let found = std::fs::read_dir(&mails).ok().and_then(|entries| {
-            entries
-                .flatten()
-                .filter(|e| e.file_name().to_string_lossy().ends_with(".eml"))
-                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
-                .find(|m| m.contains(email))
-        });
-        if let Some(m) = found {
-            break m;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no e-mail file in {mails:?}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    };
+    // The outbox worker writes the e-mail as a file.
+    let text = mail_file(&dir.path().join("data"), email);
     let base = format!("http://{}", "127.0.0.1:0");
-    let text = decode_parts(&mail);
     let path = link_path(&text, &base).unwrap_or_else(|| panic!("no link in {text}"));
     let res = b.submit(&path, &path, &[]).await;
     assert_eq!(res.status, 303, "confirm {path}");

@@ -412,6 +412,28 @@ fn decode_qp(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The decoded text of the e-mail file to `to` under `data/mail/`, waited for with a deadline
+/// (the outbox worker writes it in the background).
+pub fn mail_file(data: &Path, to: &str) -> String {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let found = std::fs::read_dir(data.join("mail"))
+            .ok()
+            .and_then(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| e.file_name().to_string_lossy().ends_with(".eml"))
+                    .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                    .find(|m| m.contains(to))
+            });
+        if let Some(m) = found {
+            return decode_parts(&m);
+        }
+        assert!(Instant::now() < deadline, "no mail to {to} in {data:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// The first path under `base` that a text links to, e.g. `/sv/bekrafta/abc…`.
 pub fn link_path(text: &str, base: &str) -> Option<String> {
     let at = text.find(base)? + base.len();
@@ -726,6 +748,19 @@ impl Remote {
             .insert_header(("content-type", content_type))
             .insert_header(("sec-fetch-site", "same-origin"));
         self.send(req, Some(body)).await
+    }
+
+    /// Uploads `data` as the file of the form at `path`, with the page's CSRF token.
+    pub async fn upload(&mut self, path: &str, file_name: &str, data: &[u8]) -> Resp {
+        use crate::validation::{BOUNDARY, multipart};
+        let page = self.get(path).await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let body = multipart(&[
+            ("csrf", None, csrf.as_bytes()),
+            ("file", Some(file_name), data),
+        ]);
+        let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+        self.post_raw(path, &content_type, body).await
     }
 
     /// GETs `page` for its CSRF token, then POSTs `form` with it to `action`.

@@ -7,9 +7,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::accounts::{PW, register_form};
-use crate::external::{PATIENCE, Pki, Portal, Remote, decode_parts, link_path};
+use crate::external::{PATIENCE, Pki, Portal, Remote, link_path, mail_file};
 use crate::support::SECRET;
-use crate::validation::{BOUNDARY, multipart, orgnr};
+use crate::validation::orgnr;
 
 /// The tool, or `None` where it is missing outside CI (CI installs it and must not skip).
 fn tool(path: &str, package: &str) -> Option<()> {
@@ -160,27 +160,6 @@ fn client(base: &str, pki: &Pki, address: &str) -> Remote {
     r
 }
 
-/// The newest mail file to `to` under the portal's data folder, waited for with a deadline.
-fn mail_file(data: &Path, to: &str) -> String {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let found = std::fs::read_dir(data.join("mail"))
-            .ok()
-            .and_then(|entries| {
-                entries
-                    .flatten()
-                    .filter(|e| e.file_name().to_string_lossy().ends_with(".eml"))
-                    .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
-                    .find(|m| m.contains(to))
-            });
-        if let Some(m) = found {
-            return decode_parts(&m);
-        }
-        assert!(Instant::now() < deadline, "no mail to {to}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 #[actix_web::test]
 async fn behind_nginx_with_tls_cookies_headers_uploads_limits_and_audit_see_the_real_client() {
     if tool("/usr/sbin/nginx", "nginx").is_none() {
@@ -251,20 +230,8 @@ async fn behind_nginx_with_tls_cookies_headers_uploads_limits_and_audit_see_the_
     assert_eq!(res.status, 303, "member login");
 
     // 20 MB passes nginx and is refused by the portal, with its own Swedish page.
-    let page = anna.get("/sv/konto/certifikat").await;
-    let csrf = page.attr("input[name=csrf]", "value").unwrap();
     let big = vec![b'%'; 20 * 1024 * 1024];
-    let body = multipart(&[
-        ("csrf", None, csrf.as_bytes()),
-        ("file", Some("intyg.pdf"), &big),
-    ]);
-    let res = anna
-        .post_raw(
-            "/sv/konto/certifikat",
-            &format!("multipart/form-data; boundary={BOUNDARY}"),
-            body,
-        )
-        .await;
+    let res = anna.upload("/sv/konto/certifikat", "intyg.pdf", &big).await;
     assert_eq!(res.status, 413);
     let html = res.text();
     assert!(html.contains("<html lang=\"sv\""), "{html}");
