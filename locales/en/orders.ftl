@@ -4,22 +4,23 @@ nav-products = Products
 products-title = Products
 products-heading = Products in the programme
 products-lead = Discounted licences and donated cloud services from Microsoft. The fee is an administrative fee per licence.
-products-fee-note = Prices are administrative fees in Swedish kronor per licence. Microsoft may grant or deny any order.
+products-fee-note = Prices are administrative fees in Swedish kronor per licence. Microsoft reserves the right to grant or deny any order.
 products-back = All products
 product-col-name = Product
 product-col-kind = Type
 product-col-minimum = Five-licence minimum
 product-col-fee = Fee per licence
-product-col-max = Most per order
+product-col-max = Maximum per order
+product-col-sku = Item code
 product-kind-discounted = Discounted licence
 product-kind-donated-cloud = Donated cloud service
 product-minimum-applies = Counts toward the five-licence minimum
 product-minimum-exempt = Exempt from the minimum
-product-minimum-cloud = Not covered by the minimum
-product-exempt-heading = Why this product is exempt
-product-exempt-why = A small organisation usually needs only one or two server licences. The five-licence minimum would force it to buy more than it can use, so server products are exempt. Ordered together with other discounted products, they still count toward the five.
+product-minimum-cloud = Cloud service – does not count
+product-exempt-heading = What the exemption means
+product-exempt-why = Microsoft has exempted some products from the five-licence minimum, and this is one of them. An order of exempt products only has no minimum. If you order it together with other discounted products, its licences count toward the five.
 product-active = In the catalogue
-product-retired = Retired
+product-retired = No longer in the catalogue
 product-sku-hint = Lower-case letters, digits and hyphens.
 product-name-sv = Name in Swedish
 product-name-en = Name in English
@@ -39,7 +40,7 @@ staff-product-save = Save the product
 staff-product-saved = The product has been saved.
 
 orders-title = Orders
-orders-empty = You have not placed any orders yet.
+orders-empty = Your organisation has not placed any orders yet.
 orders-back = All orders
 order-title = Order
 order-new-title = New order
@@ -78,19 +79,22 @@ order-filter-all = All
 order-validation-valid = Validated
 order-validation-none = No certificate
 order-validation-pending = Certificate under review
-order-validation-rejected = Certificate rejected
+order-validation-rejected = Certificate not approved
 order-validation-expired = Validation expired
-order-error-not-validated-none = Your organisation is not validated in the programme. Send Microsoft's validation certificate under Validation certificate before you order.
-order-error-not-validated-pending = Your validation certificate is still being reviewed. You can order once it has been approved.
-order-error-not-validated-rejected = Your latest validation certificate was not approved. Send a new certificate before you order.
-order-error-not-validated-expired = Your organisation's validation has expired. Send a new certificate to renew it.
+order-error-not-validated-none = Your organisation is not validated in the programme. Send Microsoft's validation certificate on the Validation certificate page before you order.
+order-error-not-validated-pending = Your organisation's validation certificate is still being reviewed. You can order once it has been approved.
+order-error-not-validated-rejected = Your organisation's latest validation certificate was not approved. Send a new certificate before you order.
+order-error-not-validated-expired = Your organisation's validation has expired, so you cannot order right now. Get a current validation certificate from the Nonprofit Hub and upload it on the Validation certificate page. Once our partner has approved it, you can order again.
 order-error-empty = The order contains no products. Enter a quantity for at least one product.
 order-error-unknown-product = A product in the order is not in the catalogue.
 order-error-retired = { $product } is no longer in the catalogue and cannot be ordered.
 order-error-quantity = The quantity for { $product } must be a whole number from 1 to { $max }.
-order-error-minimum = You have { $total } licences of products that need at least { $min } together. Add { $missing } more { $count ->
-        [one] licence
-       *[other] licences
+order-error-minimum = The order contains { $total ->
+        [one] 1 licence
+       *[other] { $total } licences
+    }, but these products need at least { $min } together. Add { $missing ->
+        [one] 1 more licence
+       *[other] { $missing } more licences
     }, or order only products that are exempt from the minimum.
 order-error-reason = Write why the order is denied.
 staff-orders-title = Orders

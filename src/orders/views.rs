@@ -96,10 +96,9 @@ pub fn problem_text(tr: &Tr, p: &Problem) -> String {
         Problem::Minimum { total, missing } => tr.ta(
             "order-error-minimum",
             &args([
-                ("total", n(*total).into()),
-                ("min", n(crate::eligibility::rules::MIN_LICENSES).into()),
-                ("missing", n(*missing).into()),
-                ("count", (*missing as i64).into()),
+                ("total", (*total).into()),
+                ("min", crate::eligibility::rules::MIN_LICENSES.into()),
+                ("missing", (*missing).into()),
             ]),
         ),
     }

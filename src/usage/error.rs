@@ -5,7 +5,7 @@
 //! | `usage-error-not-csv` | none | not UTF-8 text, binary (NUL bytes), empty, or a first line that is not a CSV header |
 //! | `usage-error-unknown-report` | none | a CSV file, but not one of the five supported reports |
 //! | `usage-error-missing-columns` | `report`, `columns`, `count` | a supported report without some of the columns the check needs |
-//! | `usage-error-row` | `line`, `expected`, `found` | a truncated (or overlong) row |
+//! | `usage-error-row` | `line`, `expected`, `found` | a row with too few fields, or with too many that hold values (the message names no direction) |
 //! | `usage-error-value` | `line`, `column`, `value`, `expected` | a date, yes/no, number or user name that cannot be read |
 //! | `usage-error-too-large` | `limit_mb`, `size_mb` | the file is over 20 MB |
 //! | `usage-error-too-many-rows` | `limit` | over 200 000 data rows |

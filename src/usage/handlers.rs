@@ -150,7 +150,8 @@ pub struct ResultView {
 
 fn figures_view(tr: &Tr, name: String, f: &Figures) -> FiguresView {
     let l = tr.locale;
-    let n = |v: u32| FluentValue::from(format::integer(l, i64::from(v)));
+    // Numbers, not strings: the messages pick their plural form from them.
+    let n = |v: u32| FluentValue::from(v);
     let id = if f.passes {
         "usage-product-pass"
     } else {
@@ -311,7 +312,11 @@ fn file_error(tr: &Tr, e: &FileError, names: &[String]) -> String {
             }
             _ => v,
         };
-        a.set(k, FluentValue::from(v));
+        // Counts and line numbers as numbers, so that plurals select and thousands are grouped.
+        match v.parse::<u64>() {
+            Ok(n) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => a.set(k, n),
+            _ => a.set(k, FluentValue::from(v)),
+        }
     }
     let text = tr.ta(e.error.fluent_id(), &a);
     match e.file.and_then(|i| names.get(i)) {

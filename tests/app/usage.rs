@@ -52,7 +52,10 @@ async fn a_member_uploads_the_export_and_reads_the_verdict_in_both_languages() {
     .await;
     assert_eq!(ok.status, 200, "{}", ok.text());
     let result = ok.select_text("#result").unwrap();
-    assert!(result.contains("Ni uppfyller kravet"), "{result}");
+    assert!(
+        result.contains("Organisationen uppfyller kravet"),
+        "{result}"
+    );
     assert!(
         result.contains("18 av 20") && result.contains("90,0\u{a0}%") || result.contains("90,0 %"),
         "{result}"
@@ -69,7 +72,7 @@ async fn a_member_uploads_the_export_and_reads_the_verdict_in_both_languages() {
     assert!(
         result.contains("You do not meet")
             && result.contains("12 of 20")
-            && result.contains("5 more must become active"),
+            && result.contains("5 more users must become active"),
         "{result}"
     );
     assert!(
