@@ -38,6 +38,9 @@ staff-product-new = New product
 staff-product-edit = Edit product
 staff-product-save = Save the product
 staff-product-saved = The product has been saved.
+staff-product-differs = Changed by staff: differs from the default text for this item.
+staff-products-differs-note = Products marked “Changed” have text or terms that differ from the programme's defaults. They are not updated automatically when the defaults change – compare them with the catalogue's current facts.
+staff-product-differs-short = Changed
 
 orders-title = Orders
 orders-empty = Your organisation has not placed any orders yet.
@@ -60,6 +63,14 @@ order-rules-met = The order meets the programme's rules.
 order-confirm-submit = Confirm the order
 order-change = Change
 order-problems-heading = The order cannot be sent yet
+order-warnings-heading = Check the number of core licences
+order-warning-cores = { $product }: { $cores ->
+        [one] 1 core licence is
+       *[other] { $cores } core licences are
+    } not enough for a single server. Every server needs at least { $min } core licences, so order at least { $units ->
+        [one] 1 item
+       *[other] { $units } items
+    } per server.
 order-placed = Thank you! The order has been sent. You will hear by e-mail once it has been handled.
 order-cancelled = The order has been cancelled.
 order-cancel = Cancel the order
@@ -136,9 +147,9 @@ mail-order-fulfilled-body = Hello { $name },
     { $link }
 
 seed-product-m365-business-basic-name = Microsoft 365 Business Basic (donation)
-seed-product-m365-business-basic-description = Web and mobile versions of Office, e-mail with Exchange, Teams, OneDrive and SharePoint. Donated free of charge to eligible organisations, up to 300 licences.
-seed-product-m365-business-premium-name = Microsoft 365 Business Premium (donation)
-seed-product-m365-business-premium-description = Everything in Business Basic plus the desktop Office apps and advanced security. Donated free of charge, up to 10 licences.
+seed-product-m365-business-basic-description = Web and mobile versions of Office, e-mail with Exchange, Teams, OneDrive and SharePoint. Donated free of charge to eligible organisations, up to 300 licences. Your organisation activates the grant itself in Microsoft's nonprofit portal (Nonprofit Hub); the programme validates your organisation and our partner helps if anything goes wrong.
+seed-product-m365-business-premium-name = Microsoft 365 Business Premium
+seed-product-m365-business-premium-description = Everything in Business Basic plus the desktop Office apps and advanced security. A discounted subscription for nonprofits, about 75 per cent below the commercial price. The free grant of up to 10 licences ended on 1 July 2025 (or at each organisation's next renewal). Organisations that still hold the old grant have to move their users to the donated Business Basic or to paid licences, such as this subscription.
 seed-product-office-ltsc-standard-name = Office LTSC Standard 2024
 seed-product-office-ltsc-standard-description = Word, Excel, PowerPoint and Outlook with a perpetual licence for one computer.
 seed-product-office-ltsc-pro-plus-name = Office LTSC Professional Plus 2024
@@ -146,11 +157,11 @@ seed-product-office-ltsc-pro-plus-description = Office Standard plus Access, wit
 seed-product-windows-pro-upgrade-name = Windows 11 Pro upgrade
 seed-product-windows-pro-upgrade-description = Upgrades a computer with Windows Home to Windows 11 Pro, with BitLocker and joining a domain among other things.
 seed-product-windows-server-standard-name = Windows Server 2025 Standard (16 cores)
-seed-product-windows-server-standard-description = Server operating system for one physical server with up to 16 cores and two virtual machines. Exempt from the five-licence minimum.
+seed-product-windows-server-standard-description = Server operating system with the right to two virtual machines. Licensed per core and sold in packs of two cores; every server needs at least 16 core licences, even if it has fewer cores. This item holds 16 core licences (eight packs), the least a server needs. A server with more than 16 cores needs more licences.
 seed-product-windows-server-cal-name = Windows Server 2025 CAL, user
 seed-product-windows-server-cal-description = Access licence for one user connecting to Windows Server.
 seed-product-sql-server-standard-name = SQL Server 2022 Standard (2 cores)
-seed-product-sql-server-standard-description = Database server licensed per two cores. Exempt from the five-licence minimum.
+seed-product-sql-server-standard-description = Database server. Licensed per core and sold in packs of two cores; every server needs at least four core licences, that is at least two packs, even if it has fewer cores. One item is a pack of two cores.
 seed-product-visio-professional-name = Visio Professional 2024
 seed-product-visio-professional-description = Diagrams and flowcharts, with a perpetual licence for one computer.
 seed-product-project-professional-name = Project Professional 2024

@@ -38,6 +38,9 @@ staff-product-new = Ny produkt
 staff-product-edit = Ändra produkt
 staff-product-save = Spara produkten
 staff-product-saved = Produkten är sparad.
+staff-product-differs = Ändrad av personalen: skiljer sig från standardtexten för den här artikeln.
+staff-products-differs-note = Produkter märkta ”Ändrad” har text eller villkor som skiljer sig från programmets standard. De uppdateras inte automatiskt när standarden ändras – jämför dem med produktkatalogens aktuella fakta.
+staff-product-differs-short = Ändrad
 
 orders-title = Beställningar
 orders-empty = Organisationen har inte gjort några beställningar ännu.
@@ -60,6 +63,14 @@ order-rules-met = Beställningen uppfyller programmets regler.
 order-confirm-submit = Bekräfta beställningen
 order-change = Ändra
 order-problems-heading = Beställningen kan inte skickas än
+order-warnings-heading = Kontrollera antalet kärnlicenser
+order-warning-cores = { $product }: { $cores ->
+        [one] 1 kärnlicens
+       *[other] { $cores } kärnlicenser
+    } räcker inte till en enda server. Varje server behöver minst { $min } kärnlicenser, så beställ minst { $units ->
+        [one] 1 styck
+       *[other] { $units } stycken
+    } per server.
 order-placed = Tack! Beställningen är skickad. Du får besked via e-post när den har behandlats.
 order-cancelled = Beställningen är avbeställd.
 order-cancel = Avbeställ
@@ -136,9 +147,9 @@ mail-order-fulfilled-body = Hej { $name }!
     { $link }
 
 seed-product-m365-business-basic-name = Microsoft 365 Business Basic (donation)
-seed-product-m365-business-basic-description = Webb- och mobilversioner av Office, e-post med Exchange, Teams, OneDrive och SharePoint. Doneras kostnadsfritt till berättigade organisationer, upp till 300 licenser.
-seed-product-m365-business-premium-name = Microsoft 365 Business Premium (donation)
-seed-product-m365-business-premium-description = Allt i Business Basic samt Office-apparna för datorn och avancerat säkerhetsskydd. Doneras kostnadsfritt, upp till 10 licenser.
+seed-product-m365-business-basic-description = Webb- och mobilversioner av Office, e-post med Exchange, Teams, OneDrive och SharePoint. Doneras kostnadsfritt till berättigade organisationer, upp till 300 licenser. Organisationen aktiverar donationen själv i Microsofts portal för ideella organisationer (Nonprofit Hub); programmet validerar organisationen och vår partner hjälper till om något krånglar.
+seed-product-m365-business-premium-name = Microsoft 365 Business Premium
+seed-product-m365-business-premium-description = Allt i Business Basic samt Office-apparna för datorn och avancerat säkerhetsskydd. Rabatterad prenumeration för ideella organisationer, cirka 75 procent under ordinarie pris. Den kostnadsfria donationen av upp till 10 licenser upphörde den 1 juli 2025 (eller vid organisationens nästa förnyelse). Har organisationen kvar den gamla donationen behöver användarna flyttas till den donerade Business Basic eller till betalda licenser, till exempel den här prenumerationen.
 seed-product-office-ltsc-standard-name = Office LTSC Standard 2024
 seed-product-office-ltsc-standard-description = Word, Excel, PowerPoint och Outlook med permanent licens för en dator.
 seed-product-office-ltsc-pro-plus-name = Office LTSC Professional Plus 2024
@@ -146,11 +157,11 @@ seed-product-office-ltsc-pro-plus-description = Office Standard samt Access, med
 seed-product-windows-pro-upgrade-name = Windows 11 Pro, uppgradering
 seed-product-windows-pro-upgrade-description = Uppgraderar en dator med Windows Home till Windows 11 Pro, med bland annat BitLocker och domänanslutning.
 seed-product-windows-server-standard-name = Windows Server 2025 Standard (16 kärnor)
-seed-product-windows-server-standard-description = Serveroperativsystem för en fysisk server med upp till 16 kärnor och två virtuella maskiner. Undantagen från kravet på minst fem licenser.
+seed-product-windows-server-standard-description = Serveroperativsystem med rätt till två virtuella maskiner. Licensieras per kärna och säljs i paket om två kärnor; varje server behöver minst 16 kärnlicenser, även om den har färre kärnor. Den här artikeln innehåller 16 kärnlicenser (åtta paket), alltså det minsta en server behöver. Har servern fler än 16 kärnor behövs fler licenser.
 seed-product-windows-server-cal-name = Windows Server 2025 CAL, användare
 seed-product-windows-server-cal-description = Åtkomstlicens för en användare som ansluter till Windows Server.
 seed-product-sql-server-standard-name = SQL Server 2022 Standard (2 kärnor)
-seed-product-sql-server-standard-description = Databasserver licensierad per två kärnor. Undantagen från kravet på minst fem licenser.
+seed-product-sql-server-standard-description = Databasserver. Licensieras per kärna och säljs i paket om två kärnor; varje server behöver minst fyra kärnlicenser, alltså minst två paket, även om den har färre kärnor. En artikel är ett paket om två kärnor.
 seed-product-visio-professional-name = Visio Professional 2024
 seed-product-visio-professional-description = Diagram och flödesscheman, med permanent licens för en dator.
 seed-product-project-professional-name = Project Professional 2024

@@ -426,7 +426,7 @@ fn every_message_with_a_count_agrees_with_it_in_both_languages() {
     let sv_vars = catalogue(Locale::Sv);
     // (message, count variable, sv for 1, sv otherwise, en for 1, en otherwise); {n} is the
     // number as the language writes it.
-    let cases: [(&str, &str, &str, &str, &str, &str); 22] = [
+    let cases: [(&str, &str, &str, &str, &str, &str); 24] = [
         (
             "age-days",
             "days",
