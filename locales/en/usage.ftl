@@ -33,6 +33,16 @@ usage-product-fail = { $active } of { $licensed ->
     } become active.
 usage-figures = { $active } of { $licensed } active ({ $share })
 usage-products-heading = Per product
+usage-assigned-heading = Products in the file
+usage-assigned-lead = Only donated licences count toward the 85 per cent rule; paid licences do not. If the donated products are not the right ones, tick the right products below and upload the file again.
+usage-assigned-users = { $product }: { $users ->
+        [one] 1 user
+       *[other] { $users } users
+    }
+usage-assigned-granted = counted (donated)
+usage-assigned-paid = not counted (paid)
+usage-granted-legend = Donated products
+usage-granted-hint = Tick the products your organisation received as a grant. Paid licences are not counted.
 usage-concealed = The report conceals user names, so you see identifiers instead of names. An administrator can show the names in the Microsoft 365 admin center under Settings → Org settings → Services → Reports.
 usage-advice-heading = How to reach 85 per cent
 usage-advice-reassign = Move licences from people who do not use them to people who need them.
@@ -87,5 +97,6 @@ usage-error-mixed-dates = The { $report } report is for { $found }, but the othe
 usage-error-no-active-users = The Active users report is missing; it shows who holds licences.
 usage-error-several-active-users = Upload only one Active users report at a time.
 usage-error-license-count = The number of licences must be at least 1.
+usage-error-no-granted = The file holds no donated licences, only paid ones. The 85 per cent rule covers only donated licences, so there is nothing to check in this file.
 dashboard-usage-link = Check active use
 staff-usage-none = The organisation has not saved an active-use check.

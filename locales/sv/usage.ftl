@@ -33,6 +33,16 @@ usage-product-fail = { $active } av { $licensed ->
     }.
 usage-figures = { $active } av { $licensed } aktiva ({ $share })
 usage-products-heading = Per produkt
+usage-assigned-heading = Produkter i filen
+usage-assigned-lead = Bara donerade licenser räknas in i kravet på 85 procent; betalda licenser räknas inte. Stämmer det inte vilka produkter som är donerade kryssar du i rätt produkter nedan och laddar upp filen igen.
+usage-assigned-users = { $product }: { $users ->
+        [one] 1 användare
+       *[other] { $users } användare
+    }
+usage-assigned-granted = räknas (donerad)
+usage-assigned-paid = räknas inte (betald)
+usage-granted-legend = Donerade produkter
+usage-granted-hint = Kryssa i de produkter som organisationen har fått som donation. Betalda licenser räknas inte.
 usage-concealed = I rapporten är användarnamnen dolda, så du ser koder i stället för namn. En administratör kan visa namnen i Microsoft 365-administrationscentret under Inställningar → Organisationsinställningar → Tjänster → Rapporter.
 usage-advice-heading = Så kommer organisationen upp till 85 procent
 usage-advice-reassign = Flytta licenser från personer som inte använder dem till personer som behöver dem.
@@ -87,5 +97,6 @@ usage-error-mixed-dates = Rapporten { $report } gäller { $found }, men de andra
 usage-error-no-active-users = Rapporten Aktiva användare saknas; den visar vilka som har licenser.
 usage-error-several-active-users = Ladda bara upp en rapport Aktiva användare åt gången.
 usage-error-license-count = Antalet licenser måste vara minst 1.
+usage-error-no-granted = Filen innehåller inga donerade licenser, bara betalda. Kravet på 85 procent gäller bara donerade licenser, så det finns inget att kontrollera i den här filen.
 dashboard-usage-link = Kontrollera aktiv användning
 staff-usage-none = Organisationen har inte sparat någon kontroll av aktiv användning.

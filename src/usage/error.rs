@@ -14,6 +14,7 @@
 //! | `usage-error-no-active-users` | none | among several files, none is the active-users export |
 //! | `usage-error-several-active-users` | none | among several files, more than one is an active-users export |
 //! | `usage-error-license-count` | none | the entered number of donated licenses is 0 |
+//! | `usage-error-no-granted` | none | every licensed user holds only products that are not grants |
 //!
 //! Variable values are plain strings: `line`, `expected`/`found` (of `usage-error-row`), `count`,
 //! `limit`, `limit_mb` and `size_mb` are decimal integers; `report` is a [`ReportKind::key`]
@@ -43,6 +44,7 @@ pub const ERROR_IDS: &[&str] = &[
     "usage-error-no-active-users",
     "usage-error-several-active-users",
     "usage-error-license-count",
+    "usage-error-no-granted",
 ];
 
 /// What a value that could not be read should have been.
@@ -113,6 +115,8 @@ pub enum UsageError {
     SeveralActiveUsers,
     /// The entered number of donated licenses is 0.
     LicenseCount,
+    /// Every licensed user holds only products that are not grants (paid licences only).
+    NoGranted,
 }
 
 impl UsageError {
@@ -131,6 +135,7 @@ impl UsageError {
             UsageError::NoActiveUsers => "usage-error-no-active-users",
             UsageError::SeveralActiveUsers => "usage-error-several-active-users",
             UsageError::LicenseCount => "usage-error-license-count",
+            UsageError::NoGranted => "usage-error-no-granted",
         }
     }
 
@@ -150,7 +155,8 @@ impl UsageError {
             | UsageError::NoUsers
             | UsageError::NoActiveUsers
             | UsageError::SeveralActiveUsers
-            | UsageError::LicenseCount => Vec::new(),
+            | UsageError::LicenseCount
+            | UsageError::NoGranted => Vec::new(),
             UsageError::MissingColumns { report, columns } => vec![
                 ("report", report.key().to_owned()),
                 ("columns", columns.join(", ")),
@@ -267,6 +273,7 @@ mod tests {
             UsageError::NoActiveUsers,
             UsageError::SeveralActiveUsers,
             UsageError::LicenseCount,
+            UsageError::NoGranted,
         ]
     }
 

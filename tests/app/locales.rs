@@ -426,7 +426,7 @@ fn every_message_with_a_count_agrees_with_it_in_both_languages() {
     let sv_vars = catalogue(Locale::Sv);
     // (message, count variable, sv for 1, sv otherwise, en for 1, en otherwise); {n} is the
     // number as the language writes it.
-    let cases: [(&str, &str, &str, &str, &str, &str); 24] = [
+    let cases: [(&str, &str, &str, &str, &str, &str); 25] = [
         (
             "age-days",
             "days",
@@ -618,6 +618,14 @@ fn every_message_with_a_count_agrees_with_it_in_both_languages() {
             "minst {n} stycken",
             "at least 1 item",
             "at least {n} items",
+        ),
+        (
+            "usage-assigned-users",
+            "users",
+            "X: 1 användare",
+            "X: {n} användare",
+            "X: 1 user",
+            "X: {n} users",
         ),
     ];
     for (id, var, sv_one, sv_other, en_one, en_other) in cases {
