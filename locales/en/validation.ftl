@@ -30,10 +30,15 @@ validation-state-rejected = Rejected
 validation-state-expired = Expired
 validation-status-pending = Our partner is reviewing the certificate. You can expect a decision by { $date }.
 validation-status-approved = Your organisation is validated in the programme from { $from } to { $to } inclusive.
+validation-countdown = The validation is valid { $days ->
+        [one] for today only
+       *[other] for { $days } more days
+    }.
 validation-status-expired = The validation was valid up to and including { $to }.
 validation-status-rejected = The certificate was not approved. Reason: { $reason }
 validation-next-rejected = Fix what the reason mentions and send a new certificate below, or contact support if anything is unclear.
 validation-next-expired = Send a new certificate to renew the validation.
+validation-next-renew = Get a new validation certificate from the Nonprofit Hub and upload it here in good time, so that your organisation can keep ordering when the validation expires.
 
 validation-reason-unreadable = The certificate cannot be read. Please send a clearer copy, preferably as a PDF.
 validation-reason-wrong-document = The file is not a Microsoft validation certificate. Download the certificate from Microsoft's nonprofit portal.
@@ -63,6 +68,8 @@ validations-reject = Reject
 validations-approve-legend = When approving: validity period
 validations-valid-from = Valid from
 validations-valid-to = Valid to (inclusive)
+validations-certificate-expires = The certificate's expiry date
+validations-certificate-expires-hint = As printed on Microsoft's certificate, which is valid for two years. The validation lasts until that date at the latest.
 validations-reject-legend = When rejecting: reason
 validations-canned = Standard reason
 validations-canned-none = None, I will write my own
@@ -72,6 +79,7 @@ validations-save = Save the decision
 validations-decided = The decision has been saved and the organisation has been told.
 validations-error-date = Enter the date as YYYY-MM-DD.
 validations-error-order = The end date cannot be before the start date.
+validations-error-certificate-expired = The certificate expires before the start date. Reject it instead, with the reason that the certificate has expired.
 validations-error-reason = Choose a standard reason or write your own, in Swedish or English.
 staff-validations-link = Validations waiting
 dashboard-certificate-link = Send or view the certificate
@@ -93,5 +101,14 @@ mail-validation-rejected-body = Hello { $name },
     Your validation certificate was not approved. Reason: { $reason }
 
     Fix what the reason mentions and send a new certificate here:
+
+    { $link }
+mail-validation-reminder-subject = Your validation at { $program } needs renewing
+mail-validation-reminder-body = Hello { $name },
+
+    Your organisation's validation in the programme is valid up to and including { $to }, that is { $days ->
+            [one] for today only
+           *[other] for { $days } more days
+        }. Get a new validation certificate from Microsoft's nonprofit portal (Nonprofit Hub) and upload it here, so that your organisation can keep ordering:
 
     { $link }

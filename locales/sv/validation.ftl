@@ -30,10 +30,15 @@ validation-state-rejected = Avslagen
 validation-state-expired = Har gått ut
 validation-status-pending = Vår partner granskar certifikatet. Du kan räkna med beslut senast { $date }.
 validation-status-approved = Organisationen är validerad i programmet från { $from } till och med { $to }.
+validation-countdown = Valideringen gäller { $days ->
+        [one] bara i dag
+       *[other] i { $days } dagar till
+    }.
 validation-status-expired = Valideringen gällde till och med { $to }.
 validation-status-rejected = Certifikatet godkändes inte. Skäl: { $reason }
 validation-next-rejected = Rätta det som skälet nämner och skicka ett nytt certifikat nedan, eller kontakta supporten om något är oklart.
 validation-next-expired = Skicka ett nytt certifikat för att förnya valideringen.
+validation-next-renew = Hämta ett nytt valideringscertifikat i Nonprofit Hub och ladda upp det här i god tid, så att organisationen kan fortsätta beställa när valideringen har gått ut.
 
 validation-reason-unreadable = Certifikatet går inte att läsa. Skicka en tydligare kopia, gärna som PDF.
 validation-reason-wrong-document = Filen är inte ett valideringscertifikat från Microsoft. Ladda ner certifikatet från Microsofts portal för ideella organisationer.
@@ -63,6 +68,8 @@ validations-reject = Avslå
 validations-approve-legend = Vid godkännande: giltighetstid
 validations-valid-from = Giltigt från
 validations-valid-to = Giltigt till och med
+validations-certificate-expires = Certifikatets slutdatum
+validations-certificate-expires-hint = Som det står på Microsofts certifikat, som gäller i två år. Valideringen gäller som längst till och med det datumet.
 validations-reject-legend = Vid avslag: skäl
 validations-canned = Färdigt skäl
 validations-canned-none = Inget, jag skriver själv
@@ -72,6 +79,7 @@ validations-save = Spara beslutet
 validations-decided = Beslutet är sparat och organisationen har fått besked.
 validations-error-date = Skriv datumet som ÅÅÅÅ-MM-DD.
 validations-error-order = Slutdatumet kan inte vara före startdatumet.
+validations-error-certificate-expired = Certifikatet går ut före startdatumet. Avslå det i stället, med skälet att certifikatet har gått ut.
 validations-error-reason = Välj ett färdigt skäl eller skriv ett eget, på svenska eller engelska.
 staff-validations-link = Valideringar som väntar
 dashboard-certificate-link = Skicka in eller se certifikatet
@@ -93,5 +101,14 @@ mail-validation-rejected-body = Hej { $name }!
     Organisationens valideringscertifikat godkändes inte. Skäl: { $reason }
 
     Rätta det som skälet nämner och skicka ett nytt certifikat här:
+
+    { $link }
+mail-validation-reminder-subject = Valideringen hos { $program } behöver förnyas
+mail-validation-reminder-body = Hej { $name }!
+
+    Organisationens validering i programmet gäller till och med { $to }, alltså { $days ->
+            [one] bara i dag
+           *[other] i { $days } dagar till
+        }. Hämta ett nytt valideringscertifikat i Microsofts portal för ideella organisationer (Nonprofit Hub) och ladda upp det här, så att organisationen kan fortsätta beställa:
 
     { $link }

@@ -426,7 +426,7 @@ fn every_message_with_a_count_agrees_with_it_in_both_languages() {
     let sv_vars = catalogue(Locale::Sv);
     // (message, count variable, sv for 1, sv otherwise, en for 1, en otherwise); {n} is the
     // number as the language writes it.
-    let cases: [(&str, &str, &str, &str, &str, &str); 25] = [
+    let cases: [(&str, &str, &str, &str, &str, &str); 27] = [
         (
             "age-days",
             "days",
@@ -626,6 +626,22 @@ fn every_message_with_a_count_agrees_with_it_in_both_languages() {
             "X: {n} användare",
             "X: 1 user",
             "X: {n} users",
+        ),
+        (
+            "validation-countdown",
+            "days",
+            "bara i dag",
+            "i {n} dagar till",
+            "for today only",
+            "for {n} more days",
+        ),
+        (
+            "mail-validation-reminder-body",
+            "days",
+            "bara i dag",
+            "i {n} dagar till",
+            "for today only",
+            "for {n} more days",
         ),
     ];
     for (id, var, sv_one, sv_other, en_one, en_other) in cases {

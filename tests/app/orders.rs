@@ -47,6 +47,7 @@ async fn validated_member(app: &TestApp, b: &mut Browser<'_>, n: u32, email: &st
                 ("decision", "approve"),
                 ("valid_from", "2026-11-28"),
                 ("valid_to", "2027-11-27"),
+                ("certificate_expires", "2028-11-27"),
             ],
         )
         .await;
