@@ -229,7 +229,8 @@ impl Settings {
             1,
             60,
         )?
-        .unwrap_or(12);
+        // Microsoft's certificate is valid for two years (PRODUCT.md 6a).
+        .unwrap_or(24);
         let number = |name: &'static str, min, max, default| {
             parse_number(name, get(name), min, max).map(|v| v.unwrap_or(default) as i64)
         };

@@ -47,6 +47,10 @@ enum Command {
         /// The number of donated licences, when it differs from the licensed users in the file.
         #[arg(long)]
         licenses: Option<u32>,
+        /// A product of the export's "Assigned Products" column that is a grant (repeatable);
+        /// without it the known grant names count (Business Basic, Business Premium, E1, E2).
+        #[arg(long = "granted", value_name = "NAME")]
+        granted: Vec<String>,
     },
     /// Fill the database with tickets and messages for the benchmark, and a staff account to
     /// read them with.
@@ -106,8 +110,13 @@ fn main() -> ExitCode {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
     // Checking files needs no settings or database.
-    if let Some(Command::CheckUsage { files, licenses }) = &cli.command {
-        return check_usage(files, *licenses);
+    if let Some(Command::CheckUsage {
+        files,
+        licenses,
+        granted,
+    }) = &cli.command
+    {
+        return check_usage(files, *licenses, granted);
     }
     let (settings, secret) = match Settings::from_env(|k| std::env::var(k).ok()) {
         Ok(s) => s,
@@ -221,7 +230,16 @@ fn backup(settings: &Settings, path: &std::path::Path) -> ExitCode {
     }
 }
 
-fn check_usage(files: &[std::path::PathBuf], licenses: Option<u32>) -> ExitCode {
+fn check_usage(
+    files: &[std::path::PathBuf],
+    licenses: Option<u32>,
+    granted: &[String],
+) -> ExitCode {
+    let granted = if granted.is_empty() {
+        donera::usage::Granted::KnownGrants
+    } else {
+        donera::usage::Granted::Named(granted.to_vec())
+    };
     let mut data = vec![];
     for f in files {
         match std::fs::read(f) {
@@ -234,7 +252,7 @@ fn check_usage(files: &[std::path::PathBuf], licenses: Option<u32>) -> ExitCode 
     }
     let started = std::time::Instant::now();
     let refs: Vec<&[u8]> = data.iter().map(Vec::as_slice).collect();
-    match donera::usage::check_files(&refs, licenses) {
+    match donera::usage::check_files_granted(&refs, licenses, &granted) {
         Ok(r) => {
             let o = r.overall;
             println!(
@@ -248,6 +266,21 @@ fn check_usage(files: &[std::path::PathBuf], licenses: Option<u32>) -> ExitCode 
                 r.inactive.len(),
                 started.elapsed().as_millis()
             );
+            for p in &r.products {
+                let f = p.figures;
+                println!(
+                    "grant {:?} active {} licensed {} share {}% needed {} passes {}",
+                    p.product,
+                    f.active,
+                    f.licensed,
+                    f.share_text(),
+                    f.needed,
+                    f.passes
+                );
+            }
+            for a in r.assigned.iter().filter(|a| !a.granted) {
+                println!("not counted {:?} users {}", a.product, a.users);
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

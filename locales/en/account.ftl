@@ -3,17 +3,17 @@
 dashboard-title = My account
 dashboard-heading = Overview
 dashboard-unconfirmed-heading = Confirm your e-mail address
-dashboard-unconfirmed-text = You can use the portal once you have confirmed the address; until then you cannot send a certificate, order or open tickets. We sent a link to
+dashboard-unconfirmed-text = You can use the portal once you have confirmed the address. Until then you cannot send a certificate, order or open tickets. We have sent a link to
 dashboard-resend = Send the link again
 dashboard-resent = We have sent a new link. The old link no longer works.
 dashboard-review-heading = Your organisation number is under review
-dashboard-review-note = The organisation number belongs to the group { $group }, which is usually not a nonprofit. The account works as usual, but our partner reviews the organisation specially before it can be validated.
+dashboard-review-note = The organisation number belongs to the group { $group }. Such organisations are usually not nonprofits, so our partner reviews the organisation with extra care before it can be validated. Public libraries, public museums and religious communities may still take part. The account works as usual.
 dashboard-validation-heading = Validation in the programme
-dashboard-validation-none = You have not sent a validation certificate yet.
+dashboard-validation-none = Your organisation has not sent a validation certificate yet.
 dashboard-steps-heading = Next steps
 dashboard-step-done = Done
 dashboard-step-confirm = Confirm your e-mail address.
-dashboard-step-certificate = Register the organisation on Microsoft's nonprofit portal and send the validation certificate here.
+dashboard-step-certificate = Register the organisation on Microsoft's nonprofit portal (Nonprofit Hub) and upload the validation certificate here.
 dashboard-step-order = Order licences once the organisation is validated.
 dashboard-account-heading = Account and colleagues
 
@@ -31,11 +31,11 @@ settings-password-submit = Change password
 settings-password-done = Your password has been changed. You are logged out on every other device.
 
 colleagues-title = Colleagues
-colleagues-lead = Everyone listed here can see the organisation's tickets, orders and validation.
+colleagues-lead = Everyone in the list can see the organisation's tickets, orders and validation.
 colleagues-status = Status
 colleagues-actions = Actions
 colleagues-status-admin = Administrator
-colleagues-status-member = Member
+colleagues-status-member = User
 colleagues-status-invited = Invited, not logged in yet
 colleagues-remove = Remove
 colleagues-invite-heading = Invite a colleague

@@ -11,7 +11,7 @@ password-error-short = The password must be at least 10 characters long.
 password-error-long = The password may be at most 256 characters long.
 password-error-email = The password must not be the same as the e-mail address.
 password-error-organisation = The password must not be the same as the organisation's name.
-password-error-common = This password is one of the most common and easy to guess. Choose another, for example several words in a row.
+password-error-common = This password is one of the most common and so easy to guess. Choose another, for example several words in a row.
 password-error-mismatch = The passwords do not match. Type the same password twice.
 password-error-current = The current password is not right.
 
@@ -25,7 +25,7 @@ register-org-number = Organisation number
 register-person-legend = Contact person and login
 register-name = Name
 register-email = E-mail address
-register-email-hint = We send a link here for you to confirm the address.
+register-email-hint = We send a link to this address so that you can confirm it.
 register-password = Password
 register-password-hint = At least 10 characters. Several words in a row are easy to remember and hard to guess.
 register-password-confirm = Repeat the password
@@ -37,14 +37,14 @@ register-error-org-type = Choose the type of organisation.
 register-error-terms = You need to accept the terms to register the organisation.
 register-error-org-taken = This organisation is already registered.
 register-org-taken-help = The organisation already has an account with us. Ask the person who registered it to invite you, log in if that was you, or contact support if you cannot reach the account.
-register-done = Thank you! We have sent an e-mail with a link that confirms the address. You can log in right away.
+register-done = Thank you! We have sent an e-mail with a link for you to confirm the address. You can log in right away.
 
 terms-title = Terms and privacy
 terms-heading = Terms and privacy notice
 terms-use-heading = Terms of use
 terms-use-1 = The portal is for nonprofit organisations that want to take part in the programme. The information you give must be true, and the person who registers the organisation must be entitled to act for it.
 terms-use-2 = The licences may only be used as the programme's rules allow: donated licences by paid staff and unpaid executives, discounted licences by staff and volunteers.
-terms-use-3 = Microsoft may grant or deny any order at any time, for any reason, and our partner may close an account that breaks the rules.
+terms-use-3 = Microsoft reserves the right to grant or deny any order at any time, for any reason, and our partner may close an account that breaks the rules.
 terms-privacy-heading = How we handle personal data
 terms-privacy-1 = We keep the information needed to validate the organisation, handle orders and answer questions: names, e-mail addresses, phone numbers, the organisation's details and what you send us.
 terms-privacy-2 = The information is used only for the programme and shared with our partner, who handles validation and support, and with Microsoft when an order requires it.
@@ -73,13 +73,13 @@ invitation-title = Welcome
 invitation-heading = Welcome to the portal
 invitation-intro = You have been invited. Check your name and choose a password, and your account is ready.
 invitation-done = Welcome! Your account is ready.
-set-password-for = The account of
+set-password-for = Account:
 set-password-new = New password
 set-password-submit = Save the password
 
 confirm-title = Confirm your e-mail address
 confirm-heading = Confirm your e-mail address
-confirm-lead = Press the button to confirm the address
+confirm-lead = Press the button to confirm the address.
 confirm-submit = Confirm
 confirm-done = Thank you! Your e-mail address is confirmed.
 
@@ -90,11 +90,11 @@ link-invalid-forgot = Ask for a new link to change your password
 mail-member-registration-attempt-subject = Someone tried to register your e-mail address at { $program }
 mail-member-registration-attempt-body = Hello { $name },
 
-    Someone just tried to register an organisation with your e-mail address, but the address already has an account with us. If that was you, you can log in here:
+    Someone just tried to register an organisation with your e-mail address, but the address already has an account with us. If it was you, you can log in here:
 
     { $link }
 
-    If you have forgotten your password, you can change it from the login page. If it was not you, there is nothing you need to do.
+    If you have forgotten your password, you can change it via the login page. If it was not you, there is nothing you need to do.
 mail-member-password-reset-subject = Change your password at { $program }
 mail-member-password-reset-body = Hello { $name },
 

@@ -7,10 +7,10 @@ skip-link = Skip to content
 nav-label = Main menu
 nav-home = Home
 nav-eligibility = Who can take part?
-nav-self-check = Check your organisation
+nav-self-check = Do we qualify?
 footer-partner = { $partner } handles all validation and customer support for { $program } customers.
 footer-partner-unnamed = Our partner organisation handles all validation and customer support for { $program } customers.
-footer-microsoft = Microsoft may grant or deny any order at any time, for any reason.
+footer-microsoft = Microsoft reserves the right to grant or deny any order at any time, for any reason.
 form-error-summary = Something needs fixing before we can go on
 
 month-1 = January
@@ -31,13 +31,13 @@ datetime = { $date }, { $time }
 orgtype-nonprofit-association = Non-profit association
 orgtype-foundation = Foundation
 orgtype-religious-community = Registered religious community
-orgtype-other-nonprofit = Other nonprofit with recognised legal status
+orgtype-other-nonprofit = Other nonprofit (a registered legal entity)
 orgtype-public-library = Public library
 orgtype-public-museum = Public museum
-orgtype-government = Government body, region, municipality or international body
+orgtype-government = Government body, region, municipality, intergovernmental organisation or UN entity
 orgtype-school = School, college or university
 orgtype-healthcare = Hospital, healthcare provider or health plan
-orgtype-public-utility = Public utility (electricity, water, energy)
+orgtype-public-utility = Utility company (electricity, water, heating)
 orgtype-financial = Bank, insurer or pension fund
 orgtype-political-party = Political party or lobbying group
 orgtype-trade-union = Trade union
@@ -46,7 +46,7 @@ orgtype-other = Other
 
 # Organisation numbers
 orgnr-error-format = Enter the organisation number as ten digits, for example 802000-0009.
-orgnr-error-personal = This looks like a personal identity number. Enter the organisation's number; its third digit is 2 or higher.
+orgnr-error-personal = This looks like a personal identity number. Enter the organisation number instead – in an organisation number the third digit is always 2 or higher.
 orgnr-error-checksum = The check digit does not match. Please check that the number is right.
 orgnr-group-public = the state, regions, municipalities and parishes
 orgnr-group-limited-company = limited companies
@@ -54,7 +54,7 @@ orgnr-group-simple-partnership = simple partnerships
 orgnr-group-economic-association = economic associations
 orgnr-group-nonprofit = non-profit associations and foundations
 orgnr-group-trading-partnership = trading and limited partnerships
-orgnr-group-other = a group outside the usual legal forms
+orgnr-group-other = other legal forms
 
 # E-mails (src/outbox/mail.rs): subject and body per event kind, `mail-<kind>-subject/-body`
 mail-footer = { $program } – this message was sent automatically. If you need help, reply to it or contact support through the portal.

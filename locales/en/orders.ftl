@@ -4,22 +4,23 @@ nav-products = Products
 products-title = Products
 products-heading = Products in the programme
 products-lead = Discounted licences and donated cloud services from Microsoft. The fee is an administrative fee per licence.
-products-fee-note = Prices are administrative fees in Swedish kronor per licence. Microsoft may grant or deny any order.
+products-fee-note = Prices are administrative fees in Swedish kronor per licence. Microsoft reserves the right to grant or deny any order.
 products-back = All products
 product-col-name = Product
 product-col-kind = Type
 product-col-minimum = Five-licence minimum
 product-col-fee = Fee per licence
-product-col-max = Most per order
+product-col-max = Maximum per order
+product-col-sku = Item code
 product-kind-discounted = Discounted licence
 product-kind-donated-cloud = Donated cloud service
 product-minimum-applies = Counts toward the five-licence minimum
 product-minimum-exempt = Exempt from the minimum
-product-minimum-cloud = Not covered by the minimum
-product-exempt-heading = Why this product is exempt
-product-exempt-why = A small organisation usually needs only one or two server licences. The five-licence minimum would force it to buy more than it can use, so server products are exempt. Ordered together with other discounted products, they still count toward the five.
+product-minimum-cloud = Cloud service – does not count
+product-exempt-heading = What the exemption means
+product-exempt-why = Microsoft has exempted some products from the five-licence minimum, and this is one of them. An order of exempt products only has no minimum. If you order it together with other discounted products, its licences count toward the five.
 product-active = In the catalogue
-product-retired = Retired
+product-retired = No longer in the catalogue
 product-sku-hint = Lower-case letters, digits and hyphens.
 product-name-sv = Name in Swedish
 product-name-en = Name in English
@@ -37,9 +38,12 @@ staff-product-new = New product
 staff-product-edit = Edit product
 staff-product-save = Save the product
 staff-product-saved = The product has been saved.
+staff-product-differs = Changed by staff: differs from the default text for this item.
+staff-products-differs-note = Products marked “Changed” have text or terms that differ from the programme's defaults. They are not updated automatically when the defaults change – compare them with the catalogue's current facts.
+staff-product-differs-short = Changed
 
 orders-title = Orders
-orders-empty = You have not placed any orders yet.
+orders-empty = Your organisation has not placed any orders yet.
 orders-back = All orders
 order-title = Order
 order-new-title = New order
@@ -59,6 +63,14 @@ order-rules-met = The order meets the programme's rules.
 order-confirm-submit = Confirm the order
 order-change = Change
 order-problems-heading = The order cannot be sent yet
+order-warnings-heading = Check the number of core licences
+order-warning-cores = { $product }: { $cores ->
+        [one] 1 core licence is
+       *[other] { $cores } core licences are
+    } not enough for a single server. Every server needs at least { $min } core licences, so order at least { $units ->
+        [one] 1 item
+       *[other] { $units } items
+    } per server.
 order-placed = Thank you! The order has been sent. You will hear by e-mail once it has been handled.
 order-cancelled = The order has been cancelled.
 order-cancel = Cancel the order
@@ -78,19 +90,22 @@ order-filter-all = All
 order-validation-valid = Validated
 order-validation-none = No certificate
 order-validation-pending = Certificate under review
-order-validation-rejected = Certificate rejected
+order-validation-rejected = Certificate not approved
 order-validation-expired = Validation expired
-order-error-not-validated-none = Your organisation is not validated in the programme. Send Microsoft's validation certificate under Validation certificate before you order.
-order-error-not-validated-pending = Your validation certificate is still being reviewed. You can order once it has been approved.
-order-error-not-validated-rejected = Your latest validation certificate was not approved. Send a new certificate before you order.
-order-error-not-validated-expired = Your organisation's validation has expired. Send a new certificate to renew it.
+order-error-not-validated-none = Your organisation is not validated in the programme. Send Microsoft's validation certificate on the Validation certificate page before you order.
+order-error-not-validated-pending = Your organisation's validation certificate is still being reviewed. You can order once it has been approved.
+order-error-not-validated-rejected = Your organisation's latest validation certificate was not approved. Send a new certificate before you order.
+order-error-not-validated-expired = Your organisation's validation has expired, so you cannot order right now. Get a current validation certificate from the Nonprofit Hub and upload it on the Validation certificate page. Once our partner has approved it, you can order again.
 order-error-empty = The order contains no products. Enter a quantity for at least one product.
 order-error-unknown-product = A product in the order is not in the catalogue.
 order-error-retired = { $product } is no longer in the catalogue and cannot be ordered.
 order-error-quantity = The quantity for { $product } must be a whole number from 1 to { $max }.
-order-error-minimum = You have { $total } licences of products that need at least { $min } together. Add { $missing } more { $count ->
-        [one] licence
-       *[other] licences
+order-error-minimum = The order contains { $total ->
+        [one] 1 licence
+       *[other] { $total } licences
+    }, but these products need at least { $min } together. Add { $missing ->
+        [one] 1 more licence
+       *[other] { $missing } more licences
     }, or order only products that are exempt from the minimum.
 order-error-reason = Write why the order is denied.
 staff-orders-title = Orders
@@ -132,9 +147,9 @@ mail-order-fulfilled-body = Hello { $name },
     { $link }
 
 seed-product-m365-business-basic-name = Microsoft 365 Business Basic (donation)
-seed-product-m365-business-basic-description = Web and mobile versions of Office, e-mail with Exchange, Teams, OneDrive and SharePoint. Donated free of charge to eligible organisations, up to 300 licences.
-seed-product-m365-business-premium-name = Microsoft 365 Business Premium (donation)
-seed-product-m365-business-premium-description = Everything in Business Basic plus the desktop Office apps and advanced security. Donated free of charge, up to 10 licences.
+seed-product-m365-business-basic-description = Web and mobile versions of Office, e-mail with Exchange, Teams, OneDrive and SharePoint. Donated free of charge to eligible organisations, up to 300 licences. Your organisation activates the grant itself in Microsoft's nonprofit portal (Nonprofit Hub); the programme validates your organisation and our partner helps if anything goes wrong.
+seed-product-m365-business-premium-name = Microsoft 365 Business Premium
+seed-product-m365-business-premium-description = Everything in Business Basic plus the desktop Office apps and advanced security. A discounted subscription for nonprofits, about 75 per cent below the commercial price. The free grant of up to 10 licences ended on 1 July 2025 (or at each organisation's next renewal). Organisations that still hold the old grant have to move their users to the donated Business Basic or to paid licences, such as this subscription.
 seed-product-office-ltsc-standard-name = Office LTSC Standard 2024
 seed-product-office-ltsc-standard-description = Word, Excel, PowerPoint and Outlook with a perpetual licence for one computer.
 seed-product-office-ltsc-pro-plus-name = Office LTSC Professional Plus 2024
@@ -142,11 +157,11 @@ seed-product-office-ltsc-pro-plus-description = Office Standard plus Access, wit
 seed-product-windows-pro-upgrade-name = Windows 11 Pro upgrade
 seed-product-windows-pro-upgrade-description = Upgrades a computer with Windows Home to Windows 11 Pro, with BitLocker and joining a domain among other things.
 seed-product-windows-server-standard-name = Windows Server 2025 Standard (16 cores)
-seed-product-windows-server-standard-description = Server operating system for one physical server with up to 16 cores and two virtual machines. Exempt from the five-licence minimum.
+seed-product-windows-server-standard-description = Server operating system with the right to two virtual machines. Licensed per core and sold in packs of two cores; every server needs at least 16 core licences, even if it has fewer cores. This item holds 16 core licences (eight packs), the least a server needs. A server with more than 16 cores needs more licences.
 seed-product-windows-server-cal-name = Windows Server 2025 CAL, user
 seed-product-windows-server-cal-description = Access licence for one user connecting to Windows Server.
 seed-product-sql-server-standard-name = SQL Server 2022 Standard (2 cores)
-seed-product-sql-server-standard-description = Database server licensed per two cores. Exempt from the five-licence minimum.
+seed-product-sql-server-standard-description = Database server. Licensed per core and sold in packs of two cores; every server needs at least four core licences, that is at least two packs, even if it has fewer cores. One item is a pack of two cores.
 seed-product-visio-professional-name = Visio Professional 2024
 seed-product-visio-professional-description = Diagrams and flowcharts, with a perpetual licence for one computer.
 seed-product-project-professional-name = Project Professional 2024

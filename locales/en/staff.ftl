@@ -17,7 +17,7 @@ staff-invited = The invitation has been sent.
 staff-disabled-done = The account is disabled and all its sessions have ended.
 staff-enabled-done = The account is enabled again.
 
-audit-title = Audit log
+audit-title = Log of staff actions
 audit-filter-actor = Person (id)
 audit-filter-action = Action
 audit-filter-record = Record (id)
@@ -37,7 +37,7 @@ pager-next = Next page
 staff-org-type = Type of organisation
 staff-org-registered = Registered
 staff-org-validation = Validation
-staff-org-members = Members
+staff-org-members = Users
 staff-org-tickets = Tickets
 staff-org-none = None yet.
 staff-org-link = The organisation's page

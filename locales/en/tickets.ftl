@@ -2,38 +2,41 @@
 
 nav-contact = Contact
 dashboard-tickets-link = Support tickets
-staff-tickets-link = Tickets from members and visitors
+staff-tickets-link = Tickets from organisations and visitors
 
 ## The member's list and form
 
 tickets-title = Tickets
-tickets-lead = Here are all the tickets your organisation has sent to support. Many questions are already answered in the
-tickets-faq-link = questions and answers.
+tickets-lead = Here are all the tickets your organisation has sent to support. Many questions are already answered under
+tickets-faq-link = Questions and answers
 tickets-empty = Your organisation has no tickets yet.
 tickets-past-end = There is no such page – the list is shorter than that.
 tickets-first-page = Go to the first page
 tickets-back = Back to all tickets
 ticket-new-title = New ticket
 ticket-new-title-errors = New ticket – please check the form
-ticket-new-lead = Tell us what you need help with and support will answer as soon as we can. The quickest answer is often already among the
+ticket-new-lead = Tell us what you need help with and we will answer as soon as we can. The answer is often already under
 ticket-about-article = This ticket is about the article:
 ticket-category = What is it about?
 ticket-category-choose = Choose a topic
 ticket-category-validation = Validation
 ticket-category-order = Order
 ticket-category-account = Account and login
-ticket-category-usage = Active cloud usage
+ticket-category-usage = Active use of cloud services
 ticket-category-other = Something else
 ticket-link = Is it about an order or a validation? (optional)
 ticket-link-none = No, nothing in particular
 ticket-link-order = Order { $reference } of { $date }
-ticket-link-validation = Validation request of { $date }
+ticket-link-validation = Validation certificate sent { $date }
 ticket-link-article = The article “{ $title }”
 ticket-subject = Subject
 ticket-message = Message
 ticket-message-hint = It helps to say what you tried and what happened. Links become clickable.
 ticket-files = Attachments (optional)
-ticket-files-hint = Up to { $count } files of 10 MB each: PDF, PNG, JPEG or plain text.
+ticket-files-hint = { $count ->
+        [one] Up to 1 file
+       *[other] Up to { $count } files
+    } of 10 MB each: PDF, PNG, JPEG or plain text.
 ticket-send = Send
 ticket-created = Thank you! Your ticket has been sent to support.
 ticket-replied = Your reply has been sent.
@@ -42,7 +45,7 @@ ticket-error-too-long = The text is too long. Shorten it or split it into severa
 ticket-error-file-empty = The file { $name } is empty. Choose the file again.
 ticket-error-file-type = The file { $name } is not a PDF, PNG, JPEG or text file. Save it in one of those formats and try again.
 ticket-error-closed = This ticket is closed and takes no more replies. Open a new ticket if you need more help.
-upload-error-too-many = You can attach at most 5 files. Choose fewer files.
+upload-error-too-many = You can attach at most five files. Choose fewer files.
 
 ## A ticket
 
@@ -68,7 +71,7 @@ ticket-role-customer = customer
 ticket-role-staff = support
 ticket-role-internal = internal note, visible to staff only
 ticket-merged-here = Ticket { $number } was merged into this ticket.
-ticket-requester-member = member
+ticket-requester-member = user with an account
 ticket-requester-visitor = visitor without an account
 ticket-state-new = New
 ticket-state-open = Open
@@ -88,7 +91,7 @@ ticket-age-days = { $n } d
 contact-title = Contact support
 contact-title-errors = Contact support – please check the form
 contact-heading = Contact support
-contact-lead = A question about the programme, validation or orders? Write to us and we will answer by e-mail. The answer may already be among the
+contact-lead = Do you have a question about the programme, validation or orders? Write to us and we will answer by e-mail. The answer may already be under
 contact-members = Is your organisation already registered? Log in and send the ticket from My account, so that your colleagues see it too.
 contact-member-note = You are logged in. Send the ticket from My account instead, so that it is linked to your organisation.
 contact-name = Your name
@@ -128,7 +131,7 @@ staff-ticket-state-waiting = Waiting for the customer
 staff-ticket-title = Ticket
 staff-ticket-reply-heading = Reply or add a note
 staff-ticket-canned = Canned reply
-staff-ticket-canned-insert = Insert the reply
+staff-ticket-canned-insert = Insert the canned reply
 staff-ticket-internal = Internal note (visible to staff only, never sent)
 staff-ticket-state-after = Status after the reply
 staff-ticket-state-after-hint = Applies to replies to the customer; an internal note leaves the status as it is.
@@ -170,8 +173,8 @@ staff-canned-title-en = Name in English
 staff-canned-body-sv = Text in Swedish
 staff-canned-body-en = Text in English
 staff-canned-hint = { "{name}" } is replaced by the customer's name and { "{number}" } by the ticket number.
-staff-canned-save = Save the reply
-staff-canned-delete = Delete the reply
+staff-canned-save = Save the canned reply
+staff-canned-delete = Delete the canned reply
 staff-canned-saved = The canned reply has been saved.
 staff-canned-deleted = The canned reply has been deleted.
 canned-seed-received-title = We have received the ticket
@@ -181,11 +184,11 @@ canned-seed-received-body = Hello { "{name}" },
 canned-seed-certificate-title = Ask for a new validation certificate
 canned-seed-certificate-body = Hello { "{name}" },
 
-    The certificate we received cannot be read or has expired. Please upload a current validation certificate from Microsoft under My account and we will look at it straight away.
+    The certificate we received cannot be read or has expired. Please upload a current validation certificate from Microsoft under My account and we will review it as soon as we can.
 canned-seed-solved-title = Resolved – get in touch if anything else comes up
 canned-seed-solved-body = Hello { "{name}" },
 
-    We hope this solved it. Reply to this message if something still does not work; otherwise the ticket closes automatically in a week.
+    We hope this solved it. Reply to this message if something still does not work; otherwise the ticket closes automatically after a while.
 
 ## E-mail
 

@@ -2,7 +2,7 @@
 
 form-error-required = Fyll i det här fältet.
 form-error-too-long = Texten är för lång. Skriv högst 200 tecken.
-form-error-control = Texten innehåller tecken som inte går att använda, till exempel radbrytningar eller nolltecken.
+form-error-control = Texten innehåller tecken som inte går att använda, till exempel radbrytningar eller andra osynliga tecken.
 form-error-email = Skriv en giltig e-postadress, till exempel namn@forening.se.
 form-error-phone = Skriv telefonnumret med siffror, till exempel 08-123 45 67.
 form-error-choice = Välj ett av alternativen i listan.
@@ -11,7 +11,7 @@ password-error-short = Lösenordet måste ha minst 10 tecken.
 password-error-long = Lösenordet får ha högst 256 tecken.
 password-error-email = Lösenordet får inte vara samma som e-postadressen.
 password-error-organisation = Lösenordet får inte vara samma som organisationens namn.
-password-error-common = Det här lösenordet är ett av de vanligaste och lätt att gissa. Välj ett annat, gärna flera ord i följd.
+password-error-common = Det här lösenordet är ett av de vanligaste och därför lätt att gissa. Välj ett annat, gärna flera ord i följd.
 password-error-mismatch = Lösenorden stämmer inte överens. Skriv samma lösenord två gånger.
 password-error-current = Det nuvarande lösenordet stämmer inte.
 
@@ -25,9 +25,9 @@ register-org-number = Organisationsnummer
 register-person-legend = Kontaktperson och inloggning
 register-name = Namn
 register-email = E-postadress
-register-email-hint = Vi skickar en länk hit som du bekräftar adressen med.
+register-email-hint = Vi skickar en länk till adressen så att du kan bekräfta den.
 register-password = Lösenord
-register-password-hint = Minst 10 tecken. Flera ord i följd är både lätt att minnas och svårt att gissa.
+register-password-hint = Minst 10 tecken. Flera ord i följd är både lätta att minnas och svåra att gissa.
 register-password-confirm = Upprepa lösenordet
 register-accept = Jag har läst och godkänner villkoren och integritetsinformationen.
 register-terms-link = Läs villkoren och integritetsinformationen
@@ -36,17 +36,17 @@ register-have-account = Har organisationen redan ett konto?
 register-error-org-type = Välj vilken typ av organisation det är.
 register-error-terms = Du behöver godkänna villkoren för att registrera organisationen.
 register-error-org-taken = Organisationen är redan registrerad.
-register-org-taken-help = Organisationen har redan ett konto hos oss. Be den som registrerade den att bjuda in dig, logga in om det är du, eller kontakta supporten om ni inte kommer åt kontot.
-register-done = Tack! Vi har skickat ett e-postmeddelande med en länk som bekräftar adressen. Du kan logga in redan nu.
+register-org-taken-help = Organisationen har redan ett konto hos oss. Be den som registrerade den att bjuda in dig, logga in om det är du, eller kontakta supporten om du inte kommer åt kontot.
+register-done = Tack! Vi har skickat ett e-postmeddelande med en länk som du bekräftar adressen med. Du kan logga in redan nu.
 
 terms-title = Villkor och integritet
 terms-heading = Villkor och integritetsinformation
 terms-use-heading = Villkor för att använda portalen
-terms-use-1 = Portalen är till för ideella organisationer som vill delta i programmet. Uppgifterna ni lämnar ska vara riktiga, och den som registrerar organisationen ska ha rätt att företräda den.
-terms-use-2 = Licenserna får bara användas enligt programmets regler: donerade licenser av anställd personal och oavlönade ledamöter i ledningen, rabatterade licenser av personal och volontärer.
-terms-use-3 = Microsoft kan när som helst och av vilket skäl som helst bevilja eller avslå en beställning, och vår partner kan avsluta ett konto som bryter mot reglerna.
+terms-use-1 = Portalen är till för ideella organisationer som vill delta i programmet. Uppgifterna du lämnar ska vara riktiga, och den som registrerar organisationen ska ha rätt att företräda den.
+terms-use-2 = Licenserna får bara användas enligt programmets regler: donerade licenser av anställd personal och oavlönade personer i organisationens ledning, rabatterade licenser av personal och volontärer.
+terms-use-3 = Microsoft förbehåller sig rätten att när som helst och av vilket skäl som helst bevilja eller avslå en beställning, och vår partner kan avsluta ett konto som bryter mot reglerna.
 terms-privacy-heading = Så hanterar vi personuppgifter
-terms-privacy-1 = Vi sparar de uppgifter som behövs för att validera organisationen, hantera beställningar och svara på frågor: namn, e-postadress, telefonnummer, organisationens uppgifter och det ni skickar till oss.
+terms-privacy-1 = Vi sparar de uppgifter som behövs för att validera organisationen, hantera beställningar och svara på frågor: namn, e-postadress, telefonnummer, organisationens uppgifter och det du skickar till oss.
 terms-privacy-2 = Uppgifterna används bara för programmet och delas med vår partner, som sköter validering och support, och med Microsoft när en beställning kräver det.
 terms-privacy-3 = Lösenord sparas aldrig i klartext, och vi använder bara en nödvändig kaka för inloggningen och en som minns ditt språkval.
 terms-privacy-4 = Du kan när som helst få ut organisationens uppgifter eller be oss radera kontot genom att kontakta supporten.
@@ -63,7 +63,7 @@ forgot-title = Glömt lösenordet
 forgot-heading = Glömt lösenordet?
 forgot-lead = Skriv din e-postadress så skickar vi en länk där du väljer ett nytt lösenord. Länken gäller i en timme.
 forgot-submit = Skicka länken
-forgot-sent = Om adressen finns hos oss har vi skickat en länk dit. Kolla inkorgen, och skräpposten om den dröjer.
+forgot-sent = Om adressen finns hos oss har vi skickat en länk dit. Titta i inkorgen, och i skräpposten om den dröjer.
 
 reset-title = Välj nytt lösenord
 reset-heading = Välj ett nytt lösenord
@@ -79,7 +79,7 @@ set-password-submit = Spara lösenordet
 
 confirm-title = Bekräfta e-postadressen
 confirm-heading = Bekräfta e-postadressen
-confirm-lead = Tryck på knappen för att bekräfta adressen
+confirm-lead = Tryck på knappen för att bekräfta adressen.
 confirm-submit = Bekräfta
 confirm-done = Tack! E-postadressen är bekräftad.
 
@@ -94,7 +94,7 @@ mail-member-registration-attempt-body = Hej { $name }!
 
     { $link }
 
-    Har du glömt lösenordet kan du byta det från inloggningssidan. Om det inte var du behöver du inte göra något.
+    Har du glömt lösenordet kan du byta det via inloggningssidan. Om det inte var du behöver du inte göra något.
 mail-member-password-reset-subject = Byt lösenord hos { $program }
 mail-member-password-reset-body = Hej { $name }!
 

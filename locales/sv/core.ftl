@@ -7,10 +7,10 @@ skip-link = Hoppa till innehållet
 nav-label = Huvudmeny
 nav-home = Start
 nav-eligibility = Vem kan delta?
-nav-self-check = Testa din organisation
+nav-self-check = Kan vi delta?
 footer-partner = { $partner } hanterar all validering och all kundsupport för kunder hos { $program }.
 footer-partner-unnamed = Vår partnerorganisation hanterar all validering och all kundsupport för kunder hos { $program }.
-footer-microsoft = Microsoft kan när som helst och av vilket skäl som helst bevilja eller avslå en beställning.
+footer-microsoft = Microsoft förbehåller sig rätten att när som helst och av vilket skäl som helst bevilja eller avslå en beställning.
 form-error-summary = Något behöver rättas innan vi kan gå vidare
 
 month-1 = januari
@@ -31,13 +31,13 @@ datetime = { $date } kl. { $time }
 orgtype-nonprofit-association = Ideell förening
 orgtype-foundation = Stiftelse
 orgtype-religious-community = Registrerat trossamfund
-orgtype-other-nonprofit = Annan ideell organisation med erkänd rättslig status
+orgtype-other-nonprofit = Annan ideell organisation (registrerad juridisk person)
 orgtype-public-library = Folkbibliotek
-orgtype-public-museum = Allmänt museum
-orgtype-government = Myndighet, region, kommun eller internationellt organ
+orgtype-public-museum = Offentligt museum
+orgtype-government = Myndighet, region, kommun, mellanstatlig organisation eller FN-organ
 orgtype-school = Skola, högskola eller universitet
-orgtype-healthcare = Sjukhus, vårdgivare eller sjukförsäkring
-orgtype-public-utility = Allmännyttigt försörjningsbolag (el, vatten, energi)
+orgtype-healthcare = Sjukhus, vårdgivare eller sjukvårdsförsäkring
+orgtype-public-utility = Energi- eller va-bolag (el, vatten, värme)
 orgtype-financial = Bank, försäkringsbolag eller pensionsfond
 orgtype-political-party = Politiskt parti eller lobbyorganisation
 orgtype-trade-union = Fackförbund
@@ -46,7 +46,7 @@ orgtype-other = Annat
 
 # Organisation numbers
 orgnr-error-format = Skriv organisationsnumret med tio siffror, till exempel 802000-0009.
-orgnr-error-personal = Det här ser ut som ett personnummer. Ange organisationens nummer; där är den tredje siffran minst 2.
+orgnr-error-personal = Det här ser ut som ett personnummer. Ange organisationsnumret i stället – i ett organisationsnummer är den tredje siffran alltid 2 eller högre.
 orgnr-error-checksum = Kontrollsiffran stämmer inte. Kontrollera att du har skrivit rätt nummer.
 orgnr-group-public = staten, regioner, kommuner och församlingar
 orgnr-group-limited-company = aktiebolag
@@ -54,7 +54,7 @@ orgnr-group-simple-partnership = enkla bolag
 orgnr-group-economic-association = ekonomiska föreningar
 orgnr-group-nonprofit = ideella föreningar och stiftelser
 orgnr-group-trading-partnership = handels- och kommanditbolag
-orgnr-group-other = en grupp utanför de vanliga organisationsformerna
+orgnr-group-other = övriga organisationsformer
 
 # E-mails (src/outbox/mail.rs): subject and body per event kind, `mail-<kind>-subject/-body`
 mail-footer = { $program } – det här meddelandet skickades automatiskt. Behöver du hjälp kan du svara på det eller kontakta supporten via portalen.

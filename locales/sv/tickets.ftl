@@ -2,38 +2,41 @@
 
 nav-contact = Kontakt
 dashboard-tickets-link = Ärenden och frågor till supporten
-staff-tickets-link = Ärenden från medlemmar och besökare
+staff-tickets-link = Ärenden från organisationer och besökare
 
 ## The member's list and form
 
 tickets-title = Ärenden
-tickets-lead = Här ser du alla ärenden som din organisation har skickat till supporten. Många frågor har redan ett svar i
-tickets-faq-link = frågor och svar.
+tickets-lead = Här ser du alla ärenden som din organisation har skickat till supporten. Många frågor besvaras redan under
+tickets-faq-link = Frågor och svar
 tickets-empty = Din organisation har inga ärenden än.
 tickets-past-end = Den sidan finns inte – listan är kortare än så.
 tickets-first-page = Till första sidan
 tickets-back = Till alla ärenden
 ticket-new-title = Nytt ärende
 ticket-new-title-errors = Nytt ärende – kontrollera formuläret
-ticket-new-lead = Beskriv vad du behöver hjälp med så svarar supporten så snart vi kan. Snabbast svar finns ofta redan bland
+ticket-new-lead = Beskriv vad du behöver hjälp med, så svarar vi så snart vi kan. Ofta finns svaret redan under
 ticket-about-article = Ärendet gäller artikeln:
 ticket-category = Vad gäller det?
 ticket-category-choose = Välj ett område
 ticket-category-validation = Validering
 ticket-category-order = Beställning
 ticket-category-account = Konto och inloggning
-ticket-category-usage = Aktiv användning i molnet
+ticket-category-usage = Aktiv användning av molntjänster
 ticket-category-other = Annat
 ticket-link = Gäller det en beställning eller validering? (frivilligt)
 ticket-link-none = Nej, inget särskilt
 ticket-link-order = Beställning { $reference } från { $date }
-ticket-link-validation = Valideringsförfrågan från { $date }
+ticket-link-validation = Valideringscertifikat inskickat { $date }
 ticket-link-article = Artikeln ”{ $title }”
 ticket-subject = Rubrik
 ticket-message = Meddelande
 ticket-message-hint = Skriv gärna vad du har försökt och vad som hände. Länkar blir klickbara.
 ticket-files = Bifogade filer (frivilligt)
-ticket-files-hint = Högst { $count } filer på 10 MB vardera: PDF, PNG, JPEG eller vanlig text.
+ticket-files-hint = { $count ->
+        [one] Högst 1 fil
+       *[other] Högst { $count } filer
+    } på 10 MB vardera: PDF, PNG, JPEG eller vanlig text.
 ticket-send = Skicka
 ticket-created = Tack! Ditt ärende är skickat till supporten.
 ticket-replied = Ditt svar är skickat.
@@ -42,7 +45,7 @@ ticket-error-too-long = Texten är för lång. Korta ner den eller dela upp den 
 ticket-error-file-empty = Filen { $name } är tom. Välj filen igen.
 ticket-error-file-type = Filen { $name } är inte en PDF, PNG, JPEG eller textfil. Spara den i ett av de formaten och försök igen.
 ticket-error-closed = Ärendet är stängt och tar inte emot fler svar. Öppna ett nytt ärende om du behöver mer hjälp.
-upload-error-too-many = Du kan bifoga högst 5 filer. Välj färre filer.
+upload-error-too-many = Du kan bifoga högst fem filer. Välj färre filer.
 
 ## A ticket
 
@@ -68,7 +71,7 @@ ticket-role-customer = kund
 ticket-role-staff = support
 ticket-role-internal = intern anteckning, syns bara för personalen
 ticket-merged-here = Ärende { $number } slogs ihop med det här ärendet.
-ticket-requester-member = medlem
+ticket-requester-member = användare med konto
 ticket-requester-visitor = besökare utan konto
 ticket-state-new = Nytt
 ticket-state-open = Öppet
@@ -88,12 +91,12 @@ ticket-age-days = { $n } d
 contact-title = Kontakta supporten
 contact-title-errors = Kontakta supporten – kontrollera formuläret
 contact-heading = Kontakta supporten
-contact-lead = Har du en fråga om programmet, validering eller beställningar? Skriv till oss så svarar vi via e-post. Kanske finns svaret redan bland
+contact-lead = Har du en fråga om programmet, validering eller beställningar? Skriv till oss så svarar vi via e-post. Kanske finns svaret redan under
 contact-members = Är din organisation redan registrerad? Logga in och skicka ärendet från Mitt konto, så ser dina kollegor det också.
 contact-member-note = Du är inloggad. Skicka hellre ärendet från Mitt konto, så kopplas det till din organisation.
 contact-name = Ditt namn
 contact-email = Din e-postadress
-contact-email-hint = Vi skickar en länk dit där du kan följa och svara på ärendet.
+contact-email-hint = Vi skickar en länk till adressen, där du kan följa ärendet och svara.
 contact-organisation = Organisation (frivilligt)
 contact-message-hint = Skriv inga lösenord eller personnummer. Länkar blir klickbara.
 contact-website = Lämna det här fältet tomt
@@ -112,9 +115,9 @@ contact-sent-text = Vi har skickat ett e-postmeddelande med en personlig länk d
 
 staff-tickets-title = Ärenden
 staff-tickets-back = Till ärendekön
-staff-tickets-empty = Inga ärenden matchar urvalet.
+staff-tickets-empty = Inga ärenden stämmer med urvalet.
 staff-tickets-search = Sök i rubrik, meddelanden, avsändare och organisation
-staff-tickets-filter-active = Pågående (nya, öppna, väntar)
+staff-tickets-filter-active = Pågående (nya, öppna, väntande)
 staff-tickets-filter-all = Alla
 staff-tickets-filter-any = Alla
 staff-tickets-filter-anyone = Alla handläggare
@@ -141,13 +144,13 @@ staff-ticket-updated = Ärendet är uppdaterat.
 staff-ticket-unchanged = Inget ändrades.
 staff-ticket-requester = Avsändare
 staff-ticket-org = Organisation
-staff-ticket-org-validated = Validerad i dag.
-staff-ticket-org-not-validated = Inte validerad i dag.
+staff-ticket-org-validated = Har giltig validering.
+staff-ticket-org-not-validated = Saknar giltig validering.
 staff-ticket-org-orders = Beställningar
 staff-ticket-org-validations = Valideringar
 staff-ticket-others = Organisationens andra ärenden
 staff-ticket-merge = Slå ihop med ett annat ärende
-staff-ticket-merge-target = Nummer på ärendet att slå ihop med
+staff-ticket-merge-target = Numret på det ärende som det här ska slås ihop med
 staff-ticket-merge-hint = Till exempel D-2026-00042. Meddelandena flyttas dit och det här ärendet stängs.
 staff-ticket-merge-submit = Slå ihop
 staff-ticket-merged = Ärendena är sammanslagna.
@@ -181,11 +184,11 @@ canned-seed-received-body = Hej { "{name}" }!
 canned-seed-certificate-title = Be om nytt valideringscertifikat
 canned-seed-certificate-body = Hej { "{name}" }!
 
-    Certifikatet vi fick går inte att läsa eller har gått ut. Ladda upp ett aktuellt valideringscertifikat från Microsoft under Mitt konto, så tittar vi på det direkt.
-canned-seed-solved-title = Löst – hör av dig om något mer
+    Certifikatet vi fick går inte att läsa eller har gått ut. Ladda upp ett aktuellt valideringscertifikat från Microsoft under Mitt konto, så granskar vi det så snart vi kan.
+canned-seed-solved-title = Löst – hör av dig om det är något mer
 canned-seed-solved-body = Hej { "{name}" }!
 
-    Vi hoppas att det här löste saken. Svara på det här meddelandet om något fortfarande inte fungerar; annars stängs ärendet automatiskt om en vecka.
+    Vi hoppas att det här löste saken. Svara på det här meddelandet om något fortfarande inte fungerar; annars stängs ärendet automatiskt efter en tid.
 
 ## E-mail
 

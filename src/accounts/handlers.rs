@@ -771,7 +771,12 @@ pub async fn dashboard(
     )?;
     let validation = latest.map(|r| {
         let v = crate::validation::views::RequestView::new(&l.tr, &r, today, Page::MemberFile);
-        (v.state.to_owned(), v.state_label, v.status_text)
+        // The countdown is in the status; the renewal prompt follows it in the last 60 days.
+        let text = match v.next_step {
+            Some(next) => format!("{} {next}", v.status_text),
+            None => v.status_text,
+        };
+        (v.state.to_owned(), v.state_label, text)
     });
     let org_type = OrgType::from_key(&org.org_type)
         .map(|t| l.t(&t.fluent_id()))

@@ -122,12 +122,13 @@ pub const SEED: [(&str, ProductKind, bool, i64, i32); 10] = [
         0,
         300,
     ),
+    // The free Premium grant ended on 1 July 2025: a discounted subscription since (PRODUCT.md 6a).
     (
         "m365-business-premium",
-        ProductKind::DonatedCloud,
+        ProductKind::Discounted,
         false,
         0,
-        10,
+        300,
     ),
     (
         "office-ltsc-standard",
@@ -223,6 +224,48 @@ pub fn seed_if_empty(
     })
 }
 
+/// How a product licensed per core is sold (PRODUCT.md 6a): the core licences one ordered item
+/// holds and the fewest a single server needs, whatever its number of cores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CoreLicensing {
+    pub cores_per_item: u32,
+    pub min_per_server: u32,
+}
+
+/// The seeded server products sold per core: Windows Server as 16 cores (eight two-core packs),
+/// the least a server needs; SQL Server as one two-core pack, of which a server needs two.
+pub fn core_licensing(sku: &str) -> Option<CoreLicensing> {
+    match sku {
+        "windows-server-standard" => Some(CoreLicensing {
+            cores_per_item: 16,
+            min_per_server: 16,
+        }),
+        "sql-server-standard" => Some(CoreLicensing {
+            cores_per_item: 2,
+            min_per_server: 4,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether a seeded product (by its SKU) differs from what the current locale files and [`SEED`]
+/// would seed: staff edited it, or the defaults changed after it was edited. Products staff added
+/// have no defaults and never differ.
+pub fn differs_from_seed(p: &Product, i18n: &I18n) -> bool {
+    let Some((sku, kind, exempt, fee, max)) = SEED.iter().find(|s| s.0 == p.sku) else {
+        return false;
+    };
+    let text = |l: Locale, what: &str| i18n.format(l, &format!("seed-product-{sku}-{what}"), None);
+    p.name_sv != text(Locale::Sv, "name")
+        || p.name_en != text(Locale::En, "name")
+        || p.description_sv != text(Locale::Sv, "description")
+        || p.description_en != text(Locale::En, "description")
+        || p.kind != kind.key()
+        || p.exempt != *exempt
+        || p.fee_ore != *fee
+        || p.max_quantity != *max
+}
+
 /// Reads an amount in kronor as typed ("699", "699,50", "1 299.00") into öre.
 pub fn parse_sek(s: &str) -> Option<i64> {
     let t: String = s
@@ -262,6 +305,59 @@ mod tests {
         assert_eq!(parse_sek("abc"), None);
         assert_eq!(parse_sek(""), None);
         assert_eq!(parse_sek("9999999999"), None);
+    }
+
+    fn seeded(i18n: &I18n, sku: &str) -> Product {
+        let (sku, kind, exempt, fee, max) = SEED.iter().find(|s| s.0 == sku).unwrap();
+        let text =
+            |l: Locale, what: &str| i18n.format(l, &format!("seed-product-{sku}-{what}"), None);
+        Product {
+            id: "p".into(),
+            sku: (*sku).into(),
+            name_sv: text(Locale::Sv, "name"),
+            name_en: text(Locale::En, "name"),
+            description_sv: text(Locale::Sv, "description"),
+            description_en: text(Locale::En, "description"),
+            kind: kind.key().into(),
+            exempt: *exempt,
+            fee_ore: *fee,
+            max_quantity: *max,
+            active: true,
+            position: 0,
+            updated_at: time::macros::datetime!(2026-01-01 0:00),
+        }
+    }
+
+    #[test]
+    fn a_seeded_product_differs_from_its_defaults_only_when_changed() {
+        let i18n = I18n::load(true).unwrap();
+        for (sku, ..) in SEED {
+            assert!(!differs_from_seed(&seeded(&i18n, sku), &i18n), "{sku}");
+        }
+        let mut p = seeded(&i18n, "m365-business-premium");
+        p.description_en.push_str(" Edited.");
+        assert!(differs_from_seed(&p, &i18n));
+        let mut p = seeded(&i18n, "windows-server-standard");
+        p.fee_ore += 100;
+        assert!(differs_from_seed(&p, &i18n));
+        let mut p = seeded(&i18n, "visio-professional");
+        p.sku = "staff-added".into();
+        p.description_sv = "Något helt annat".into();
+        assert!(!differs_from_seed(&p, &i18n));
+    }
+
+    #[test]
+    fn the_2026_catalogue_has_no_premium_grant_and_basic_stays_donated() {
+        let kind = |sku: &str| SEED.iter().find(|s| s.0 == sku).unwrap().1;
+        assert_eq!(kind("m365-business-basic"), ProductKind::DonatedCloud);
+        assert_eq!(kind("m365-business-premium"), ProductKind::Discounted);
+        let i18n = I18n::load(true).unwrap();
+        for l in Locale::ALL {
+            let name = i18n.format(l, "seed-product-m365-business-premium-name", None);
+            assert!(!name.contains("donation"), "{name}");
+            let text = i18n.format(l, "seed-product-m365-business-premium-description", None);
+            assert!(text.contains("2025"), "{text}");
+        }
     }
 
     #[test]

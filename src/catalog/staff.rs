@@ -158,14 +158,19 @@ pub async fn list(
         &session,
         None,
     )?;
-    let products = products
+    let products: Vec<ProductView> = products
         .iter()
-        .map(|p| ProductView::new(&l.tr, p, Page::StaffProduct.link(locale, &p.id)))
+        .map(|p| {
+            let mut v = ProductView::new(&l.tr, p, Page::StaffProduct.link(locale, &p.id));
+            v.changed = super::differs_from_seed(p, &state.i18n);
+            v
+        })
         .collect();
     private(
         StatusCode::OK,
         &StaffProductsTpl {
             l,
+            any_changed: products.iter().any(|p| p.changed),
             products,
             new: Page::StaffProductNew.path(locale),
         },

@@ -89,12 +89,21 @@ impl OrgType {
             | OrgType::School
             | OrgType::Healthcare
             | OrgType::PublicUtility
-            | OrgType::Financial
-            | OrgType::PoliticalParty
+            | OrgType::Financial => Verdict::Excluded,
+            OrgType::PoliticalParty
             | OrgType::TradeUnion
-            | OrgType::BusinessAssociation => Verdict::Excluded,
-            OrgType::Other => Verdict::Assess,
+            | OrgType::BusinessAssociation
+            | OrgType::Other => Verdict::Assess,
         }
+    }
+
+    /// Types that Microsoft's current rules do not name but older programme terms excluded
+    /// (PRODUCT.md section 6): the partner assesses them case by case, and every page says so.
+    pub fn named_only_in_older_rules(self) -> bool {
+        matches!(
+            self,
+            OrgType::PoliticalParty | OrgType::TradeUnion | OrgType::BusinessAssociation
+        )
     }
 }
 
@@ -122,5 +131,18 @@ mod tests {
         }
         assert_eq!(OrgType::PublicLibrary.verdict(), Verdict::Eligible);
         assert_eq!(OrgType::Other.verdict(), Verdict::Assess);
+    }
+
+    #[test]
+    fn parties_unions_and_business_associations_are_assessed_not_excluded() {
+        for t in [
+            OrgType::PoliticalParty,
+            OrgType::TradeUnion,
+            OrgType::BusinessAssociation,
+        ] {
+            assert_eq!(t.verdict(), Verdict::Assess);
+            assert!(t.named_only_in_older_rules());
+        }
+        assert!(!OrgType::Other.named_only_in_older_rules());
     }
 }

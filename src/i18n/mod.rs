@@ -197,6 +197,12 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
     let mut bundle = FluentBundle::new_concurrent(vec![locale.langid()]);
     // Unicode isolation marks are wrong inside HTML attributes and e-mail subjects.
     bundle.set_use_isolating(false);
+    // Numbers reach Fluent as numbers, so that `[one]` can match; this writes them as each
+    // language does ("1 000" with a no-break space, "1,000").
+    bundle.set_formatter(Some(match locale {
+        Locale::Sv => number_sv,
+        Locale::En => number_en,
+    }));
     for (name, text) in files(locale) {
         if text.contains('\u{FFFD}') {
             return Err(I18nError::Encoding { file: name });
@@ -213,6 +219,26 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
             })?;
     }
     Ok(bundle)
+}
+
+fn number_sv<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped_integer(Locale::Sv, value)
+}
+
+fn number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    grouped_integer(Locale::En, value)
+}
+
+/// A whole number with its thousands grouped; `None` (Fluent's own formatting) for anything else.
+fn grouped_integer(locale: Locale, value: &FluentValue) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let whole = n.value.fract() == 0.0 && n.value.abs() < 1e15;
+    if !whole || !n.options.use_grouping || n.options.minimum_fraction_digits.is_some() {
+        return None;
+    }
+    Some(format::integer(locale, n.value as i64))
 }
 
 /// Message ids of a locale, each with the set of variables it uses (for the parity test).
@@ -338,6 +364,16 @@ mod tests {
         let i = I18n::load(true).unwrap();
         assert!(i.has(Locale::Sv, "site-name"));
         assert!(i.has(Locale::En, "site-name"));
+    }
+
+    #[test]
+    fn numbers_are_grouped_per_language_and_select_their_plural() {
+        let i = I18n::load(true).unwrap();
+        let n = |l, v: i64| i.format(l, "age-days", Some(&args([("days", FluentValue::from(v))])));
+        assert_eq!(n(Locale::Sv, 1), "1 dag");
+        assert_eq!(n(Locale::Sv, 1000), "1\u{a0}000 dagar");
+        assert_eq!(n(Locale::En, 1000), "1,000 days");
+        assert_eq!(n(Locale::En, 0), "0 days");
     }
 
     #[test]

@@ -140,6 +140,10 @@ fn form_page(
         products,
         problems: c.problems.iter().map(|p| problem_text(&l.tr, p)).collect(),
         validation_note,
+        warnings: rules::core_warnings(&c.lines, locale)
+            .iter()
+            .map(|w| core_warning_text(&l.tr, w))
+            .collect(),
         l,
     })
 }
@@ -196,6 +200,10 @@ fn review_page(
             .collect(),
         total: format::sek(locale, total),
         licences: format::integer(locale, licences),
+        warnings: rules::core_warnings(lines, locale)
+            .iter()
+            .map(|w| core_warning_text(&l.tr, w))
+            .collect(),
         l,
     })
 }

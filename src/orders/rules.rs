@@ -30,6 +30,44 @@ pub enum Problem {
     Minimum { total: u64, missing: u64 },
 }
 
+/// An order line of a core-licensed server product too small for even one server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoreShortfall {
+    pub product: String,
+    /// The core licences the line gives.
+    pub cores: u32,
+    /// The fewest core licences one server needs.
+    pub min: u32,
+    /// The fewest items that license one server.
+    pub items: u32,
+}
+
+/// The core licences `quantity` items give and the fewest items one server needs, when the
+/// items cannot license a single server; `None` when they can (or the quantity is no count).
+pub fn one_server_shortfall(c: crate::catalog::CoreLicensing, quantity: i64) -> Option<(u32, u32)> {
+    let items = u32::try_from(quantity).ok().filter(|q| *q > 0)?;
+    let cores = items.saturating_mul(c.cores_per_item);
+    (cores < c.min_per_server).then(|| (cores, c.min_per_server.div_ceil(c.cores_per_item.max(1))))
+}
+
+/// The lines of an order that cannot license a single server: a warning, not a refusal (an
+/// organisation may add cores to a server it already licensed).
+pub fn core_warnings(lines: &[(Product, i64)], locale: crate::i18n::Locale) -> Vec<CoreShortfall> {
+    lines
+        .iter()
+        .filter_map(|(p, q)| {
+            let c = crate::catalog::core_licensing(&p.sku)?;
+            let (cores, items) = one_server_shortfall(c, *q)?;
+            Some(CoreShortfall {
+                product: p.name(locale).to_owned(),
+                cores,
+                min: c.min_per_server,
+                items,
+            })
+        })
+        .collect()
+}
+
 /// Checks an order. `Ok(())` or every rule broken.
 pub fn check(
     validation: Validation,
@@ -71,6 +109,46 @@ pub fn check(
         Ok(())
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod core_tests {
+    use super::*;
+    use crate::catalog::CoreLicensing;
+
+    const SQL: CoreLicensing = CoreLicensing {
+        cores_per_item: 2,
+        min_per_server: 4,
+    };
+    const WINDOWS: CoreLicensing = CoreLicensing {
+        cores_per_item: 16,
+        min_per_server: 16,
+    };
+
+    #[test]
+    fn one_two_core_pack_cannot_license_a_server() {
+        assert_eq!(one_server_shortfall(SQL, 1), Some((2, 2)));
+        assert_eq!(one_server_shortfall(SQL, 2), None);
+        assert_eq!(one_server_shortfall(SQL, 3), None);
+        let odd = CoreLicensing {
+            cores_per_item: 2,
+            min_per_server: 16,
+        };
+        assert_eq!(one_server_shortfall(odd, 7), Some((14, 8)));
+        assert_eq!(one_server_shortfall(odd, 8), None);
+    }
+
+    #[test]
+    fn a_sixteen_core_item_licenses_a_server_by_itself() {
+        assert_eq!(one_server_shortfall(WINDOWS, 1), None);
+    }
+
+    #[test]
+    fn no_count_no_warning() {
+        assert_eq!(one_server_shortfall(SQL, 0), None);
+        assert_eq!(one_server_shortfall(SQL, -3), None);
+        assert_eq!(one_server_shortfall(SQL, i64::MAX), None);
     }
 }
 

@@ -24,6 +24,8 @@ pub struct ProductView {
     /// The quantity typed in the order form, kept on errors.
     pub quantity: String,
     pub error: Option<String>,
+    /// Staff list: a seeded product that differs from the current defaults.
+    pub changed: bool,
 }
 
 impl ProductView {
@@ -49,6 +51,7 @@ impl ProductView {
             active: p.active,
             quantity: String::new(),
             error: None,
+            changed: false,
         }
     }
 }
@@ -96,10 +99,9 @@ pub fn problem_text(tr: &Tr, p: &Problem) -> String {
         Problem::Minimum { total, missing } => tr.ta(
             "order-error-minimum",
             &args([
-                ("total", n(*total).into()),
-                ("min", n(crate::eligibility::rules::MIN_LICENSES).into()),
-                ("missing", n(*missing).into()),
-                ("count", (*missing as i64).into()),
+                ("total", (*total).into()),
+                ("min", crate::eligibility::rules::MIN_LICENSES.into()),
+                ("missing", (*missing).into()),
             ]),
         ),
     }
@@ -114,6 +116,7 @@ pub struct OrderFormTpl {
     pub products: Vec<ProductView>,
     pub problems: Vec<String>,
     pub validation_note: Option<String>,
+    pub warnings: Vec<String>,
 }
 
 pub struct LineView {
@@ -135,6 +138,20 @@ pub struct ReviewTpl {
     pub lines: Vec<LineView>,
     pub total: String,
     pub licences: String,
+    pub warnings: Vec<String>,
+}
+
+/// An order line too small for one server, in words.
+pub fn core_warning_text(tr: &Tr, w: &crate::orders::rules::CoreShortfall) -> String {
+    tr.ta(
+        "order-warning-cores",
+        &args([
+            ("product", w.product.clone().into()),
+            ("cores", w.cores.into()),
+            ("min", w.min.into()),
+            ("units", w.items.into()),
+        ]),
+    )
 }
 
 pub struct OrderRow {
@@ -220,6 +237,8 @@ pub struct StaffProductsTpl {
     pub l: Layout,
     pub products: Vec<ProductView>,
     pub new: &'static str,
+    /// A seeded product differs from the current defaults.
+    pub any_changed: bool,
 }
 
 #[derive(Template)]

@@ -208,7 +208,11 @@ pub fn compose(
         for (k, v) in map {
             match v {
                 Value::String(s) => args.set(k.clone(), FluentValue::from(s.clone())),
-                Value::Number(n) => args.set(k.clone(), FluentValue::from(n.to_string())),
+                // Whole numbers as numbers, so that the message can choose its plural form.
+                Value::Number(n) => match n.as_i64() {
+                    Some(i) => args.set(k.clone(), FluentValue::from(i)),
+                    None => args.set(k.clone(), FluentValue::from(n.to_string())),
+                },
                 _ => {}
             }
         }

@@ -261,6 +261,13 @@ impl Worker {
         if closed > 0 {
             tracing::info!(closed, "resolved tickets closed automatically");
         }
+        let reminded = db::run(&self.pool, move |c| {
+            crate::validation::service::send_reminders(c, now)
+        })
+        .await?;
+        if reminded > 0 {
+            tracing::info!(reminded, "validation renewal reminders queued");
+        }
         db::run(&self.pool, move |c| {
             crate::throttle::purge(c, now, Duration::days(1))
         })

@@ -167,7 +167,8 @@ pub struct FindingView {
 }
 
 pub fn describe(tr: &Tr, f: &Finding) -> FindingView {
-    let n = |v: u64| FluentValue::from(format::integer(tr.locale, v as i64));
+    // Numbers, not strings: the messages pick their plural form from them.
+    let n = |v: u64| FluentValue::from(v);
     let text = match f.reason {
         Reason::OrgTypeMissing => tr.t("selfcheck-orgtype-missing"),
         Reason::OrgType(t, v) => {
@@ -178,6 +179,9 @@ pub fn describe(tr: &Tr, f: &Finding) -> FindingView {
                     &format!("selfcheck-orgtype-excluded-{}", t.key().replace('_', "-")),
                     &a,
                 ),
+                Verdict::Assess if t.named_only_in_older_rules() => {
+                    tr.ta("selfcheck-orgtype-older-rules", &a)
+                }
                 Verdict::Assess => tr.ta("selfcheck-orgtype-assess", &a),
             }
         }
@@ -206,7 +210,6 @@ pub fn describe(tr: &Tr, f: &Finding) -> FindingView {
                     ("total", n(total)),
                     ("min", n(rules::MIN_LICENSES)),
                     ("missing", n(missing)),
-                    ("count", FluentValue::from(missing)),
                 ]),
             ),
         },
@@ -223,7 +226,6 @@ pub fn describe(tr: &Tr, f: &Finding) -> FindingView {
                 ("needed", n(u.needed)),
                 ("missing", n(u.missing())),
                 ("days", n(u64::from(rules::ACTIVE_DAYS))),
-                ("count", FluentValue::from(u.missing())),
             ]);
             if u.is_met() {
                 tr.ta("selfcheck-cloud-met", &a)

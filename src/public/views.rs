@@ -8,7 +8,7 @@ use crate::eligibility::OrgType;
 use crate::eligibility::rules::{self, SelfCheckInput};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
-use crate::i18n::{Locale, args, format};
+use crate::i18n::{Locale, args};
 use crate::web::page::Layout;
 
 /// The signed-in person's name, whether staff, and the session's CSRF token, for the header.
@@ -59,6 +59,7 @@ struct EligibilityTpl {
     example_text: String,
     eligible_types: Vec<String>,
     excluded_types: Vec<String>,
+    assessed_types: Vec<String>,
 }
 
 pub fn eligibility(
@@ -76,7 +77,8 @@ pub fn eligibility(
         ),
         signed,
     );
-    let n = |v: u64| fluent_bundle::FluentValue::from(format::integer(locale, v as i64));
+    // Numbers, not strings: the messages pick their plural form from them.
+    let n = |v: u64| fluent_bundle::FluentValue::from(v);
     let min_text = l.tr.ta(
         "eligibility-quantity-minimum",
         &args([("min", n(rules::MIN_LICENSES))]),
@@ -92,10 +94,10 @@ pub fn eligibility(
         "eligibility-cloud-example",
         &args([("licensed", n(20)), ("needed", n(rules::needed_active(20)))]),
     );
-    let names = |eligible: bool| {
+    let names = |verdict: crate::eligibility::Verdict| {
         OrgType::ALL
             .into_iter()
-            .filter(|t| (t.verdict() == crate::eligibility::Verdict::Eligible) == eligible)
+            .filter(|t| t.verdict() == verdict)
             .filter(|t| *t != OrgType::Other)
             .map(|t| l.t(&t.fluent_id()))
             .collect()
@@ -105,8 +107,9 @@ pub fn eligibility(
         min_text,
         active_text,
         example_text,
-        eligible_types: names(true),
-        excluded_types: names(false),
+        eligible_types: names(crate::eligibility::Verdict::Eligible),
+        excluded_types: names(crate::eligibility::Verdict::Excluded),
+        assessed_types: names(crate::eligibility::Verdict::Assess),
         l,
     })
 }

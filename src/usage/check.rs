@@ -29,8 +29,16 @@
 //!   that is not one. **Needed** = ⌈0.85 × licenses⌉ (20 → 17), **gap** = needed − active (never
 //!   below 0), **passes** when active × 100 ≥ 85 × licenses (exactly 85 % passes). Integer
 //!   arithmetic only.
-//! - **Per product**: `Assigned Products` split on `+`; each product (case-insensitive) is judged
-//!   on its own users, from the file (the entered number applies to the overall figure only).
+//! - **Granted licences only** (PRODUCT.md 6a): Microsoft compares assigned *granted* licences with
+//!   active users; paid licences are not affected. A user counts when one of their assigned
+//!   products is a grant ([`Granted`]: the products the member ticked, or by default the known
+//!   grant names), or when the file names no product for them (nothing to tell them apart by).
+//!   A user who holds only paid products is left out of the figures and the inactive list. Every
+//!   product in `Assigned Products` is listed with its users in [`UsageResult::assigned`], so the
+//!   page can let the member tick which are grants.
+//! - **Per product**: `Assigned Products` split on `+`; each granted product (case-insensitive) is
+//!   judged on its own users, from the file (the entered number applies to the overall figure
+//!   only). Microsoft reviews each grant, so the overall verdict fails when any grant fails.
 //! - **Concealed names**: when Microsoft's privacy setting conceals user details, the reports show
 //!   hashed identifiers (e.g. 32 hexadecimal digits) instead of user principal names and display
 //!   names. The check works the same; [`UsageResult::concealed`] tells the page to explain why the
@@ -49,6 +57,52 @@ use super::error::{FileError, UsageError};
 use super::parse::{
     ActiveUsersReport, ActivityReport, ActivityRow, LastActivity, Report, ReportKind, parse_report,
 };
+
+/// Which assigned products are grants: the free licences the 85 % rule covers. Paid products,
+/// discounted or not, are not counted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Granted {
+    /// The products whose names are Microsoft's nonprofit grants ([`is_known_grant`]).
+    #[default]
+    KnownGrants,
+    /// The products the member named or ticked (case-insensitive, surrounding spaces ignored).
+    Named(Vec<String>),
+}
+
+impl Granted {
+    pub fn includes(&self, product: &str) -> bool {
+        match self {
+            Granted::KnownGrants => is_known_grant(product),
+            Granted::Named(names) => names
+                .iter()
+                .any(|n| n.trim().eq_ignore_ascii_case(product.trim())),
+        }
+    }
+}
+
+/// The names ticked as grants by default: Business Basic (the grant for nonprofits), Business
+/// Premium (the donation that ended in 2025 and that some organisations still hold), the Office
+/// 365 E1 and E2 grants, and any name that says grant or donation. A member with paid Premium
+/// unticks it.
+pub fn is_known_grant(product: &str) -> bool {
+    let p = product.to_lowercase();
+    let words: Vec<&str> = p.split(|c: char| !c.is_alphanumeric()).collect();
+    p.contains("business basic")
+        || p.contains("business premium")
+        || (p.contains("office 365") && (words.contains(&"e1") || words.contains(&"e2")))
+        || words.contains(&"grant")
+        || words.contains(&"donation")
+}
+
+/// A product of the `Assigned Products` column, with its licensed users.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssignedProduct {
+    /// The name as the file writes it (first spelling met).
+    pub product: String,
+    pub users: u32,
+    /// Counted as a grant in this check.
+    pub granted: bool,
+}
 
 /// The share of licenses that must be in active use, in percent.
 pub const THRESHOLD_PERCENT: u32 = 85;
@@ -150,8 +204,10 @@ pub struct UsageResult {
     pub entered_licenses: Option<u32>,
     /// The overall verdict (its `licensed` is the entered number when there is one).
     pub overall: Figures,
-    /// One verdict per assigned product, by name.
+    /// One verdict per granted product, by name.
     pub products: Vec<ProductFigures>,
+    /// Every product of the `Assigned Products` column, granted or not, by name.
+    pub assigned: Vec<AssignedProduct>,
     /// Inactive licensed users: never active first, then the longest inactive, then by name.
     pub inactive: Vec<InactiveUser>,
     /// Identifiers look hashed: Microsoft's report privacy setting conceals user names.
@@ -205,6 +261,21 @@ pub fn check(
     active_users: &ActiveUsersReport,
     extras: &[ActivityReport],
     entered_licenses: Option<u32>,
+) -> Result<UsageResult, UsageError> {
+    check_granted(
+        active_users,
+        extras,
+        entered_licenses,
+        &Granted::KnownGrants,
+    )
+}
+
+/// [`check`] on the granted products the member chose.
+pub fn check_granted(
+    active_users: &ActiveUsersReport,
+    extras: &[ActivityReport],
+    entered_licenses: Option<u32>,
+    granted: &Granted,
 ) -> Result<UsageResult, UsageError> {
     if entered_licenses == Some(0) {
         return Err(UsageError::LicenseCount);
@@ -262,6 +333,33 @@ pub fn check(
                 None => unmatched = unmatched.saturating_add(1),
             }
         }
+    }
+
+    // Every assigned product with its users; then only the users of a grant (or of no named
+    // product) are counted.
+    let mut assigned: Vec<AssignedProduct> = Vec::new();
+    let mut assigned_index: HashMap<String, usize> = HashMap::new();
+    for user in &users {
+        for p in &user.products {
+            let i = *assigned_index.entry(p.to_lowercase()).or_insert_with(|| {
+                assigned.push(AssignedProduct {
+                    product: (*p).to_owned(),
+                    users: 0,
+                    granted: granted.includes(p),
+                });
+                assigned.len() - 1
+            });
+            assigned[i].users = assigned[i].users.saturating_add(1);
+        }
+    }
+    assigned.sort_by_cached_key(|a| a.product.to_lowercase());
+    let before = users.len();
+    users.retain(|u| u.products.is_empty() || u.products.iter().any(|p| granted.includes(p)));
+    if users.is_empty() && before > 0 {
+        return Err(UsageError::NoGranted);
+    }
+    for user in &mut users {
+        user.products.retain(|p| granted.includes(p));
     }
 
     let licensed_in_file = u32::try_from(users.len()).unwrap_or(u32::MAX);
@@ -325,19 +423,24 @@ pub fn check(
         }
     }
 
+    let products: Vec<ProductFigures> = products
+        .into_iter()
+        .map(|(product, active, licensed)| ProductFigures {
+            product,
+            figures: Figures::new(active, licensed),
+        })
+        .collect();
+    let mut overall = Figures::new(active_count, denominator);
+    // Microsoft reviews each grant: one grant below 85 % fails the organisation.
+    overall.passes &= products.iter().all(|p| p.figures.passes);
     Ok(UsageResult {
         reference_date: reference,
         window_start: reference - Duration::days(WINDOW_DAYS - 1),
         licensed_in_file,
         entered_licenses,
-        overall: Figures::new(active_count, denominator),
-        products: products
-            .into_iter()
-            .map(|(product, active, licensed)| ProductFigures {
-                product,
-                figures: Figures::new(active, licensed),
-            })
-            .collect(),
+        overall,
+        products,
+        assigned,
         inactive,
         concealed,
         sources,
@@ -351,6 +454,15 @@ pub fn check(
 pub fn check_files(
     files: &[&[u8]],
     entered_licenses: Option<u32>,
+) -> Result<UsageResult, FileError> {
+    check_files_granted(files, entered_licenses, &Granted::KnownGrants)
+}
+
+/// [`check_files`] on the granted products the member chose.
+pub fn check_files_granted(
+    files: &[&[u8]],
+    entered_licenses: Option<u32>,
+    granted: &Granted,
 ) -> Result<UsageResult, FileError> {
     let mut active_users: Option<ActiveUsersReport> = None;
     let mut extras: Vec<(usize, ActivityReport)> = Vec::new();
@@ -392,7 +504,8 @@ pub fn check_files(
         });
     }
     let extras: Vec<ActivityReport> = extras.into_iter().map(|(_, e)| e).collect();
-    check(&active_users, &extras, entered_licenses).map_err(|error| FileError { file: None, error })
+    check_granted(&active_users, &extras, entered_licenses, granted)
+        .map_err(|error| FileError { file: None, error })
 }
 
 #[cfg(test)]
@@ -410,6 +523,133 @@ mod tests {
 
     fn run(files: &[&[u8]], entered: Option<u32>) -> UsageResult {
         check_files(files, entered).unwrap()
+    }
+
+    /// An active-users export of 2025-03-31: per user, whether active and the assigned products.
+    fn export(users: &[(bool, &str)]) -> Vec<u8> {
+        let mut s = String::from(
+            "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License,Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date,Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date,Yammer License Assign Date,Teams License Assign Date,Assigned Products\n",
+        );
+        for (i, (active, products)) in users.iter().enumerate() {
+            let last = if *active { "2025-03-30" } else { "" };
+            s.push_str(&format!(
+                "2025-03-31,u{i}@forening.example.se,User {i},False,,True,True,True,True,True,True,{last},,,,,,2023-09-01,2023-09-01,2023-09-01,2023-09-01,2023-09-01,2023-09-01,{products}\n"
+            ));
+        }
+        s.into_bytes()
+    }
+
+    fn users(n: usize, active: usize, products: &'static str) -> Vec<(bool, &'static str)> {
+        (0..n).map(|i| (i < active, products)).collect()
+    }
+
+    #[test]
+    fn seventeen_of_twenty_granted_passes_and_sixteen_fails() {
+        let pass = run(
+            &[&export(&users(20, 17, "MICROSOFT 365 BUSINESS BASIC"))],
+            None,
+        );
+        assert!(pass.overall.passes);
+        assert_eq!((pass.overall.share_tenths, pass.overall.needed), (850, 17));
+        let fail = run(
+            &[&export(&users(20, 16, "MICROSOFT 365 BUSINESS BASIC"))],
+            None,
+        );
+        assert!(!fail.overall.passes);
+        assert_eq!((fail.overall.share_tenths, fail.overall.gap), (800, 1));
+        // Floored to one decimal: 17 of 19 is 89.47 %, shown as 89.4.
+        let floor = run(
+            &[&export(&users(19, 17, "MICROSOFT 365 BUSINESS BASIC"))],
+            None,
+        );
+        assert_eq!(floor.overall.share_text(), "89.4");
+    }
+
+    #[test]
+    fn paid_licences_are_listed_but_not_counted() {
+        // 10 on the Basic grant (9 active), 10 on paid Business Standard (none active).
+        let mut list = users(10, 9, "MICROSOFT 365 BUSINESS BASIC");
+        list.extend(users(10, 0, "MICROSOFT 365 BUSINESS STANDARD"));
+        let r = run(&[&export(&list)], None);
+        assert_eq!((r.overall.active, r.overall.licensed), (9, 10));
+        assert!(r.overall.passes);
+        assert_eq!(r.inactive.len(), 1);
+        let assigned: Vec<(&str, u32, bool)> = r
+            .assigned
+            .iter()
+            .map(|a| (a.product.as_str(), a.users, a.granted))
+            .collect();
+        assert_eq!(
+            assigned,
+            [
+                ("MICROSOFT 365 BUSINESS BASIC", 10, true),
+                ("MICROSOFT 365 BUSINESS STANDARD", 10, false),
+            ]
+        );
+        assert_eq!(r.products.len(), 1);
+    }
+
+    #[test]
+    fn a_user_with_a_grant_and_a_paid_product_counts_once_for_the_grant() {
+        let r = run(
+            &[&export(&[
+                (true, "MICROSOFT 365 BUSINESS BASIC+POWER BI PRO"),
+                (false, "POWER BI PRO"),
+            ])],
+            None,
+        );
+        assert_eq!((r.overall.active, r.overall.licensed), (1, 1));
+        assert!(r.inactive.is_empty());
+    }
+
+    #[test]
+    fn a_paid_only_export_says_no_granted_licences_were_found() {
+        let bytes = export(&users(5, 5, "MICROSOFT 365 BUSINESS STANDARD"));
+        assert_eq!(
+            check_files(&[&bytes], None).unwrap_err().error,
+            UsageError::NoGranted
+        );
+    }
+
+    #[test]
+    fn the_old_premium_donation_counts_by_default_and_can_be_unticked() {
+        let mut list = users(20, 19, "MICROSOFT 365 BUSINESS PREMIUM");
+        list.extend(users(2, 0, "OFFICE 365 E1"));
+        let r = run(&[&export(&list)], None);
+        // 19 of 22 is 86.3 %, but each grant is judged on its own: E1 at 0 % fails.
+        assert_eq!((r.overall.active, r.overall.licensed), (19, 22));
+        assert_eq!(r.overall.share_tenths, 863);
+        assert!(!r.overall.passes);
+        assert_eq!(r.products.len(), 2);
+        // The member says Premium is paid now: only E1 is a grant.
+        let only_e1 = Granted::Named(vec!["office 365 e1".into()]);
+        let r = check_files_granted(&[&export(&list)], None, &only_e1).unwrap();
+        assert_eq!((r.overall.active, r.overall.licensed), (0, 2));
+        let premium = Granted::Named(vec![" Microsoft 365 Business Premium ".into()]);
+        let r = check_files_granted(&[&export(&list)], None, &premium).unwrap();
+        assert_eq!((r.overall.active, r.overall.licensed), (19, 20));
+        assert!(r.overall.passes);
+    }
+
+    #[test]
+    fn known_grant_names() {
+        for g in [
+            "MICROSOFT 365 BUSINESS BASIC",
+            "Microsoft 365 Business Premium Donation",
+            "OFFICE 365 E1",
+            "Office 365 E2 (Nonprofit Grant)",
+        ] {
+            assert!(is_known_grant(g), "{g}");
+        }
+        for p in [
+            "MICROSOFT 365 BUSINESS STANDARD",
+            "OFFICE 365 E3",
+            "POWER BI PRO",
+            "MICROSOFT TEAMS EXPLORATORY",
+            "MICROSOFT 365 E1O",
+        ] {
+            assert!(!is_known_grant(p), "{p}");
+        }
     }
 
     fn labels(r: &UsageResult) -> Vec<&str> {
@@ -605,20 +845,20 @@ mod tests {
     #[test]
     fn deleted_and_unlicensed_users_are_left_out() {
         let r = run(&[fixture!("active-deleted-unlicensed.csv")], None);
-        // a (active), b (never), e (a Has … License only, active), f (a product only).
-        assert_eq!((r.overall.active, r.overall.licensed), (2, 4));
-        assert_eq!(labels(&r), ["B Never", "F Product Only"]);
+        // a (active), b (never), e (a Has … License only, active); f holds only Teams
+        // Exploratory, which is not a grant, so it is listed but not counted.
+        assert_eq!((r.overall.active, r.overall.licensed), (2, 3));
+        assert_eq!(labels(&r), ["B Never"]);
         let products: Vec<(&str, u32, u32)> = r
             .products
             .iter()
             .map(|p| (p.product.as_str(), p.figures.active, p.figures.licensed))
             .collect();
-        assert_eq!(
-            products,
-            [
-                ("MICROSOFT 365 BUSINESS PREMIUM", 1, 2),
-                ("MICROSOFT TEAMS EXPLORATORY", 0, 1),
-            ]
+        assert_eq!(products, [("MICROSOFT 365 BUSINESS PREMIUM", 1, 2)]);
+        assert!(
+            r.assigned
+                .iter()
+                .any(|a| a.product == "MICROSOFT TEAMS EXPLORATORY" && !a.granted)
         );
     }
 
@@ -952,7 +1192,8 @@ mod tests {
             2025-03-31,A@x.se,,False,2024-01-01,,,,P1\n\
             2025-03-31,a@X.se,Anna,False,,,,2025-03-01,P2\n\
             2025-03-31,a@x.se,Old Anna,True,2025-03-30,,,,P1\n";
-        let r = check_files(&[text.as_bytes()], None).unwrap();
+        let granted = Granted::Named(vec!["P1".into(), "P2".into()]);
+        let r = check_files_granted(&[text.as_bytes()], None, &granted).unwrap();
         assert_eq!((r.overall.active, r.overall.licensed), (1, 1));
         assert_eq!(r.products.len(), 2);
     }
@@ -980,11 +1221,15 @@ mod tests {
             }
         }
         assert!(active.len() <= crate::usage::parse::MAX_BYTES);
-        let r = run(&[active.as_bytes(), teams.as_bytes()], None);
+        let granted = Granted::Named(vec!["M365BP".into(), "E1".into()]);
+        let r =
+            check_files_granted(&[active.as_bytes(), teams.as_bytes()], None, &granted).unwrap();
         assert_eq!(r.overall.licensed, 200_000);
         assert_eq!(r.overall.active, 180_000 + 200);
         assert_eq!(r.overall.share_text(), "90.1");
-        assert!(r.overall.passes);
+        // 90.1 % overall, but every inactive user holds M365BP, which at 80.2 % fails on its own:
+        // Microsoft reviews each grant, so the organisation fails.
+        assert!(!r.overall.passes);
         assert_eq!(r.inactive.len(), 19_800);
         assert_eq!(r.products.len(), 2);
         assert_eq!(r.products[0].product, "E1");

@@ -5,7 +5,7 @@
 //! | `usage-error-not-csv` | none | not UTF-8 text, binary (NUL bytes), empty, or a first line that is not a CSV header |
 //! | `usage-error-unknown-report` | none | a CSV file, but not one of the five supported reports |
 //! | `usage-error-missing-columns` | `report`, `columns`, `count` | a supported report without some of the columns the check needs |
-//! | `usage-error-row` | `line`, `expected`, `found` | a truncated (or overlong) row |
+//! | `usage-error-row` | `line`, `expected`, `found` | a row with too few fields, or with too many that hold values (the message names no direction) |
 //! | `usage-error-value` | `line`, `column`, `value`, `expected` | a date, yes/no, number or user name that cannot be read |
 //! | `usage-error-too-large` | `limit_mb`, `size_mb` | the file is over 20 MB |
 //! | `usage-error-too-many-rows` | `limit` | over 200 000 data rows |
@@ -14,6 +14,7 @@
 //! | `usage-error-no-active-users` | none | among several files, none is the active-users export |
 //! | `usage-error-several-active-users` | none | among several files, more than one is an active-users export |
 //! | `usage-error-license-count` | none | the entered number of donated licenses is 0 |
+//! | `usage-error-no-granted` | none | every licensed user holds only products that are not grants |
 //!
 //! Variable values are plain strings: `line`, `expected`/`found` (of `usage-error-row`), `count`,
 //! `limit`, `limit_mb` and `size_mb` are decimal integers; `report` is a [`ReportKind::key`]
@@ -43,6 +44,7 @@ pub const ERROR_IDS: &[&str] = &[
     "usage-error-no-active-users",
     "usage-error-several-active-users",
     "usage-error-license-count",
+    "usage-error-no-granted",
 ];
 
 /// What a value that could not be read should have been.
@@ -113,6 +115,8 @@ pub enum UsageError {
     SeveralActiveUsers,
     /// The entered number of donated licenses is 0.
     LicenseCount,
+    /// Every licensed user holds only products that are not grants (paid licences only).
+    NoGranted,
 }
 
 impl UsageError {
@@ -131,6 +135,7 @@ impl UsageError {
             UsageError::NoActiveUsers => "usage-error-no-active-users",
             UsageError::SeveralActiveUsers => "usage-error-several-active-users",
             UsageError::LicenseCount => "usage-error-license-count",
+            UsageError::NoGranted => "usage-error-no-granted",
         }
     }
 
@@ -150,7 +155,8 @@ impl UsageError {
             | UsageError::NoUsers
             | UsageError::NoActiveUsers
             | UsageError::SeveralActiveUsers
-            | UsageError::LicenseCount => Vec::new(),
+            | UsageError::LicenseCount
+            | UsageError::NoGranted => Vec::new(),
             UsageError::MissingColumns { report, columns } => vec![
                 ("report", report.key().to_owned()),
                 ("columns", columns.join(", ")),
@@ -267,6 +273,7 @@ mod tests {
             UsageError::NoActiveUsers,
             UsageError::SeveralActiveUsers,
             UsageError::LicenseCount,
+            UsageError::NoGranted,
         ]
     }
 

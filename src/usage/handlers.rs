@@ -9,7 +9,7 @@ use askama::Template;
 use diesel::prelude::*;
 use fluent_bundle::FluentValue;
 
-use super::{Figures, FileError, Service, UsageResult, check_files};
+use super::{Figures, FileError, Granted, Service, UsageResult, check_files_granted};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     for l in Locale::ALL {
@@ -136,6 +136,15 @@ pub struct InactiveView {
     pub services: Vec<(String, String)>,
 }
 
+pub struct AssignedView {
+    pub name: String,
+    pub text: String,
+    pub status: String,
+    pub granted: bool,
+    /// The checkbox's field name in the upload form.
+    pub field: &'static str,
+}
+
 pub struct ResultView {
     pub verdict: String,
     pub passes: bool,
@@ -143,6 +152,8 @@ pub struct ResultView {
     pub products: Vec<FiguresView>,
     pub inactive: Vec<InactiveView>,
     pub concealed: bool,
+    /// Every product of the export, with whether it was counted as a grant.
+    pub assigned: Vec<AssignedView>,
     pub period: String,
     pub sources: String,
     pub saved: bool,
@@ -150,7 +161,8 @@ pub struct ResultView {
 
 fn figures_view(tr: &Tr, name: String, f: &Figures) -> FiguresView {
     let l = tr.locale;
-    let n = |v: u32| FluentValue::from(format::integer(l, i64::from(v)));
+    // Numbers, not strings: the messages pick their plural form from them.
+    let n = |v: u32| FluentValue::from(v);
     let id = if f.passes {
         "usage-product-pass"
     } else {
@@ -229,6 +241,28 @@ fn result_view(tr: &Tr, i18n: &crate::i18n::I18n, r: &UsageResult, saved: bool) 
             })
             .collect(),
         concealed: r.concealed,
+        assigned: r
+            .assigned
+            .iter()
+            .zip(GRANTED_FIELDS)
+            .map(|(a, field)| AssignedView {
+                text: tr.ta(
+                    "usage-assigned-users",
+                    &args([
+                        ("product", a.product.clone().into()),
+                        ("users", a.users.into()),
+                    ]),
+                ),
+                status: tr.t(if a.granted {
+                    "usage-assigned-granted"
+                } else {
+                    "usage-assigned-paid"
+                }),
+                name: a.product.clone(),
+                granted: a.granted,
+                field,
+            })
+            .collect(),
         period: tr.ta(
             "usage-period",
             &args([
@@ -311,7 +345,11 @@ fn file_error(tr: &Tr, e: &FileError, names: &[String]) -> String {
             }
             _ => v,
         };
-        a.set(k, FluentValue::from(v));
+        // Counts and line numbers as numbers, so that plurals select and thousands are grouped.
+        match v.parse::<u64>() {
+            Ok(n) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => a.set(k, n),
+            _ => a.set(k, FluentValue::from(v)),
+        }
     }
     let text = tr.ta(e.error.fluent_id(), &a);
     match e.file.and_then(|i| names.get(i)) {
@@ -323,6 +361,79 @@ fn file_error(tr: &Tr, e: &FileError, names: &[String]) -> String {
     }
 }
 
+/// Checkboxes of the products in the last result, one field each (the upload reader takes each
+/// text field once).
+const GRANTED_FIELDS: [&str; 30] = [
+    "granted_0",
+    "granted_1",
+    "granted_2",
+    "granted_3",
+    "granted_4",
+    "granted_5",
+    "granted_6",
+    "granted_7",
+    "granted_8",
+    "granted_9",
+    "granted_10",
+    "granted_11",
+    "granted_12",
+    "granted_13",
+    "granted_14",
+    "granted_15",
+    "granted_16",
+    "granted_17",
+    "granted_18",
+    "granted_19",
+    "granted_20",
+    "granted_21",
+    "granted_22",
+    "granted_23",
+    "granted_24",
+    "granted_25",
+    "granted_26",
+    "granted_27",
+    "granted_28",
+    "granted_29",
+];
+
+const TEXT_FIELDS: [&str; 35] = [
+    "csrf",
+    "licenses",
+    "save",
+    "format",
+    "granted_set",
+    "granted_0",
+    "granted_1",
+    "granted_2",
+    "granted_3",
+    "granted_4",
+    "granted_5",
+    "granted_6",
+    "granted_7",
+    "granted_8",
+    "granted_9",
+    "granted_10",
+    "granted_11",
+    "granted_12",
+    "granted_13",
+    "granted_14",
+    "granted_15",
+    "granted_16",
+    "granted_17",
+    "granted_18",
+    "granted_19",
+    "granted_20",
+    "granted_21",
+    "granted_22",
+    "granted_23",
+    "granted_24",
+    "granted_25",
+    "granted_26",
+    "granted_27",
+    "granted_28",
+    "granted_29",
+];
+
 pub async fn check(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -333,15 +444,7 @@ pub async fn check(
 ) -> Result<HttpResponse, AppError> {
     let user = member.0;
     let tr = Tr::new(state.i18n.clone(), locale);
-    let parts = match upload::read(
-        &req,
-        payload,
-        limits(),
-        &["csrf", "licenses", "save", "format"],
-        &["files"],
-    )
-    .await
-    {
+    let parts = match upload::read(&req, payload, limits(), &TEXT_FIELDS, &["files"]).await {
         Ok(p) => p,
         Err(e) => {
             let tpl = page(
@@ -393,6 +496,18 @@ pub async fn check(
         .await?;
         return private(StatusCode::BAD_REQUEST, &tpl);
     }
+    // The member's ticks from an earlier result; the known grant names on a first upload.
+    let granted = if parts.text("granted_set") == "1" {
+        Granted::Named(
+            GRANTED_FIELDS
+                .iter()
+                .map(|f| parts.text(f).trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .collect(),
+        )
+    } else {
+        Granted::KnownGrants
+    };
     let save = parts.text("save") == "yes";
     let as_csv = parts.text("format") == "csv";
     let names: Vec<String> = parts
@@ -404,7 +519,7 @@ pub async fn check(
     // Parsing 200,000 rows takes a while: off the async workers.
     let result = web::block(move || {
         let refs: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
-        check_files(&refs, entered)
+        check_files_granted(&refs, entered, &granted)
     })
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?;

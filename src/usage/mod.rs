@@ -32,8 +32,9 @@ pub mod error;
 pub mod parse;
 
 pub use check::{
-    Figures, InactiveUser, ProductFigures, THRESHOLD_PERCENT, UsageResult, WINDOW_DAYS, check,
-    check_files, counted_activity, in_window, looks_concealed,
+    AssignedProduct, Figures, Granted, InactiveUser, ProductFigures, THRESHOLD_PERCENT,
+    UsageResult, WINDOW_DAYS, check, check_files, check_files_granted, check_granted,
+    counted_activity, in_window, is_known_grant, looks_concealed,
 };
 pub use error::{ERROR_IDS, FileError, UsageError, ValueKind};
 pub use parse::{

@@ -57,6 +57,23 @@ pub fn covers(periods: &[(Date, Date)], date: Date) -> bool {
 
 /// The day before the same day `months` later: a 12-month period from 1 March ends on the last
 /// day of February. When that month is too short for the day, the period ends on its last day.
+/// The last day of an approved validation: the period staff chose, capped by the expiry date
+/// printed on Microsoft's certificate. `None` when the certificate expires before the period
+/// starts.
+pub fn capped_validity(from: Date, to: Date, certificate_expires: Date) -> Option<Date> {
+    (certificate_expires >= from).then(|| to.min(certificate_expires))
+}
+
+/// Days an approved validation still covers, today included (1 on its last day); `None` once it
+/// has expired.
+pub fn days_left(valid_to: Date, today: Date) -> Option<i64> {
+    let left = (valid_to - today).whole_days() + 1;
+    (left >= 1).then_some(left)
+}
+
+/// Days before the end from which the member is asked to renew (the first reminder's distance).
+pub const RENEW_FROM_DAYS: i64 = 60;
+
 pub fn period_end(from: Date, months: u8) -> Date {
     let total = from.month() as i32 - 1 + i32::from(months);
     let year = from.year() + total.div_euclid(12);
@@ -123,5 +140,44 @@ mod tests {
             expected_decision(date!(2026 - 11 - 30)),
             date!(2026 - 12 - 14)
         );
+    }
+}
+
+#[cfg(test)]
+mod lifecycle_tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn the_certificate_caps_the_period_and_must_not_end_before_it_starts() {
+        let from = date!(2026 - 11 - 28);
+        assert_eq!(
+            capped_validity(from, date!(2028 - 11 - 27), date!(2027 - 06 - 30)),
+            Some(date!(2027 - 06 - 30))
+        );
+        assert_eq!(
+            capped_validity(from, date!(2027 - 11 - 27), date!(2028 - 06 - 30)),
+            Some(date!(2027 - 11 - 27))
+        );
+        assert_eq!(capped_validity(from, from, from), Some(from));
+        assert_eq!(
+            capped_validity(from, date!(2027 - 11 - 27), date!(2026 - 11 - 27)),
+            None
+        );
+    }
+
+    #[test]
+    fn days_left_counts_today_and_ends_after_the_last_day() {
+        let end = date!(2027 - 01 - 27);
+        assert_eq!(days_left(end, date!(2026 - 11 - 28)), Some(61));
+        assert_eq!(days_left(end, date!(2026 - 11 - 29)), Some(RENEW_FROM_DAYS));
+        assert_eq!(days_left(end, date!(2027 - 01 - 14)), Some(14));
+        assert_eq!(days_left(end, end), Some(1));
+        assert_eq!(days_left(end, date!(2027 - 01 - 28)), None);
+    }
+
+    #[test]
+    fn two_years_by_default() {
+        assert_eq!(period_end(date!(2026 - 11 - 28), 24), date!(2028 - 11 - 27));
     }
 }

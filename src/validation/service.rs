@@ -231,3 +231,106 @@ mod tests {
         }
     }
 }
+
+/// The renewal reminder due for a validation that ends on `valid_to`: the 14-day one in its last
+/// 14 days, the 60-day one in the 46 days before those, none earlier or once it has ended.
+pub fn reminder_due(valid_to: Date, today: Date) -> Option<i64> {
+    let left = super::days_left(valid_to, today)?;
+    if left <= 14 {
+        Some(14)
+    } else if left <= super::RENEW_FROM_DAYS {
+        Some(super::RENEW_FROM_DAYS)
+    } else {
+        None
+    }
+}
+
+/// E-mails every user of an organisation whose latest approved validation ends within 60 days,
+/// and again within 14: each reminder once (the outbox is the record of what was sent), in the
+/// user's language, with the link to upload the new certificate. Run by the background worker;
+/// returns how many e-mails it queued.
+pub fn send_reminders(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<usize, AppError> {
+    use crate::db::schema::{outbox_events as ev, users as u};
+    let today = now.date();
+    let horizon = today + time::Duration::days(super::RENEW_FROM_DAYS - 1);
+    let due: Vec<(String, String, Option<Date>)> = vr::table
+        .filter(vr::state.eq(State::Approved.key()))
+        .filter(vr::valid_to.ge(today))
+        .filter(vr::valid_to.le(horizon))
+        .select((vr::id, vr::organisation_id, vr::valid_to))
+        .limit(500)
+        .load(conn)?;
+    let mut queued = 0;
+    for (id, org, valid_to) in due {
+        let Some(valid_to) = valid_to else {
+            continue;
+        };
+        let (Some(which), Some(left)) = (
+            reminder_due(valid_to, today),
+            super::days_left(valid_to, today),
+        ) else {
+            continue;
+        };
+        let marker = format!("{which}-{id}");
+        queued += db::write(conn, |c| -> Result<usize, AppError> {
+            // Renewed already: a later approved validation of the same organisation.
+            let renewed: i64 = vr::table
+                .filter(vr::organisation_id.eq(&org))
+                .filter(vr::state.eq(State::Approved.key()))
+                .filter(vr::valid_to.gt(valid_to))
+                .count()
+                .get_result(c)?;
+            let sent: i64 = ev::table
+                .filter(ev::kind.eq("validation.reminder"))
+                .filter(ev::payload.like(format!("%\"reminder\":\"{marker}\"%")))
+                .count()
+                .get_result(c)?;
+            if renewed > 0 || sent > 0 {
+                return Ok(0);
+            }
+            let users: Vec<User> = u::table
+                .filter(u::organisation_id.eq(&org))
+                .filter(u::disabled_at.is_null())
+                .filter(u::email_verified_at.is_not_null())
+                .select(User::as_select())
+                .load(c)?;
+            for user in &users {
+                let locale = user.locale();
+                let payload = json!({
+                    "name": user.name,
+                    "days": left,
+                    "to": crate::i18n::format::iso_date(valid_to),
+                    "path": Page::Certificate.path(locale),
+                    "reminder": marker,
+                });
+                outbox::enqueue_email(
+                    c,
+                    now,
+                    "validation.reminder",
+                    &user.email,
+                    locale,
+                    &payload,
+                )?;
+            }
+            Ok(users.len())
+        })?;
+    }
+    Ok(queued)
+}
+
+#[cfg(test)]
+mod reminder_tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn sixty_then_fourteen_days_before_the_end() {
+        let end = date!(2027 - 01 - 27);
+        assert_eq!(reminder_due(end, date!(2026 - 11 - 28)), None); // 61 days left
+        assert_eq!(reminder_due(end, date!(2026 - 11 - 29)), Some(60));
+        assert_eq!(reminder_due(end, date!(2027 - 01 - 13)), Some(60)); // 15 left
+        assert_eq!(reminder_due(end, date!(2027 - 01 - 14)), Some(14));
+        assert_eq!(reminder_due(end, end), Some(14));
+        assert_eq!(reminder_due(end, date!(2027 - 01 - 28)), None);
+    }
+}

@@ -120,6 +120,8 @@ pub struct DecisionForm {
     #[serde(default)]
     valid_to: String,
     #[serde(default)]
+    certificate_expires: String,
+    #[serde(default)]
     canned: String,
     #[serde(default)]
     reason_sv: String,
@@ -142,6 +144,13 @@ fn read_decision(state: &AppState, form: &DecisionForm) -> Result<Decision, Vec<
         "approve" => {
             let from = parse_date(&form.valid_from);
             let to = parse_date(&form.valid_to);
+            let expires = parse_date(&form.certificate_expires);
+            if expires.is_none() {
+                e.push(FieldError {
+                    field: "certificate_expires",
+                    id: "validations-error-date",
+                });
+            }
             if from.is_none() {
                 e.push(FieldError {
                     field: "valid_from",
@@ -162,7 +171,19 @@ fn read_decision(state: &AppState, form: &DecisionForm) -> Result<Decision, Vec<
                     });
                     Err(e)
                 }
-                (Some(from), Some(to)) if e.is_empty() => Ok(Decision::Approve { from, to }),
+                (Some(from), Some(to)) if e.is_empty() => {
+                    let expires = expires.unwrap_or(to);
+                    match super::capped_validity(from, to, expires) {
+                        Some(to) => Ok(Decision::Approve { from, to }),
+                        None => {
+                            e.push(FieldError {
+                                field: "certificate_expires",
+                                id: "validations-error-certificate-expired",
+                            });
+                            Err(e)
+                        }
+                    }
+                }
                 _ => Err(e),
             }
         }
@@ -305,6 +326,7 @@ async fn request_page(
         inline_src,
         valid_from: keep(&form.valid_from, &default_from),
         valid_to: keep(&form.valid_to, &default_to),
+        certificate_expires: keep(&form.certificate_expires, &default_to),
         canned,
         reason_sv: form.reason_sv.chars().take(service::MAX_NOTE).collect(),
         reason_en: form.reason_en.chars().take(service::MAX_NOTE).collect(),

@@ -46,17 +46,26 @@ impl RequestView {
                 ),
                 Some(tr.t("validation-next-expired")),
             ),
-            State::Approved => (
-                "approved",
-                tr.ta(
+            State::Approved => {
+                let mut text = tr.ta(
                     "validation-status-approved",
                     &args([
                         ("from", r.valid_from.map(date).unwrap_or_default().into()),
                         ("to", r.valid_to.map(date).unwrap_or_default().into()),
                     ]),
-                ),
-                None,
-            ),
+                );
+                let left = r.valid_to.and_then(|to| super::days_left(to, today));
+                if let Some(days) = left {
+                    text.push(' ');
+                    text.push_str(&tr.ta("validation-countdown", &args([("days", days.into())])));
+                }
+                let renew = left.is_some_and(|d| d <= super::RENEW_FROM_DAYS);
+                (
+                    "approved",
+                    text,
+                    renew.then(|| tr.t("validation-next-renew")),
+                )
+            }
             State::Rejected => (
                 "rejected",
                 tr.ta(
@@ -140,6 +149,7 @@ pub struct RequestTpl {
     pub pending: bool,
     pub valid_from: String,
     pub valid_to: String,
+    pub certificate_expires: String,
     pub canned: Vec<Choice>,
     pub reason_sv: String,
     pub reason_en: String,

@@ -209,8 +209,8 @@ impl Layout {
 
     /// A message with one number, formatted for the page's language.
     pub fn ta_num(&self, id: &str, var: &str, n: &usize) -> String {
-        let v = crate::i18n::format::integer(self.tr.locale, *n as i64);
-        self.tr.ta(id, &crate::i18n::args([(var, v.into())]))
+        // A number, not a string: the message picks its plural form from it.
+        self.tr.ta(id, &crate::i18n::args([(var, (*n).into())]))
     }
 
     /// The hashed URL of a script under `static/`.

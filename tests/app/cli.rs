@@ -223,3 +223,56 @@ fn create_staff_reads_the_password_from_stdin_and_refuses_bad_input() {
         );
     }
 }
+
+#[test]
+fn check_usage_counts_only_the_granted_products_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("active.csv");
+    std::fs::write(
+        &file,
+        crate::usage::export(&[
+            (20, 16, "MICROSOFT 365 BUSINESS BASIC"),
+            (10, 10, "POWER BI PRO"),
+        ]),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    // By default Basic is the grant and Power BI is paid: 16 of 20 fails.
+    let out = donera(&["check-usage", path], &[], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("active 16 licensed 20 share 80.0% needed 17 passes false")
+            && text.contains("not counted \"POWER BI PRO\" users 10"),
+        "{text}"
+    );
+    // Both named as grants (repeatable flag): 26 of 30 is 86.6 %, but Basic fails on its own.
+    let out = donera(
+        &[
+            "check-usage",
+            path,
+            "--granted",
+            "microsoft 365 business basic",
+            "--granted",
+            "POWER BI PRO",
+        ],
+        &[],
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("active 26 licensed 30 share 86.6% needed 26 passes false")
+            && text.contains(
+                "grant \"POWER BI PRO\" active 10 licensed 10 share 100.0% needed 9 passes true"
+            ),
+        "{text}"
+    );
+    // Only paid products named: the clear refusal.
+    let out = donera(
+        &["check-usage", path, "--granted", "Nothing"],
+        &[],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage-error-no-granted"));
+}

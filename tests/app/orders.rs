@@ -47,6 +47,7 @@ async fn validated_member(app: &TestApp, b: &mut Browser<'_>, n: u32, email: &st
                 ("decision", "approve"),
                 ("valid_from", "2026-11-28"),
                 ("valid_to", "2027-11-27"),
+                ("certificate_expires", "2028-11-27"),
             ],
         )
         .await;
@@ -109,7 +110,7 @@ async fn the_catalogue_is_seeded_and_public_in_both_languages() {
         exempt
             .select_text("main")
             .unwrap()
-            .contains("Why this product is exempt")
+            .contains("What the exemption means")
     );
     assert_eq!(
         exempt.attr("header a[hreflang=sv]", "href").as_deref(),
@@ -132,7 +133,7 @@ async fn an_order_is_refused_for_too_few_licences_then_placed_once_granted_and_f
         assert_eq!(short.status, 400, "{kind:?}");
         let msg = short.select_text(".error-summary").unwrap();
         assert!(
-            msg.contains("Ni har 4 licenser")
+            msg.contains("Beställningen innehåller 4 licenser")
                 && msg.contains("minst 5")
                 && msg.contains("Lägg till 1 licens till"),
             "{msg}"
@@ -202,7 +203,7 @@ async fn an_order_is_refused_for_too_few_licences_then_placed_once_granted_and_f
         assert!(page.text().contains("Nycklarna finns i Microsofts portal."));
         assert!(
             page.attr("form button", "type")
-                .is_none_or(|_| !page.text().contains("Avbryt beställningen"))
+                .is_none_or(|_| !page.text().contains("Avbeställ"))
         );
         let en = b
             .get(&order_path.replace("/sv/konto/bestallningar/", "/en/account/orders/"))
@@ -333,7 +334,7 @@ async fn members_cancel_only_submitted_orders_and_only_their_own() {
             .await
             .select_text(".request")
             .unwrap()
-            .contains("Avbruten")
+            .contains("Avbeställd")
     );
     assert_eq!(
         a.post(&cancel, &[("csrf", &csrf)]).await.status,
@@ -486,4 +487,129 @@ async fn staff_admins_edit_and_retire_products_with_an_audit_trail() {
             .unwrap()
             .contains("finns inte längre i katalogen")
     );
+}
+
+#[actix_web::test]
+async fn an_order_line_too_small_for_one_server_is_warned_about() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut b = Browser::new(&app);
+    validated_member(&app, &mut b, 61, "karna@forening.se").await;
+    let sql = product_id(&app, "sql-server-standard");
+    let windows = product_id(&app, "windows-server-standard");
+    let one_pack = review(&mut b, &[(&sql, "1")]).await;
+    assert_eq!(one_pack.status, 200);
+    let text = one_pack.text();
+    assert!(
+        text.contains("2 kärnlicenser räcker inte till en enda server")
+            && text.contains("minst 4 kärnlicenser")
+            && text.contains("minst 2 stycken per server"),
+        "{text}"
+    );
+    let two_packs = review(&mut b, &[(&sql, "2"), (&windows, "1")]).await;
+    assert_eq!(two_packs.status, 200);
+    assert!(!two_packs.text().contains("kärnlicenser räcker inte"));
+}
+
+fn run_sql(app: &TestApp, file: &str) {
+    use diesel::connection::SimpleConnection;
+    let mut c = app.pool().get().unwrap();
+    let dir = match &*c {
+        donera::db::DbConn::Sqlite(_) => "sqlite",
+        donera::db::DbConn::Pg(_) => "postgres",
+    };
+    let path = format!(
+        "{}/migrations/{dir}/2026-12-02-000010_catalogue_2026/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let sql = std::fs::read_to_string(path).unwrap();
+    match &mut *c {
+        donera::db::DbConn::Sqlite(c) => c.batch_execute(&sql).unwrap(),
+        donera::db::DbConn::Pg(c) => c.batch_execute(&sql).unwrap(),
+    }
+}
+
+fn product_texts(app: &TestApp, sku: &str) -> (String, String, String, i32) {
+    let mut c = app.pool().get().unwrap();
+    products::table
+        .filter(products::sku.eq(sku))
+        .select((
+            products::name_en,
+            products::description_sv,
+            products::kind,
+            products::max_quantity,
+        ))
+        .first(&mut c)
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn the_2026_migration_updates_unedited_seeded_rows_and_keeps_edited_ones() {
+    use donera::db::schema::faq_articles as fa;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        // Back to the catalogue and FAQ as first seeded (the migration's down.sql), then one
+        // product and one article edited by staff.
+        run_sql(&app, "down.sql");
+        let premium = product_texts(&app, "m365-business-premium");
+        assert_eq!(premium.0, "Microsoft 365 Business Premium (donation)");
+        assert_eq!((premium.2.as_str(), premium.3), ("donated_cloud", 10));
+        {
+            let mut c = app.pool().get().unwrap();
+            diesel::update(products::table.filter(products::sku.eq("sql-server-standard")))
+                .set(products::description_sv.eq("Vår egen text."))
+                .execute(&mut c)
+                .unwrap();
+            diesel::update(fa::table.filter(fa::slug_sv.eq("hur-far-vi-hjalp")))
+                .set(fa::body_en.eq("Our own text."))
+                .execute(&mut c)
+                .unwrap();
+        }
+        let orders_before = order_count(&app);
+        run_sql(&app, "up.sql");
+        let premium = product_texts(&app, "m365-business-premium");
+        assert_eq!(premium.0, "Microsoft 365 Business Premium", "{kind:?}");
+        assert!(premium.1.contains("1 juli 2025"), "{kind:?}");
+        assert_eq!((premium.2.as_str(), premium.3), ("discounted", 300));
+        assert!(
+            product_texts(&app, "windows-server-standard")
+                .1
+                .contains("16 kärnlicenser")
+        );
+        assert_eq!(
+            product_texts(&app, "sql-server-standard").1,
+            "Vår egen text."
+        );
+        let mut c = app.pool().get().unwrap();
+        let below: String = fa::table
+            .filter(fa::slug_sv.eq("under-85-procent"))
+            .select(fa::body_sv)
+            .first(&mut c)
+            .unwrap();
+        assert!(
+            below.contains("Licenses Will Be Disabled"),
+            "{kind:?}: {below}"
+        );
+        let help: (String, String) = fa::table
+            .filter(fa::slug_sv.eq("hur-far-vi-hjalp"))
+            .select((fa::body_sv, fa::body_en))
+            .first(&mut c)
+            .unwrap();
+        assert_eq!(help.1, "Our own text.");
+        assert!(
+            help.0.contains("längst ned på varje sida"),
+            "an edited row is kept whole"
+        );
+        assert_eq!(order_count(&app), orders_before);
+        // The staff's product list marks the edited seeded row, and only it.
+        drop(c);
+        staff_user(&app, "katalog@partner.example.org", Role::Admin).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "katalog@partner.example.org", PW).await;
+        let list = s.get("/sv/personal/produkter").await;
+        let doc = list.html();
+        let sel = scraper::Selector::parse("tr:has(span.badge[title])").unwrap();
+        let marked: Vec<String> = doc.select(&sel).map(|r| r.text().collect()).collect();
+        assert_eq!(marked.len(), 1, "{marked:?}");
+        assert!(marked[0].contains("sql-server-standard"), "{marked:?}");
+    }
 }

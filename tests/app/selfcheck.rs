@@ -22,15 +22,16 @@ async fn four_licences_fail_with_the_shortfall_and_five_pass() {
     assert_eq!(status_of(&res, "quantity"), "not_met");
     let text = text_of(&res, "quantity");
     assert!(
-        text.contains("You have 4 licences")
+        text.contains("The order contains 4 licences")
             && text.contains("at least 5")
-            && text.contains("Add 1 more licence,"),
+            && text.contains("Add 1 more licence –"),
         "{text}"
     );
     let sv = app.get("/sv/behorighet/testa?licenses=3&exempt=some").await;
     let text = text_of(&sv, "quantity");
     assert!(
-        text.contains("Ni har 3 licenser") && text.contains("Lägg till 2 licenser"),
+        text.contains("Beställningen innehåller 3 licenser")
+            && text.contains("Lägg till 2 licenser till"),
         "{text}"
     );
     let ok = app

@@ -541,7 +541,7 @@ async fn the_member_form_says_what_is_wrong_and_keeps_the_input() {
     )
     .await;
     assert_eq!(r.status, 400);
-    assert!(r.select_text("#files-error").unwrap().contains("högst 5"));
+    assert!(r.select_text("#files-error").unwrap().contains("högst fem"));
     let five: Vec<(&str, &[u8])> = (0..5).map(|_| ("a.jpg", JPEG)).collect();
     let r = open_ticket(
         &mut m,
@@ -1556,7 +1556,7 @@ async fn the_staff_ticket_page_shows_the_organisation_at_a_glance() {
         assert_eq!(page.status, 200, "{kind:?}");
         let text = page.text();
         assert!(text.contains("Förening A"), "{kind:?}");
-        assert!(text.contains("Validerad i dag."), "{kind:?}");
+        assert!(text.contains("Har giltig validering."), "{kind:?}");
         let a1 = text.find("a@a.se").unwrap();
         let a2 = text.find("a2@a.se").expect("the second member is listed");
         assert!(a1 < a2, "{kind:?}: longest-standing member first");
@@ -1611,7 +1611,7 @@ async fn the_staff_ticket_page_shows_the_organisation_at_a_glance() {
             "{kind:?}"
         );
         assert!(
-            text.contains(&orgnr(31)) && text.contains("Validerad i dag."),
+            text.contains(&orgnr(31)) && text.contains("Har giltig validering."),
             "{kind:?}"
         );
         assert!(
@@ -1671,11 +1671,14 @@ async fn the_staff_ticket_page_shows_the_organisation_at_a_glance() {
             .unwrap();
         drop(c);
         let page = s.get("/sv/personal/arenden/D-2026-00013").await;
-        assert!(page.text().contains("Inte validerad i dag."), "{kind:?}");
+        assert!(
+            page.text().contains("Saknar giltig validering."),
+            "{kind:?}"
+        );
         let page = s.get("/sv/personal/arenden/D-2026-00001").await;
         let text = page.text();
         assert!(
-            text.contains("Förening B") && text.contains("Validerad i dag."),
+            text.contains("Förening B") && text.contains("Har giltig validering."),
             "{kind:?}"
         );
         assert_eq!(

@@ -52,7 +52,10 @@ async fn a_member_uploads_the_export_and_reads_the_verdict_in_both_languages() {
     .await;
     assert_eq!(ok.status, 200, "{}", ok.text());
     let result = ok.select_text("#result").unwrap();
-    assert!(result.contains("Ni uppfyller kravet"), "{result}");
+    assert!(
+        result.contains("Organisationen uppfyller kravet"),
+        "{result}"
+    );
     assert!(
         result.contains("18 av 20") && result.contains("90,0\u{a0}%") || result.contains("90,0 %"),
         "{result}"
@@ -69,7 +72,7 @@ async fn a_member_uploads_the_export_and_reads_the_verdict_in_both_languages() {
     assert!(
         result.contains("You do not meet")
             && result.contains("12 of 20")
-            && result.contains("5 more must become active"),
+            && result.contains("5 more users must become active"),
         "{result}"
     );
     assert!(
@@ -256,4 +259,108 @@ async fn saved_figures_make_a_history_that_staff_see_and_other_organisations_do_
         let mut visitor = Browser::new(&app);
         assert_eq!(visitor.get("/sv/konto/anvandning").await.status, 303);
     }
+}
+
+/// An active-users export of 2025-03-31: `n` users with `products`, the first `active` active.
+pub fn export(groups: &[(usize, usize, &str)]) -> Vec<u8> {
+    let mut s = String::from(
+        "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License,Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date,Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date,Yammer License Assign Date,Teams License Assign Date,Assigned Products\n",
+    );
+    let mut i = 0;
+    for (n, active, products) in groups {
+        for k in 0..*n {
+            let last = if k < *active { "2025-03-30" } else { "" };
+            s.push_str(&format!(
+                "2025-03-31,u{i}@forening.example.se,User {i},False,,True,True,True,True,True,True,{last},,,,,,2023-09-01,2023-09-01,2023-09-01,2023-09-01,2023-09-01,2023-09-01,{products}\n"
+            ));
+            i += 1;
+        }
+    }
+    s.into_bytes()
+}
+
+#[actix_web::test]
+async fn a_mixed_export_is_judged_on_the_granted_licences_the_member_ticks() {
+    let app = TestApp::start(Kind::Sqlite);
+    let mut b = Browser::new(&app);
+    registered_member(&mut b, "Föreningen", &orgnr(41), "grant@example.org").await;
+    // 20 on the old Premium donation (17 active), 10 on paid Business Standard (none active).
+    let mixed = export(&[
+        (20, 17, "MICROSOFT 365 BUSINESS PREMIUM"),
+        (10, 0, "MICROSOFT 365 BUSINESS STANDARD"),
+    ]);
+    let first = post_usage(
+        &mut b,
+        "/sv/konto/anvandning",
+        &[("aktiva.csv", &mixed)],
+        &[("format", "page")],
+    )
+    .await;
+    assert_eq!(first.status, 200);
+    let result = first.select_text("#result").unwrap();
+    assert!(
+        result.contains("Organisationen uppfyller kravet")
+            && result.contains("17 av 20 licenser")
+            && result
+                .contains("MICROSOFT 365 BUSINESS STANDARD: 10 användare – räknas inte (betald)")
+            && result.contains("MICROSOFT 365 BUSINESS PREMIUM: 20 användare – räknas (donerad)"),
+        "{result}"
+    );
+    // The ticks carry the member's choice into the next upload.
+    let doc = first.html();
+    let sel = scraper::Selector::parse("input[type=checkbox][name^=granted_]").unwrap();
+    let boxes: Vec<(String, String, bool)> = doc
+        .select(&sel)
+        .map(|e| {
+            let v = e.value();
+            (
+                v.attr("name").unwrap().to_owned(),
+                v.attr("value").unwrap().to_owned(),
+                v.attr("checked").is_some(),
+            )
+        })
+        .collect();
+    assert_eq!(boxes.len(), 2, "{boxes:?}");
+    assert!(boxes.contains(&(
+        "granted_1".into(),
+        "MICROSOFT 365 BUSINESS STANDARD".into(),
+        false
+    )));
+    // Ticking both counts the paid users too: 17 of 30 fails.
+    let both = post_usage(
+        &mut b,
+        "/en/account/usage",
+        &[("active.csv", &mixed)],
+        &[
+            ("format", "page"),
+            ("granted_set", "1"),
+            ("granted_0", "MICROSOFT 365 BUSINESS PREMIUM"),
+            ("granted_1", "MICROSOFT 365 BUSINESS STANDARD"),
+        ],
+    )
+    .await;
+    let result = both.select_text("#result").unwrap();
+    assert!(
+        result.contains("You do not meet") && result.contains("17 of 30"),
+        "{result}"
+    );
+    // A paid-only export: a clear message, no verdict.
+    let paid = post_usage(
+        &mut b,
+        "/sv/konto/anvandning",
+        &[(
+            "aktiva.csv",
+            &export(&[(5, 5, "MICROSOFT 365 BUSINESS STANDARD")]),
+        )],
+        &[("format", "page")],
+    )
+    .await;
+    assert_eq!(paid.status, 400);
+    assert!(paid.select_text("#result").is_none());
+    assert!(
+        paid.text()
+            .contains("Filen innehåller inga donerade licenser, bara betalda."),
+        "{}",
+        paid.text()
+    );
 }

@@ -386,14 +386,19 @@ async fn staff_approve_and_the_member_sees_it_and_is_emailed() {
         let queue = s.get("/sv/personal/valideringar").await;
         assert!(queue.text().contains("Föreningen"));
         let view = s.get(&format!("/sv/personal/valideringar/{id}")).await;
-        // Defaults: today and 12 months less a day.
+        // Defaults: today and 24 months less a day (Microsoft's certificate lasts two years),
+        // and the certificate's expiry date to confirm.
         assert_eq!(
             view.attr("#valid_from", "value").as_deref(),
             Some("2026-11-28")
         );
         assert_eq!(
             view.attr("#valid_to", "value").as_deref(),
-            Some("2027-11-27")
+            Some("2028-11-27")
+        );
+        assert_eq!(
+            view.attr("#certificate_expires", "value").as_deref(),
+            Some("2028-11-27")
         );
         let action = format!("/sv/personal/valideringar/{id}/beslut");
         let bad = s
@@ -417,6 +422,7 @@ async fn staff_approve_and_the_member_sees_it_and_is_emailed() {
                     ("decision", "approve"),
                     ("valid_from", "2026-11-28"),
                     ("valid_to", "2027-11-27"),
+                    ("certificate_expires", "2028-11-20"),
                 ],
             )
             .await;
@@ -572,6 +578,7 @@ async fn of_two_staff_deciding_at_once_exactly_one_wins() {
             ("decision", "approve"),
             ("valid_from", "2026-11-28"),
             ("valid_to", "2027-11-27"),
+            ("certificate_expires", "2028-11-27"),
         ];
         let f2 = [
             ("csrf", t2.as_str()),
@@ -639,4 +646,146 @@ async fn the_queue_lists_pending_requests_oldest_first_with_flags() {
         s.get("/sv/personal/valideringar?state=bogus").await.status,
         400
     );
+}
+
+#[actix_web::test]
+async fn a_validation_ends_with_its_certificate_and_counts_down_on_the_dashboard() {
+    use time::Duration;
+    let app = TestApp::start(Kind::Sqlite);
+    let mut a = Browser::new(&app);
+    let id = pending_request(
+        &app,
+        &mut a,
+        7,
+        "nedrakning@example.org",
+        ("intyg.pdf", PDF),
+    )
+    .await;
+    staff_user(&app, "frist@partner.example.org", Role::Agent).await;
+    let mut s = Browser::new(&app);
+    login(&mut s, "frist@partner.example.org", PW).await;
+    let view = format!("/sv/personal/valideringar/{id}");
+    let action = format!("{view}/beslut");
+    let approve = |expires: &'static str| {
+        [
+            ("decision", "approve"),
+            ("valid_from", "2026-11-28"),
+            ("valid_to", "2028-11-27"),
+            ("certificate_expires", expires),
+        ]
+    };
+    // A certificate that has run out before the period starts is refused beside its field.
+    let bad = s.submit(&view, &action, &approve("2026-11-27")).await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.select_text("#certificate_expires-error").is_some());
+    let missing = s.submit(&view, &action, &approve("")).await;
+    assert_eq!(missing.status, 400);
+    // The certificate's own date caps the two years staff proposed.
+    let ok = s.submit(&view, &action, &approve("2027-01-27")).await;
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    let renew = "Hämta ett nytt valideringscertifikat i Nonprofit Hub";
+    let dashboard = a.get("/sv/konto/").await.text();
+    assert!(
+        dashboard.contains("till och med 27 januari 2027")
+            && dashboard.contains("Valideringen gäller i 61 dagar till.")
+            && !dashboard.contains(renew),
+        "{dashboard}"
+    );
+    // 60 days before the end the member is asked to renew.
+    app.clock.advance(Duration::days(1));
+    login(&mut a, "nedrakning@example.org", PW).await;
+    let dashboard = a.get("/sv/konto/").await.text();
+    assert!(
+        dashboard.contains("i 60 dagar till.") && dashboard.contains(renew),
+        "{dashboard}"
+    );
+    // The last day.
+    app.clock.advance(Duration::days(59));
+    login(&mut a, "nedrakning@example.org", PW).await;
+    let dashboard = a.get("/sv/konto/").await.text();
+    assert!(
+        dashboard.contains("Valideringen gäller bara i dag."),
+        "{dashboard}"
+    );
+    // The day after, it has expired and new orders are refused with what to do.
+    app.clock.advance(Duration::days(1));
+    login(&mut a, "nedrakning@example.org", PW).await;
+    let dashboard = a.get("/sv/konto/").await.text();
+    assert!(
+        dashboard.contains("Valideringen gällde till och med 27 januari 2027"),
+        "{dashboard}"
+    );
+    let form = a.get("/sv/konto/bestallningar/ny").await.text();
+    assert!(
+        form.contains("Organisationens validering har gått ut")
+            && form.contains("ladda upp det på sidan Valideringscertifikat"),
+        "{form}"
+    );
+}
+
+#[actix_web::test]
+async fn renewal_reminders_go_out_sixty_and_fourteen_days_before_the_end_once_each() {
+    use diesel::prelude::*;
+    use donera::db::schema::outbox_events as ev;
+    use time::Duration;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut a = Browser::new(&app);
+        let id = pending_request(&app, &mut a, 8, "paminn@example.org", ("intyg.pdf", PDF)).await;
+        staff_user(&app, "paminnelse@partner.example.org", Role::Agent).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "paminnelse@partner.example.org", PW).await;
+        let view = format!("/sv/personal/valideringar/{id}");
+        let ok = s
+            .submit(
+                &view,
+                &format!("{view}/beslut"),
+                &[
+                    ("decision", "approve"),
+                    ("valid_from", "2026-11-28"),
+                    ("valid_to", "2028-11-27"),
+                    ("certificate_expires", "2027-01-27"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, 303);
+        let run = |app: &TestApp| {
+            let mut c = app.pool().get().unwrap();
+            donera::validation::service::send_reminders(&mut c, app.clock.now_utc_naive()).unwrap()
+        };
+        let reminders = |app: &TestApp| -> Vec<(Option<String>, String, String)> {
+            let mut c = app.pool().get().unwrap();
+            ev::table
+                .filter(ev::kind.eq("validation.reminder"))
+                .order(ev::created_at.asc())
+                .select((ev::recipient, ev::locale, ev::payload))
+                .load(&mut c)
+                .unwrap()
+        };
+        // 61 days left: nothing yet.
+        assert_eq!(run(&app), 0, "{kind:?}");
+        // 60 days left: one e-mail, in the user's language, with the upload link; once.
+        app.clock.advance(Duration::days(1));
+        assert_eq!(run(&app), 1, "{kind:?}");
+        assert_eq!(run(&app), 0, "{kind:?}");
+        let sent = reminders(&app);
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].0.as_deref(), Some("paminn@example.org"));
+        assert_eq!(sent[0].1, "sv");
+        assert!(
+            sent[0].2.contains("\"days\":60") && sent[0].2.contains("/sv/konto/certifikat"),
+            "{}",
+            sent[0].2
+        );
+        // 15 days left: the 60-day reminder was sent; 14 days left: the second one, once.
+        app.clock.advance(Duration::days(45));
+        assert_eq!(run(&app), 0, "{kind:?}");
+        app.clock.advance(Duration::days(1));
+        assert_eq!(run(&app), 1, "{kind:?}");
+        assert_eq!(run(&app), 0, "{kind:?}");
+        // After the end: no more.
+        app.clock.advance(Duration::days(14));
+        assert_eq!(run(&app), 0, "{kind:?}");
+        assert_eq!(reminders(&app).len(), 2);
+    }
 }

@@ -91,7 +91,7 @@ const ROUTES = {
     staffProducts: '/sv/personal/produkter', staffProductNew: '/sv/personal/produkter/ny',
     validationState: { pending: 'Granskas', approved: 'Godkänd' },
     orderState: { submitted: 'Skickad', granted: 'Beviljad', fulfilled: 'Levererad' },
-    confirmOrderLabel: 'Bekräfta beställningen', grantLabel: 'Bevilja', exemptHeading: 'Varför produkten är undantagen',
+    confirmOrderLabel: 'Bekräfta beställningen', grantLabel: 'Bevilja', exemptHeading: 'Vad undantaget innebär',
     // FAQ, contact form and tickets
     faq: '/sv/fragor', contact: '/sv/kontakt', contactSent: '/sv/kontakt/skickat', visitorTicketPrefix: '/sv/kontakt/arende/',
     tickets: '/sv/konto/arenden', ticketNew: '/sv/konto/arenden/nytt', staffTickets: '/sv/personal/arenden',
@@ -111,7 +111,7 @@ const ROUTES = {
     staffProducts: '/en/staff/products', staffProductNew: '/en/staff/products/new',
     validationState: { pending: 'Under review', approved: 'Approved' },
     orderState: { submitted: 'Submitted', granted: 'Granted', fulfilled: 'Fulfilled' },
-    confirmOrderLabel: 'Confirm', grantLabel: 'Grant', exemptHeading: 'Why this product is exempt',
+    confirmOrderLabel: 'Confirm', grantLabel: 'Grant', exemptHeading: 'What the exemption means',
     faq: '/en/faq', contact: '/en/contact', contactSent: '/en/contact/sent', visitorTicketPrefix: '/en/contact/ticket/',
     tickets: '/en/account/tickets', ticketNew: '/en/account/tickets/new', staffTickets: '/en/staff/tickets',
     staffOrganisations: '/en/staff/organisations',
@@ -1636,7 +1636,7 @@ async function journeyCertificateOrder(j) {
   })));
   const ex = why.find((w) => w.h === L.exemptHeading);
   if (j.expect(ex, `${EXEMPT_SKU}: no h2 "${L.exemptHeading}" (h2: ${why.map((w) => `"${w.h}"`).join(', ') || 'none'})`)) {
-    j.expect(ex.p.length > 40, `${EXEMPT_SKU}: the paragraph after "${L.exemptHeading}" does not explain why ("${ex.p}")`);
+    j.expect(ex.p.length > 40, `${EXEMPT_SKU}: the paragraph after "${L.exemptHeading}" does not explain the exemption ("${ex.p}")`);
   }
 
   // Register, confirm from the e-mail, log in.
