@@ -201,7 +201,13 @@ pub fn forwarded_proto(req: &HttpRequest) -> Option<&'static str> {
     if !trusted.iter().any(|n| n.contains(&peer)) {
         return None;
     }
-    let proto = req.headers().get("x-forwarded-proto")?.to_str().ok()?;
+    let proto = req
+        .headers()
+        .get(actix_web::http::header::HeaderName::from_static(
+            "x-forwarded-proto",
+        ))?
+        .to_str()
+        .ok()?;
     // A chain of proxies lists one scheme per hop; the first is the client's.
     match proto.split(',').next()?.trim() {
         p if p.eq_ignore_ascii_case("https") => Some("https"),
