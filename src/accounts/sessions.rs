@@ -82,6 +82,17 @@ fn active(user: Option<User>) -> Option<User> {
         })
 }
 
+/// What may live on when a session's row vanished while one of its requests was in flight: an
+/// anonymous session keeps its state, a signed-in one is replaced by an empty anonymous one (its
+/// CSRF token and messages belonged to the person whose sessions were ended).
+fn revived(state: HashMap<String, String>) -> HashMap<String, String> {
+    if state.contains_key(UID) || state.contains_key(ROLE) || state.contains_key(USER) {
+        HashMap::new()
+    } else {
+        state
+    }
+}
+
 type Loaded = (String, Option<User>);
 
 /// Loads a live session's state and its user; an expired one is deleted and reads as none.
@@ -212,7 +223,9 @@ impl SessionStore for DbSessionStore {
         if found {
             Ok(key)
         } else {
-            self.save(state, ttl)
+            // The row is gone: expired, or ended by a password reset or "log out everywhere"
+            // while this request was in flight. Never bring a user back in a new session.
+            self.save(revived(state), ttl)
                 .await
                 .map_err(|e| UpdateError::Other(anyhow::anyhow!("{e}")))
         }
@@ -247,4 +260,36 @@ pub fn end_all(conn: &mut DbConn, user_id: &str) -> Result<usize, AppError> {
 /// Deletes sessions past their absolute expiry (the worker runs it).
 pub fn purge(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<usize, AppError> {
     Ok(diesel::delete(s::table.filter(s::expires_at.le(now))).execute(conn)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{CSRF, FLASH, ROLE, UID, USER, revived};
+
+    fn state(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), format!("\"{v}\"")))
+            .collect()
+    }
+
+    #[test]
+    fn a_vanished_signed_in_session_comes_back_empty() {
+        for signed_in in [
+            state(&[(UID, "u1"), (ROLE, "member"), (CSRF, "t")]),
+            state(&[(UID, "u1")]),
+            state(&[(ROLE, "admin"), (FLASH, "m")]),
+            state(&[(USER, "{}")]),
+        ] {
+            assert!(revived(signed_in).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_vanished_anonymous_session_keeps_its_token_and_message() {
+        let anonymous = state(&[(CSRF, "t"), (FLASH, "m")]);
+        assert_eq!(revived(anonymous.clone()), anonymous);
+    }
 }

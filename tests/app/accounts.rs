@@ -1120,3 +1120,56 @@ async fn a_disabled_user_is_signed_out_on_the_next_page() {
         assert_eq!(s.get("/sv/personal/arenden").await.status, 303, "{kind:?}");
     }
 }
+
+#[actix_web::test]
+async fn a_request_in_flight_across_a_reset_brings_no_session_back() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut a = Browser::new(&app);
+        registered_member(&mut a, "Föreningen Ö", "802000-0009", "anna@example.org").await;
+        // The attacker's stolen cookie sends a slow form whose answer sets a flash message
+        // (a session write) after the victim has reset the password.
+        let page = a.get("/sv/konto/installningar").await;
+        let csrf = page.attr("input[name=csrf]", "value").unwrap();
+        let slow = a
+            .slow_post(
+                "/sv/konto/installningar",
+                &[
+                    ("csrf", csrf.as_str()),
+                    ("form", "contact"),
+                    ("name", "Anna Andersson"),
+                    ("phone", ""),
+                    ("locale", "sv"),
+                ],
+            )
+            .await;
+        let mut victim = Browser::new(&app);
+        victim
+            .submit(
+                "/sv/glomt-losenord",
+                "/sv/glomt-losenord",
+                &[("email", "anna@example.org")],
+            )
+            .await;
+        let path = app
+            .mailed_path("member.password_reset", "anna@example.org")
+            .unwrap();
+        let new_pw = "ett helt nytt lösenord";
+        let reset = victim
+            .submit(
+                &path,
+                &path,
+                &[("password", new_pw), ("password_confirm", new_pw)],
+            )
+            .await;
+        assert_eq!(reset.status, 303, "{kind:?}");
+        let res = slow.finish().await;
+        assert_eq!(res.status, 303, "{kind:?}: {}", res.text());
+        a.remember(&res);
+        assert_eq!(
+            a.get("/sv/konto/").await.status,
+            303,
+            "{kind:?}: the cookie the request in flight returned opens nothing"
+        );
+    }
+}

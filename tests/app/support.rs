@@ -277,7 +277,8 @@ impl<'a> Browser<'a> {
             .join("; ")
     }
 
-    fn remember(&mut self, res: &Resp) {
+    /// Keeps the cookies `res` sets, as a browser would.
+    pub fn remember(&mut self, res: &Resp) {
         for v in res.headers.get_all("set-cookie") {
             let c =
                 actix_web::cookie::Cookie::parse_encoded(v.to_str().unwrap().to_owned()).unwrap();
@@ -362,5 +363,93 @@ impl TestApp {
                 .as_str()
                 .map(str::to_owned)
         })
+    }
+}
+
+/// A POST whose body the test hands over when it chooses, over a raw connection: the request is
+/// in flight (its session already loaded by the app) until [`SlowPost::finish`] sends the rest.
+pub struct SlowPost {
+    stream: tokio::net::TcpStream,
+    rest: Vec<u8>,
+}
+
+impl SlowPost {
+    /// Sends the rest of the body and reads the answer.
+    pub async fn finish(mut self) -> Resp {
+        use tokio::io::AsyncWriteExt;
+        let rest = std::mem::take(&mut self.rest);
+        self.stream.write_all(&rest).await.unwrap();
+        self.read().await
+    }
+
+    /// Sends nothing more and reads the answer the server gives by itself.
+    pub async fn stall(self) -> Resp {
+        self.read().await
+    }
+
+    async fn read(mut self) -> Resp {
+        use tokio::io::AsyncReadExt;
+        let mut raw = vec![];
+        let _ = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            self.stream.read_to_end(&mut raw),
+        )
+        .await
+        .expect("the server answers within a minute");
+        let end = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete answer");
+        let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut headers = actix_web::http::header::HeaderMap::new();
+        for line in lines {
+            let (k, v) = line.split_once(':').unwrap();
+            headers.append(
+                actix_web::http::header::HeaderName::from_bytes(k.trim().as_bytes()).unwrap(),
+                actix_web::http::header::HeaderValue::from_str(v.trim()).unwrap(),
+            );
+        }
+        Resp {
+            status,
+            headers,
+            body: raw[end + 4..].to_vec(),
+        }
+    }
+}
+
+impl Browser<'_> {
+    /// Starts a same-origin form POST with this browser's cookies and sends the first byte of
+    /// its body; the rest waits for [`SlowPost::finish`].
+    pub async fn slow_post(&self, path: &str, form: &[(&str, &str)]) -> SlowPost {
+        use tokio::io::AsyncWriteExt;
+        let body = serde_urlencoded::to_string(form).unwrap();
+        let mut stream = tokio::net::TcpStream::connect(self.app.srv.addr())
+            .await
+            .unwrap();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nhost: {}\r\ncookie: {}\r\n\
+             content-type: application/x-www-form-urlencoded\r\ncontent-length: {}\r\n\
+             sec-fetch-site: same-origin\r\nconnection: close\r\n\r\n",
+            self.app.srv.addr(),
+            self.cookie_header(),
+            body.len()
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        stream.write_all(&body.as_bytes()[..1]).await.unwrap();
+        // Let the request reach its handler, which waits for the rest of its form.
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
+        SlowPost {
+            stream,
+            rest: body.as_bytes()[1..].to_vec(),
+        }
     }
 }
