@@ -382,11 +382,6 @@ impl SlowPost {
         self.read().await
     }
 
-    /// Sends nothing more and reads the answer the server gives by itself.
-    pub async fn stall(self) -> Resp {
-        self.read().await
-    }
-
     async fn read(mut self) -> Resp {
         use tokio::io::AsyncReadExt;
         let mut raw = vec![];
