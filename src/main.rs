@@ -293,7 +293,7 @@ fn check_usage(
 fn create_staff(settings: &Settings, email: &str, name: &str, role: &str) -> ExitCode {
     use donera::accounts::{model::Role, password, service};
     let mut errors = vec![];
-    let email = service::email(&mut errors, "email", email);
+    let email = donera::web::form::email(&mut errors, "email", email);
     let name = name.trim();
     if !errors.is_empty() || name.is_empty() || name.chars().count() > 200 {
         eprintln!("donera: give a valid --email and a --name of 1 to 200 characters");

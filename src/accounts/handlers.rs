@@ -3,69 +3,23 @@
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header::{self};
 use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
 
 use super::model::{self, Purpose, Role, User};
 use super::service::{self, Context, Invited, LoginForm, LoginOutcome, RegisterForm, Registered};
 use super::views::*;
 use crate::AppState;
+use crate::accounts::auth::{Member, Viewer, sign_in};
 use crate::db;
 use crate::eligibility::OrgType;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{Member, Viewer, client_ip, flash, safe_next, sign_in, take_flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
-use crate::web::page::Layout;
-
-/// An HTML page that must not be cached: it holds a CSRF token or a person's data.
-pub fn private(status: StatusCode, tpl: &impl Template) -> Result<HttpResponse, AppError> {
-    let body = tpl
-        .render()
-        .map_err(|e| AppError::Internal(format!("template: {e}")))?;
-    Ok(HttpResponse::build(status)
-        .insert_header((
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        ))
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
-        .body(body))
-}
-
-pub fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to))
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
-        .finish()
-}
-
-/// The layout of a page, with the signed-in person's links and any flash message.
-pub fn layout(
-    state: &AppState,
-    locale: Locale,
-    page: Page,
-    title: &str,
-    user: Option<&User>,
-    session: &Session,
-    paths: Option<[String; 2]>,
-) -> Result<Layout, AppError> {
-    let l = match paths {
-        Some(p) => Layout::with_paths(state, locale, Some(page), title, p, ""),
-        None => Layout::new(state, locale, Some(page), title, ""),
-    };
-    let flash = take_flash(session).map(|id| l.t(&id));
-    let l = l.with_flash(flash);
-    Ok(match user {
-        Some(u) => {
-            let csrf = csrf::token(session)?;
-            l.signed_in(&u.name, u.role().is_staff(), csrf)
-        }
-        None => l,
-    })
-}
+use crate::web::page::{Ctx, Layout, private, redirect};
+use crate::web::request::{client_ip, flash, safe_next};
 
 fn area_of(user: &User, locale: Locale) -> &'static str {
     if user.role().is_staff() {
@@ -105,19 +59,18 @@ async fn hash_password(pw: String) -> Result<String, AppError> {
 // ---- registration ----
 
 fn register_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     form: RegisterForm,
     f: FormErrors,
     org_taken: bool,
 ) -> Result<RegisterTpl, AppError> {
+    let (locale, session) = (cx.locale, &cx.session);
     let title = if f.is_empty() {
         "register-title"
     } else {
         "register-title-errors"
     };
-    let l = layout(state, locale, Page::Register, title, None, session, None)?;
+    let l = cx.layout(Page::Register, title, None)?;
     let mut form = form;
     form.password.clear();
     form.password_confirm.clear();
@@ -137,36 +90,24 @@ fn register_page(
     })
 }
 
-pub async fn register_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    viewer: Viewer,
-) -> Result<HttpResponse, AppError> {
+pub async fn register_form(cx: Ctx, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let locale = cx.locale;
     if let Some(u) = viewer.0 {
         return Ok(redirect(area_of(&u, locale)));
     }
     private(
         StatusCode::OK,
-        &register_page(
-            &state,
-            locale,
-            &session,
-            RegisterForm::default(),
-            FormErrors::none(),
-            false,
-        )?,
+        &register_page(&cx, RegisterForm::default(), FormErrors::none(), false)?,
     )
 }
 
 pub async fn register_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     form: web::Form<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let form = form.into_inner();
     let reg = match form.check() {
         Ok(r) => r,
@@ -175,7 +116,7 @@ pub async fn register_submit(
             let f = FormErrors::from_ids(&tr, &errors);
             return private(
                 StatusCode::BAD_REQUEST,
-                &register_page(&state, locale, &session, form, f, false)?,
+                &register_page(&cx, form, f, false)?,
             );
         }
     };
@@ -190,33 +131,17 @@ pub async fn register_submit(
         Registered::OrgTaken => {
             let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "org_number", "register-error-org-taken");
-            private(
-                StatusCode::CONFLICT,
-                &register_page(&state, locale, &session, form, f, true)?,
-            )
+            private(StatusCode::CONFLICT, &register_page(&cx, form, f, true)?)
         }
         Registered::Created { .. } | Registered::EmailTaken => {
-            flash(&session, "register-done");
+            flash(session, "register-done");
             Ok(redirect(Page::Login.path(locale)))
         }
     }
 }
 
-pub async fn terms(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    viewer: Viewer,
-) -> Result<HttpResponse, AppError> {
-    let l = layout(
-        &state,
-        locale,
-        Page::Terms,
-        "terms-title",
-        viewer.0.as_ref(),
-        &session,
-        None,
-    )?;
+pub async fn terms(cx: Ctx, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let l = cx.layout(Page::Terms, "terms-title", viewer.person())?;
     private(StatusCode::OK, &TermsTpl { l })
 }
 
@@ -231,22 +156,9 @@ pub struct NextQuery {
     reset: String,
 }
 
-fn login_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
-    form: LoginForm,
-    f: FormErrors,
-) -> Result<LoginTpl, AppError> {
-    let l = layout(
-        state,
-        locale,
-        Page::Login,
-        "login-title",
-        None,
-        session,
-        None,
-    )?;
+fn login_page(cx: &Ctx, form: LoginForm, f: FormErrors) -> Result<LoginTpl, AppError> {
+    let (locale, session) = (cx.locale, &cx.session);
+    let l = cx.layout(Page::Login, "login-title", None)?;
     let mut form = form;
     form.password.clear();
     Ok(LoginTpl {
@@ -261,12 +173,11 @@ fn login_page(
 }
 
 pub async fn login_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     q: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let locale = cx.locale;
     if let Some(u) = viewer.0 {
         return Ok(redirect(safe_next(&q.next).unwrap_or(area_of(&u, locale))));
     }
@@ -274,7 +185,7 @@ pub async fn login_form(
         next: safe_next(&q.next).unwrap_or_default().to_owned(),
         ..Default::default()
     };
-    let mut tpl = login_page(&state, locale, &session, form, FormErrors::none())?;
+    let mut tpl = login_page(&cx, form, FormErrors::none())?;
     if q.reset == "done" {
         tpl.l.flash = Some(tpl.l.t("reset-done"));
     }
@@ -283,12 +194,11 @@ pub async fn login_form(
 
 pub async fn login_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let form = form.into_inner();
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
@@ -296,7 +206,7 @@ pub async fn login_submit(
     let outcome = db::run(&state.pool, move |c| service::login(c, now, &f2, &ip)).await?;
     match outcome {
         LoginOutcome::Ok(user) => {
-            sign_in(&session, &user)?;
+            sign_in(session, &user)?;
             Ok(redirect(
                 safe_next(&form.next).unwrap_or(area_of(&user, locale)),
             ))
@@ -304,10 +214,7 @@ pub async fn login_submit(
         LoginOutcome::Wrong => {
             let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "email", "login-error-wrong");
-            private(
-                StatusCode::BAD_REQUEST,
-                &login_page(&state, locale, &session, form, f)?,
-            )
+            private(StatusCode::BAD_REQUEST, &login_page(&cx, form, f)?)
         }
         LoginOutcome::Throttled => Err(AppError::TooManyRequests),
     }
@@ -332,21 +239,10 @@ pub async fn logout(
 
 // ---- forgotten password ----
 
-pub async fn forgot_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-) -> Result<HttpResponse, AppError> {
-    let l = layout(
-        &state,
-        locale,
-        Page::ForgotPassword,
-        "forgot-title",
-        None,
-        &session,
-        None,
-    )?;
-    let csrf = csrf::token(&session)?;
+pub async fn forgot_form(cx: Ctx) -> Result<HttpResponse, AppError> {
+    let (locale, session) = (cx.locale, &cx.session);
+    let l = cx.layout(Page::ForgotPassword, "forgot-title", None)?;
+    let csrf = csrf::token(session)?;
     private(
         StatusCode::OK,
         &ForgotTpl {
@@ -361,26 +257,17 @@ pub async fn forgot_form(
 
 pub async fn forgot_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     form: web::Form<service::ForgotForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let mut errors = vec![];
-    let email = service::email(&mut errors, "email", &form.email);
+    let email = crate::web::form::email(&mut errors, "email", &form.email);
     if !errors.is_empty() {
-        let l = layout(
-            &state,
-            locale,
-            Page::ForgotPassword,
-            "forgot-title",
-            None,
-            &session,
-            None,
-        )?;
+        let l = cx.layout(Page::ForgotPassword, "forgot-title", None)?;
         let f = FormErrors::from_ids(&l.tr, &errors);
-        let csrf = csrf::token(&session)?;
+        let csrf = csrf::token(session)?;
         let email = form.email.chars().take(254).collect();
         return private(
             StatusCode::BAD_REQUEST,
@@ -399,7 +286,7 @@ pub async fn forgot_submit(
         return Err(AppError::TooManyRequests);
     }
     // The same answer whether or not the address has an account.
-    flash(&session, "forgot-sent");
+    flash(session, "forgot-sent");
     Ok(redirect(Page::ForgotPassword.path(locale)))
 }
 
@@ -431,22 +318,9 @@ async fn token_user(
 }
 
 /// A wrong, used or expired link: 404, and no hint which of these it was.
-fn link_invalid(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
-    page: Page,
-    token: &str,
-) -> Result<HttpResponse, AppError> {
-    let l = layout(
-        state,
-        locale,
-        page,
-        "link-invalid-title",
-        None,
-        session,
-        Some(token_paths(page, token)),
-    )?;
+fn link_invalid(cx: &Ctx, page: Page, token: &str) -> Result<HttpResponse, AppError> {
+    let locale = cx.locale;
+    let l = cx.layout_at(page, "link-invalid-title", None, token_paths(page, token))?;
     private(
         StatusCode::NOT_FOUND,
         &LinkInvalidTpl {
@@ -454,13 +328,6 @@ fn link_invalid(
             forgot: Page::ForgotPassword.path(locale),
         },
     )
-}
-
-/// The request's state, language and session, which every page function needs.
-pub struct Ctx<'a> {
-    pub state: &'a AppState,
-    pub locale: Locale,
-    pub session: &'a Session,
 }
 
 fn set_password_page(
@@ -475,16 +342,8 @@ fn set_password_page(
         Page::Invitation => ("invitation-title", "invitation-heading", "invitation-intro"),
         _ => ("reset-title", "reset-heading", "reset-intro"),
     };
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
-    let l = layout(
-        state,
-        locale,
-        page,
-        title,
-        None,
-        session,
-        Some(token_paths(page, token)),
-    )?;
+    let (locale, session) = (cx.locale, &cx.session);
+    let l = cx.layout_at(page, title, None, token_paths(page, token))?;
     Ok(SetPasswordTpl {
         heading: l.t(heading),
         intro: l.t(intro),
@@ -497,56 +356,26 @@ fn set_password_page(
     })
 }
 
-pub async fn reset_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    match token_user(&state, &token, Purpose::Reset).await? {
-        None => link_invalid(&state, locale, &session, Page::Reset, &token),
+pub async fn reset_form(cx: Ctx, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let state = &cx.state;
+    match token_user(state, &token, Purpose::Reset).await? {
+        None => link_invalid(&cx, Page::Reset, &token),
         Some(u) => private(
             StatusCode::OK,
-            &set_password_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
-                Page::Reset,
-                &token,
-                &u,
-                FormErrors::none(),
-                None,
-            )?,
+            &set_password_page(&cx, Page::Reset, &token, &u, FormErrors::none(), None)?,
         ),
     }
 }
 
-pub async fn invitation_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    match token_user(&state, &token, Purpose::Invite).await? {
-        None => link_invalid(&state, locale, &session, Page::Invitation, &token),
+pub async fn invitation_form(cx: Ctx, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let state = &cx.state;
+    match token_user(state, &token, Purpose::Invite).await? {
+        None => link_invalid(&cx, Page::Invitation, &token),
         Some(u) => {
             let name = Some(u.name.clone());
             private(
                 StatusCode::OK,
-                &set_password_page(
-                    &Ctx {
-                        state: &state,
-                        locale,
-                        session: &session,
-                    },
-                    Page::Invitation,
-                    &token,
-                    &u,
-                    FormErrors::none(),
-                    name,
-                )?,
+                &set_password_page(&cx, Page::Invitation, &token, &u, FormErrors::none(), name)?,
             )
         }
     }
@@ -554,21 +383,20 @@ pub async fn invitation_form(
 
 async fn set_password_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     token: String,
     form: service::NewPasswordForm,
     page: Page,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let purpose = if page == Page::Invitation {
         Purpose::Invite
     } else {
         Purpose::Reset
     };
-    let Some(user) = token_user(&state, &token, purpose).await? else {
-        return link_invalid(&state, locale, &session, page, &token);
+    let Some(user) = token_user(state, &token, purpose).await? else {
+        return link_invalid(&cx, page, &token);
     };
     let mut errors = match service::check_new_password(&form, &user) {
         Ok(()) => vec![],
@@ -580,7 +408,7 @@ async fn set_password_submit(
     {
         errors.insert(
             0,
-            service::FieldError {
+            crate::web::form::FieldError {
                 field: "name",
                 id: "form-error-required",
             },
@@ -592,18 +420,7 @@ async fn set_password_submit(
         let keep = (page == Page::Invitation).then(|| name.chars().take(200).collect());
         return private(
             StatusCode::BAD_REQUEST,
-            &set_password_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
-                page,
-                &token,
-                &user,
-                f,
-                keep,
-            )?,
+            &set_password_page(&cx, page, &token, &user, f, keep)?,
         );
     }
     let hash = hash_password(form.password.clone()).await?;
@@ -616,12 +433,12 @@ async fn set_password_submit(
     })
     .await?;
     match done {
-        None => link_invalid(&state, locale, &session, page, &token),
+        None => link_invalid(&cx, page, &token),
         Some(u) if page == Page::Invitation => {
             // An invited colleague may have given their name: the help desk's lists show it.
             state.caches.staff.clear();
-            sign_in(&session, &u)?;
-            flash(&session, "invitation-done");
+            sign_in(session, &u)?;
+            flash(session, "invitation-done");
             Ok(redirect(area_of(&u, locale)))
         }
         Some(_) => {
@@ -638,37 +455,22 @@ async fn set_password_submit(
 
 pub async fn reset_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     token: web::Path<String>,
     form: web::Form<service::NewPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    set_password_submit(
-        req,
-        state,
-        locale,
-        session,
-        token.into_inner(),
-        form.into_inner(),
-        Page::Reset,
-    )
-    .await
+    set_password_submit(req, cx, token.into_inner(), form.into_inner(), Page::Reset).await
 }
 
 pub async fn invitation_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     token: web::Path<String>,
     form: web::Form<service::NewPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     set_password_submit(
         req,
-        state,
-        locale,
-        session,
+        cx,
         token.into_inner(),
         form.into_inner(),
         Page::Invitation,
@@ -677,27 +479,23 @@ pub async fn invitation_submit(
 }
 
 pub async fn confirm_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    match token_user(&state, &token, Purpose::Verify).await? {
-        None => link_invalid(&state, locale, &session, Page::Verify, &token),
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    match token_user(state, &token, Purpose::Verify).await? {
+        None => link_invalid(&cx, Page::Verify, &token),
         Some(u) => {
-            let l = layout(
-                &state,
-                locale,
+            let l = cx.layout_at(
                 Page::Verify,
                 "confirm-title",
-                viewer.0.as_ref(),
-                &session,
-                Some(token_paths(Page::Verify, &token)),
+                viewer.person(),
+                token_paths(Page::Verify, &token),
             )?;
             let tpl = ConfirmTpl {
                 l,
-                csrf: csrf::token(&session)?,
+                csrf: csrf::token(session)?,
                 action: Page::Verify.link(locale, &token),
                 email: u.email,
             };
@@ -708,16 +506,15 @@ pub async fn confirm_form(
 
 pub async fn confirm_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     token: web::Path<String>,
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     if !plausible_token(&token) {
-        return link_invalid(&state, locale, &session, Page::Verify, &token);
+        return link_invalid(&cx, Page::Verify, &token);
     }
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
@@ -727,9 +524,9 @@ pub async fn confirm_submit(
     })
     .await?
     {
-        None => link_invalid(&state, locale, &session, Page::Verify, &token),
+        None => link_invalid(&cx, Page::Verify, &token),
         Some(_) => {
-            flash(&session, "confirm-done");
+            flash(session, "confirm-done");
             let to = if viewer.0.is_some() {
                 Page::Account.path(locale)
             } else {
@@ -742,12 +539,8 @@ pub async fn confirm_submit(
 
 // ---- the member's own pages ----
 
-pub async fn dashboard(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    member: Member,
-) -> Result<HttpResponse, AppError> {
+pub async fn dashboard(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let user = member.0;
     let org_id = user.organisation_id.clone().unwrap_or_default();
     let today = state.clock.now_utc_naive().date();
@@ -760,15 +553,7 @@ pub async fn dashboard(
         Ok((org, latest, validated))
     })
     .await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::Account,
-        "dashboard-title",
-        Some(&user),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::Account, "dashboard-title", Some(&user))?;
     let validation = latest.map(|r| {
         let v = crate::validation::views::RequestView::new(&l.tr, &r, today, Page::MemberFile);
         // The countdown is in the status; the renewal prompt follows it in the last 60 days.
@@ -805,7 +590,7 @@ pub async fn dashboard(
         },
     ];
     let tpl = DashboardTpl {
-        csrf: csrf::token(&session)?,
+        csrf: csrf::token(session)?,
         resend: Page::ResendVerification.path(locale),
         settings: Page::AccountSettings.path(locale),
         colleagues: Page::Colleagues.path(locale),
@@ -831,13 +616,12 @@ pub async fn account_root(locale: Locale) -> HttpResponse {
 }
 
 pub async fn resend_confirmation(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let user = member.0;
     if user.is_verified() {
         return Ok(redirect(Page::Account.path(locale)));
@@ -862,7 +646,7 @@ pub async fn resend_confirmation(
     if !sent {
         return Err(AppError::TooManyRequests);
     }
-    flash(&session, "dashboard-resent");
+    flash(session, "dashboard-resent");
     Ok(redirect(Page::Account.path(locale)))
 }
 
@@ -894,16 +678,8 @@ fn settings_page(
     phone: String,
     lang: String,
 ) -> Result<SettingsTpl, AppError> {
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
-    let l = layout(
-        state,
-        locale,
-        Page::AccountSettings,
-        "settings-title",
-        Some(user),
-        session,
-        None,
-    )?;
+    let (locale, session) = (cx.locale, &cx.session);
+    let l = cx.layout(Page::AccountSettings, "settings-title", Some(user))?;
     Ok(SettingsTpl {
         l,
         f,
@@ -918,9 +694,7 @@ fn settings_page(
 }
 
 pub async fn settings_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
@@ -928,11 +702,7 @@ pub async fn settings_form(
         return Err(AppError::LoginRequired(req.path().to_owned()));
     };
     let tpl = settings_page(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+        &cx,
         &user,
         FormErrors::none(),
         user.name.clone(),
@@ -944,16 +714,15 @@ pub async fn settings_form(
 
 pub async fn settings_submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let Some(user) = viewer.0 else {
         return Err(AppError::LoginRequired(req.path().to_owned()));
     };
-    csrf::verify(&session, &form.csrf)?;
+    csrf::verify(session, &form.csrf)?;
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
@@ -988,11 +757,7 @@ pub async fn settings_submit(
         if let Err(errors) = checked {
             let f = FormErrors::from_ids(&tr, &errors);
             let tpl = settings_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
+                &cx,
                 &user,
                 f,
                 user.name.clone(),
@@ -1008,8 +773,8 @@ pub async fn settings_submit(
         })
         .await?;
         // Every other session is gone; this one continues under a new id.
-        sign_in(&session, &user)?;
-        flash(&session, "settings-password-done");
+        sign_in(session, &user)?;
+        flash(session, "settings-password-done");
         return Ok(redirect(Page::AccountSettings.path(locale)));
     }
     let cf = service::ContactForm {
@@ -1023,11 +788,7 @@ pub async fn settings_submit(
             let f = FormErrors::from_ids(&tr, &errors);
             let keep = |s: &str| s.chars().take(200).collect::<String>();
             let tpl = settings_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
+                &cx,
                 &user,
                 f,
                 keep(&form.name),
@@ -1044,7 +805,7 @@ pub async fn settings_submit(
             .await?;
             // A staff member's new name shows in the help desk's lists at once.
             state.caches.staff.clear();
-            flash(&session, "settings-contact-done");
+            flash(session, "settings-contact-done");
             Ok(redirect(Page::AccountSettings.path(locale)))
         }
     }
@@ -1053,25 +814,16 @@ pub async fn settings_submit(
 // ---- colleagues ----
 
 async fn colleagues_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     f: FormErrors,
     name: String,
     email: String,
 ) -> Result<ColleaguesTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let org_id = user.organisation_id.clone().unwrap_or_default();
     let members = db::run(&state.pool, move |c| model::members_of(c, &org_id)).await?;
-    let l = layout(
-        state,
-        locale,
-        Page::Colleagues,
-        "colleagues-title",
-        Some(user),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::Colleagues, "colleagues-title", Some(user))?;
     let rows = members
         .into_iter()
         .filter(|m| m.disabled_at.is_none())
@@ -1095,16 +847,9 @@ async fn colleagues_page(
     })
 }
 
-pub async fn colleagues(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    member: Member,
-) -> Result<HttpResponse, AppError> {
+pub async fn colleagues(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
     let tpl = colleagues_page(
-        &state,
-        locale,
-        &session,
+        &cx,
         &member.0,
         FormErrors::none(),
         String::new(),
@@ -1116,13 +861,12 @@ pub async fn colleagues(
 
 pub async fn invite_colleague(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     form: web::Form<service::InviteForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let user = member.0;
     if !user.is_org_admin {
         return Err(AppError::Forbidden);
@@ -1133,9 +877,7 @@ pub async fn invite_colleague(
         Ok(i) => i,
         Err(errors) => {
             let tpl = colleagues_page(
-                &state,
-                locale,
-                &session,
+                &cx,
                 &user,
                 FormErrors::from_ids(&tr, &errors),
                 keep(&form.name),
@@ -1154,21 +896,12 @@ pub async fn invite_colleague(
     .await?
     {
         Invited::Sent(_) => {
-            flash(&session, "colleagues-invited");
+            flash(session, "colleagues-invited");
             Ok(redirect(Page::Colleagues.path(locale)))
         }
         Invited::EmailTaken => {
             let f = FormErrors::one(&tr, "email", "colleagues-error-taken");
-            let tpl = colleagues_page(
-                &state,
-                locale,
-                &session,
-                &user,
-                f,
-                keep(&form.name),
-                keep(&form.email),
-            )
-            .await?;
+            let tpl = colleagues_page(&cx, &user, f, keep(&form.name), keep(&form.email)).await?;
             private(StatusCode::CONFLICT, &tpl)
         }
     }
@@ -1176,14 +909,13 @@ pub async fn invite_colleague(
 
 pub async fn remove_colleague(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     id: web::Path<String>,
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let user = member.0;
     if !user.is_org_admin {
         return Err(AppError::Forbidden);
@@ -1205,6 +937,6 @@ pub async fn remove_colleague(
         service::set_disabled(c, now, &user, &target, true, &ip)
     })
     .await?;
-    flash(&session, "colleagues-removed");
+    flash(session, "colleagues-removed");
     Ok(redirect(Page::Colleagues.path(locale)))
 }

@@ -1,6 +1,7 @@
 //! Organisations, members and staff: registration, e-mail confirmation, log in and out,
 //! forgotten passwords, invitations, staff accounts, and the sessions behind them.
 
+pub mod auth;
 pub mod handlers;
 pub mod model;
 pub mod organisation;

@@ -1,21 +1,19 @@
 //! The staff's page of one organisation: who its members are, whether it is validated, and its
 //! validation requests, orders and tickets, each linked to its own staff page.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::handlers::{layout, private};
 use super::model;
-use crate::AppState;
+use crate::accounts::auth::Staff;
 use crate::db;
 use crate::eligibility::OrgType;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
-use crate::web::auth::Staff;
-use crate::web::page::Layout;
+use crate::web::page::private;
+use crate::web::page::{Ctx, Layout};
 
 /// The newest tickets the page lists; a busier organisation's older ones are found in the queue.
 const TICKETS_SHOWN: i64 = 500;
@@ -49,13 +47,8 @@ pub struct OrganisationTpl {
     pub sections: Vec<(String, Vec<Item>)>,
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    staff: Staff,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let id = id.into_inner();
     let today = state.clock.now_utc_naive().date();
     let (org, members, requests, orders, tickets) = db::run(&state.pool, move |c| {
@@ -69,17 +62,14 @@ pub async fn show(
         ))
     })
     .await?;
-    let mut l = layout(
-        &state,
-        locale,
+    let mut l = cx.layout_at(
         Page::StaffOrganisation,
         "staff-ticket-org",
         Some(&staff.0),
-        &session,
-        Some([
+        [
             Page::StaffOrganisation.link(Locale::Sv, &org.id),
             Page::StaffOrganisation.link(Locale::En, &org.id),
-        ]),
+        ],
     )?;
     l.title = org.name.clone();
     let tr = &l.tr;

@@ -16,49 +16,8 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::outbox;
+use crate::web::form::{Errors, email, err, text};
 use diesel::prelude::*;
-
-/// A message beside one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub id: &'static str,
-}
-
-pub type Errors = Vec<FieldError>;
-
-pub fn err(errors: &mut Errors, field: &'static str, id: &'static str) {
-    errors.push(FieldError { field, id });
-}
-
-const MAX_TEXT: usize = 200;
-
-/// A short line of text: required (or not), at most 200 characters, no control characters.
-pub fn text(errors: &mut Errors, field: &'static str, value: &str, required: bool) -> String {
-    let v = value.trim();
-    if required && v.is_empty() {
-        err(errors, field, "form-error-required");
-    } else if v.chars().count() > MAX_TEXT {
-        err(errors, field, "form-error-too-long");
-    } else if v.chars().any(char::is_control) {
-        err(errors, field, "form-error-control");
-    }
-    v.to_owned()
-}
-
-/// An e-mail address, lowercased.
-pub fn email(errors: &mut Errors, field: &'static str, value: &str) -> String {
-    let v = value.trim().to_lowercase();
-    if v.is_empty() {
-        err(errors, field, "form-error-required");
-    } else if v.len() > 254
-        || v.chars().any(|c| c.is_control() || c.is_whitespace())
-        || v.parse::<lettre::Address>().is_err()
-    {
-        err(errors, field, "form-error-email");
-    }
-    v
-}
 
 fn new_password(errors: &mut Errors, pw: &str, confirm: &str, email: &str, org: Option<&str>) {
     if pw.contains('\0') {

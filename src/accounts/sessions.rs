@@ -21,8 +21,8 @@ use crate::error::AppError;
 /// Session keys in state (values are JSON, as actix-session stores them).
 pub const UID: &str = "uid";
 pub const ROLE: &str = "role";
-pub const CSRF: &str = "csrf";
-pub const FLASH: &str = "flash";
+pub use crate::web::csrf::CSRF;
+pub use crate::web::request::FLASH;
 /// The signed-in user as read with the session, in the same query: present only while the
 /// session is being served, never stored (see [`persisted`]). Saves every signed-in page a
 /// second round trip to the database.

@@ -1,40 +1,28 @@
 //! Thin handlers of the staff area's account pages: the staff home, staff accounts (admins) and
 //! the audit log (admins).
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::handlers::{Ctx, layout, private, redirect};
 use super::model::{self, Role};
 use super::service::{self, Invited};
 use super::views::*;
-use crate::AppState;
+use crate::accounts::auth::{Staff, StaffAdmin};
 use crate::audit;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{Staff, StaffAdmin, client_ip, flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::page::Ctx;
+use crate::web::page::{private, redirect};
+use crate::web::request::{client_ip, flash};
 
-pub async fn home(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    staff: Staff,
-) -> Result<HttpResponse, AppError> {
+pub async fn home(cx: Ctx, staff: Staff) -> Result<HttpResponse, AppError> {
+    let locale = cx.locale;
     let user = staff.0;
-    let l = layout(
-        &state,
-        locale,
-        Page::Staff,
-        "staff-home-title",
-        Some(&user),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::Staff, "staff-home-title", Some(&user))?;
     let tpl = StaffHomeTpl {
         l,
         is_admin: user.role() == Role::Admin,
@@ -58,24 +46,16 @@ pub async fn staff_root(locale: Locale) -> HttpResponse {
 }
 
 async fn accounts_page(
-    cx: &Ctx<'_>,
+    cx: &Ctx,
     admin: &model::User,
     f: FormErrors,
     name: String,
     email: String,
     role: String,
 ) -> Result<StaffAccountsTpl, AppError> {
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let people = db::run(&state.pool, model::staff).await?;
-    let l = layout(
-        state,
-        locale,
-        Page::StaffAccounts,
-        "staff-accounts-title",
-        Some(admin),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffAccounts, "staff-accounts-title", Some(admin))?;
     let rows = people
         .into_iter()
         .map(|p| {
@@ -127,18 +107,9 @@ async fn accounts_page(
     })
 }
 
-pub async fn accounts(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    admin: StaffAdmin,
-) -> Result<HttpResponse, AppError> {
+pub async fn accounts(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
     let tpl = accounts_page(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+        &cx,
         &admin.0,
         FormErrors::none(),
         String::new(),
@@ -151,13 +122,12 @@ pub async fn accounts(
 
 pub async fn invite(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     form: web::Form<service::InviteForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let admin = admin.0;
     let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
     let keep = |s: &str| s.chars().take(254).collect::<String>();
@@ -166,11 +136,7 @@ pub async fn invite(
         Err(errors) => {
             let f = FormErrors::from_ids(&tr, &errors);
             let tpl = accounts_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
+                &cx,
                 &admin,
                 f,
                 keep(&form.name),
@@ -191,17 +157,13 @@ pub async fn invite(
     {
         Invited::Sent(_) => {
             state.caches.staff.clear();
-            flash(&session, "staff-invited");
+            flash(session, "staff-invited");
             Ok(redirect(Page::StaffAccounts.path(locale)))
         }
         Invited::EmailTaken => {
             let f = FormErrors::one(&tr, "email", "colleagues-error-taken");
             let tpl = accounts_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
+                &cx,
                 &admin,
                 f,
                 keep(&form.name),
@@ -224,14 +186,13 @@ pub struct ToggleForm {
 
 pub async fn toggle(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
     form: web::Form<ToggleForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let admin = admin.0;
     let disable = match form.disabled.as_str() {
         "1" => true,
@@ -254,7 +215,7 @@ pub async fn toggle(
     })
     .await?;
     flash(
-        &session,
+        session,
         if disable {
             "staff-disabled-done"
         } else {
@@ -265,12 +226,11 @@ pub async fn toggle(
 }
 
 pub async fn audit_log(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     q: web::Query<audit::Filter>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let filter = q.into_inner();
     let f = filter.clone();
     let (entries, more, names) = db::run(&state.pool, move |c| {
@@ -287,15 +247,7 @@ pub async fn audit_log(
         Ok((entries, more, names))
     })
     .await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::StaffAudit,
-        "audit-title",
-        Some(&admin.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffAudit, "audit-title", Some(&admin.0))?;
     let rows = entries
         .into_iter()
         .map(|e| {

@@ -1,34 +1,20 @@
 //! The public catalogue: the list and one page per product.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use crate::AppState;
-use crate::accounts::handlers::{layout, private};
+use crate::accounts::auth::Viewer;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::orders::views::{CatalogTpl, ProductTpl, ProductView};
-use crate::web::auth::Viewer;
+use crate::web::page::{Ctx, private};
 
-pub async fn list(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    viewer: Viewer,
-) -> Result<HttpResponse, AppError> {
+pub async fn list(cx: Ctx, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let products = db::run(&state.pool, super::active).await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::Products,
-        "products-title",
-        viewer.0.as_ref(),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::Products, "products-title", viewer.person())?;
     let products = products
         .iter()
         .map(|p| ProductView::new(&l.tr, p, Page::Product.link(locale, &p.sku)))
@@ -37,12 +23,11 @@ pub async fn list(
 }
 
 pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     sku: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let sku = sku.into_inner();
     let s = sku.clone();
     let product = db::run(&state.pool, move |c| super::by_sku(c, &s)).await?;
@@ -53,15 +38,7 @@ pub async fn show(
         Page::Product.link(Locale::Sv, &sku),
         Page::Product.link(Locale::En, &sku),
     ];
-    let l = layout(
-        &state,
-        locale,
-        Page::Products,
-        "products-title",
-        viewer.0.as_ref(),
-        &session,
-        Some(paths),
-    )?;
+    let l = cx.layout_at(Page::Products, "products-title", viewer.person(), paths)?;
     let exempt_note = product.exempt.then(|| l.t("product-exempt-why"));
     let p = ProductView::new(&l.tr, &product, Page::Product.link(locale, &product.sku));
     let mut tpl = ProductTpl {

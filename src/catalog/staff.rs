@@ -1,14 +1,11 @@
 //! Staff admins create, edit and retire products; every change is audited.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
 
 use super::{Product, ProductKind, parse_sek};
-use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
-use crate::accounts::service::FieldError;
+use crate::accounts::auth::StaffAdmin;
 use crate::accounts::views::Choice;
 use crate::audit::{self, Actor};
 use crate::db::schema::products as p;
@@ -17,9 +14,11 @@ use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, format};
 use crate::orders::views::{ProductView, StaffProductTpl, StaffProductsTpl};
-use crate::web::auth::{StaffAdmin, client_ip, flash};
 use crate::web::csrf;
+use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 
 #[derive(serde::Deserialize, Default, Clone)]
 pub struct ProductForm {
@@ -142,22 +141,10 @@ impl ProductForm {
     }
 }
 
-pub async fn list(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    admin: StaffAdmin,
-) -> Result<HttpResponse, AppError> {
+pub async fn list(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let products = db::run(&state.pool, super::all).await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::StaffProducts,
-        "staff-products-title",
-        Some(&admin.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffProducts, "staff-products-title", Some(&admin.0))?;
     let products: Vec<ProductView> = products
         .iter()
         .map(|p| {
@@ -178,14 +165,13 @@ pub async fn list(
 }
 
 fn page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     admin: &crate::accounts::model::User,
     id: Option<&str>,
     form: ProductForm,
     f: FormErrors,
 ) -> Result<StaffProductTpl, AppError> {
+    let (locale, session) = (cx.locale, &cx.session);
     let (action, heading) = match id {
         Some(id) => (Page::StaffProduct.link(locale, id), "staff-product-edit"),
         None => (
@@ -193,15 +179,7 @@ fn page(
             "staff-product-new",
         ),
     };
-    let l = layout(
-        state,
-        locale,
-        Page::StaffProducts,
-        "staff-products-title",
-        Some(admin),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffProducts, "staff-products-title", Some(admin))?;
     let kinds = [ProductKind::Discounted, ProductKind::DonatedCloud]
         .into_iter()
         .map(|k| Choice {
@@ -222,12 +200,7 @@ fn page(
     })
 }
 
-pub async fn new_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    admin: StaffAdmin,
-) -> Result<HttpResponse, AppError> {
+pub async fn new_form(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
     let form = ProductForm {
         kind: "discounted".into(),
         active: "yes".into(),
@@ -236,25 +209,16 @@ pub async fn new_form(
     };
     private(
         StatusCode::OK,
-        &page(
-            &state,
-            locale,
-            &session,
-            &admin.0,
-            None,
-            form,
-            FormErrors::none(),
-        )?,
+        &page(&cx, &admin.0, None, form, FormErrors::none())?,
     )
 }
 
 pub async fn edit_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let id = id.into_inner();
     let i = id.clone();
     let product = db::run(&state.pool, move |c| super::by_id(c, &i))
@@ -263,28 +227,19 @@ pub async fn edit_form(
     let form = ProductForm::from_product(&product, locale);
     private(
         StatusCode::OK,
-        &page(
-            &state,
-            locale,
-            &session,
-            &admin.0,
-            Some(&id),
-            form,
-            FormErrors::none(),
-        )?,
+        &page(&cx, &admin.0, Some(&id), form, FormErrors::none())?,
     )
 }
 
 async fn save(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: Option<String>,
     form: ProductForm,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
     let (sku, kind, fee, max) = match form.check() {
         Ok(v) => v,
@@ -292,7 +247,7 @@ async fn save(
             let f = FormErrors::from_ids(&tr, &errors);
             return private(
                 StatusCode::BAD_REQUEST,
-                &page(&state, locale, &session, &admin.0, id.as_deref(), form, f)?,
+                &page(&cx, &admin.0, id.as_deref(), form, f)?,
             );
         }
     };
@@ -367,14 +322,14 @@ async fn save(
     .await?;
     match saved {
         Some(_) => {
-            flash(&session, "staff-product-saved");
+            flash(session, "staff-product-saved");
             Ok(redirect(Page::StaffProducts.path(locale)))
         }
         None => {
             let f = FormErrors::one(&tr, "sku", "product-error-sku-taken");
             private(
                 StatusCode::CONFLICT,
-                &page(&state, locale, &session, &admin.0, id.as_deref(), form, f)?,
+                &page(&cx, &admin.0, id.as_deref(), form, f)?,
             )
         }
     }
@@ -382,32 +337,19 @@ async fn save(
 
 pub async fn create(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     form: web::Form<ProductForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(req, state, locale, session, admin, None, form.into_inner()).await
+    save(req, cx, admin, None, form.into_inner()).await
 }
 
 pub async fn update(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
     form: web::Form<ProductForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(
-        req,
-        state,
-        locale,
-        session,
-        admin,
-        Some(id.into_inner()),
-        form.into_inner(),
-    )
-    .await
+    save(req, cx, admin, Some(id.into_inner()), form.into_inner()).await
 }

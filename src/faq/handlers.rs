@@ -1,21 +1,20 @@
 //! The public FAQ: the index grouped by category with search, one page per article, and the
 //! "did this answer your question?" feedback.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::{Article, Segment};
-use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::Viewer;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{Viewer, client_ip, flash};
 use crate::web::csrf;
 use crate::web::page::Layout;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 
 pub struct ArticleLink {
     pub title: String,
@@ -101,26 +100,17 @@ fn script_safe(json: &str) -> String {
 }
 
 pub async fn index(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     q: web::Query<SearchQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let query: String = q.q.trim().chars().take(100).collect();
     let (cats, arts) = db::run(&state.pool, |c| {
         Ok((super::categories(c)?, super::articles(c, false)?))
     })
     .await?;
-    let mut l = layout(
-        &state,
-        locale,
-        Page::Faq,
-        "faq-title",
-        viewer.0.as_ref(),
-        &session,
-        None,
-    )?;
+    let mut l = cx.layout(Page::Faq, "faq-title", viewer.person())?;
     if !query.is_empty() {
         let qs = serde_urlencoded::to_string([("q", query.as_str())]).unwrap_or_default();
         l.other_href = format!("{}?{qs}", Page::Faq.path(locale.other()));
@@ -181,12 +171,11 @@ pub async fn index(
 }
 
 pub async fn article(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let slug = slug.into_inner();
     let s = slug.clone();
     let found = db::run(&state.pool, move |c| {
@@ -204,22 +193,14 @@ pub async fn article(
         Page::FaqArticle.link(Locale::Sv, &art.slug_sv),
         Page::FaqArticle.link(Locale::En, &art.slug_en),
     ];
-    let mut l = layout(
-        &state,
-        locale,
-        Page::Faq,
-        "faq-title",
-        viewer.0.as_ref(),
-        &session,
-        Some(paths),
-    )?;
+    let mut l = cx.layout_at(Page::Faq, "faq-title", viewer.person(), paths)?;
     let t = art.text(locale);
     l.title = t.title.to_owned();
     let tpl = ArticleTpl {
         title: t.title.to_owned(),
         html: super::render(t.body),
         fallback: t.fallback,
-        csrf: csrf::token(&session)?,
+        csrf: csrf::token(session)?,
         feedback: Page::FaqFeedback.link(locale, art.slug(locale)),
         index: Page::Faq.path(locale),
         category: cats
@@ -245,13 +226,12 @@ pub struct FeedbackForm {
 /// stored with the address, and no account needed.
 pub async fn feedback(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     slug: web::Path<String>,
     form: web::Form<FeedbackForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let yes = match form.helpful.as_str() {
         "yes" => true,
         "no" => false,
@@ -296,7 +276,7 @@ pub async fn feedback(
     })
     .await?;
     flash(
-        &session,
+        session,
         if counted {
             "faq-feedback-thanks"
         } else {

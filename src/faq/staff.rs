@@ -1,27 +1,25 @@
 //! Staff admins maintain the FAQ: articles (with a preview), categories, order and publishing.
 //! Every change is audited.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use diesel::prelude::*;
 
 use super::{Article, Category};
-use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::StaffAdmin;
 use crate::accounts::model::User;
-use crate::accounts::service::FieldError;
 use crate::audit::{self, Actor};
 use crate::db;
 use crate::db::schema::{faq_articles as a, faq_categories as c};
 use crate::error::AppError;
-use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{StaffAdmin, client_ip, flash};
 use crate::web::csrf;
+use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
 use crate::web::page::Layout;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 
 pub struct Row {
     pub title: String,
@@ -186,36 +184,18 @@ impl ArticleForm {
     }
 }
 
-pub async fn list(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    admin: StaffAdmin,
-) -> Result<HttpResponse, AppError> {
-    let tpl = list_page(&state, locale, &session, &admin.0, FormErrors::none()).await?;
+pub async fn list(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
+    let tpl = list_page(&cx, &admin.0, FormErrors::none()).await?;
     private(StatusCode::OK, &tpl)
 }
 
-async fn list_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
-    admin: &User,
-    f: FormErrors,
-) -> Result<ListTpl, AppError> {
+async fn list_page(cx: &Ctx, admin: &User, f: FormErrors) -> Result<ListTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let (cats, arts) = db::run(&state.pool, |c| {
         Ok((super::categories(c)?, super::articles(c, true)?))
     })
     .await?;
-    let l = layout(
-        state,
-        locale,
-        Page::StaffFaq,
-        "staff-faq-title",
-        Some(admin),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffFaq, "staff-faq-title", Some(admin))?;
     let rows = arts
         .iter()
         .map(|x| Row {
@@ -250,24 +230,16 @@ async fn list_page(
 }
 
 async fn edit_page(
-    cx: &crate::accounts::handlers::Ctx<'_>,
+    cx: &Ctx,
     admin: &User,
     id: Option<&str>,
     form: ArticleForm,
     f: FormErrors,
     preview: bool,
 ) -> Result<EditTpl, AppError> {
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let cats = db::run(&state.pool, super::categories).await?;
-    let l = layout(
-        state,
-        locale,
-        Page::StaffFaq,
-        "staff-faq-title",
-        Some(admin),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffFaq, "staff-faq-title", Some(admin))?;
     let categories = cats
         .iter()
         .map(|c| CategoryChoice {
@@ -300,41 +272,23 @@ async fn edit_page(
     })
 }
 
-pub async fn new_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    admin: StaffAdmin,
-) -> Result<HttpResponse, AppError> {
+pub async fn new_form(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
     let form = ArticleForm {
         position: "1000".into(),
         ..Default::default()
     };
     private(
         StatusCode::OK,
-        &edit_page(
-            &crate::accounts::handlers::Ctx {
-                state: &state,
-                locale,
-                session: &session,
-            },
-            &admin.0,
-            None,
-            form,
-            FormErrors::none(),
-            false,
-        )
-        .await?,
+        &edit_page(&cx, &admin.0, None, form, FormErrors::none(), false).await?,
     )
 }
 
 pub async fn edit_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let state = &cx.state;
     let id = id.into_inner();
     let i = id.clone();
     let (art, cats) = db::run(&state.pool, move |c| {
@@ -345,50 +299,25 @@ pub async fn edit_form(
     let form = ArticleForm::from_article(&art, &cats);
     private(
         StatusCode::OK,
-        &edit_page(
-            &crate::accounts::handlers::Ctx {
-                state: &state,
-                locale,
-                session: &session,
-            },
-            &admin.0,
-            Some(&id),
-            form,
-            FormErrors::none(),
-            false,
-        )
-        .await?,
+        &edit_page(&cx, &admin.0, Some(&id), form, FormErrors::none(), false).await?,
     )
 }
 
 async fn save(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: Option<String>,
     form: ArticleForm,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let cats = db::run(&state.pool, super::categories).await?;
     let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
     if form.preview == "yes" {
         return private(
             StatusCode::OK,
-            &edit_page(
-                &crate::accounts::handlers::Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
-                &admin.0,
-                id.as_deref(),
-                form,
-                FormErrors::none(),
-                true,
-            )
-            .await?,
+            &edit_page(&cx, &admin.0, id.as_deref(), form, FormErrors::none(), true).await?,
         );
     }
     let (cat, position) = match form.check(&cats) {
@@ -397,19 +326,7 @@ async fn save(
             let f = FormErrors::from_ids(&tr, &errors);
             return private(
                 StatusCode::BAD_REQUEST,
-                &edit_page(
-                    &crate::accounts::handlers::Ctx {
-                        state: &state,
-                        locale,
-                        session: &session,
-                    },
-                    &admin.0,
-                    id.as_deref(),
-                    form,
-                    f,
-                    false,
-                )
-                .await?,
+                &edit_page(&cx, &admin.0, id.as_deref(), form, f, false).await?,
             );
         }
     };
@@ -489,26 +406,14 @@ async fn save(
     .await?;
     match saved {
         Some(_) => {
-            flash(&session, "staff-faq-saved");
+            flash(session, "staff-faq-saved");
             Ok(redirect(Page::StaffFaq.path(locale)))
         }
         None => {
             let f = FormErrors::one(&tr, "slug_sv", "faq-error-slug-taken");
             private(
                 StatusCode::CONFLICT,
-                &edit_page(
-                    &crate::accounts::handlers::Ctx {
-                        state: &state,
-                        locale,
-                        session: &session,
-                    },
-                    &admin.0,
-                    id.as_deref(),
-                    form,
-                    f,
-                    false,
-                )
-                .await?,
+                &edit_page(&cx, &admin.0, id.as_deref(), form, f, false).await?,
             )
         }
     }
@@ -516,34 +421,21 @@ async fn save(
 
 pub async fn create(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     form: web::Form<ArticleForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(req, state, locale, session, admin, None, form.into_inner()).await
+    save(req, cx, admin, None, form.into_inner()).await
 }
 
 pub async fn update(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
     form: web::Form<ArticleForm>,
 ) -> Result<HttpResponse, AppError> {
-    save(
-        req,
-        state,
-        locale,
-        session,
-        admin,
-        Some(id.into_inner()),
-        form.into_inner(),
-    )
-    .await
+    save(req, cx, admin, Some(id.into_inner()), form.into_inner()).await
 }
 
 #[derive(serde::Deserialize)]
@@ -554,14 +446,13 @@ pub struct CsrfOnly {
 
 pub async fn delete(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let id = id.into_inner();
     let now = state.clock.now_utc_naive();
     let ip = client_ip(&req);
@@ -591,7 +482,7 @@ pub async fn delete(
     if !gone {
         return Err(AppError::NotFound);
     }
-    flash(&session, "staff-faq-deleted");
+    flash(session, "staff-faq-deleted");
     Ok(redirect(Page::StaffFaq.path(locale)))
 }
 
@@ -612,13 +503,12 @@ pub struct CategoryForm {
 /// Adds a category, or renames and moves the one with the same key.
 pub async fn save_category(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     form: web::Form<CategoryForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let key = form.key.trim().to_owned();
     let position = form
         .position
@@ -651,14 +541,7 @@ pub async fn save_category(
     }
     let Some(position) = position.filter(|_| e.is_empty()) else {
         let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
-        let tpl = list_page(
-            &state,
-            locale,
-            &session,
-            &admin.0,
-            FormErrors::from_ids(&tr, &e),
-        )
-        .await?;
+        let tpl = list_page(&cx, &admin.0, FormErrors::from_ids(&tr, &e)).await?;
         return private(StatusCode::BAD_REQUEST, &tpl);
     };
     let now = state.clock.now_utc_naive();
@@ -700,7 +583,7 @@ pub async fn save_category(
         })
     })
     .await?;
-    flash(&session, "staff-faq-saved");
+    flash(session, "staff-faq-saved");
     Ok(redirect(Page::StaffFaq.path(locale)))
 }
 
@@ -708,14 +591,13 @@ pub async fn save_category(
 /// articles would otherwise lose their place in the FAQ.
 pub async fn delete_category(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
     form: web::Form<CsrfOnly>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let id = id.into_inner();
     let now = state.clock.now_utc_naive();
     let ip = client_ip(&req);
@@ -758,13 +640,13 @@ pub async fn delete_category(
     match outcome {
         None => Err(AppError::NotFound),
         Some(true) => {
-            flash(&session, "staff-faq-category-deleted");
+            flash(session, "staff-faq-category-deleted");
             Ok(redirect(Page::StaffFaq.path(locale)))
         }
         Some(false) => {
             let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "key", "faq-error-category-in-use");
-            let tpl = list_page(&state, locale, &session, &admin.0, f).await?;
+            let tpl = list_page(&cx, &admin.0, f).await?;
             private(StatusCode::CONFLICT, &tpl)
         }
     }

@@ -1,6 +1,5 @@
 //! Thin handlers of the member's order pages: form, review, confirm, history, order, cancel.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -9,15 +8,16 @@ use super::rules::{self, Requested, Validation};
 use super::service;
 use super::views::*;
 use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::Member;
 use crate::accounts::model::User;
 use crate::catalog::{self, Product};
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, format};
-use crate::web::auth::{Member, client_ip, flash};
 use crate::web::csrf;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 
 /// The posted form: `q_<product id>` quantities, the CSRF token and, on confirm, the key.
 type Fields = Vec<(String, String)>;
@@ -95,22 +95,13 @@ async fn check(
 }
 
 fn form_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     c: &Checked,
     typed: &[(String, String, i64)],
 ) -> Result<OrderFormTpl, AppError> {
-    let l = layout(
-        state,
-        locale,
-        Page::Orders,
-        "order-new-title",
-        Some(user),
-        session,
-        None,
-    )?;
+    let (locale, session) = (cx.locale, &cx.session);
+    let l = cx.layout(Page::Orders, "order-new-title", Some(user))?;
     let products = c
         .products
         .iter()
@@ -148,39 +139,19 @@ fn form_page(
     })
 }
 
-pub async fn new_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    member: Member,
-) -> Result<HttpResponse, AppError> {
-    let c = check(&state, &member.0, &[], locale).await?;
+pub async fn new_form(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
+    let c = check(state, &member.0, &[], locale).await?;
     let c = Checked {
         problems: vec![],
         ..c
     };
-    private(
-        StatusCode::OK,
-        &form_page(&state, locale, &session, &member.0, &c, &[])?,
-    )
+    private(StatusCode::OK, &form_page(&cx, &member.0, &c, &[])?)
 }
 
-fn review_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
-    user: &User,
-    lines: &[(Product, i64)],
-) -> Result<ReviewTpl, AppError> {
-    let l = layout(
-        state,
-        locale,
-        Page::Orders,
-        "order-review-title",
-        Some(user),
-        session,
-        None,
-    )?;
+fn review_page(cx: &Ctx, user: &User, lines: &[(Product, i64)]) -> Result<ReviewTpl, AppError> {
+    let (locale, session) = (cx.locale, &cx.session);
+    let l = cx.layout(Page::Orders, "order-review-title", Some(user))?;
     let total: i64 = lines.iter().map(|(p, q)| p.fee_ore * q).sum();
     let licences: i64 = lines.iter().map(|(_, q)| q).sum();
     Ok(ReviewTpl {
@@ -211,42 +182,34 @@ fn review_page(
 /// The order form posted: the review page when every rule holds, else the form with every
 /// broken rule named.
 pub async fn review(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, field(&form, "csrf"))?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, field(&form, "csrf"))?;
     let user = member.0;
     if !user.is_verified() {
         return Err(AppError::Forbidden);
     }
     let typed = quantities(&form);
-    let c = check(&state, &user, &typed, locale).await?;
+    let c = check(state, &user, &typed, locale).await?;
     if !c.problems.is_empty() {
-        return private(
-            StatusCode::BAD_REQUEST,
-            &form_page(&state, locale, &session, &user, &c, &typed)?,
-        );
+        return private(StatusCode::BAD_REQUEST, &form_page(&cx, &user, &c, &typed)?);
     }
-    private(
-        StatusCode::OK,
-        &review_page(&state, locale, &session, &user, &c.lines)?,
-    )
+    private(StatusCode::OK, &review_page(&cx, &user, &c.lines)?)
 }
 
 /// Confirms a reviewed order. The key in the form makes a second click, a resent form or a
 /// back-and-resubmit land on the same order.
 pub async fn confirm(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, field(&form, "csrf"))?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, field(&form, "csrf"))?;
     let user = member.0;
     if !user.is_verified() {
         return Err(AppError::Forbidden);
@@ -263,12 +226,9 @@ pub async fn confirm(
         return Ok(redirect(&Page::Order.link(locale, &existing.id)));
     }
     let typed = quantities(&form);
-    let c = check(&state, &user, &typed, locale).await?;
+    let c = check(state, &user, &typed, locale).await?;
     if !c.problems.is_empty() {
-        return private(
-            StatusCode::BAD_REQUEST,
-            &form_page(&state, locale, &session, &user, &c, &typed)?,
-        );
+        return private(StatusCode::BAD_REQUEST, &form_page(&cx, &user, &c, &typed)?);
     }
     let now = state.clock.now_utc_naive();
     let ip = client_ip(&req);
@@ -279,27 +239,15 @@ pub async fn confirm(
         service::place(conn, now, &routing, &u, &key, &lines, &ip)
     })
     .await?;
-    flash(&session, "order-placed");
+    flash(session, "order-placed");
     Ok(redirect(&Page::Order.link(locale, &id)))
 }
 
-pub async fn list(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    member: Member,
-) -> Result<HttpResponse, AppError> {
+pub async fn list(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let org = member.0.organisation_id.clone().unwrap_or_default();
     let orders = db::run(&state.pool, move |c| model::of_organisation(c, &org)).await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::Orders,
-        "orders-title",
-        Some(&member.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::Orders, "orders-title", Some(&member.0))?;
     let rows = orders
         .iter()
         .map(|o| OrderRow {
@@ -354,12 +302,11 @@ pub fn lines_and_history(
 }
 
 pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let id = id.into_inner();
     let org = member.0.organisation_id.clone();
     let loaded = db::run(&state.pool, move |c| {
@@ -383,16 +330,8 @@ pub async fn show(
         Page::Order.link(Locale::Sv, &order.id),
         Page::Order.link(Locale::En, &order.id),
     ];
-    let l = layout(
-        &state,
-        locale,
-        Page::Orders,
-        "order-title",
-        Some(&member.0),
-        &session,
-        Some(paths),
-    )?;
-    let (lines, history) = lines_and_history(&l.tr, &state, &lines, &history);
+    let l = cx.layout_at(Page::Orders, "order-title", Some(&member.0), paths)?;
+    let (lines, history) = lines_and_history(&l.tr, state, &lines, &history);
     let tpl = OrderTpl {
         reference: order.reference(),
         state: order.state.clone(),
@@ -400,7 +339,7 @@ pub async fn show(
         lines,
         total: format::sek(locale, order.total_ore),
         history,
-        csrf: csrf::token(&session)?,
+        csrf: csrf::token(session)?,
         cancel: (order.state() == State::Submitted)
             .then(|| Page::OrderCancel.link(locale, &order.id)),
         list: Page::Orders.path(locale),
@@ -413,14 +352,13 @@ pub async fn show(
 
 pub async fn cancel(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     id: web::Path<String>,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, field(&form, "csrf"))?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, field(&form, "csrf"))?;
     let user = member.0;
     let id = id.into_inner();
     let i = id.clone();
@@ -439,6 +377,6 @@ pub async fn cancel(
     {
         return Err(AppError::Conflict);
     }
-    flash(&session, "order-cancelled");
+    flash(session, "order-cancelled");
     Ok(redirect(&Page::Order.link(locale, &id)))
 }

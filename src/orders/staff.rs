@@ -1,6 +1,5 @@
 //! Thin handlers of the staff's order queue, order view and decisions.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -8,18 +7,18 @@ use super::handlers::lines_and_history;
 use super::model::{self, State};
 use super::service::{self, Action};
 use super::views::*;
-use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::Staff;
 use crate::accounts::model as accounts;
-use crate::accounts::service::FieldError;
 use crate::accounts::views::Choice;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, format};
-use crate::web::auth::{Staff, client_ip, flash};
 use crate::web::csrf;
+use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 
 #[derive(serde::Deserialize, Default)]
 pub struct QueueQuery {
@@ -30,12 +29,11 @@ pub struct QueueQuery {
 }
 
 pub async fn queue(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let filter = match q.state.as_str() {
         "" => Some(State::Submitted),
         "all" => None,
@@ -59,15 +57,7 @@ pub async fn queue(
         Ok((rows, more, counts, validations))
     })
     .await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::StaffOrders,
-        "staff-orders-title",
-        Some(&staff.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffOrders, "staff-orders-title", Some(&staff.0))?;
     let now = state.clock.now_utc_naive();
     let rows = rows
         .into_iter()
@@ -138,14 +128,13 @@ pub struct DecisionForm {
 }
 
 async fn order_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     staff: &accounts::User,
     id: String,
     f: FormErrors,
     form: DecisionForm,
 ) -> Result<StaffOrderTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let today = state.clock.now_utc_naive().date();
     let loaded = db::run(&state.pool, move |c| {
         let Some(order) = model::find(c, &id)? else {
@@ -169,15 +158,7 @@ async fn order_page(
         Page::StaffOrder.link(Locale::Sv, &order.id),
         Page::StaffOrder.link(Locale::En, &order.id),
     ];
-    let l = layout(
-        state,
-        locale,
-        Page::StaffOrders,
-        "staff-order-title",
-        Some(staff),
-        session,
-        Some(paths),
-    )?;
+    let l = cx.layout_at(Page::StaffOrders, "staff-order-title", Some(staff), paths)?;
     let (lines, history) = lines_and_history(&l.tr, state, &lines, &history);
     Ok(StaffOrderTpl {
         reference: order.reference(),
@@ -200,17 +181,9 @@ async fn order_page(
     })
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    staff: Staff,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let tpl = order_page(
-        &state,
-        locale,
-        &session,
+        &cx,
         &staff.0,
         id.into_inner(),
         FormErrors::none(),
@@ -222,14 +195,13 @@ pub async fn show(
 
 pub async fn decide(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     id: web::Path<String>,
     form: web::Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let id = id.into_inner();
     let form = form.into_inner();
     let text = |s: &str| s.trim().chars().take(service::MAX_NOTE).collect::<String>();
@@ -252,7 +224,7 @@ pub async fn decide(
         Err(e) => {
             let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::from_ids(&tr, &[e]);
-            let tpl = order_page(&state, locale, &session, &staff.0, id, f, form).await?;
+            let tpl = order_page(&cx, &staff.0, id, f, form).await?;
             return private(StatusCode::BAD_REQUEST, &tpl);
         }
     };
@@ -275,6 +247,6 @@ pub async fn decide(
     {
         return Err(AppError::Conflict);
     }
-    flash(&session, "staff-order-saved");
+    flash(session, "staff-order-saved");
     Ok(redirect(&Page::StaffOrder.link(locale, &id)))
 }

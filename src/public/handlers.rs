@@ -7,11 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::selfcheck::SelfCheckForm;
 use super::views;
 use crate::AppState;
+use crate::accounts::auth::Viewer;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, negotiate};
-use crate::web::auth::Viewer;
+use crate::web::page::Ctx;
 use crate::web::page::remember_locale;
 use actix_session::Session;
 
@@ -122,35 +123,29 @@ fn static_page(
     Ok(res)
 }
 
-pub async fn home(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    viewer: Viewer,
-) -> Result<HttpResponse, AppError> {
+pub async fn home(req: HttpRequest, cx: Ctx, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     static_page(
         &req,
-        &state,
+        state,
         Page::Home,
         locale,
-        signed_in(&session, &viewer)?,
+        signed_in(session, &viewer)?,
     )
 }
 
 pub async fn eligibility(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     static_page(
         &req,
-        &state,
+        state,
         Page::Eligibility,
         locale,
-        signed_in(&session, &viewer)?,
+        signed_in(session, &viewer)?,
     )
 }
 
@@ -158,17 +153,16 @@ pub async fn eligibility(
 /// or the form again with a message beside each bad field (400).
 pub async fn self_check(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     // A query that is not the form's shape at all (a field twice) gets the localized 400 page.
     let form: SelfCheckForm =
         serde_urlencoded::from_str(req.query_string()).map_err(|_| AppError::BadRequest)?;
-    let signed = signed_in(&session, &viewer)?;
+    let signed = signed_in(session, &viewer)?;
     if form.is_empty() {
-        return static_page(&req, &state, Page::SelfCheck, locale, signed);
+        return static_page(&req, state, Page::SelfCheck, locale, signed);
     }
     // The language switch keeps the answers, unless the query is too long to be a real one.
     let query = req.query_string();
@@ -176,11 +170,11 @@ pub async fn self_check(
     let page = match form.parse() {
         Ok(input) => (
             StatusCode::OK,
-            views::self_check_result(&state, locale, &form, &input, query, signed.as_ref())?,
+            views::self_check_result(state, locale, &form, &input, query, signed.as_ref())?,
         ),
         Err(errors) => (
             StatusCode::BAD_REQUEST,
-            views::self_check_errors(&state, locale, &form, &errors, query, signed.as_ref())?,
+            views::self_check_errors(state, locale, &form, &errors, query, signed.as_ref())?,
         ),
     };
     let mut res = html(page.0, page.1);

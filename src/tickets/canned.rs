@@ -1,24 +1,23 @@
 //! Thin handlers of canned replies: staff admins write them in Swedish and English, with
 //! `{name}` and `{number}` placeholders; every change is audited.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::model::{self, Canned};
 use super::service::{self, CannedForm};
-use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::StaffAdmin;
 use crate::accounts::model::User;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{StaffAdmin, client_ip, flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private, redirect};
 use crate::web::page::{Layout, Tr};
+use crate::web::request::{client_ip, flash};
 
 pub struct CannedRow {
     pub title: String,
@@ -40,14 +39,13 @@ pub struct CannedTpl {
 }
 
 async fn page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     editing: Option<&str>,
     form: CannedForm,
     f: FormErrors,
 ) -> Result<CannedTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let all = db::run(&state.pool, model::canned_all).await?;
     let (title, paths, action) = match editing {
         Some(id) => (
@@ -64,15 +62,10 @@ async fn page(
             Page::StaffCanned.path(locale).to_owned(),
         ),
     };
-    let l = layout(
-        state,
-        locale,
-        Page::StaffCanned,
-        title,
-        Some(user),
-        session,
-        paths,
-    )?;
+    let l = match paths {
+        Some(p) => cx.layout_at(Page::StaffCanned, title, Some(user), p)?,
+        None => cx.layout(Page::StaffCanned, title, Some(user))?,
+    };
     Ok(CannedTpl {
         csrf: csrf::token(session)?,
         rows: all
@@ -91,16 +84,9 @@ async fn page(
     })
 }
 
-pub async fn list(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    admin: StaffAdmin,
-) -> Result<HttpResponse, AppError> {
+pub async fn list(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
     let tpl = page(
-        &state,
-        locale,
-        &session,
+        &cx,
         &admin.0,
         None,
         CannedForm::default(),
@@ -112,32 +98,21 @@ pub async fn list(
 
 pub async fn create(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     form: web::Form<CannedForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
-    save_or_show(
-        req,
-        &state,
-        locale,
-        &session,
-        &admin.0,
-        None,
-        form.into_inner(),
-    )
-    .await
+    let session = &cx.session;
+    csrf::verify(session, &form.csrf)?;
+    save_or_show(req, &cx, &admin.0, None, form.into_inner()).await
 }
 
 pub async fn edit_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let state = &cx.state;
     let id = id.into_inner();
     let i = id.clone();
     let c = db::run(&state.pool, move |c| model::canned(c, &i))
@@ -150,29 +125,19 @@ pub async fn edit_form(
         body_en: c.body_en,
         ..CannedForm::default()
     };
-    let tpl = page(
-        &state,
-        locale,
-        &session,
-        &admin.0,
-        Some(&id),
-        form,
-        FormErrors::none(),
-    )
-    .await?;
+    let tpl = page(&cx, &admin.0, Some(&id), form, FormErrors::none()).await?;
     private(StatusCode::OK, &tpl)
 }
 
 pub async fn save(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     admin: StaffAdmin,
     id: web::Path<String>,
     form: web::Form<CannedForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let id = id.into_inner();
     let form = form.into_inner();
     if form.action == "delete" {
@@ -187,21 +152,20 @@ pub async fn save(
         if !gone {
             return Err(AppError::NotFound);
         }
-        flash(&session, "staff-canned-deleted");
+        flash(session, "staff-canned-deleted");
         return Ok(redirect(Page::StaffCanned.path(locale)));
     }
-    save_or_show(req, &state, locale, &session, &admin.0, Some(id), form).await
+    save_or_show(req, &cx, &admin.0, Some(id), form).await
 }
 
 async fn save_or_show(
     req: HttpRequest,
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     id: Option<String>,
     form: CannedForm,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     if let Err(e) = form.check() {
         let tr = Tr::new(state.i18n.clone(), locale);
         let f = FormErrors::from_ids(&tr, &e);
@@ -214,7 +178,7 @@ async fn save_or_show(
         ] {
             *s = s.chars().take(super::MAX_BODY).collect();
         }
-        let tpl = page(state, locale, session, user, id.as_deref(), form, f).await?;
+        let tpl = page(cx, user, id.as_deref(), form, f).await?;
         return private(StatusCode::BAD_REQUEST, &tpl);
     }
     let ip = client_ip(&req);

@@ -2,7 +2,6 @@
 //! with the private link from their e-mail. Spam defence needs no third party: a honeypot field,
 //! a signed start time (a minimum fill time), and per-IP and per-e-mail limits in the database.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use hmac::{Hmac, Mac};
@@ -17,16 +16,17 @@ use super::service::{
 use super::views::{self, ContactFields, ContactTpl, SentTpl};
 use super::{MAX_BODY, MAX_NAME, MAX_SUBJECT, State};
 use crate::AppState;
-use crate::accounts::handlers::{Ctx, layout, private, redirect};
-use crate::accounts::service::{email, text};
+use crate::accounts::auth::Viewer;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{Viewer, client_ip};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::form::{email, text};
 use crate::web::page::Tr;
+use crate::web::page::{Ctx, Person, private, redirect};
+use crate::web::request::client_ip;
 
 const SENT: &str = "contact_sent";
 /// A form older than this has to be sent again (its start time is no longer trusted).
@@ -97,14 +97,13 @@ pub struct ContactQuery {
 }
 
 async fn form_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     viewer: Option<&crate::accounts::model::User>,
     form: ContactFields,
     f: FormErrors,
     refusal: Option<&str>,
 ) -> Result<ContactTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let slug = form.article.clone();
     let article = if slug.is_empty() || slug.len() > 200 {
         None
@@ -116,7 +115,7 @@ async fn form_page(
     } else {
         "contact-title-errors"
     };
-    let l = layout(state, locale, Page::Contact, title, viewer, session, None)?;
+    let l = cx.layout(Page::Contact, title, viewer.map(|u| u as &dyn Person))?;
     let started = if form.started.is_empty() {
         started_token(
             &state.settings.secret_key,
@@ -141,9 +140,7 @@ async fn form_page(
 }
 
 pub async fn form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     q: web::Query<ContactQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -152,28 +149,18 @@ pub async fn form(
         category: q.category.clone(),
         ..ContactFields::default()
     };
-    let tpl = form_page(
-        &state,
-        locale,
-        &session,
-        viewer.0.as_ref(),
-        fields,
-        FormErrors::none(),
-        None,
-    )
-    .await?;
+    let tpl = form_page(&cx, viewer.0.as_ref(), fields, FormErrors::none(), None).await?;
     private(StatusCode::OK, &tpl)
 }
 
 pub async fn submit(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     viewer: Viewer,
     form: web::Form<ContactFields>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let mut form = form.into_inner();
     let tr = Tr::new(state.i18n.clone(), locale);
     let mut e = vec![];
@@ -214,16 +201,7 @@ pub async fn submit(
     let (Some(cat), true, None) = (cat, e.is_empty(), refusal) else {
         let f = FormErrors::from_ids(&tr, &e);
         keep(&mut form);
-        let tpl = form_page(
-            &state,
-            locale,
-            &session,
-            viewer.0.as_ref(),
-            form,
-            f,
-            refusal,
-        )
-        .await?;
+        let tpl = form_page(&cx, viewer.0.as_ref(), form, f, refusal).await?;
         return private(StatusCode::BAD_REQUEST, &tpl);
     };
     let slug = form.article.clone();
@@ -269,37 +247,16 @@ pub async fn submit(
                 Refusal::TooManyForEmail => "contact-refused-email",
             };
             keep(&mut form);
-            let tpl = form_page(
-                &state,
-                locale,
-                &session,
-                viewer.0.as_ref(),
-                form,
-                FormErrors::none(),
-                Some(id),
-            )
-            .await?;
+            let tpl = form_page(&cx, viewer.0.as_ref(), form, FormErrors::none(), Some(id)).await?;
             private(StatusCode::TOO_MANY_REQUESTS, &tpl)
         }
     }
 }
 
-pub async fn sent(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    viewer: Viewer,
-) -> Result<HttpResponse, AppError> {
+pub async fn sent(cx: Ctx, viewer: Viewer) -> Result<HttpResponse, AppError> {
+    let (locale, session) = (cx.locale, &cx.session);
     let number = session.remove_as::<String>(SENT).and_then(Result::ok);
-    let l = layout(
-        &state,
-        locale,
-        Page::ContactSent,
-        "contact-sent-title",
-        viewer.0.as_ref(),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::ContactSent, "contact-sent-title", viewer.person())?;
     let tpl = SentTpl {
         number,
         faq_href: Page::Faq.path(locale),
@@ -352,20 +309,12 @@ fn no_index(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(cx: Ctx, token: web::Path<String>) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let token = token.into_inner();
-    let t = visitor_ticket(&state, token.clone()).await?;
+    let t = visitor_ticket(state, token.clone()).await?;
     let tpl = thread_page(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+        &cx,
         Reader::Visitor(&token),
         &t,
         (
@@ -413,15 +362,14 @@ pub struct ReplyForm {
 
 pub async fn reply(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     token: web::Path<String>,
     form: web::Form<ReplyForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let token = token.into_inner();
-    let t = visitor_ticket(&state, token.clone()).await?;
+    let t = visitor_ticket(state, token.clone()).await?;
     let tr = Tr::new(state.i18n.clone(), locale);
     let action = Page::VisitorTicket.link(locale, &token);
     let mut e = vec![];
@@ -443,7 +391,7 @@ pub async fn reply(
         .await?;
         match outcome {
             ReplyOutcome::Added => {
-                crate::web::auth::flash(&session, "ticket-replied");
+                crate::web::request::flash(session, "ticket-replied");
                 return Ok(redirect(&action));
             }
             ReplyOutcome::Closed => (
@@ -454,14 +402,10 @@ pub async fn reply(
     } else {
         (FormErrors::from_ids(&tr, &e), StatusCode::BAD_REQUEST)
     };
-    let t = visitor_ticket(&state, token.clone()).await?;
+    let t = visitor_ticket(state, token.clone()).await?;
     let keep: String = form.message.chars().take(MAX_BODY).collect();
     let tpl = thread_page(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+        &cx,
         Reader::Visitor(&token),
         &t,
         (action, token_paths(&token)),

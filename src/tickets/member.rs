@@ -2,7 +2,6 @@
 //! replies. Every member of an organisation sees all of its tickets and no other's: a ticket of
 //! another organisation is the same 404 as one that does not exist.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -11,18 +10,19 @@ use super::service::{self, CustomerReply, NewAttachment, NewTicket, ReplyOutcome
 use super::views::{self, ListTpl, NewFields, NewTpl, Related, Row, RowLabels, ThreadTpl};
 use super::{Category, MAX_BODY, MAX_FILE_BYTES, MAX_FILES, MAX_SUBJECT};
 use crate::AppState;
-use crate::accounts::handlers::{Ctx, layout, private, redirect};
+use crate::accounts::auth::Member;
 use crate::accounts::model::User;
-use crate::accounts::service::{Errors, err};
 use crate::db;
 use crate::error::AppError;
 use crate::files::{self, Kind};
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
-use crate::web::auth::{Member, client_ip, flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::form::{Errors, err};
 use crate::web::page::Tr;
+use crate::web::page::{Ctx, Person, private, redirect};
+use crate::web::request::{client_ip, flash};
 use crate::web::upload::{self, Limits, UploadedFile};
 
 pub fn limits() -> Limits {
@@ -122,12 +122,11 @@ pub struct ListQuery {
 }
 
 pub async fn list(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     q: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let org = member.0.organisation_id.clone().unwrap_or_default();
     let page = q.page.unwrap_or(1).clamp(1, 100_000);
     let (tickets, more) = db::run(&state.pool, move |c| {
@@ -135,15 +134,7 @@ pub async fn list(
         Ok(db::split_page(rows, PAGE))
     })
     .await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::Tickets,
-        "tickets-title",
-        Some(&member.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::Tickets, "tickets-title", Some(&member.0))?;
     let now = state.clock.now_utc_naive();
     let lb = RowLabels::new(&l.tr, false);
     let rows = tickets
@@ -226,13 +217,12 @@ async fn article_title(
 }
 
 async fn new_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     form: NewFields,
     f: FormErrors,
 ) -> Result<NewTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let org = user.organisation_id.clone().unwrap_or_default();
     let links = link_choices(state, locale, org, &form.link).await?;
     let article = article_title(state, locale, &form.article).await?;
@@ -242,15 +232,7 @@ async fn new_page(
         "ticket-new-title-errors"
     };
     // The article's slug is per language, so the language switch leads to the plain form.
-    let l = layout(
-        state,
-        locale,
-        Page::TicketNew,
-        title,
-        Some(user),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::TicketNew, title, Some(user))?;
     Ok(NewTpl {
         csrf: csrf::token(session)?,
         action: Page::TicketNew.path(locale),
@@ -274,9 +256,7 @@ pub struct NewQuery {
 }
 
 pub async fn new_form(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     q: web::Query<NewQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -285,15 +265,7 @@ pub async fn new_form(
         category: q.category.clone(),
         ..NewFields::default()
     };
-    let tpl = new_page(
-        &state,
-        locale,
-        &session,
-        &member.0,
-        form,
-        FormErrors::none(),
-    )
-    .await?;
+    let tpl = new_page(&cx, &member.0, form, FormErrors::none()).await?;
     private(StatusCode::OK, &tpl)
 }
 
@@ -325,12 +297,11 @@ async fn resolve_link(
 
 pub async fn create(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let user = member.0;
     let tr = Tr::new(state.i18n.clone(), locale);
     let texts = ["csrf", "category", "subject", "message", "link", "article"];
@@ -338,11 +309,11 @@ pub async fn create(
         Ok(p) => p,
         Err(e) => {
             let f = FormErrors::one(&tr, "files", e.fluent_id());
-            let tpl = new_page(&state, locale, &session, &user, NewFields::default(), f).await?;
+            let tpl = new_page(&cx, &user, NewFields::default(), f).await?;
             return private(e.status(), &tpl);
         }
     };
-    csrf::verify(&session, parts.text("csrf"))?;
+    csrf::verify(session, parts.text("csrf"))?;
     let mut form = NewFields {
         category: parts.text("category").to_owned(),
         subject: parts.text("subject").to_owned(),
@@ -355,7 +326,7 @@ pub async fn create(
     let subj = subject(&mut e, &form.subject);
     let body = long_text(&mut e, "message", &form.message, MAX_BODY);
     let org = user.organisation_id.clone().unwrap_or_default();
-    let link = resolve_link(&state, &org, &form.link).await?;
+    let link = resolve_link(state, &org, &form.link).await?;
     if link.is_none() {
         err(&mut e, "link", "form-error-choice");
     }
@@ -364,10 +335,10 @@ pub async fn create(
     let (Some(cat), Some((order_id, validation_id)), true) = (cat, link, f.is_empty()) else {
         form.message = form.message.chars().take(MAX_BODY).collect();
         form.subject = form.subject.chars().take(MAX_SUBJECT).collect();
-        let tpl = new_page(&state, locale, &session, &user, form, f).await?;
+        let tpl = new_page(&cx, &user, form, f).await?;
         return private(StatusCode::BAD_REQUEST, &tpl);
     };
-    let article_id = article_title(&state, locale, &form.article)
+    let article_id = article_title(state, locale, &form.article)
         .await?
         .map(|a| a.0);
     let ip = client_ip(&req);
@@ -395,7 +366,7 @@ pub async fn create(
         service::create(c, now, &routing, &who, &new, &ip)
     })
     .await?;
-    flash(&session, "ticket-created");
+    flash(session, "ticket-created");
     Ok(redirect(&Page::Ticket.link(locale, &created.number)))
 }
 
@@ -485,14 +456,14 @@ pub enum Reader<'a> {
 /// The thread page for the requester's side: a member or a visitor.
 /// `place` is where the reply form posts and the page's path in each language.
 pub async fn thread_page(
-    cx: &Ctx<'_>,
+    cx: &Ctx,
     reader: Reader<'_>,
     t: &Ticket,
     place: (String, [String; 2]),
     f: FormErrors,
     message: String,
 ) -> Result<ThreadTpl, AppError> {
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let (action, paths) = place;
     let user = match reader {
         Reader::Member(u) => Some(u),
@@ -500,18 +471,15 @@ pub async fn thread_page(
     };
     let id = t.id.clone();
     let messages = db::run(&state.pool, move |c| model::thread(c, &id, false)).await?;
-    let l = layout(
-        state,
-        locale,
+    let l = cx.layout_at(
         if user.is_some() {
             Page::Ticket
         } else {
             Page::VisitorTicket
         },
         "ticket-title",
-        user,
-        session,
-        Some(paths),
+        user.map(|u| u as &dyn Person),
+        paths,
     )?;
     let mut l = l;
     l.title = l.tr.ta(
@@ -568,23 +536,18 @@ async fn merged_target(state: &AppState, t: &Ticket) -> Result<Option<Ticket>, A
 }
 
 pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let t = load_for_member(&state, &member.0, number.into_inner()).await?;
-    if let Some(target) = merged_target(&state, &t).await? {
+    let (state, locale) = (&cx.state, cx.locale);
+    let t = load_for_member(state, &member.0, number.into_inner()).await?;
+    if let Some(target) = merged_target(state, &t).await? {
         let target = member_ticket(&member.0, Some(target))?;
         return Ok(redirect(&Page::Ticket.link(locale, &target.number)));
     }
     let tpl = thread_page(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+        &cx,
         Reader::Member(&member.0),
         &t,
         (Page::Ticket.link(locale, &t.number), paths(&t.number)),
@@ -597,15 +560,14 @@ pub async fn show(
 
 pub async fn reply(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     number: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let user = member.0;
-    let t = load_for_member(&state, &user, number.into_inner()).await?;
+    let t = load_for_member(state, &user, number.into_inner()).await?;
     let tr = Tr::new(state.i18n.clone(), locale);
     let action = Page::Ticket.link(locale, &t.number);
     let parts = match upload::read(&req, payload, limits(), &["csrf", "message"], &["files"]).await
@@ -614,11 +576,7 @@ pub async fn reply(
         Err(e) => {
             let f = FormErrors::one(&tr, "files", e.fluent_id());
             let tpl = thread_page(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
+                &cx,
                 Reader::Member(&user),
                 &t,
                 (action, paths(&t.number)),
@@ -629,7 +587,7 @@ pub async fn reply(
             return private(e.status(), &tpl);
         }
     };
-    csrf::verify(&session, parts.text("csrf"))?;
+    csrf::verify(session, parts.text("csrf"))?;
     let raw = parts.text("message").to_owned();
     let mut e = vec![];
     let body = long_text(&mut e, "message", &raw, MAX_BODY);
@@ -655,7 +613,7 @@ pub async fn reply(
     };
     let status = match (f.is_empty(), outcome) {
         (true, ReplyOutcome::Added) => {
-            flash(&session, "ticket-replied");
+            flash(session, "ticket-replied");
             return Ok(redirect(&action));
         }
         (true, ReplyOutcome::Closed) => {
@@ -664,14 +622,10 @@ pub async fn reply(
         }
         (false, _) => StatusCode::BAD_REQUEST,
     };
-    let t = load_for_member(&state, &user, t.number.clone()).await?;
+    let t = load_for_member(state, &user, t.number.clone()).await?;
     let keep: String = raw.chars().take(MAX_BODY).collect();
     let tpl = thread_page(
-        &Ctx {
-            state: &state,
-            locale,
-            session: &session,
-        },
+        &cx,
         Reader::Member(&user),
         &t,
         (action, paths(&t.number)),

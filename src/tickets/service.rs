@@ -908,8 +908,8 @@ pub struct CannedForm {
 }
 
 impl CannedForm {
-    pub fn check(&self) -> Result<(), crate::accounts::service::Errors> {
-        use crate::accounts::service::{err, text};
+    pub fn check(&self) -> Result<(), crate::web::form::Errors> {
+        use crate::web::form::{err, text};
         let mut e = vec![];
         text(&mut e, "title_sv", &self.title_sv, true);
         text(&mut e, "title_en", &self.title_en, true);

@@ -2,7 +2,6 @@
 //! state, priority and assignment, canned replies and merging. Every action is audited by the
 //! service it calls.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -13,17 +12,18 @@ use super::service::{self, Update};
 use super::views::{self, MessageView, Related, Row, RowLabels};
 use super::{MAX_BODY, Priority, State};
 use crate::AppState;
-use crate::accounts::handlers::{Ctx, layout, private, redirect};
+use crate::accounts::auth::Staff;
 use crate::accounts::model::{self as accounts, Organisation, User};
 use crate::accounts::views::Choice;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
-use crate::web::auth::{Staff, client_ip, flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private, redirect};
 use crate::web::page::{Layout, Tr};
+use crate::web::request::{client_ip, flash};
 use crate::web::upload;
 
 /// A filter choice whose value is owned (staff ids).
@@ -83,13 +83,8 @@ fn filter_query(f: &Filter, page: i64) -> String {
     serde_urlencoded::to_string(&pairs).unwrap_or_default()
 }
 
-pub async fn queue(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    staff: Staff,
-    q: web::Query<Filter>,
-) -> Result<HttpResponse, AppError> {
+pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     let mut filter = q.into_inner();
     filter.q = filter.q.chars().take(200).collect();
     let me = staff.0.id.clone();
@@ -106,15 +101,7 @@ pub async fn queue(
             return Err(AppError::BadRequest);
         }
     };
-    let l = layout(
-        &state,
-        locale,
-        Page::StaffTickets,
-        "staff-tickets-title",
-        Some(&staff.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffTickets, "staff-tickets-title", Some(&staff.0))?;
     let now = state.clock.now_utc_naive();
     let name_of = |id: &Option<String>| {
         id.as_ref()
@@ -339,19 +326,19 @@ async fn load_page(state: &AppState, number: String) -> Result<(Ticket, Loaded),
 }
 
 async fn ticket_page(
-    cx: &Ctx<'_>,
+    cx: &Ctx,
     user: &User,
     t: &Ticket,
     f: FormErrors,
     form: ReplyForm,
     merge_target: String,
 ) -> Result<TicketTpl, AppError> {
-    let (t, loaded) = load_page(cx.state, t.number.clone()).await?;
+    let (t, loaded) = load_page(&cx.state, t.number.clone()).await?;
     build_page(cx, user, &t, loaded, f, form, merge_target).await
 }
 
 async fn build_page(
-    cx: &Ctx<'_>,
+    cx: &Ctx,
     user: &User,
     t: &Ticket,
     loaded: Loaded,
@@ -359,18 +346,15 @@ async fn build_page(
     form: ReplyForm,
     merge_target: String,
 ) -> Result<TicketTpl, AppError> {
-    let (state, locale, session) = (cx.state, cx.locale, cx.session);
-    let mut l = layout(
-        state,
-        locale,
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    let mut l = cx.layout_at(
         Page::StaffTickets,
         "staff-ticket-title",
         Some(user),
-        session,
-        Some([
+        [
             Page::StaffTicket.link(Locale::Sv, &t.number),
             Page::StaffTicket.link(Locale::En, &t.number),
-        ]),
+        ],
     )?;
     l.title = l.tr.ta(
         "ticket-title-number",
@@ -502,7 +486,7 @@ async fn build_page(
 /// The ticket page as a response: plain (200), or again after a refused form with what was
 /// refused, why, and the input kept.
 async fn respond(
-    cx: &Ctx<'_>,
+    cx: &Ctx,
     user: &User,
     t: &Ticket,
     (f, form, target): (FormErrors, ReplyForm, String),
@@ -513,18 +497,12 @@ async fn respond(
 }
 
 pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     number: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (t, loaded) = load_page(&state, number.into_inner()).await?;
-    let cx = Ctx {
-        state: &state,
-        locale,
-        session: &session,
-    };
+    let state = &cx.state;
+    let (t, loaded) = load_page(state, number.into_inner()).await?;
     let tpl = build_page(
         &cx,
         &staff.0,
@@ -543,20 +521,14 @@ const REPLY_FIELDS: [&str; 6] = ["csrf", "body", "internal", "state", "canned", 
 
 pub async fn reply(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     number: web::Path<String>,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    let t = load(&state, number.into_inner()).await?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    let t = load(state, number.into_inner()).await?;
     let tr = Tr::new(state.i18n.clone(), locale);
-    let cx = Ctx {
-        state: &state,
-        locale,
-        session: &session,
-    };
     let parts = match upload::read(&req, payload, limits(), &REPLY_FIELDS, &["files"]).await {
         Ok(p) => p,
         Err(e) => {
@@ -571,7 +543,7 @@ pub async fn reply(
             .await;
         }
     };
-    csrf::verify(&session, parts.text("csrf"))?;
+    csrf::verify(session, parts.text("csrf"))?;
     let text = |name: &str| parts.text(name).to_owned();
     let mut form = ReplyForm {
         body: text("body"),
@@ -611,7 +583,7 @@ pub async fn reply(
         match State::from_key(&form.state) {
             Some(s) if s != State::New => Some(s),
             _ => {
-                crate::accounts::service::err(&mut e, "state", "form-error-choice");
+                crate::web::form::err(&mut e, "state", "form-error-choice");
                 None
             }
         }
@@ -645,7 +617,7 @@ pub async fn reply(
     })
     .await?;
     flash(
-        &session,
+        session,
         if internal {
             "staff-ticket-noted"
         } else {
@@ -669,33 +641,28 @@ pub struct UpdateForm {
 
 pub async fn update(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     number: web::Path<String>,
     form: web::Form<UpdateForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
-    let t = load(&state, number.into_inner()).await?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
+    let t = load(state, number.into_inner()).await?;
     let mut e = vec![];
     let new_state = State::from_key(&form.state);
     let priority = Priority::from_key(&form.priority);
     if new_state.is_none() {
-        crate::accounts::service::err(&mut e, "ticket_state", "form-error-choice");
+        crate::web::form::err(&mut e, "ticket_state", "form-error-choice");
     }
     if priority.is_none() {
-        crate::accounts::service::err(&mut e, "priority", "form-error-choice");
+        crate::web::form::err(&mut e, "priority", "form-error-choice");
     }
     let (Some(new_state), Some(priority), true) = (new_state, priority, e.is_empty()) else {
         let tr = Tr::new(state.i18n.clone(), locale);
         let f = FormErrors::from_ids(&tr, &e);
         return respond(
-            &Ctx {
-                state: &state,
-                locale,
-                session: &session,
-            },
+            &cx,
             &staff.0,
             &t,
             (f, ReplyForm::default(), String::new()),
@@ -716,7 +683,7 @@ pub async fn update(
     })
     .await?;
     flash(
-        &session,
+        session,
         if changed {
             "staff-ticket-updated"
         } else {
@@ -736,15 +703,14 @@ pub struct MergeForm {
 
 pub async fn merge(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     number: web::Path<String>,
     form: web::Form<MergeForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
-    let t = load(&state, number.into_inner()).await?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
+    let t = load(state, number.into_inner()).await?;
     let target: String = form.target.trim().chars().take(40).collect();
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
@@ -759,18 +725,14 @@ pub async fn merge(
     };
     match outcome {
         Ok(into) => {
-            flash(&session, "staff-ticket-merged");
+            flash(session, "staff-ticket-merged");
             Ok(redirect(&Page::StaffTicket.link(locale, &into)))
         }
         Err(e) => {
             let tr = Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "target", e.fluent_id());
             respond(
-                &Ctx {
-                    state: &state,
-                    locale,
-                    session: &session,
-                },
+                &cx,
                 &staff.0,
                 &t,
                 (f, ReplyForm::default(), target),

@@ -1,7 +1,6 @@
 //! The member's usage-check page: upload the exports, see the verdict, download the inactive
 //! users as CSV, and optionally save the figures (never the files) to follow them over time.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -27,17 +26,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
     }
 }
-use crate::AppState;
-use crate::accounts::handlers::{layout, private};
+use crate::accounts::auth::Member;
 use crate::accounts::model::User;
 use crate::db::schema::usage_checks as uc;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
-use crate::web::auth::Member;
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private};
 use crate::web::page::{Layout, Tr};
 use crate::web::upload::{self, Limits};
 
@@ -281,25 +279,16 @@ fn result_view(tr: &Tr, i18n: &crate::i18n::I18n, r: &UsageResult, saved: bool) 
 }
 
 async fn page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     user: &User,
     f: FormErrors,
     licenses: String,
     result: Option<ResultView>,
 ) -> Result<UsageTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let org = user.organisation_id.clone().unwrap_or_default();
     let history = db::run(&state.pool, move |c| saved(c, &org, 20)).await?;
-    let l = layout(
-        state,
-        locale,
-        Page::Usage,
-        "usage-title",
-        Some(user),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::Usage, "usage-title", Some(user))?;
     let history = history
         .iter()
         .map(|s| saved_view(&l.tr, &state.i18n, s))
@@ -315,22 +304,8 @@ async fn page(
     })
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    member: Member,
-) -> Result<HttpResponse, AppError> {
-    let tpl = page(
-        &state,
-        locale,
-        &session,
-        &member.0,
-        FormErrors::none(),
-        String::new(),
-        None,
-    )
-    .await?;
+pub async fn show(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
+    let tpl = page(&cx, &member.0, FormErrors::none(), String::new(), None).await?;
     private(StatusCode::OK, &tpl)
 }
 
@@ -436,21 +411,18 @@ const TEXT_FIELDS: [&str; 35] = [
 
 pub async fn check(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let user = member.0;
     let tr = Tr::new(state.i18n.clone(), locale);
     let parts = match upload::read(&req, payload, limits(), &TEXT_FIELDS, &["files"]).await {
         Ok(p) => p,
         Err(e) => {
             let tpl = page(
-                &state,
-                locale,
-                &session,
+                &cx,
                 &user,
                 FormErrors::one(&tr, "files", e.fluent_id()),
                 String::new(),
@@ -460,7 +432,7 @@ pub async fn check(
             return private(e.status(), &tpl);
         }
     };
-    csrf::verify(&session, parts.text("csrf"))?;
+    csrf::verify(session, parts.text("csrf"))?;
     let licenses_raw = parts.text("licenses").trim().to_owned();
     let kept: String = licenses_raw.chars().take(12).collect();
     let entered = if licenses_raw.is_empty() {
@@ -470,9 +442,7 @@ pub async fn check(
             Ok(n) if (1..=1_000_000).contains(&n) => Some(n),
             _ => {
                 let tpl = page(
-                    &state,
-                    locale,
-                    &session,
+                    &cx,
                     &user,
                     FormErrors::one(&tr, "licenses", "usage-error-licenses"),
                     kept,
@@ -485,9 +455,7 @@ pub async fn check(
     };
     if parts.files.is_empty() {
         let tpl = page(
-            &state,
-            locale,
-            &session,
+            &cx,
             &user,
             FormErrors::one(&tr, "files", "upload-error-missing"),
             kept,
@@ -530,7 +498,7 @@ pub async fn check(
             let f = FormErrors {
                 items: vec![("files", msg)],
             };
-            let tpl = page(&state, locale, &session, &user, f, kept, None).await?;
+            let tpl = page(&cx, &user, f, kept, None).await?;
             return private(StatusCode::BAD_REQUEST, &tpl);
         }
     };
@@ -573,16 +541,7 @@ pub async fn check(
         .await?;
     }
     let view = result_view(&tr, &state.i18n, &result, save);
-    let tpl = page(
-        &state,
-        locale,
-        &session,
-        &user,
-        FormErrors::none(),
-        kept,
-        Some(view),
-    )
-    .await?;
+    let tpl = page(&cx, &user, FormErrors::none(), kept, Some(view)).await?;
     private(StatusCode::OK, &tpl)
 }
 

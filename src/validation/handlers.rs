@@ -1,6 +1,5 @@
 //! Thin handlers of the member's certificate page and file downloads.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
@@ -8,16 +7,16 @@ use super::model;
 use super::service::{self, Submission, Submitted};
 use super::views::{MemberTpl, RequestView};
 use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::Member;
 use crate::accounts::model::User;
 use crate::db;
 use crate::error::AppError;
 use crate::files::{self, Kind};
-use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::web::auth::{Member, client_ip, flash};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 use crate::web::upload::{self, Limits};
 
 pub fn limits(state: &AppState) -> Limits {
@@ -29,25 +28,11 @@ pub fn limits(state: &AppState) -> Limits {
     }
 }
 
-async fn page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
-    user: &User,
-    f: FormErrors,
-    note: String,
-) -> Result<MemberTpl, AppError> {
+async fn page(cx: &Ctx, user: &User, f: FormErrors, note: String) -> Result<MemberTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let org_id = user.organisation_id.clone().unwrap_or_default();
     let requests = db::run(&state.pool, move |c| model::of_organisation(c, &org_id)).await?;
-    let l = layout(
-        state,
-        locale,
-        Page::Certificate,
-        "certificate-title",
-        Some(user),
-        session,
-        None,
-    )?;
+    let l = cx.layout(Page::Certificate, "certificate-title", Some(user))?;
     let today = state.clock.now_utc_naive().date();
     let mut views: Vec<RequestView> = requests
         .iter()
@@ -80,57 +65,43 @@ async fn page(
     })
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    member: Member,
-) -> Result<HttpResponse, AppError> {
-    let tpl = page(
-        &state,
-        locale,
-        &session,
-        &member.0,
-        FormErrors::none(),
-        String::new(),
-    )
-    .await?;
+pub async fn show(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
+    let tpl = page(&cx, &member.0, FormErrors::none(), String::new()).await?;
     private(StatusCode::OK, &tpl)
 }
 
 pub async fn upload(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     member: Member,
     payload: web::Payload,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let user = member.0;
     let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
-    let parts =
-        match upload::read(&req, payload, limits(&state), &["csrf", "note"], &["file"]).await {
-            Ok(p) => p,
-            Err(e) => {
-                // Nothing was stored; say why beside the file field.
-                let f = FormErrors::one(&tr, "file", e.fluent_id());
-                let tpl = page(&state, locale, &session, &user, f, String::new()).await?;
-                return private(e.status(), &tpl);
-            }
-        };
-    csrf::verify(&session, parts.text("csrf"))?;
+    let parts = match upload::read(&req, payload, limits(state), &["csrf", "note"], &["file"]).await
+    {
+        Ok(p) => p,
+        Err(e) => {
+            // Nothing was stored; say why beside the file field.
+            let f = FormErrors::one(&tr, "file", e.fluent_id());
+            let tpl = page(&cx, &user, f, String::new()).await?;
+            return private(e.status(), &tpl);
+        }
+    };
+    csrf::verify(session, parts.text("csrf"))?;
     if !user.is_verified() {
         return Err(AppError::Forbidden);
     }
     let note = parts.text("note").trim().to_owned();
     let mut errors = vec![];
     if note.chars().count() > service::MAX_NOTE {
-        errors.push(crate::accounts::service::FieldError {
+        errors.push(crate::web::form::FieldError {
             field: "note",
             id: "certificate-error-note",
         });
     } else if note.contains('\0') {
-        errors.push(crate::accounts::service::FieldError {
+        errors.push(crate::web::form::FieldError {
             field: "note",
             id: "form-error-control",
         });
@@ -140,7 +111,7 @@ pub async fn upload(
         None => {
             errors.insert(
                 0,
-                crate::accounts::service::FieldError {
+                crate::web::form::FieldError {
                     field: "file",
                     id: "upload-error-missing",
                 },
@@ -152,7 +123,7 @@ pub async fn upload(
             Err(p) => {
                 errors.insert(
                     0,
-                    crate::accounts::service::FieldError {
+                    crate::web::form::FieldError {
                         field: "file",
                         id: p.fluent_id(),
                     },
@@ -164,7 +135,7 @@ pub async fn upload(
     let (Some(file), Some(kind), true) = (file, kind, errors.is_empty()) else {
         let f = FormErrors::from_ids(&tr, &errors);
         let keep: String = note.chars().take(service::MAX_NOTE).collect();
-        let tpl = page(&state, locale, &session, &user, f, keep).await?;
+        let tpl = page(&cx, &user, f, keep).await?;
         return private(StatusCode::BAD_REQUEST, &tpl);
     };
     let ip = client_ip(&req);
@@ -184,7 +155,7 @@ pub async fn upload(
     .await?;
     match outcome {
         Submitted::Created(_) => {
-            flash(&session, "certificate-sent");
+            flash(session, "certificate-sent");
             Ok(redirect(Page::Certificate.path(locale)))
         }
         Submitted::AlreadyPending => Err(AppError::Conflict),

@@ -1,6 +1,5 @@
 //! Thin handlers of the staff's validation queue, request view, decisions and file viewing.
 
-use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use time::Date;
@@ -10,9 +9,8 @@ use super::model::{self, State};
 use super::service::{self, CANNED, Decision};
 use super::views::{QueueTpl, QueueView, RequestTpl, RequestView, age};
 use crate::AppState;
-use crate::accounts::handlers::{layout, private, redirect};
+use crate::accounts::auth::Staff;
 use crate::accounts::model as accounts;
-use crate::accounts::service::FieldError;
 use crate::accounts::views::Choice;
 use crate::db;
 use crate::eligibility::{OrgNumber, OrgType};
@@ -21,9 +19,11 @@ use crate::files;
 use crate::i18n::format;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args};
-use crate::web::auth::{Staff, client_ip, flash};
 use crate::web::csrf;
+use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
+use crate::web::page::{Ctx, private, redirect};
+use crate::web::request::{client_ip, flash};
 
 #[derive(serde::Deserialize, Default)]
 pub struct QueueQuery {
@@ -34,12 +34,11 @@ pub struct QueueQuery {
 }
 
 pub async fn queue(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let (state, locale) = (&cx.state, cx.locale);
     // No filter means the work to do: pending requests; `all` shows every state.
     let filter = match q.state.as_str() {
         "" => Some(State::Pending),
@@ -48,15 +47,7 @@ pub async fn queue(
     };
     let page = q.page.unwrap_or(1).clamp(1, 100_000);
     let (rows, more) = db::run(&state.pool, move |c| model::queue(c, filter, page)).await?;
-    let l = layout(
-        &state,
-        locale,
-        Page::StaffValidations,
-        "validations-title",
-        Some(&staff.0),
-        &session,
-        None,
-    )?;
+    let l = cx.layout(Page::StaffValidations, "validations-title", Some(&staff.0))?;
     let now = state.clock.now_utc_naive();
     let rows = rows
         .into_iter()
@@ -241,14 +232,13 @@ fn read_decision(state: &AppState, form: &DecisionForm) -> Result<Decision, Vec<
 }
 
 async fn request_page(
-    state: &AppState,
-    locale: Locale,
-    session: &Session,
+    cx: &Ctx,
     staff: &accounts::User,
     id: String,
     f: FormErrors,
     form: DecisionForm,
 ) -> Result<RequestTpl, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let loaded = db::run(&state.pool, move |c| {
         let Some(req) = model::find(c, &id)? else {
             return Ok(None);
@@ -263,17 +253,14 @@ async fn request_page(
     let Some((req, org, history, file, usage)) = loaded else {
         return Err(AppError::NotFound);
     };
-    let l = layout(
-        state,
-        locale,
+    let l = cx.layout_at(
         Page::StaffValidations,
         "validation-title",
         Some(staff),
-        session,
-        Some([
+        [
             Page::StaffValidation.link(Locale::Sv, &req.id),
             Page::StaffValidation.link(Locale::En, &req.id),
-        ]),
+        ],
     )?;
     let today = state.clock.now_utc_naive().date();
     let view = RequestView::new(&l.tr, &req, today, Page::StaffFile);
@@ -341,17 +328,9 @@ async fn request_page(
     })
 }
 
-pub async fn show(
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
-    staff: Staff,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let tpl = request_page(
-        &state,
-        locale,
-        &session,
+        &cx,
         &staff.0,
         id.into_inner(),
         FormErrors::none(),
@@ -363,22 +342,21 @@ pub async fn show(
 
 pub async fn decide(
     req: HttpRequest,
-    state: web::Data<AppState>,
-    locale: Locale,
-    session: Session,
+    cx: Ctx,
     staff: Staff,
     id: web::Path<String>,
     form: web::Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    csrf::verify(&session, &form.csrf)?;
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
     let id = id.into_inner();
     let form = form.into_inner();
-    let decision = match read_decision(&state, &form) {
+    let decision = match read_decision(state, &form) {
         Ok(d) => d,
         Err(errors) => {
             let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::from_ids(&tr, &errors);
-            let tpl = request_page(&state, locale, &session, &staff.0, id, f, form).await?;
+            let tpl = request_page(&cx, &staff.0, id, f, form).await?;
             return private(StatusCode::BAD_REQUEST, &tpl);
         }
     };
@@ -400,7 +378,7 @@ pub async fn decide(
     if !won {
         return Err(AppError::Conflict);
     }
-    flash(&session, "validations-decided");
+    flash(session, "validations-decided");
     Ok(redirect(Page::StaffValidations.path(locale)))
 }
 

@@ -10,8 +10,10 @@ use actix_web::middleware::Next;
 use actix_web::web;
 
 use crate::AppState;
-use crate::accounts::sessions::CSRF;
 use crate::error::AppError;
+
+/// Session key of the CSRF token.
+pub const CSRF: &str = "csrf";
 
 /// The session's CSRF token, created on first use.
 pub fn token(session: &Session) -> Result<String, AppError> {

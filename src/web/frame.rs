@@ -101,7 +101,7 @@ pub async fn frame(
     // origin before anything else happens (the proxy may also do this itself).
     if let Some(state) = &state
         && state.settings.is_https()
-        && crate::web::auth::forwarded_proto(req.request()) == Some("http")
+        && crate::web::request::forwarded_proto(req.request()) == Some("http")
     {
         let target = format!(
             "{}{}",

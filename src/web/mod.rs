@@ -1,11 +1,11 @@
 //! HTTP plumbing shared by every area: middleware, assets, the page layout and responders.
 
 pub mod assets;
-pub mod auth;
 pub mod csrf;
 pub mod form;
 pub mod frame;
 pub mod page;
+pub mod request;
 pub mod upload;
 
 use actix_web::dev::Payload;

@@ -1,14 +1,16 @@
-//! What every page shares: the translator handed to templates, the layout (navigation, language
-//! switch, footer), the HTML responder, and the cache of pages that are the same for every visitor.
+//! What every page shares: the request context (`Ctx`), the translator handed to templates, the
+//! layout (navigation, language switch, footer), the HTML responder and redirect, and the cache
+//! of pages that are the same for every visitor.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
 
+use actix_session::{Session, SessionExt};
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use askama::Template;
 use fluent_bundle::FluentArgs;
 
@@ -16,6 +18,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{I18n, Locale};
+use crate::web::request::take_flash;
 
 /// Looks messages up in one language; templates call `l.t("id")`.
 #[derive(Clone)]
@@ -261,17 +264,128 @@ pub fn accepts_gzip(req: &HttpRequest) -> bool {
         })
 }
 
+/// Who a response may be kept by. Every page with a CSRF token, a flash message or a person's
+/// data is `Private`: a shared cache must never hand it to someone else.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Caching {
+    /// `Cache-Control: no-store`.
+    Private,
+    /// No `Cache-Control` of its own: the same page for every visitor.
+    Public,
+}
+
 /// Renders a template into an HTML response with `status`.
-pub fn render<T: Template>(status: StatusCode, tpl: &T) -> Result<HttpResponse, AppError> {
+pub fn render<T: Template>(
+    status: StatusCode,
+    tpl: &T,
+    caching: Caching,
+) -> Result<HttpResponse, AppError> {
     let body = tpl
         .render()
         .map_err(|e| AppError::Internal(format!("template: {e}")))?;
-    Ok(HttpResponse::build(status)
-        .insert_header((
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        ))
-        .body(body))
+    let mut res = HttpResponse::build(status);
+    res.insert_header((
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    ));
+    if caching == Caching::Private {
+        res.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    }
+    Ok(res.body(body))
+}
+
+/// An HTML page that must not be cached: it holds a CSRF token or a person's data.
+pub fn private(status: StatusCode, tpl: &impl Template) -> Result<HttpResponse, AppError> {
+    render(status, tpl, Caching::Private)
+}
+
+/// Post/redirect/get: "303 See Other" to `to`, never cached.
+pub fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .finish()
+}
+
+/// The signed-in person as the page header shows them. `web` knows no feature's types: the
+/// accounts feature implements this for its users.
+pub trait Person {
+    fn display_name(&self) -> &str;
+    fn is_staff(&self) -> bool;
+}
+
+/// The request's state, language and session, which every page needs: an extractor, so a
+/// handler takes `cx: Ctx` instead of the three.
+pub struct Ctx {
+    pub state: web::Data<AppState>,
+    pub locale: Locale,
+    pub session: Session,
+}
+
+impl FromRequest for Ctx {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Ctx, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        std::future::ready(match state {
+            Some(state) => Ok(Ctx {
+                state,
+                locale: Locale::from_path(req.path()).unwrap_or(Locale::Sv),
+                session: req.get_session(),
+            }),
+            None => Err(AppError::Internal("no app state".into()).into()),
+        })
+    }
+}
+
+impl Ctx {
+    /// The translator of the request's language.
+    pub fn tr(&self) -> Tr {
+        Tr::new(self.state.i18n.clone(), self.locale)
+    }
+
+    /// The session's CSRF token for a form.
+    pub fn csrf(&self) -> Result<String, AppError> {
+        super::csrf::token(&self.session)
+    }
+
+    /// The layout of `page`, with the signed-in person's links and any flash message.
+    pub fn layout(
+        &self,
+        page: Page,
+        title_id: &str,
+        who: Option<&dyn Person>,
+    ) -> Result<Layout, AppError> {
+        self.finish(
+            Layout::new(&self.state, self.locale, Some(page), title_id, ""),
+            who,
+        )
+    }
+
+    /// As [`layout`](Self::layout), for a page whose paths carry an id or token (`paths` in
+    /// Swedish and English, for the language switch).
+    pub fn layout_at(
+        &self,
+        page: Page,
+        title_id: &str,
+        who: Option<&dyn Person>,
+        paths: [String; 2],
+    ) -> Result<Layout, AppError> {
+        self.finish(
+            Layout::with_paths(&self.state, self.locale, Some(page), title_id, paths, ""),
+            who,
+        )
+    }
+
+    fn finish(&self, l: Layout, who: Option<&dyn Person>) -> Result<Layout, AppError> {
+        let flash = take_flash(&self.session).map(|id| l.t(&id));
+        let l = l.with_flash(flash);
+        Ok(match who {
+            Some(p) => l.signed_in(p.display_name(), p.is_staff(), self.csrf()?),
+            None => l,
+        })
+    }
 }
 
 /// Remembers the language of the page the visitor reads, so `/` sends them back to it.
