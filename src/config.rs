@@ -4,6 +4,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Attempts before an outbox event is given up: with the back-off, about a day of trying.
+pub const DEFAULT_MAX_ATTEMPTS: i32 = 17;
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub database_url: String,
@@ -219,7 +222,7 @@ impl Settings {
             1,
             1000,
         )?
-        .unwrap_or(crate::outbox::worker::DEFAULT_MAX_ATTEMPTS as usize);
+        .unwrap_or(DEFAULT_MAX_ATTEMPTS as usize);
         let max_upload_mb =
             parse_number("DONERA_MAX_UPLOAD_MB", get("DONERA_MAX_UPLOAD_MB"), 1, 100)?
                 .unwrap_or(10);
@@ -278,13 +281,6 @@ impl Settings {
             },
             source,
         ))
-    }
-
-    /// Where partner events go besides the webhook.
-    pub fn routing(&self) -> crate::outbox::Routing {
-        crate::outbox::Routing {
-            partner_email: self.partner_email.clone(),
-        }
     }
 
     pub fn is_https(&self) -> bool {

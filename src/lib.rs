@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod public;
 pub mod throttle;
 pub mod tickets;
+pub mod upkeep;
 pub mod usage;
 pub mod validation;
 pub mod web;
@@ -53,7 +54,9 @@ pub struct AppState {
     pub pages: PageCache,
     pub routing: outbox::Routing,
     /// Short-lived copies of the staff's names and the canned replies (see [`cache`]).
-    pub caches: Arc<cache::Caches>,
+    pub caches: Arc<tickets::Caches>,
+    /// What ticket searches remember between searches (see [`tickets::search`]).
+    pub search: Arc<tickets::search::SearchIndex>,
     /// What the outbox worker last saw of SMTP and the webhook, for `/healthz`.
     pub health: Arc<outbox::health::Health>,
     /// The Prometheus registry, when `DONERA_METRICS_TOKEN` turns `/metrics` on.
@@ -69,7 +72,7 @@ impl AppState {
         clock: Clock,
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
-        let settings_routing = settings.routing();
+        let settings_routing = outbox::Routing::from_settings(&settings);
         let health = Arc::new(outbox::health::Health::new(
             settings.smtp_url.is_some(),
             settings.webhook_url.is_some(),
@@ -88,6 +91,7 @@ impl AppState {
             pages: PageCache::default(),
             routing: settings_routing,
             caches: Arc::default(),
+            search: Arc::default(),
             health,
             metrics,
         };

@@ -402,7 +402,8 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             WorkerConfig::from_settings(&state.settings),
         )
         .map_err(|e| std::io::Error::other(format!("DONERA_SMTP_URL: {e}")))?
-        .with_health(state.health.clone());
+        .with_health(state.health.clone())
+        .with_jobs(donera::upkeep::jobs());
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))

@@ -88,6 +88,14 @@ pub struct Routing {
     pub partner_email: Option<String>,
 }
 
+impl Routing {
+    pub fn from_settings(settings: &crate::config::Settings) -> Routing {
+        Routing {
+            partner_email: settings.partner_email.clone(),
+        }
+    }
+}
+
 fn insert(
     conn: &mut DbConn,
     now: PrimitiveDateTime,

@@ -18,8 +18,20 @@ use crate::db::{self, Pool};
 use crate::error::AppError;
 use crate::i18n::I18n;
 
-/// Attempts before an event is given up: with the back-off, about a day of trying.
-pub const DEFAULT_MAX_ATTEMPTS: i32 = 17;
+pub use crate::config::DEFAULT_MAX_ATTEMPTS;
+
+/// A periodic task the worker runs between deliveries. The features own their upkeep (closing
+/// resolved tickets, renewal reminders, the search index); the outbox knows none of them, so
+/// `crate::upkeep` lists them and hands them over with [`Worker::with_jobs`].
+#[derive(Clone, Copy)]
+pub struct Job {
+    pub name: &'static str,
+    pub every: Duration,
+    pub run: fn(&mut db::DbConn, time::PrimitiveDateTime, &Settings) -> Result<usize, AppError>,
+    /// Counted in [`Worker::housekeeping`]'s total: the job changes what people see (tickets
+    /// closed, reminders queued), rather than tidying rows nobody reads.
+    pub counted: bool,
+}
 
 /// How often a failing (or not yet reached) channel is tried again for `/healthz`.
 const PROBE_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
@@ -54,6 +66,7 @@ pub struct Worker {
     routing: Routing,
     config: WorkerConfig,
     health: Arc<Health>,
+    jobs: Vec<Job>,
 }
 
 /// What one pass did.
@@ -89,7 +102,7 @@ impl Worker {
                     .into_bytes(),
             )
         });
-        let routing = settings.routing();
+        let routing = Routing::from_settings(&settings);
         let health = Arc::new(Health::new(
             matches!(mailer, Mailer::Smtp(_)),
             webhook.is_some(),
@@ -105,7 +118,14 @@ impl Worker {
             routing,
             config,
             health,
+            jobs: vec![],
         })
+    }
+
+    /// The periodic jobs to run between deliveries.
+    pub fn with_jobs(mut self, jobs: Vec<Job>) -> Worker {
+        self.jobs = jobs;
+        self
     }
 
     /// Reports SMTP and webhook status into `health` (the one `/healthz` reads) instead of a
@@ -248,39 +268,34 @@ impl Worker {
         }
     }
 
-    /// Periodic upkeep: closes tickets resolved longer ago than the setting allows (their
-    /// e-mails go out through the outbox like any other) and forgets old rate-limit hits.
-    /// Returns how many tickets it closed.
-    pub async fn housekeeping(&self) -> Result<usize, AppError> {
+    /// Runs one job now, logging what it did.
+    async fn run_job(&self, job: Job) -> Result<usize, AppError> {
         let now = self.clock.now_utc_naive();
-        let days = self.settings.ticket_auto_close_days;
-        let closed = db::run(&self.pool, move |c| {
-            crate::tickets::service::auto_close(c, now, days)
-        })
-        .await?;
-        if closed > 0 {
-            tracing::info!(closed, "resolved tickets closed automatically");
+        let settings = self.settings.clone();
+        let done = db::run(&self.pool, move |c| (job.run)(c, now, &settings)).await?;
+        if done > 0 {
+            tracing::info!(job = job.name, done, "upkeep");
         }
-        let reminded = db::run(&self.pool, move |c| {
-            crate::validation::service::send_reminders(c, now)
-        })
-        .await?;
-        if reminded > 0 {
-            tracing::info!(reminded, "validation renewal reminders queued");
+        Ok(done)
+    }
+
+    /// Runs every job once, now. Returns how much the counted jobs changed (see [`Job`]).
+    pub async fn housekeeping(&self) -> Result<usize, AppError> {
+        let mut total = 0;
+        for job in self.jobs.clone() {
+            let done = self.run_job(job).await?;
+            if job.counted {
+                total += done;
+            }
         }
-        db::run(&self.pool, move |c| {
-            crate::throttle::purge(c, now, Duration::days(1))
-        })
-        .await?;
-        Ok(closed)
+        Ok(total)
     }
 
     /// Runs until `stop` turns true: delivers while there is work, otherwise waits `poll`. What it
     /// has claimed when told to stop is delivered; leases it still holds are given back.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "outbox worker started");
-        let mut last_purge = self.clock.now();
-        let mut last_index = self.clock.now();
+        let mut last_run = vec![self.clock.now(); self.jobs.len()];
         // Real time, not the app's clock: probing is about the network, not about rules.
         let mut last_probe: Option<std::time::Instant> = None;
         loop {
@@ -298,22 +313,12 @@ impl Worker {
                     false
                 }
             };
-            // New ticket text into the search index, in batches of up to a second's worth (see
-            // tickets::service::flush_index; a search adds what is waiting itself).
-            if self.clock.now() - last_index >= Duration::seconds(1) {
-                last_index = self.clock.now();
-                if let Err(e) = db::run(&self.pool, |c| {
-                    crate::tickets::service::flush_index(c, 5000)
-                })
-                .await
-                {
-                    tracing::warn!(error = %e, "search indexing failed; retrying");
-                }
-            }
-            if self.clock.now() - last_purge > Duration::minutes(5) {
-                last_purge = self.clock.now();
-                if let Err(e) = self.housekeeping().await {
-                    tracing::warn!(error = %e, "housekeeping failed; retrying later");
+            for (job, last) in self.jobs.iter().zip(last_run.iter_mut()) {
+                if self.clock.now() - *last >= job.every {
+                    *last = self.clock.now();
+                    if let Err(e) = self.run_job(*job).await {
+                        tracing::warn!(job = job.name, error = %e, "upkeep failed; retrying later");
+                    }
                 }
             }
             if !busy {

@@ -7,6 +7,7 @@ pub mod canned;
 pub mod contact;
 pub mod member;
 pub mod model;
+pub mod search;
 pub mod seed;
 pub mod service;
 pub mod staff;
@@ -63,6 +64,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Most attachments on one message, and the longest texts.
+/// The help desk's cached lists (see [`crate::cache`]).
+pub struct Caches {
+    /// Id and name of every staff member (`accounts::staff_names`).
+    pub staff: crate::cache::Snapshot<Vec<(String, String)>>,
+    /// Every canned reply (`tickets::model::canned_all`).
+    pub canned: crate::cache::Snapshot<Vec<model::Canned>>,
+}
+
+impl Default for Caches {
+    fn default() -> Caches {
+        Caches {
+            staff: crate::cache::Snapshot::new(crate::cache::TTL),
+            canned: crate::cache::Snapshot::new(crate::cache::TTL),
+        }
+    }
+}
+
 pub const MAX_FILES: usize = 5;
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_SUBJECT: usize = 200;
@@ -281,37 +299,6 @@ fn find_link_start(s: &str) -> Option<usize> {
     }
 }
 
-/// The words a ticket is found by: folded (lower case, å ä ö as a o), at least two characters,
-/// at most 40, each once.
-pub fn terms(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = crate::faq::fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(|w| w.chars().take(40).collect())
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// The words of a search, at most six.
-pub fn query_terms(q: &str) -> Vec<String> {
-    let mut out: Vec<String> = vec![];
-    for t in crate::faq::fold(q)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(|w| w.chars().take(40).collect::<String>())
-    {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-        if out.len() == 6 {
-            break;
-        }
-    }
-    out
-}
-
 /// `{name}` and `{number}` in a canned reply, filled in for one ticket.
 pub fn fill_placeholders(template: &str, name: &str, number: &str) -> String {
     template.replace("{name}", name).replace("{number}", number)
@@ -403,15 +390,6 @@ mod tests {
             vec![link("HTTPS://A.SE/"), plain("\"onmouseover=x")]
         );
         assert!(pieces("").is_empty());
-    }
-
-    #[test]
-    fn terms_fold_swedish_letters_and_repeat_once() {
-        assert_eq!(
-            terms("Beställning av LICENSER, licenser! anna@förening.se x"),
-            vec!["anna", "av", "bestallning", "forening", "licenser", "se"]
-        );
-        assert_eq!(query_terms("Ö ö bestä BESTÄ"), vec!["besta"]);
     }
 
     #[test]

@@ -1,13 +1,11 @@
 //! Rows and queries of tickets, their messages, attachments, search terms and canned replies.
 
-use std::sync::atomic::Ordering;
-
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
+use super::search::{SearchIndex, WordFilter, upper};
 use super::{Priority, State};
 use crate::accounts::model::Organisation;
-use crate::cache::Caches;
 use crate::db::schema::{
     canned_replies as cr, files, organisations, ticket_attachments as ta, ticket_messages as tm,
     ticket_terms as tt, ticket_tokens as tk, tickets as t,
@@ -487,31 +485,9 @@ pub struct Filter {
 
 pub const PAGE: i64 = 50;
 
-/// A search word with fewer index entries than this is "rare" (see [`queue`]).
-const RARE: i64 = 1000;
-
 /// Tickets not yet resolved or closed, as SQL text (see `queue`); a test holds it to the state keys.
 /// The partial index `tickets_active_updated` (migration 000009) is defined with the same text.
 const ACTIVE: &str = "tickets.state NOT IN ('resolved', 'closed')";
-
-/// The search filter for tickets with a word starting with `w`, as SQL text; `None` unless `w`
-/// is letters and digits only (as every folded search word is), which is what makes it safe to
-/// write into a quoted literal.
-fn word_filter_sql(w: &str) -> Option<String> {
-    if w.is_empty() || !w.chars().all(char::is_alphanumeric) {
-        return None;
-    }
-    Some(format!(
-        "EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id \
-         AND ticket_terms.term >= '{w}' AND ticket_terms.term < '{}')",
-        upper(w)
-    ))
-}
-
-/// The upper bound of the terms starting with `w`: every folded term is below this character.
-fn upper(w: &str) -> String {
-    format!("{w}\u{10FFFF}")
-}
 
 /// Why a filter was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -529,9 +505,9 @@ pub fn queue(
     conn: &mut DbConn,
     f: &Filter,
     me: &str,
-    caches: &Caches,
+    index: &SearchIndex,
 ) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
-    let plan = match plan_queue(conn, f, me, caches)? {
+    let plan = match plan_queue(conn, f, me, index)? {
         Ok(plan) => plan,
         Err(bad) => return Ok(Err(bad)),
     };
@@ -611,16 +587,6 @@ enum AssigneeFilter {
     Is(String),
 }
 
-/// How one search word narrows the queue.
-enum WordFilter {
-    /// A rare word: the tickets that have it.
-    Ids(Vec<String>),
-    /// A common word, written into the SQL (see [`word_filter_sql`]).
-    Inline(String),
-    /// Any other word, tested ticket by ticket.
-    Exists(String),
-}
-
 enum Sort {
     Activity,
     Oldest,
@@ -632,9 +598,8 @@ fn plan_queue(
     conn: &mut DbConn,
     f: &Filter,
     me: &str,
-    caches: &Caches,
+    index: &SearchIndex,
 ) -> Result<Result<QueuePlan, BadFilter>, AppError> {
-    let common = &caches.common_terms;
     let state = match f.state.as_str() {
         // Written as "not finished" so that the planner walks the queue's order index instead
         // of collecting every active ticket from the state index and sorting them; with the
@@ -688,69 +653,7 @@ fn plan_queue(
         plan.number = Some(n);
         return Ok(Ok(plan));
     }
-    let words = super::query_terms(search);
-    if !words.is_empty() {
-        // Words this instance queued for the index are added first, so a search finds every
-        // ticket written here before it began. Other instances' tickets, and one committed
-        // while a search was looking, are indexed by a worker within a second.
-        let queued = super::service::INDEX_QUEUED.load(Ordering::Acquire);
-        if caches.index_seen.load(Ordering::Acquire) != queued {
-            while super::service::flush_index(conn, 2000)? > 0 {}
-            caches.index_seen.store(queued, Ordering::Release);
-        }
-    }
-    // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
-    // words are tested ticket by ticket as the queue is walked in order, which finds a
-    // page of matches after a few dozen tickets.
-    let mut narrow: Option<(String, Vec<String>)> = None;
-    for w in &words {
-        // In index order, so that PostgreSQL reads the range from the index rather than
-        // scanning the table for the first thousand matches.
-        let range = tt::table
-            .filter(tt::term.ge(w))
-            .filter(tt::term.lt(upper(w)))
-            .order(tt::term)
-            .select(tt::ticket_id);
-        // A word once found common stays so (words only gain tickets); otherwise one probe
-        // past the threshold tells a common word without reading its entries.
-        if common.contains(w) {
-            continue;
-        }
-        if range
-            .clone()
-            .offset(RARE - 1)
-            .first::<String>(conn)
-            .optional()?
-            .is_some()
-        {
-            common.insert(w);
-            continue;
-        }
-        let ids: Vec<String> = range.load(conn)?;
-        if narrow.as_ref().is_none_or(|(_, n)| ids.len() < n.len()) {
-            narrow = Some((w.clone(), ids));
-        }
-    }
-    for w in words {
-        if narrow.as_ref().is_some_and(|(n, _)| *n == w)
-            && let Some((_, ids)) = narrow.take()
-        {
-            plan.words.push(WordFilter::Ids(ids));
-            continue;
-        }
-        // A common word is written into the SQL as text: PostgreSQL plans a bound word range
-        // anew on every run (its guess for an unknown range is far from a common word's),
-        // which cost more than running it. Few such words (see InlineTerms).
-        let inline = if common.contains(&w) && caches.inline_terms.admit(&w) {
-            word_filter_sql(&w)
-        } else {
-            None
-        };
-        plan.words.push(match inline {
-            Some(sql) => WordFilter::Inline(sql),
-            None => WordFilter::Exists(w),
-        });
-    }
+    plan.words = super::search::flush_then_plan(conn, search, index)?;
     Ok(Ok(plan))
 }
 
@@ -772,16 +675,6 @@ pub fn canned(conn: &mut DbConn, id: &str) -> Result<Option<Canned>, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_letters_and_digits_are_written_into_sql() {
-        let sql = word_filter_sql("licens").unwrap();
-        assert!(sql.contains("term >= 'licens'"), "{sql}");
-        assert!(word_filter_sql("föräldrar2").is_some());
-        for bad in ["", "a'b", "x--", "a b", "a\\b", "a;drop", "ab\u{0}"] {
-            assert_eq!(word_filter_sql(bad), None, "{bad:?}");
-        }
-    }
 
     #[test]
     fn the_active_filter_names_the_finished_states() {

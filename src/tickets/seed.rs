@@ -300,7 +300,7 @@ pub fn bench(
                         .execute(c)?;
                 }
                 let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                super::service::index_terms(c, &id, &refs)?;
+                super::search::index_terms(c, &id, &refs)?;
             }
             let last = start + (done + n) as i64;
             diesel::delete(tc::table.find(year)).execute(c)?;

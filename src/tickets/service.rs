@@ -1,8 +1,6 @@
 //! The ticket transactions. Each writes its change, its search terms, its outbox events and its
 //! audit entry in one transaction, so a ticket never exists without the event that announces it.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use diesel::prelude::*;
 use serde_json::json;
 use time::{Duration, PrimitiveDateTime};
@@ -90,84 +88,6 @@ fn insert_message(conn: &mut DbConn, m: &NewMessage, now: PrimitiveDateTime) -> 
         .values(values)
         .returning(tm::id)
         .get_result(c))
-}
-
-/// Adds the words of `texts` to the ticket's search terms at once (each word once per ticket).
-pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
-    let mut words: Vec<String> = texts.iter().flat_map(|s| super::terms(s)).collect();
-    words.sort();
-    words.dedup();
-    insert_terms(
-        conn,
-        &words
-            .iter()
-            .map(|w| (w.as_str(), ticket_id))
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// Inserts (term, ticket) pairs, skipping those already there.
-fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()> {
-    for chunk in pairs.chunks(500) {
-        let rows: Vec<_> = chunk
-            .iter()
-            .map(|(w, id)| (tt::term.eq(*w), tt::ticket_id.eq(*id)))
-            .collect();
-        on_backend!(conn, |c| diesel::insert_into(tt::table)
-            .values(&rows)
-            .on_conflict_do_nothing()
-            .execute(c))?;
-    }
-    Ok(())
-}
-
-/// How many texts this process has queued for the search index, ever. A search compares it with
-/// the count it last saw (`cache::Caches::index_seen`) and asks the database for waiting texts
-/// only when it moved; texts queued by other instances are indexed by their own worker within
-/// a second.
-pub static INDEX_QUEUED: AtomicU64 = AtomicU64::new(0);
-
-/// Queues `texts` for the search index, in the caller's transaction (see [`flush_index`]).
-fn queue_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
-    diesel::insert_into(iq::table)
-        .values((iq::ticket_id.eq(ticket_id), iq::body.eq(texts.join("\n"))))
-        .execute(conn)?;
-    INDEX_QUEUED.fetch_add(1, Ordering::AcqRel);
-    Ok(())
-}
-
-/// Adds up to `limit` queued texts to the search index in one transaction, all words sorted,
-/// so each index page is written once per batch. Returns how many texts it indexed. The worker
-/// runs it continually; a search runs it first, so a search never misses a ticket.
-pub fn flush_index(conn: &mut DbConn, limit: i64) -> Result<usize, AppError> {
-    let waiting: Option<i64> = iq::table.select(iq::id).first(conn).optional()?;
-    if waiting.is_none() {
-        return Ok(0);
-    }
-    db::write(conn, |c| {
-        let rows: Vec<(i64, String, String)> = iq::table
-            .order(iq::id)
-            .limit(limit)
-            .select((iq::id, iq::ticket_id, iq::body))
-            .load(c)?;
-        let Some(last) = rows.last().map(|r| r.0) else {
-            return Ok(0);
-        };
-        let mut pairs: Vec<(String, &str)> = rows
-            .iter()
-            .flat_map(|(_, id, body)| {
-                super::terms(body)
-                    .into_iter()
-                    .map(move |w| (w, id.as_str()))
-            })
-            .collect();
-        pairs.sort();
-        pairs.dedup();
-        let refs: Vec<(&str, &str)> = pairs.iter().map(|(w, id)| (w.as_str(), *id)).collect();
-        insert_terms(c, &refs)?;
-        diesel::delete(iq::table.filter(iq::id.le(last))).execute(c)?;
-        Ok(rows.len())
-    })
 }
 
 fn attach(
@@ -379,7 +299,7 @@ fn create_in(
         if let Some(u) = who.user {
             attach(c, now, message, org_id.as_deref(), &u.id, &new.files)?;
         }
-        queue_terms(
+        super::search::queue(
             c,
             &id,
             &[
@@ -487,7 +407,7 @@ pub fn customer_reply(
                 t::resolved_at.eq(None::<PrimitiveDateTime>),
             ))
             .execute(c)?;
-        queue_terms(c, &ticket.id, &[body, &name])?;
+        super::search::queue(c, &ticket.id, &[body, &name])?;
         outbox::enqueue_partner(
             c,
             routing,
@@ -557,7 +477,7 @@ pub fn staff_message(
             ticket.organisation_id.as_deref()
         };
         attach(c, now, message, owner, &staff.id, m.files)?;
-        queue_terms(c, &ticket.id, &[body])?;
+        super::search::queue(c, &ticket.id, &[body])?;
         let actor = Actor {
             id: Some(&staff.id),
             kind: "staff",
@@ -782,7 +702,7 @@ pub fn merge(
             .load(c)?;
         diesel::delete(tt::table.filter(tt::ticket_id.eq(&source.id))).execute(c)?;
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        index_terms(c, &target.id, &[&refs.join(" ")])?;
+        super::search::index_terms(c, &target.id, &[&refs.join(" ")])?;
         diesel::update(iq::table.filter(iq::ticket_id.eq(&source.id)))
             .set(iq::ticket_id.eq(&target.id))
             .execute(c)?;

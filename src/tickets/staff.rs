@@ -90,8 +90,9 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
     let me = staff.0.id.clone();
     let fq = filter.clone();
     let caches = state.caches.clone();
+    let search = state.search.clone();
     let (rows, staff_list) = db::run(&state.pool, move |c| {
-        let rows = model::queue(c, &fq, &me, &caches)?;
+        let rows = model::queue(c, &fq, &me, &search)?;
         Ok((rows, caches.staff.get(|| accounts::staff_names(c))?))
     })
     .await?;
@@ -280,7 +281,7 @@ fn gather(
     org: Option<Organisation>,
     messages: Vec<(model::Message, Vec<model::Attachment>)>,
     today: time::Date,
-    caches: &crate::cache::Caches,
+    caches: &super::Caches,
 ) -> Result<Loaded, AppError> {
     let (org, others) = match &tc.organisation_id {
         Some(id) => {

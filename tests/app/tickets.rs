@@ -832,7 +832,8 @@ async fn resolved_tickets_close_by_themselves_after_seven_days() {
             app.clock.clone(),
             donera::outbox::worker::WorkerConfig::from_settings(&app.state.settings),
         )
-        .unwrap();
+        .unwrap()
+        .with_jobs(donera::upkeep::jobs());
         app.clock.advance(Duration::days(3));
         assert_eq!(worker.housekeeping().await.unwrap(), 0);
         app.clock.advance(Duration::days(1) + Duration::minutes(1));

@@ -1,0 +1,321 @@
+//! The ticket search: the term index (which words each ticket is found by), its writes, the
+//! batched flush of queued texts, and the planning of a search's words with the caches that keep
+//! common words cheap. The caches live in [`SearchIndex`], held by `AppState`.
+//!
+//! Writes queue a ticket's text in their own transaction ([`queue`]); [`flush`] turns queued
+//! texts into terms in batches, run by the worker every second and by every search first.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use diesel::prelude::*;
+
+use crate::db::schema::{ticket_index_queue as iq, ticket_terms as tt};
+use crate::db::{self, DbConn, on_backend};
+use crate::error::AppError;
+
+/// The words a ticket is found by: folded (lower case, å ä ö as a o), at least two characters,
+/// at most 40, each once.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = crate::faq::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| w.chars().take(40).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The words of a search, at most six.
+pub fn query_terms(q: &str) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for t in crate::faq::fold(q)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| w.chars().take(40).collect::<String>())
+    {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+        if out.len() == 6 {
+            break;
+        }
+    }
+    out
+}
+
+/// Adds the words of `texts` to the ticket's search terms at once (each word once per ticket).
+pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
+    let mut words: Vec<String> = texts.iter().flat_map(|s| terms(s)).collect();
+    words.sort();
+    words.dedup();
+    insert_terms(
+        conn,
+        &words
+            .iter()
+            .map(|w| (w.as_str(), ticket_id))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Inserts (term, ticket) pairs, skipping those already there.
+fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()> {
+    for chunk in pairs.chunks(500) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|(w, id)| (tt::term.eq(*w), tt::ticket_id.eq(*id)))
+            .collect();
+        on_backend!(conn, |c| diesel::insert_into(tt::table)
+            .values(&rows)
+            .on_conflict_do_nothing()
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+/// Queues `texts` for the search index, in the caller's transaction (see [`flush`]).
+pub fn queue(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
+    diesel::insert_into(iq::table)
+        .values((iq::ticket_id.eq(ticket_id), iq::body.eq(texts.join("\n"))))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Adds up to `limit` queued texts to the search index in one transaction, all words sorted,
+/// so each index page is written once per batch. Returns how many texts it indexed. The worker
+/// runs it every second (`crate::upkeep`); a search runs it first ([`flush_then_plan`]), so a
+/// search never misses a ticket committed before it began.
+pub fn flush(conn: &mut DbConn, limit: i64) -> Result<usize, AppError> {
+    let waiting: Option<i64> = iq::table.select(iq::id).first(conn).optional()?;
+    if waiting.is_none() {
+        return Ok(0);
+    }
+    db::write(conn, |c| {
+        let rows: Vec<(i64, String, String)> = iq::table
+            .order(iq::id)
+            .limit(limit)
+            .select((iq::id, iq::ticket_id, iq::body))
+            .load(c)?;
+        let Some(last) = rows.last().map(|r| r.0) else {
+            return Ok(0);
+        };
+        let mut pairs: Vec<(String, &str)> = rows
+            .iter()
+            .flat_map(|(_, id, body)| terms(body).into_iter().map(move |w| (w, id.as_str())))
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        let refs: Vec<(&str, &str)> = pairs.iter().map(|(w, id)| (w.as_str(), *id)).collect();
+        insert_terms(c, &refs)?;
+        diesel::delete(iq::table.filter(iq::id.le(last))).execute(c)?;
+        Ok(rows.len())
+    })
+}
+
+/// A search word with fewer index entries than this is "rare" (see [`queue`]).
+const RARE: i64 = 1000;
+
+/// The search filter for tickets with a word starting with `w`, as SQL text; `None` unless `w`
+/// is letters and digits only (as every folded search word is), which is what makes it safe to
+/// write into a quoted literal.
+fn word_filter_sql(w: &str) -> Option<String> {
+    if w.is_empty() || !w.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    Some(format!(
+        "EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id \
+         AND ticket_terms.term >= '{w}' AND ticket_terms.term < '{}')",
+        upper(w)
+    ))
+}
+
+/// The upper bound of the terms starting with `w`: every folded term is below this character.
+pub fn upper(w: &str) -> String {
+    format!("{w}\u{10FFFF}")
+}
+
+/// How one search word narrows the queue (see `model::queue`).
+pub enum WordFilter {
+    /// A rare word: the tickets that have it.
+    Ids(Vec<String>),
+    /// A common word, written into the SQL (see [`word_filter_sql`]).
+    Inline(String),
+    /// Any other word, tested ticket by ticket.
+    Exists(String),
+}
+
+/// What a search remembers between searches: which words are common. Process-wide, in
+/// `AppState`; forgetting it changes no result, only the cost of the next search.
+#[derive(Default)]
+pub struct SearchIndex {
+    /// Search words with many tickets.
+    pub common_terms: CommonTerms,
+    /// Common words whose search is written as text.
+    pub inline_terms: InlineTerms,
+}
+
+/// Search words known to be common (at least the help desk's threshold of index entries). A
+/// word only grows more common as tickets come in, and a common word is searched without the
+/// index's list of tickets anyway, so remembering the verdict never changes a result: it only
+/// spares the search its probe of the index. Bounded: forgotten all at once when full.
+#[derive(Default)]
+pub struct CommonTerms(Mutex<HashSet<String>>);
+
+impl CommonTerms {
+    const MAX: usize = 4096;
+
+    pub fn contains(&self, term: &str) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(term)
+    }
+
+    pub fn insert(&self, term: &str) {
+        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if set.len() >= Self::MAX {
+            set.clear();
+        }
+        set.insert(term.to_owned());
+    }
+}
+
+/// Common words a search writes into its SQL as text (see [`flush_then_plan`]): at most
+/// [`InlineTerms::MAX`], never forgotten, so that the statements each connection keeps prepared
+/// for them stay few.
+#[derive(Default)]
+pub struct InlineTerms(Mutex<Vec<String>>);
+
+impl InlineTerms {
+    pub const MAX: usize = 64;
+
+    /// True when `term` is, or may now become, one of them.
+    pub fn admit(&self, term: &str) -> bool {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if list.iter().any(|t| t == term) {
+            return true;
+        }
+        if list.len() < Self::MAX {
+            list.push(term.to_owned());
+            return true;
+        }
+        false
+    }
+}
+
+/// Indexes whatever is queued, then turns a search's words into the queue's filters: the rarest
+/// word, if rare, by its tickets' ids; common words as SQL text or an `EXISTS` per ticket.
+pub fn flush_then_plan(
+    conn: &mut DbConn,
+    search: &str,
+    index: &SearchIndex,
+) -> Result<Vec<WordFilter>, AppError> {
+    let mut out = vec![];
+    let words = query_terms(search);
+    let common = &index.common_terms;
+    if !words.is_empty() {
+        // Every text queued so far is indexed first, so a search finds every ticket committed
+        // before it began, on any instance. With nothing waiting this is one indexed read.
+        while flush(conn, 2000)? > 0 {}
+    }
+    // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
+    // words are tested ticket by ticket as the queue is walked in order, which finds a
+    // page of matches after a few dozen tickets.
+    let mut narrow: Option<(String, Vec<String>)> = None;
+    for w in &words {
+        // In index order, so that PostgreSQL reads the range from the index rather than
+        // scanning the table for the first thousand matches.
+        let range = tt::table
+            .filter(tt::term.ge(w))
+            .filter(tt::term.lt(upper(w)))
+            .order(tt::term)
+            .select(tt::ticket_id);
+        // A word once found common stays so (words only gain tickets); otherwise one probe
+        // past the threshold tells a common word without reading its entries.
+        if common.contains(w) {
+            continue;
+        }
+        if range
+            .clone()
+            .offset(RARE - 1)
+            .first::<String>(conn)
+            .optional()?
+            .is_some()
+        {
+            common.insert(w);
+            continue;
+        }
+        let ids: Vec<String> = range.load(conn)?;
+        if narrow.as_ref().is_none_or(|(_, n)| ids.len() < n.len()) {
+            narrow = Some((w.clone(), ids));
+        }
+    }
+    for w in words {
+        if narrow.as_ref().is_some_and(|(n, _)| *n == w)
+            && let Some((_, ids)) = narrow.take()
+        {
+            out.push(WordFilter::Ids(ids));
+            continue;
+        }
+        // A common word is written into the SQL as text: PostgreSQL plans a bound word range
+        // anew on every run (its guess for an unknown range is far from a common word's),
+        // which cost more than running it. Few such words (see InlineTerms).
+        let inline = if common.contains(&w) && index.inline_terms.admit(&w) {
+            word_filter_sql(&w)
+        } else {
+            None
+        };
+        out.push(match inline {
+            Some(sql) => WordFilter::Inline(sql),
+            None => WordFilter::Exists(w),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_letters_and_digits_are_written_into_sql() {
+        let sql = word_filter_sql("licens").unwrap();
+        assert!(sql.contains("term >= 'licens'"), "{sql}");
+        assert!(word_filter_sql("föräldrar2").is_some());
+        for bad in ["", "a'b", "x--", "a b", "a\\b", "a;drop", "ab\u{0}"] {
+            assert_eq!(word_filter_sql(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn inline_terms_are_few_and_kept() {
+        let t = InlineTerms::default();
+        for i in 0..InlineTerms::MAX {
+            assert!(t.admit(&format!("w{i}")));
+        }
+        assert!(!t.admit("extra"));
+        assert!(t.admit("w0"), "an admitted word stays");
+    }
+
+    #[test]
+    fn common_terms_are_remembered_within_bounds() {
+        let c = CommonTerms::default();
+        assert!(!c.contains("licens"));
+        c.insert("licens");
+        assert!(c.contains("licens"));
+        for i in 0..CommonTerms::MAX {
+            c.insert(&format!("w{i}"));
+        }
+        assert!(c.0.lock().unwrap().len() <= CommonTerms::MAX);
+    }
+
+    #[test]
+    fn terms_fold_swedish_letters_and_repeat_once() {
+        assert_eq!(
+            terms("Beställning av LICENSER, licenser! anna@förening.se x"),
+            vec!["anna", "av", "bestallning", "forening", "licenser", "se"]
+        );
+        assert_eq!(query_terms("Ö ö bestä BESTÄ"), vec!["besta"]);
+    }
+}
