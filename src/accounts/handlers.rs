@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::web::csrf;
-use crate::web::form::FormErrors;
+use crate::web::form::{Choice, FormErrors};
 use crate::web::page::{Ctx, Layout, private, redirect};
 use crate::web::request::{client_ip, flash, safe_next};
 

@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::web::csrf;
-use crate::web::form::FormErrors;
+use crate::web::form::{Choice, FormErrors};
 use crate::web::page::Ctx;
 use crate::web::page::{private, redirect};
 use crate::web::request::{client_ip, flash};

@@ -5,14 +5,8 @@ use askama::Template;
 use super::model::{Organisation, User};
 use super::service::{LoginForm, RegisterForm};
 use crate::audit::Entry;
-use crate::web::form::FormErrors;
+use crate::web::form::{Choice, FormErrors};
 use crate::web::page::Layout;
-
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
 
 #[derive(Template)]
 #[template(path = "accounts/register.html")]

@@ -6,7 +6,6 @@ use diesel::prelude::*;
 
 use super::{Product, ProductKind, parse_sek};
 use crate::accounts::auth::StaffAdmin;
-use crate::accounts::views::Choice;
 use crate::audit::{self, Actor};
 use crate::db::schema::products as p;
 use crate::db::{self};
@@ -15,6 +14,7 @@ use crate::i18n::routes::Page;
 use crate::i18n::{Locale, format};
 use crate::orders::views::{ProductView, StaffProductTpl, StaffProductsTpl};
 use crate::web::csrf;
+use crate::web::form::Choice;
 use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
 use crate::web::page::{Ctx, private, redirect};

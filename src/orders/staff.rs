@@ -9,12 +9,12 @@ use super::service::{self, Action};
 use super::views::*;
 use crate::accounts::auth::Staff;
 use crate::accounts::model as accounts;
-use crate::accounts::views::Choice;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, format};
 use crate::web::csrf;
+use crate::web::form::Choice;
 use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
 use crate::web::page::{Ctx, private, redirect};
@@ -67,7 +67,7 @@ pub async fn queue(
             submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
             state_label: l.t(&format!("order-state-{}", r.state)),
             total: format::sek(locale, r.total_ore),
-            age: crate::validation::views::age(&l.tr, (now - r.submitted_at).whole_days()),
+            age: l.tr.age_days((now - r.submitted_at).whole_days()),
             licences: format::integer(
                 locale,
                 counts

@@ -3,9 +3,9 @@
 use askama::Template;
 
 use super::rules::{Problem, Validation};
-use crate::accounts::views::Choice;
 use crate::catalog::{Product, ProductKind};
 use crate::i18n::{args, format};
+use crate::web::form::Choice;
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
 

@@ -5,8 +5,8 @@ use time::PrimitiveDateTime;
 
 use super::model::{Attachment, Message, Summary};
 use super::{Category, Piece, Priority, State};
-use crate::accounts::views::Choice;
 use crate::i18n::{args, format};
+use crate::web::form::Choice;
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
 

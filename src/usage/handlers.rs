@@ -5,7 +5,6 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use diesel::prelude::*;
 use fluent_bundle::FluentValue;
 
 use super::{Figures, FileError, Granted, Service, UsageResult, check_files_granted};
@@ -28,8 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 use crate::accounts::auth::Member;
 use crate::accounts::model::User;
-use crate::db::schema::usage_checks as uc;
-use crate::db::{self, DbConn};
+use crate::db::{self};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
@@ -49,61 +47,6 @@ fn limits() -> Limits {
     }
 }
 
-/// One saved check, as history shows it.
-#[derive(Queryable, Debug, Clone)]
-pub struct Saved {
-    pub created_at: time::PrimitiveDateTime,
-    pub reference_date: time::Date,
-    pub active: i64,
-    pub licensed: i64,
-    pub share_tenths: i64,
-    pub passes: bool,
-}
-
-pub fn saved(conn: &mut DbConn, org: &str, limit: i64) -> Result<Vec<Saved>, AppError> {
-    Ok(uc::table
-        .filter(uc::organisation_id.eq(org))
-        .order(uc::created_at.desc())
-        .limit(limit)
-        .select((
-            uc::created_at,
-            uc::reference_date,
-            uc::active,
-            uc::licensed,
-            uc::share_tenths,
-            uc::passes,
-        ))
-        .load(conn)?)
-}
-
-pub struct SavedView {
-    pub date: String,
-    pub figures: String,
-    pub verdict: String,
-    pub passes: bool,
-}
-
-pub fn saved_view(tr: &Tr, i18n: &crate::i18n::I18n, s: &Saved) -> SavedView {
-    let l = tr.locale;
-    SavedView {
-        date: format::date(i18n, l, s.reference_date),
-        figures: tr.ta(
-            "usage-figures",
-            &args([
-                ("active", format::integer(l, s.active).into()),
-                ("licensed", format::integer(l, s.licensed).into()),
-                ("share", format::percent_tenths(l, s.share_tenths).into()),
-            ]),
-        ),
-        verdict: tr.t(if s.passes {
-            "usage-verdict-pass-short"
-        } else {
-            "usage-verdict-fail-short"
-        }),
-        passes: s.passes,
-    }
-}
-
 #[derive(Template)]
 #[template(path = "usage/page.html")]
 pub struct UsageTpl {
@@ -112,7 +55,7 @@ pub struct UsageTpl {
     pub csrf: String,
     pub action: &'static str,
     pub licenses: String,
-    pub history: Vec<SavedView>,
+    pub history: Vec<super::Summary>,
     pub result: Option<ResultView>,
 }
 
@@ -287,11 +230,11 @@ async fn page(
 ) -> Result<UsageTpl, AppError> {
     let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     let org = user.organisation_id.clone().unwrap_or_default();
-    let history = db::run(&state.pool, move |c| saved(c, &org, 20)).await?;
+    let history = db::run(&state.pool, move |c| super::model::saved(c, &org, 20)).await?;
     let l = cx.layout(Page::Usage, "usage-title", Some(user))?;
     let history = history
         .iter()
-        .map(|s| saved_view(&l.tr, &state.i18n, s))
+        .map(|s| super::summary(&l.tr, &state.i18n, s))
         .collect();
     Ok(UsageTpl {
         csrf: csrf::token(session)?,
@@ -511,32 +454,7 @@ pub async fn check(
         let now = state.clock.now_utc_naive();
         let r = result.clone();
         db::run(&state.pool, move |c| {
-            let products = serde_json::json!(
-                r.products
-                    .iter()
-                    .map(|p| serde_json::json!({
-                "product": p.product, "active": p.figures.active, "licensed": p.figures.licensed,
-                "share_tenths": p.figures.share_tenths, "passes": p.figures.passes}))
-                    .collect::<Vec<_>>()
-            );
-            db::write(c, |c| {
-                diesel::insert_into(uc::table)
-                    .values((
-                        uc::id.eq(uuid::Uuid::new_v4().to_string()),
-                        uc::organisation_id.eq(&org),
-                        uc::created_by.eq(&uid),
-                        uc::created_at.eq(now),
-                        uc::reference_date.eq(r.reference_date),
-                        uc::active.eq(i64::from(r.overall.active)),
-                        uc::licensed.eq(i64::from(r.overall.licensed)),
-                        uc::share_tenths.eq(i64::from(r.overall.share_tenths)),
-                        uc::needed.eq(i64::from(r.overall.needed)),
-                        uc::passes.eq(r.overall.passes),
-                        uc::products.eq(products.to_string()),
-                    ))
-                    .execute(c)?;
-                Ok::<_, AppError>(())
-            })
+            super::model::save(c, &org, &uid, now, &r)
         })
         .await?;
     }
@@ -609,10 +527,6 @@ fn csv_response(tr: &Tr, r: &UsageResult) -> HttpResponse {
 }
 
 /// The organisation's latest saved check, for staff pages.
-pub fn latest_for_staff(conn: &mut DbConn, org: &str) -> Result<Option<Saved>, AppError> {
-    Ok(saved(conn, org, 1)?.into_iter().next())
-}
-
 #[cfg(test)]
 mod tests {
     use super::cell;

@@ -7,8 +7,9 @@
 //! date (Microsoft 365 Apps usage, Teams user activity, Email activity, Yammer/Viva Engage activity)
 //! as extra sources of activity.
 //!
-//! This module is pure: bytes in, figures out; nothing is stored, no clock is read (the reference
-//! date is the report's own refresh date).
+//! The check itself is pure: bytes in, figures out, no clock read (the reference date is the
+//! report's own refresh date). What is stored is a saved result's figures ([`model`]); the
+//! member's page is [`handlers`].
 //!
 //! - [`parse`]: [`parse_report`] reads one export into a typed [`Report`].
 //! - [`check`](mod@check): [`check()`] judges parsed exports; [`check_files`] parses and judges a set of
@@ -29,6 +30,7 @@
 
 pub mod check;
 pub mod error;
+pub mod model;
 pub mod parse;
 
 pub use check::{
@@ -42,3 +44,38 @@ pub use parse::{
     MAX_BYTES, MAX_ROWS, Report, ReportKind, Service, parse_report,
 };
 pub mod handlers;
+
+/// A saved check in a line, as the member's history and the staff's validation review show it.
+pub struct Summary {
+    pub date: String,
+    pub figures: String,
+    pub verdict: String,
+    pub passes: bool,
+}
+
+pub fn summary(tr: &crate::web::page::Tr, i18n: &crate::i18n::I18n, s: &model::Saved) -> Summary {
+    let l = tr.locale;
+    Summary {
+        date: crate::i18n::format::date(i18n, l, s.reference_date),
+        figures: tr.ta(
+            "usage-figures",
+            &crate::i18n::args([
+                ("active", crate::i18n::format::integer(l, s.active).into()),
+                (
+                    "licensed",
+                    crate::i18n::format::integer(l, s.licensed).into(),
+                ),
+                (
+                    "share",
+                    crate::i18n::format::percent_tenths(l, s.share_tenths).into(),
+                ),
+            ]),
+        ),
+        verdict: tr.t(if s.passes {
+            "usage-verdict-pass-short"
+        } else {
+            "usage-verdict-fail-short"
+        }),
+        passes: s.passes,
+    }
+}

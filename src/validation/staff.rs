@@ -7,11 +7,10 @@ use time::Date;
 use super::handlers::InlineQuery;
 use super::model::{self, State};
 use super::service::{self, CANNED, Decision};
-use super::views::{QueueTpl, QueueView, RequestTpl, RequestView, age};
+use super::views::{QueueTpl, QueueView, RequestTpl, RequestView};
 use crate::AppState;
 use crate::accounts::auth::Staff;
 use crate::accounts::model as accounts;
-use crate::accounts::views::Choice;
 use crate::db;
 use crate::eligibility::{OrgNumber, OrgType};
 use crate::error::AppError;
@@ -20,6 +19,7 @@ use crate::i18n::format;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args};
 use crate::web::csrf;
+use crate::web::form::Choice;
 use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
 use crate::web::page::{Ctx, private, redirect};
@@ -54,7 +54,7 @@ pub async fn queue(
         .map(|r| QueueView {
             href: Page::StaffValidation.link(locale, &r.id),
             flag: r.needs_review.then(|| group_label(&l.tr, &r.org_number)),
-            age: age(&l.tr, (now - r.submitted_at).whole_days()),
+            age: l.tr.age_days((now - r.submitted_at).whole_days()),
             submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
             state_label: l.t(&format!("validation-state-{}", r.state)),
             file_type: r.content_type,
@@ -246,7 +246,7 @@ async fn request_page(
         let org = accounts::organisation(c, &req.organisation_id)?.ok_or(AppError::NotFound)?;
         let history = model::of_organisation(c, &req.organisation_id)?;
         let file = files::info(c, &req.file_id)?.ok_or(AppError::NotFound)?;
-        let usage = crate::usage::handlers::latest_for_staff(c, &req.organisation_id)?;
+        let usage = crate::usage::model::latest(c, &req.organisation_id)?;
         Ok(Some((req, org, history, file, usage)))
     })
     .await?;
@@ -289,7 +289,7 @@ async fn request_page(
             s.chars().take(service::MAX_NOTE).collect()
         }
     };
-    let usage = usage.map(|u| crate::usage::handlers::saved_view(&l.tr, &state.i18n, &u));
+    let usage = usage.map(|u| crate::usage::summary(&l.tr, &state.i18n, &u));
     Ok(RequestTpl {
         usage,
         csrf: csrf::token(session)?,

@@ -3,10 +3,10 @@
 use askama::Template;
 
 use super::model::{Request, State};
-use crate::accounts::views::Choice;
 use crate::i18n::args;
 use crate::i18n::format;
 use crate::i18n::routes::Page;
+use crate::web::form::Choice;
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
 
@@ -156,10 +156,5 @@ pub struct RequestTpl {
     pub decision: String,
     pub queue: &'static str,
     /// The organisation's latest saved usage check.
-    pub usage: Option<crate::usage::handlers::SavedView>,
-}
-
-/// "3 days" in the page's language.
-pub fn age(tr: &Tr, days: i64) -> String {
-    tr.ta("age-days", &args([("days", days.into())]))
+    pub usage: Option<crate::usage::Summary>,
 }

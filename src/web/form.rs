@@ -46,6 +46,13 @@ pub fn email(errors: &mut Errors, field: &'static str, value: &str) -> String {
     v
 }
 
+/// One option of a select or radio group.
+pub struct Choice {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
 pub struct FormErrors {
     /// (field, message in words), in form order.
     pub items: Vec<(&'static str, String)>,

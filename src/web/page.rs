@@ -43,6 +43,11 @@ impl Tr {
     pub fn i18n(&self) -> &I18n {
         &self.i18n
     }
+
+    /// How long something has waited, in whole days ("3 dagar"), for the staff queues.
+    pub fn age_days(&self, days: i64) -> String {
+        self.ta("age-days", &crate::i18n::args([("days", days.into())]))
+    }
 }
 
 pub struct NavLink {
