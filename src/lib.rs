@@ -19,6 +19,7 @@ pub mod metrics;
 pub mod ops;
 pub mod orders;
 pub mod outbox;
+pub mod overview;
 pub mod public;
 pub mod throttle;
 pub mod tickets;
@@ -33,7 +34,7 @@ use actix_session::SessionMiddleware;
 use actix_session::config::PersistentSession;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::{App, guard, middleware, web as aweb};
+use actix_web::{App, middleware, web as aweb};
 
 use crate::clock::Clock;
 use crate::config::Settings;
@@ -111,16 +112,17 @@ impl AppState {
 
 /// The routes. Localized pages are registered from the route table in `i18n::routes`.
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
-    let get = || aweb::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    let get = crate::web::page_route;
     cfg.service(aweb::resource("/").route(get().to(public::handlers::root)))
         .service(aweb::resource("/healthz").route(get().to(public::handlers::healthz)))
         .service(aweb::resource("/metrics").route(get().to(metrics::scrape)))
         .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
     public::configure(cfg);
     accounts::configure(cfg);
+    overview::configure(cfg);
     validation::configure(cfg);
     orders::configure(cfg);
-    usage::handlers::configure(cfg);
+    usage::configure(cfg);
     faq::configure(cfg);
     tickets::configure(cfg);
 }

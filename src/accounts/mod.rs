@@ -4,7 +4,6 @@
 pub mod auth;
 pub mod handlers;
 pub mod model;
-pub mod organisation;
 pub mod password;
 pub mod service;
 pub mod sessions;
@@ -28,14 +27,14 @@ pub fn hash_token(plain: &str) -> String {
         .collect()
 }
 
-use actix_web::{guard, web};
+use actix_web::web;
 
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 
 /// Registers the account routes in both languages from the route table.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    let get = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    let get = crate::web::page_route;
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
         cfg.service(
@@ -70,7 +69,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(get().to(handlers::invitation_form))
                 .route(web::post().to(handlers::invitation_submit)),
         )
-        .service(r(Page::Account).route(get().to(handlers::dashboard)))
         .service(
             web::resource(Page::Account.path(l).trim_end_matches('/'))
                 .route(get().to(handlers::account_root)),
@@ -98,7 +96,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(staff::invite)),
         )
         .service(r(Page::StaffAccountToggle).route(web::post().to(staff::toggle)))
-        .service(r(Page::StaffAudit).route(get().to(staff::audit_log)))
-        .service(r(Page::StaffOrganisation).route(get().to(organisation::show)));
+        .service(r(Page::StaffAudit).route(get().to(staff::audit_log)));
     }
 }

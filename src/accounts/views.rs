@@ -2,7 +2,6 @@
 
 use askama::Template;
 
-use super::model::{Organisation, User};
 use super::service::{LoginForm, RegisterForm};
 use crate::audit::Entry;
 use crate::web::form::{Choice, FormErrors};
@@ -84,32 +83,6 @@ pub struct ConfirmTpl {
 pub struct LinkInvalidTpl {
     pub l: Layout,
     pub forgot: &'static str,
-}
-
-pub struct Step {
-    pub text: String,
-    pub done: bool,
-}
-
-#[derive(Template)]
-#[template(path = "accounts/dashboard.html")]
-pub struct DashboardTpl {
-    pub l: Layout,
-    pub user: User,
-    pub org: Organisation,
-    pub org_type: String,
-    pub review_note: Option<String>,
-    pub csrf: String,
-    pub resend: &'static str,
-    pub settings: &'static str,
-    pub colleagues: &'static str,
-    pub certificate: &'static str,
-    pub orders: &'static str,
-    pub usage: &'static str,
-    pub tickets: &'static str,
-    /// The validation's state in words, with its badge key.
-    pub validation: Option<(String, String, String)>,
-    pub steps: Vec<Step>,
 }
 
 #[derive(Template)]

@@ -337,8 +337,8 @@ pub fn seed_if_empty(
 
 pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
     use crate::i18n::routes::Page;
-    use actix_web::{guard, web};
-    let get = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    use actix_web::web;
+    let get = crate::web::page_route;
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
         cfg.service(r(Page::Faq).route(get().to(handlers::index)))

@@ -4,7 +4,7 @@ pub mod handlers;
 pub mod selfcheck;
 pub mod views;
 
-use actix_web::{guard, web};
+use actix_web::web;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -13,7 +13,7 @@ use crate::i18n::routes::Page;
 use crate::web::page::PageCache;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    let get = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    let get = crate::web::page_route;
     for locale in Locale::ALL {
         // `/sv` without the slash goes to the home page.
         cfg.service(

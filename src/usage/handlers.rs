@@ -9,28 +9,12 @@ use fluent_bundle::FluentValue;
 
 use super::{Figures, FileError, Granted, Service, UsageResult, check_files_granted};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    for l in Locale::ALL {
-        cfg.service(
-            web::resource(Page::Usage.path(l))
-                .route(
-                    web::route()
-                        .guard(
-                            actix_web::guard::Any(actix_web::guard::Get())
-                                .or(actix_web::guard::Head()),
-                        )
-                        .to(show),
-                )
-                .route(web::post().to(check)),
-        );
-    }
-}
 use crate::accounts::auth::Member;
 use crate::accounts::model::User;
-use crate::db::{self};
+use crate::db;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
-use crate::i18n::{Locale, args, format};
+use crate::i18n::{args, format};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
 use crate::web::page::{Ctx, private};

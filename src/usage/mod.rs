@@ -45,6 +45,20 @@ pub use parse::{
 };
 pub mod handlers;
 
+use crate::i18n::Locale;
+use crate::i18n::routes::Page;
+
+/// The member's usage-check page, in both languages.
+pub fn configure(cfg: &mut actix_web::web::ServiceConfig) {
+    for l in Locale::ALL {
+        cfg.service(
+            actix_web::web::resource(Page::Usage.path(l))
+                .route(crate::web::page_route().to(handlers::show))
+                .route(actix_web::web::post().to(handlers::check)),
+        );
+    }
+}
+
 /// A saved check in a line, as the member's history and the staff's validation review show it.
 pub struct Summary {
     pub date: String,

@@ -12,13 +12,13 @@ use time::Date;
 
 pub use model::{State, is_validated};
 
-use actix_web::{guard, web};
+use actix_web::web;
 
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    let get = || web::route().guard(guard::Any(guard::Get()).or(guard::Head()));
+    let get = crate::web::page_route;
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
         cfg.service(

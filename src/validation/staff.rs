@@ -12,12 +12,12 @@ use crate::AppState;
 use crate::accounts::auth::Staff;
 use crate::accounts::model as accounts;
 use crate::db;
-use crate::eligibility::{OrgNumber, OrgType};
+use crate::eligibility::OrgType;
 use crate::error::AppError;
 use crate::files;
+use crate::i18n::Locale;
 use crate::i18n::format;
 use crate::i18n::routes::Page;
-use crate::i18n::{Locale, args};
 use crate::web::csrf;
 use crate::web::form::Choice;
 use crate::web::form::FieldError;
@@ -53,7 +53,9 @@ pub async fn queue(
         .into_iter()
         .map(|r| QueueView {
             href: Page::StaffValidation.link(locale, &r.id),
-            flag: r.needs_review.then(|| group_label(&l.tr, &r.org_number)),
+            flag: r
+                .needs_review
+                .then(|| super::views::group_label(&l.tr, &r.org_number)),
             age: l.tr.age_days((now - r.submitted_at).whole_days()),
             submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
             state_label: l.t(&format!("validation-state-{}", r.state)),
@@ -90,14 +92,6 @@ pub async fn queue(
         l,
     };
     private(StatusCode::OK, &tpl)
-}
-
-/// Why a registration was flagged for a closer look: its number's group.
-pub(crate) fn group_label(tr: &crate::web::page::Tr, number: &str) -> String {
-    let group = OrgNumber::parse(number)
-        .map(|n| tr.t(n.group().fluent_id()))
-        .unwrap_or_default();
-    tr.ta("validations-flag", &args([("group", group.into())]))
 }
 
 #[derive(serde::Deserialize, Default, Clone)]
@@ -301,7 +295,7 @@ async fn request_page(
             .unwrap_or_default(),
         flag: org
             .needs_review
-            .then(|| group_label(&l.tr, &org.org_number)),
+            .then(|| super::views::group_label(&l.tr, &org.org_number)),
         org_href: Page::StaffOrganisation.link(locale, &org.id),
         org_name: org.name,
         org_number: org.org_number,

@@ -158,3 +158,14 @@ pub struct RequestTpl {
     /// The organisation's latest saved usage check.
     pub usage: Option<crate::usage::Summary>,
 }
+
+/// Why a registration was flagged for a closer look: its number's group.
+pub fn group_label(tr: &crate::web::page::Tr, number: &str) -> String {
+    let group = crate::eligibility::OrgNumber::parse(number)
+        .map(|n| tr.t(n.group().fluent_id()))
+        .unwrap_or_default();
+    tr.ta(
+        "validations-flag",
+        &crate::i18n::args([("group", group.into())]),
+    )
+}

@@ -9,7 +9,7 @@ pub mod request;
 pub mod upload;
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpRequest, Route, guard};
 
 use crate::i18n::Locale;
 
@@ -21,4 +21,9 @@ impl FromRequest for Locale {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         std::future::ready(Ok(Locale::from_path(req.path()).unwrap_or(Locale::Sv)))
     }
+}
+
+/// A route that answers GET and HEAD: every page. (actix-web answers HEAD only where asked.)
+pub fn page_route() -> Route {
+    actix_web::web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }

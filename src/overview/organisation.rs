@@ -5,8 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::model;
 use crate::accounts::auth::Staff;
+use crate::accounts::model;
 use crate::db;
 use crate::eligibility::OrgType;
 use crate::error::AppError;
@@ -32,7 +32,7 @@ pub struct Item {
 }
 
 #[derive(Template)]
-#[template(path = "staff/organisation.html")]
+#[template(path = "overview/organisation.html")]
 pub struct OrganisationTpl {
     pub l: Layout,
     pub name: String,
@@ -133,7 +133,7 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
         validated,
         flag: org
             .needs_review
-            .then(|| crate::validation::staff::group_label(tr, &org.org_number)),
+            .then(|| crate::validation::views::group_label(tr, &org.org_number)),
         number: org.org_number,
         members,
         sections: vec![
