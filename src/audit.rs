@@ -30,6 +30,17 @@ pub struct Actor<'a> {
     pub ip: &'a str,
 }
 
+impl<'a> Actor<'a> {
+    /// A member of the partner's staff, acting from `ip`.
+    pub fn staff(id: &'a str, ip: &'a str) -> Actor<'a> {
+        Actor {
+            id: Some(id),
+            kind: "staff",
+            ip,
+        }
+    }
+}
+
 pub fn record(
     conn: &mut DbConn,
     now: PrimitiveDateTime,

@@ -6,7 +6,6 @@
 pub mod accounts;
 pub mod audit;
 pub mod cache;
-pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -101,7 +100,7 @@ impl AppState {
             .pool
             .get()
             .map_err(|e| error::AppError::Unavailable(e.to_string()))?;
-        catalog::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
+        orders::catalog::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
         faq::seed_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
         tickets::seed::canned_if_empty(&mut conn, &state.i18n, state.clock.now_utc_naive())?;
         drop(conn);

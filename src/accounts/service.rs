@@ -341,11 +341,7 @@ pub fn login(
                     audit::record(
                         c,
                         now,
-                        &Actor {
-                            id: Some(&u.id),
-                            kind: "staff",
-                            ip,
-                        },
+                        &Actor::staff(&u.id, ip),
                         "staff.login",
                         "user",
                         &u.id,

@@ -2,6 +2,7 @@
 //! sanitized HTML, searchable in each language, with feedback per article.
 
 pub mod handlers;
+pub mod service;
 pub mod staff;
 
 use diesel::prelude::*;

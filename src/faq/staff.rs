@@ -4,14 +4,13 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use diesel::prelude::*;
 
-use super::{Article, Category};
+use super::Category;
+use super::service::{ArticleForm, slug_ok};
 use crate::accounts::auth::StaffAdmin;
 use crate::accounts::model::User;
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
 use crate::db;
-use crate::db::schema::{faq_articles as a, faq_categories as c};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::web::csrf;
@@ -46,32 +45,6 @@ pub struct ListTpl {
     pub f: FormErrors,
 }
 
-#[derive(serde::Deserialize, Default, Clone)]
-pub struct ArticleForm {
-    #[serde(default)]
-    pub csrf: String,
-    #[serde(default)]
-    pub category: String,
-    #[serde(default)]
-    pub slug_sv: String,
-    #[serde(default)]
-    pub slug_en: String,
-    #[serde(default)]
-    pub title_sv: String,
-    #[serde(default)]
-    pub title_en: String,
-    #[serde(default)]
-    pub body_sv: String,
-    #[serde(default)]
-    pub body_en: String,
-    #[serde(default)]
-    pub position: String,
-    #[serde(default)]
-    pub published: String,
-    #[serde(default)]
-    pub preview: String,
-}
-
 /// A category in the article form's select.
 pub struct CategoryChoice {
     pub value: String,
@@ -92,96 +65,6 @@ pub struct EditTpl {
     pub preview_sv: Option<String>,
     pub preview_en: Option<String>,
     pub list: &'static str,
-}
-
-fn slug_ok(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 80
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-impl ArticleForm {
-    fn from_article(x: &Article, cats: &[Category]) -> ArticleForm {
-        ArticleForm {
-            csrf: String::new(),
-            category: cats
-                .iter()
-                .find(|c| c.id == x.category_id)
-                .map(|c| c.key.clone())
-                .unwrap_or_default(),
-            slug_sv: x.slug_sv.clone(),
-            slug_en: x.slug_en.clone(),
-            title_sv: x.title_sv.clone(),
-            title_en: x.title_en.clone(),
-            body_sv: x.body_sv.clone(),
-            body_en: x.body_en.clone(),
-            position: x.position.to_string(),
-            published: if x.published {
-                "yes".into()
-            } else {
-                String::new()
-            },
-            preview: String::new(),
-        }
-    }
-
-    fn check(&self, cats: &[Category]) -> Result<(String, i32), Vec<FieldError>> {
-        let mut e = vec![];
-        let cat = cats
-            .iter()
-            .find(|c| c.key == self.category)
-            .map(|c| c.id.clone());
-        if cat.is_none() {
-            e.push(FieldError {
-                field: "category",
-                id: "form-error-choice",
-            });
-        }
-        for (field, v) in [("slug_sv", &self.slug_sv), ("slug_en", &self.slug_en)] {
-            if !slug_ok(v.trim()) {
-                e.push(FieldError {
-                    field,
-                    id: "faq-error-slug",
-                });
-            }
-        }
-        if self.title_sv.trim().is_empty() && self.title_en.trim().is_empty() {
-            e.push(FieldError {
-                field: "title_sv",
-                id: "faq-error-title",
-            });
-        }
-        for (field, v, max) in [
-            ("title_sv", &self.title_sv, 300),
-            ("title_en", &self.title_en, 300),
-            ("body_sv", &self.body_sv, 20_000),
-            ("body_en", &self.body_en, 20_000),
-        ] {
-            if v.chars().count() > max || v.contains('\0') {
-                e.push(FieldError {
-                    field,
-                    id: "form-error-too-long",
-                });
-            }
-        }
-        let position = self
-            .position
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|p| (0..=100_000).contains(p));
-        if position.is_none() {
-            e.push(FieldError {
-                field: "position",
-                id: "faq-error-position",
-            });
-        }
-        match (cat, position) {
-            (Some(c), Some(p)) if e.is_empty() => Ok((c, p)),
-            _ => Err(e),
-        }
-    }
 }
 
 pub async fn list(cx: Ctx, admin: StaffAdmin) -> Result<HttpResponse, AppError> {
@@ -336,72 +219,15 @@ async fn save(
     let f = form.clone();
     let id2 = id.clone();
     let saved = db::run(&state.pool, move |conn| {
-        db::write(conn, |conn| {
-            // Slugs are unique per language.
-            let taken: i64 = a::table
-                .filter(
-                    a::slug_sv
-                        .eq(f.slug_sv.trim())
-                        .or(a::slug_en.eq(f.slug_en.trim())),
-                )
-                .filter(a::id.ne(id2.clone().unwrap_or_default()))
-                .count()
-                .get_result(conn)?;
-            if taken > 0 {
-                return Ok(None);
-            }
-            let values = (
-                a::category_id.eq(&cat),
-                a::slug_sv.eq(f.slug_sv.trim()),
-                a::slug_en.eq(f.slug_en.trim()),
-                a::title_sv.eq(f.title_sv.trim()),
-                a::title_en.eq(f.title_en.trim()),
-                a::body_sv.eq(f.body_sv.trim()),
-                a::body_en.eq(f.body_en.trim()),
-                a::position.eq(position),
-                a::published.eq(f.published == "yes"),
-                a::author_id.eq(Some(&staff.id)),
-                a::updated_at.eq(now),
-            );
-            let (aid, action) = match &id2 {
-                Some(aid) => {
-                    if diesel::update(a::table.find(aid))
-                        .set(values)
-                        .execute(conn)?
-                        == 0
-                    {
-                        return Err(AppError::NotFound);
-                    }
-                    (aid.clone(), "faq.article_updated")
-                }
-                None => {
-                    let aid = uuid::Uuid::new_v4().to_string();
-                    diesel::insert_into(a::table)
-                        .values((
-                            values,
-                            a::id.eq(&aid),
-                            a::helpful_yes.eq(0i64),
-                            a::helpful_no.eq(0i64),
-                        ))
-                        .execute(conn)?;
-                    (aid, "faq.article_created")
-                }
-            };
-            audit::record(
-                conn,
-                now,
-                &Actor {
-                    id: Some(&staff.id),
-                    kind: "staff",
-                    ip: &ip,
-                },
-                action,
-                "faq_article",
-                &aid,
-                &format!("published={}", f.published == "yes"),
-            )?;
-            Ok(Some(aid))
-        })
+        super::service::save_article(
+            conn,
+            now,
+            &Actor::staff(&staff.id, &ip),
+            id2.as_deref(),
+            &f,
+            &cat,
+            position,
+        )
     })
     .await?;
     match saved {
@@ -458,25 +284,7 @@ pub async fn delete(
     let ip = client_ip(&req);
     let staff = admin.0.clone();
     let gone = db::run(&state.pool, move |conn| {
-        db::write(conn, |conn| {
-            let n = diesel::delete(a::table.find(&id)).execute(conn)?;
-            if n == 1 {
-                audit::record(
-                    conn,
-                    now,
-                    &Actor {
-                        id: Some(&staff.id),
-                        kind: "staff",
-                        ip: &ip,
-                    },
-                    "faq.article_deleted",
-                    "faq_article",
-                    &id,
-                    "",
-                )?;
-            }
-            Ok::<_, AppError>(n == 1)
-        })
+        super::service::delete_article(conn, now, &Actor::staff(&staff.id, &ip), &id)
     })
     .await?;
     if !gone {
@@ -548,39 +356,14 @@ pub async fn save_category(
     let ip = client_ip(&req);
     let staff = admin.0.clone();
     db::run(&state.pool, move |conn| {
-        db::write(conn, |conn| {
-            let n = diesel::update(c::table.filter(c::key.eq(&key)))
-                .set((
-                    c::name_sv.eq(&sv),
-                    c::name_en.eq(&en),
-                    c::position.eq(position),
-                ))
-                .execute(conn)?;
-            if n == 0 {
-                diesel::insert_into(c::table)
-                    .values((
-                        c::id.eq(uuid::Uuid::new_v4().to_string()),
-                        c::key.eq(&key),
-                        c::name_sv.eq(&sv),
-                        c::name_en.eq(&en),
-                        c::position.eq(position),
-                    ))
-                    .execute(conn)?;
-            }
-            audit::record(
-                conn,
-                now,
-                &Actor {
-                    id: Some(&staff.id),
-                    kind: "staff",
-                    ip: &ip,
-                },
-                "faq.category_saved",
-                "faq_category",
-                &key,
-                &format!("{sv} / {en}"),
-            )
-        })
+        super::service::save_category(
+            conn,
+            now,
+            &Actor::staff(&staff.id, &ip),
+            &key,
+            [&sv, &en],
+            position,
+        )
     })
     .await?;
     flash(session, "staff-faq-saved");
@@ -603,38 +386,7 @@ pub async fn delete_category(
     let ip = client_ip(&req);
     let staff = admin.0.clone();
     let outcome = db::run(&state.pool, move |conn| {
-        db::write(conn, |conn| {
-            let Some(key) = c::table
-                .find(&id)
-                .select(c::key)
-                .first::<String>(conn)
-                .optional()?
-            else {
-                return Ok::<_, AppError>(None);
-            };
-            let used: i64 = a::table
-                .filter(a::category_id.eq(&id))
-                .count()
-                .get_result(conn)?;
-            if used > 0 {
-                return Ok(Some(false));
-            }
-            diesel::delete(c::table.find(&id)).execute(conn)?;
-            audit::record(
-                conn,
-                now,
-                &Actor {
-                    id: Some(&staff.id),
-                    kind: "staff",
-                    ip: &ip,
-                },
-                "faq.category_deleted",
-                "faq_category",
-                &key,
-                "",
-            )?;
-            Ok(Some(true))
-        })
+        super::service::delete_category(conn, now, &Actor::staff(&staff.id, &ip), &id)
     })
     .await?;
     match outcome {

@@ -1,8 +1,12 @@
 //! Orders: the order form that enforces the program's rules, the member's history, and the
-//! partner's decisions (grant, deny with a reason, mark fulfilled).
+//! partner's decisions (grant, deny with a reason, mark fulfilled), and the catalogue of what can
+//! be ordered (`catalog`, with its pages in `products` and `product_admin`).
 
+pub mod catalog;
 pub mod handlers;
 pub mod model;
+pub mod product_admin;
+pub mod products;
 pub mod rules;
 pub mod service;
 pub mod staff;
@@ -18,8 +22,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
         // Fixed paths before the `{id}` patterns that would otherwise match them.
-        cfg.service(r(Page::Products).route(get().to(crate::catalog::handlers::list)))
-            .service(r(Page::Product).route(get().to(crate::catalog::handlers::show)))
+        cfg.service(r(Page::Products).route(get().to(products::list)))
+            .service(r(Page::Product).route(get().to(products::show)))
             .service(r(Page::Orders).route(get().to(handlers::list)))
             .service(
                 r(Page::OrderNew)
@@ -32,16 +36,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(r(Page::StaffOrders).route(get().to(staff::queue)))
             .service(r(Page::StaffOrder).route(get().to(staff::show)))
             .service(r(Page::StaffOrderDecide).route(web::post().to(staff::decide)))
-            .service(r(Page::StaffProducts).route(get().to(crate::catalog::staff::list)))
+            .service(r(Page::StaffProducts).route(get().to(product_admin::list)))
             .service(
                 r(Page::StaffProductNew)
-                    .route(get().to(crate::catalog::staff::new_form))
-                    .route(web::post().to(crate::catalog::staff::create)),
+                    .route(get().to(product_admin::new_form))
+                    .route(web::post().to(product_admin::create)),
             )
             .service(
                 r(Page::StaffProduct)
-                    .route(get().to(crate::catalog::staff::edit_form))
-                    .route(web::post().to(crate::catalog::staff::update)),
+                    .route(get().to(product_admin::edit_form))
+                    .route(web::post().to(product_admin::update)),
             );
     }
 }

@@ -4,12 +4,12 @@ use diesel::prelude::*;
 use time::{Date, PrimitiveDateTime};
 
 use super::rules::Validation;
-use crate::catalog::Product;
 use crate::db::DbConn;
 use crate::db::schema::{
     order_history as oh, order_lines as ol, orders as o, organisations, products,
 };
 use crate::error::AppError;
+use crate::orders::catalog::Product;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {

@@ -1,8 +1,8 @@
 //! The order rule as a plain function: an order is allowed only when every rule holds, and
 //! otherwise every broken rule is named with its numbers.
 
-use crate::catalog::Product;
 use crate::eligibility::rules::{LicenseMinimum, license_minimum};
+use crate::orders::catalog::Product;
 
 /// Where the organisation's validation stands on the order date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +44,10 @@ pub struct CoreShortfall {
 
 /// The core licences `quantity` items give and the fewest items one server needs, when the
 /// items cannot license a single server; `None` when they can (or the quantity is no count).
-pub fn one_server_shortfall(c: crate::catalog::CoreLicensing, quantity: i64) -> Option<(u32, u32)> {
+pub fn one_server_shortfall(
+    c: crate::orders::catalog::CoreLicensing,
+    quantity: i64,
+) -> Option<(u32, u32)> {
     let items = u32::try_from(quantity).ok().filter(|q| *q > 0)?;
     let cores = items.saturating_mul(c.cores_per_item);
     (cores < c.min_per_server).then(|| (cores, c.min_per_server.div_ceil(c.cores_per_item.max(1))))
@@ -56,7 +59,7 @@ pub fn core_warnings(lines: &[(Product, i64)], locale: crate::i18n::Locale) -> V
     lines
         .iter()
         .filter_map(|(p, q)| {
-            let c = crate::catalog::core_licensing(&p.sku)?;
+            let c = crate::orders::catalog::core_licensing(&p.sku)?;
             let (cores, items) = one_server_shortfall(c, *q)?;
             Some(CoreShortfall {
                 product: p.name(locale).to_owned(),
@@ -115,7 +118,7 @@ pub fn check(
 #[cfg(test)]
 mod core_tests {
     use super::*;
-    use crate::catalog::CoreLicensing;
+    use crate::orders::catalog::CoreLicensing;
 
     const SQL: CoreLicensing = CoreLicensing {
         cores_per_item: 2,
@@ -155,8 +158,8 @@ mod core_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::ProductKind;
     use crate::i18n::Locale;
+    use crate::orders::catalog::ProductKind;
 
     fn product(sku: &str, kind: ProductKind, exempt: bool, max: i32, active: bool) -> Product {
         Product {

@@ -8,11 +8,11 @@ use time::PrimitiveDateTime;
 use super::model::{self, State};
 use crate::accounts::model::{self as accounts, User};
 use crate::audit::{self, Actor};
-use crate::catalog::Product;
 use crate::db::schema::{order_lines as ol, orders as o};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
+use crate::orders::catalog::Product;
 use crate::outbox::{self, Routing};
 
 pub const MAX_NOTE: usize = 2000;
@@ -224,11 +224,7 @@ pub fn decide(
         audit::record(
             c,
             now,
-            &Actor {
-                id: Some(&staff.id),
-                kind: "staff",
-                ip,
-            },
+            &Actor::staff(&staff.id, ip),
             &format!("order.{}", to.key()),
             "order",
             id,

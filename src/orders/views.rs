@@ -3,8 +3,8 @@
 use askama::Template;
 
 use super::rules::{Problem, Validation};
-use crate::catalog::{Product, ProductKind};
 use crate::i18n::{args, format};
+use crate::orders::catalog::{Product, ProductKind};
 use crate::web::form::Choice;
 use crate::web::form::FormErrors;
 use crate::web::page::{Layout, Tr};
@@ -249,7 +249,7 @@ pub struct StaffProductTpl {
     pub csrf: String,
     pub action: String,
     pub heading: String,
-    pub form: crate::catalog::staff::ProductForm,
+    pub form: super::catalog::ProductForm,
     pub kinds: Vec<Choice>,
     pub list: &'static str,
 }

@@ -478,11 +478,7 @@ pub fn staff_message(
         };
         attach(c, now, message, owner, &staff.id, m.files)?;
         super::search::queue(c, &ticket.id, &[body])?;
-        let actor = Actor {
-            id: Some(&staff.id),
-            kind: "staff",
-            ip,
-        };
+        let actor = Actor::staff(&staff.id, ip);
         if internal {
             diesel::update(t::table.find(&ticket.id))
                 .set(t::updated_at.eq(now))
@@ -576,11 +572,7 @@ pub fn update(
                 return Err(AppError::BadRequest);
             }
         }
-        let actor = Actor {
-            id: Some(&staff.id),
-            kind: "staff",
-            ip,
-        };
+        let actor = Actor::staff(&staff.id, ip);
         let mut changed = false;
         if ticket.merged_into.is_some() && u.state != State::Closed {
             // A merged ticket's thread lives in the other ticket: it stays closed.
@@ -750,11 +742,7 @@ pub fn merge(
         audit::record(
             c,
             now,
-            &Actor {
-                id: Some(&staff.id),
-                kind: "staff",
-                ip,
-            },
+            &Actor::staff(&staff.id, ip),
             "ticket.merged",
             "ticket",
             &source.id,
@@ -882,11 +870,7 @@ pub fn save_canned(
         audit::record(
             c,
             now,
-            &Actor {
-                id: Some(&staff.id),
-                kind: "staff",
-                ip,
-            },
+            &Actor::staff(&staff.id, ip),
             action,
             "canned_reply",
             &id,
@@ -909,11 +893,7 @@ pub fn delete_canned(
             audit::record(
                 c,
                 now,
-                &Actor {
-                    id: Some(&staff.id),
-                    kind: "staff",
-                    ip,
-                },
+                &Actor::staff(&staff.id, ip),
                 "canned.deleted",
                 "canned_reply",
                 id,

@@ -197,11 +197,7 @@ pub fn decide(
         audit::record(
             c,
             now,
-            &Actor {
-                id: Some(&staff.id),
-                kind: "staff",
-                ip,
-            },
+            &Actor::staff(&staff.id, ip),
             action,
             "validation_request",
             id,

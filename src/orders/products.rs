@@ -3,17 +3,17 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
+use super::views::{CatalogTpl, ProductTpl, ProductView};
 use crate::accounts::auth::Viewer;
 use crate::db;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
-use crate::orders::views::{CatalogTpl, ProductTpl, ProductView};
 use crate::web::page::{Ctx, private};
 
 pub async fn list(cx: Ctx, viewer: Viewer) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
-    let products = db::run(&state.pool, super::active).await?;
+    let products = db::run(&state.pool, super::catalog::active).await?;
     let l = cx.layout(Page::Products, "products-title", viewer.person())?;
     let products = products
         .iter()
@@ -30,7 +30,7 @@ pub async fn show(
     let (state, locale) = (&cx.state, cx.locale);
     let sku = sku.into_inner();
     let s = sku.clone();
-    let product = db::run(&state.pool, move |c| super::by_sku(c, &s)).await?;
+    let product = db::run(&state.pool, move |c| super::catalog::by_sku(c, &s)).await?;
     let Some(product) = product.filter(|p| p.active) else {
         return Err(AppError::NotFound);
     };

@@ -1,9 +1,8 @@
 //! The product catalogue: discounted licences and donated cloud services with their admin fees,
 //! the five-licence exemption and per-order maximums. Seeded on first start from the locale
-//! files (names and descriptions are text, so they live there), edited by staff admins after.
-
-pub mod handlers;
-pub mod staff;
+//! files (names and descriptions are text, so they live there), edited by staff admins after
+//! ([`ProductForm`] and [`save_product`]). Part of orders: the catalogue is what can be ordered;
+//! its pages are `products` (members) and `product_admin` (staff).
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
@@ -11,7 +10,8 @@ use time::PrimitiveDateTime;
 use crate::db::schema::products as p;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
-use crate::i18n::{I18n, Locale};
+use crate::i18n::{I18n, Locale, format};
+use crate::web::form::FieldError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProductKind {
@@ -366,4 +366,189 @@ mod tests {
         assert!(SEED.iter().any(|s| s.1 == ProductKind::DonatedCloud));
         assert!(SEED.iter().all(|s| s.4 > 0));
     }
+}
+
+#[derive(serde::Deserialize, Default, Clone)]
+pub struct ProductForm {
+    #[serde(default)]
+    pub csrf: String,
+    #[serde(default)]
+    pub sku: String,
+    #[serde(default)]
+    pub name_sv: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub description_sv: String,
+    #[serde(default)]
+    pub description_en: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub exempt: String,
+    #[serde(default)]
+    pub fee: String,
+    #[serde(default)]
+    pub max_quantity: String,
+    #[serde(default)]
+    pub active: String,
+}
+
+impl ProductForm {
+    pub fn from_product(p: &Product, l: Locale) -> ProductForm {
+        let fee = format::sek(l, p.fee_ore);
+        ProductForm {
+            csrf: String::new(),
+            sku: p.sku.clone(),
+            name_sv: p.name_sv.clone(),
+            name_en: p.name_en.clone(),
+            description_sv: p.description_sv.clone(),
+            description_en: p.description_en.clone(),
+            kind: p.kind.clone(),
+            exempt: if p.exempt {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            fee: fee
+                .trim_end_matches("\u{a0}kr")
+                .trim_start_matches("SEK\u{a0}")
+                .replace('\u{a0}', "")
+                .replace(',', "."),
+            max_quantity: p.max_quantity.to_string(),
+            active: if p.active {
+                "yes".into()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    pub fn check(&self) -> Result<(String, ProductKind, i64, i32), Vec<FieldError>> {
+        let mut e = vec![];
+        let sku = self.sku.trim().to_lowercase();
+        if sku.is_empty()
+            || sku.len() > 60
+            || !sku
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            e.push(FieldError {
+                field: "sku",
+                id: "product-error-sku",
+            });
+        }
+        for (field, v, max) in [
+            ("name_sv", &self.name_sv, 200),
+            ("name_en", &self.name_en, 200),
+            ("description_sv", &self.description_sv, 4000),
+            ("description_en", &self.description_en, 4000),
+        ] {
+            if v.trim().is_empty() && field.starts_with("name") {
+                e.push(FieldError {
+                    field,
+                    id: "form-error-required",
+                });
+            } else if v.chars().count() > max || v.contains('\0') {
+                e.push(FieldError {
+                    field,
+                    id: "form-error-too-long",
+                });
+            }
+        }
+        let kind = ProductKind::from_key(&self.kind);
+        if kind.is_none() {
+            e.push(FieldError {
+                field: "kind",
+                id: "form-error-choice",
+            });
+        }
+        let fee = parse_sek(&self.fee);
+        if fee.is_none() {
+            e.push(FieldError {
+                field: "fee",
+                id: "product-error-fee",
+            });
+        }
+        let max = self
+            .max_quantity
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=10_000).contains(n));
+        if max.is_none() {
+            e.push(FieldError {
+                field: "max_quantity",
+                id: "product-error-max",
+            });
+        }
+        match (kind, fee, max) {
+            (Some(k), Some(f), Some(m)) if e.is_empty() => Ok((sku, k, f, m)),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A product form that passed its checks: the SKU (lowercased), kind, fee in öre and maximum.
+pub type CheckedProduct = (String, ProductKind, i64, i32);
+
+/// Creates (`id` is `None`) or updates a product and audits it, in one transaction. `None` when
+/// another product already has the SKU.
+pub fn save_product(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    actor: &crate::audit::Actor,
+    id: Option<&str>,
+    form: &ProductForm,
+    (sku, kind, fee, max): CheckedProduct,
+) -> Result<Option<String>, AppError> {
+    db::write(conn, |c| {
+        if let Some(other) = by_sku(c, &sku)?
+            && Some(other.id.as_str()) != id
+        {
+            return Ok(None);
+        }
+        let values = (
+            p::sku.eq(&sku),
+            p::name_sv.eq(form.name_sv.trim()),
+            p::name_en.eq(form.name_en.trim()),
+            p::description_sv.eq(form.description_sv.trim()),
+            p::description_en.eq(form.description_en.trim()),
+            p::kind.eq(kind.key()),
+            p::exempt.eq(form.exempt == "yes"),
+            p::fee_ore.eq(fee),
+            p::max_quantity.eq(max),
+            p::active.eq(form.active == "yes"),
+            p::updated_at.eq(now),
+        );
+        let (pid, action) = match id {
+            Some(pid) => {
+                let n = diesel::update(p::table.find(pid)).set(values).execute(c)?;
+                if n == 0 {
+                    return Err(AppError::NotFound);
+                }
+                (pid.to_owned(), "product.updated")
+            }
+            None => {
+                let pid = uuid::Uuid::new_v4().to_string();
+                let position: Option<i32> =
+                    p::table.select(diesel::dsl::max(p::position)).first(c)?;
+                diesel::insert_into(p::table)
+                    .values((
+                        values,
+                        p::id.eq(&pid),
+                        p::position.eq(position.unwrap_or(0) + 10),
+                    ))
+                    .execute(c)?;
+                (pid, "product.created")
+            }
+        };
+        let details = format!(
+            "{sku} active={} exempt={} fee_ore={fee} max={max}",
+            form.active == "yes",
+            form.exempt == "yes"
+        );
+        crate::audit::record(c, now, actor, action, "product", &pid, &details)?;
+        Ok(Some(pid))
+    })
 }
