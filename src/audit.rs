@@ -92,7 +92,7 @@ pub fn page(conn: &mut DbConn, f: &Filter) -> Result<(Vec<Entry>, bool), AppErro
     if !f.record.trim().is_empty() {
         q = q.filter(al::record_id.eq(f.record.trim().to_owned()));
     }
-    let page = f.page.unwrap_or(1).clamp(1, 100_000);
+    let page = crate::web::queue::page_number(f.page);
     let rows: Vec<Entry> = q
         .order((al::at.desc(), al::id.desc()))
         .limit(PAGE_SIZE + 1)

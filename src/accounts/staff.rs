@@ -262,7 +262,7 @@ pub async fn audit_log(
             AuditRow::from_entry(e, actor)
         })
         .collect();
-    let page = filter.page.unwrap_or(1).max(1);
+    let page = crate::web::queue::page_number(filter.page);
     let link = |p: i64| {
         let q = serde_urlencoded::to_string([
             ("actor", filter.actor.as_str()),
@@ -279,8 +279,7 @@ pub async fn audit_log(
         actor: filter.actor.chars().take(100).collect(),
         action_filter: filter.action.chars().take(100).collect(),
         record: filter.record.chars().take(100).collect(),
-        prev: (page > 1).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
+        pager: crate::web::queue::Pager::new(page, more, link),
         path: Page::StaffAudit.path(locale),
     };
     private(StatusCode::OK, &tpl)

@@ -190,7 +190,6 @@ pub struct AuditTpl {
     pub actor: String,
     pub action_filter: String,
     pub record: String,
-    pub prev: Option<String>,
-    pub next: Option<String>,
+    pub pager: crate::web::queue::Pager,
     pub path: &'static str,
 }

@@ -14,19 +14,11 @@ use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, format};
 use crate::web::csrf;
-use crate::web::form::Choice;
 use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
 use crate::web::page::{Ctx, private, redirect};
+use crate::web::queue::QueueQuery;
 use crate::web::request::{client_ip, flash};
-
-#[derive(serde::Deserialize, Default)]
-pub struct QueueQuery {
-    #[serde(default)]
-    state: String,
-    #[serde(default)]
-    page: Option<i64>,
-}
 
 pub async fn queue(
     cx: Ctx,
@@ -34,12 +26,8 @@ pub async fn queue(
     q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
-    let filter = match q.state.as_str() {
-        "" => Some(State::Submitted),
-        "all" => None,
-        s => Some(State::from_key(s).ok_or(AppError::BadRequest)?),
-    };
-    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let filter = q.state(State::Submitted, State::from_key)?;
+    let page = q.page();
     let today = state.clock.now_utc_naive().date();
     let (rows, more, counts, validations) = db::run(&state.pool, move |c| {
         let (rows, more) = model::queue(c, filter, page)?;
@@ -83,33 +71,14 @@ pub async fn queue(
             org: r.org_name,
         })
         .collect();
-    let current = if q.state.is_empty() {
-        "submitted"
-    } else {
-        q.state.as_str()
-    };
-    let states = State::ALL
-        .iter()
-        .map(|s| s.key())
-        .chain(["all"])
-        .map(|s| Choice {
-            value: s,
-            label: l.t(&format!("order-filter-{s}")),
-            selected: s == current,
-        })
-        .collect();
-    let link = |p: i64| {
-        format!(
-            "{}?state={current}&page={p}",
-            Page::StaffOrders.path(locale)
-        )
-    };
+    let keys: Vec<&'static str> = State::ALL.iter().map(|s| s.key()).collect();
+    let states = q.choices(&l.tr, &keys, "submitted", "order-filter-");
+    let pager = q.pager(Page::StaffOrders.path(locale), "submitted", page, more);
     let tpl = StaffOrdersTpl {
         rows,
         states,
         path: Page::StaffOrders.path(locale),
-        prev: (page > 1).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
+        pager,
         l,
     };
     private(StatusCode::OK, &tpl)

@@ -204,8 +204,7 @@ pub struct StaffOrdersTpl {
     pub rows: Vec<OrderRow>,
     pub states: Vec<Choice>,
     pub path: &'static str,
-    pub prev: Option<String>,
-    pub next: Option<String>,
+    pub pager: crate::web::queue::Pager,
 }
 
 #[derive(Template)]

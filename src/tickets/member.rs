@@ -128,7 +128,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
     let org = member.0.organisation_id.clone().unwrap_or_default();
-    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let page = crate::web::queue::page_number(q.page);
     let (tickets, more) = db::run(&state.pool, move |c| {
         let rows = model::of_organisation(c, &org, db::page_offset(page, PAGE), PAGE + 1)?;
         Ok(db::split_page(rows, PAGE))
@@ -151,8 +151,10 @@ pub async fn list(
         rows,
         new_href: Page::TicketNew.path(locale),
         faq_href: Page::Faq.path(locale),
-        prev: (page > 1 && !past_end).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
+        pager: crate::web::queue::Pager {
+            prev: (page > 1 && !past_end).then(|| link(page - 1)),
+            next: more.then(|| link(page + 1)),
+        },
         first: past_end.then(|| link(1)),
         l,
     };

@@ -646,7 +646,7 @@ fn plan_queue(
         number: None,
         words: vec![],
         sort,
-        page: f.page.unwrap_or(1).clamp(1, 100_000),
+        page: crate::web::queue::page_number(f.page),
     };
     let search = f.q.trim();
     if let Some(n) = super::parse_number(search) {

@@ -45,8 +45,7 @@ pub struct QueueTpl {
     pub priorities: Vec<Opt>,
     pub sorts: Vec<Opt>,
     pub q: String,
-    pub prev: Option<String>,
-    pub next: Option<String>,
+    pub pager: crate::web::queue::Pager,
     pub canned: &'static str,
     pub is_admin: bool,
 }
@@ -165,7 +164,7 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
             selected: filter.sort == s || (filter.sort.is_empty() && s == "activity"),
         })
         .collect();
-    let page = filter.page.unwrap_or(1).clamp(1, 100_000);
+    let page = crate::web::queue::page_number(filter.page);
     let path = Page::StaffTickets.path(locale);
     let link = |p: i64| format!("{path}?{}", filter_query(&filter, p));
     let tpl = QueueTpl {
@@ -183,8 +182,7 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
         assignees,
         sorts,
         q: filter.q.clone(),
-        prev: (page > 1).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
+        pager: crate::web::queue::Pager::new(page, more, link),
         rows,
         path,
         canned: Page::StaffCanned.path(locale),

@@ -269,8 +269,7 @@ pub struct ListTpl {
     pub new_href: &'static str,
     pub faq_href: &'static str,
     /// The pages before and after this one, if any (50 tickets a page).
-    pub prev: Option<String>,
-    pub next: Option<String>,
+    pub pager: crate::web::queue::Pager,
     /// Set on a page past the last: the first page, to go back to.
     pub first: Option<String>,
 }

@@ -23,15 +23,8 @@ use crate::web::form::Choice;
 use crate::web::form::FieldError;
 use crate::web::form::FormErrors;
 use crate::web::page::{Ctx, private, redirect};
+use crate::web::queue::QueueQuery;
 use crate::web::request::{client_ip, flash};
-
-#[derive(serde::Deserialize, Default)]
-pub struct QueueQuery {
-    #[serde(default)]
-    state: String,
-    #[serde(default)]
-    page: Option<i64>,
-}
 
 pub async fn queue(
     cx: Ctx,
@@ -40,12 +33,8 @@ pub async fn queue(
 ) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
     // No filter means the work to do: pending requests; `all` shows every state.
-    let filter = match q.state.as_str() {
-        "" => Some(State::Pending),
-        "all" => None,
-        s => Some(State::from_key(s).ok_or(AppError::BadRequest)?),
-    };
-    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let filter = q.state(State::Pending, State::from_key)?;
+    let page = q.page();
     let (rows, more) = db::run(&state.pool, move |c| model::queue(c, filter, page)).await?;
     let l = cx.layout(Page::StaffValidations, "validations-title", Some(&staff.0))?;
     let now = state.clock.now_utc_naive();
@@ -64,31 +53,18 @@ pub async fn queue(
             org_number: r.org_number,
         })
         .collect();
-    let current = if q.state.is_empty() {
-        "pending"
-    } else {
-        q.state.as_str()
-    };
-    let states = ["pending", "approved", "rejected", "all"]
-        .into_iter()
-        .map(|s| Choice {
-            value: s,
-            label: l.t(&format!("validations-filter-{s}")),
-            selected: s == current,
-        })
-        .collect();
-    let link = |p: i64| {
-        format!(
-            "{}?state={current}&page={p}",
-            Page::StaffValidations.path(locale)
-        )
-    };
+    let states = q.choices(
+        &l.tr,
+        &["pending", "approved", "rejected"],
+        "pending",
+        "validations-filter-",
+    );
+    let pager = q.pager(Page::StaffValidations.path(locale), "pending", page, more);
     let tpl = QueueTpl {
         rows,
         states,
         path: Page::StaffValidations.path(locale),
-        prev: (page > 1).then(|| link(page - 1)),
-        next: more.then(|| link(page + 1)),
+        pager,
         l,
     };
     private(StatusCode::OK, &tpl)

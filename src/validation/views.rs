@@ -122,8 +122,7 @@ pub struct QueueTpl {
     pub rows: Vec<QueueView>,
     pub states: Vec<Choice>,
     pub path: &'static str,
-    pub prev: Option<String>,
-    pub next: Option<String>,
+    pub pager: crate::web::queue::Pager,
 }
 
 #[derive(Template)]

@@ -5,6 +5,7 @@ pub mod csrf;
 pub mod form;
 pub mod frame;
 pub mod page;
+pub mod queue;
 pub mod request;
 pub mod upload;
 
