@@ -9,6 +9,7 @@ use crate::eligibility::rules::{self, SelfCheckInput};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args};
+use crate::web::form::{Choice, FormErrors};
 use crate::web::page::Layout;
 
 /// The signed-in person's name, whether staff, and the session's CSRF token, for the header.
@@ -114,12 +115,6 @@ pub fn eligibility(
     })
 }
 
-pub struct Choice {
-    pub value: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "public/self_check.html")]
 struct SelfCheckTpl {
@@ -127,21 +122,11 @@ struct SelfCheckTpl {
     form: SelfCheckForm,
     org_types: Vec<Choice>,
     exemptions: Vec<Choice>,
-    errors: Vec<(&'static str, String)>,
+    f: FormErrors,
     findings: Vec<FindingView>,
     summary: Option<String>,
     eligibility: &'static str,
     action: &'static str,
-}
-
-impl SelfCheckTpl {
-    /// The message for `field`, if it has one.
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
 }
 
 fn self_check_page(
@@ -202,7 +187,9 @@ fn self_check_page(
         )
     });
     render(&SelfCheckTpl {
-        errors: errors.iter().map(|e| (e.field, l.t(e.id))).collect(),
+        f: FormErrors {
+            items: errors.iter().map(|e| (e.field, l.t(e.id))).collect(),
+        },
         form: form.for_display(),
         org_types,
         exemptions,
