@@ -8,6 +8,7 @@ mod database;
 mod deployment;
 mod external;
 mod faq;
+mod forwarded;
 mod locales;
 mod ops;
 mod orders;
