@@ -18,5 +18,6 @@ mod public;
 mod selfcheck;
 mod support;
 mod tickets;
+mod twofa;
 mod usage;
 mod validation;
