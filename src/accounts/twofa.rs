@@ -253,7 +253,11 @@ pub enum Status {
 pub fn status(conn: &mut DbConn, sb: &SecretBox, user_id: &str) -> Result<Status, AppError> {
     Ok(match row(conn, user_id)? {
         None => Status::Off,
-        Some(r) if r.enabled_at.is_none() => Status::Pending(sb.open(user_id, &r.secret)?),
+        // A pending secret that no longer opens (a changed key) is as good as none.
+        Some(r) if r.enabled_at.is_none() => match sb.open(user_id, &r.secret) {
+            Ok(secret) => Status::Pending(secret),
+            Err(_) => Status::Off,
+        },
         Some(_) => Status::On {
             recovery_left: rc::table
                 .filter(rc::user_id.eq(user_id))
@@ -348,8 +352,18 @@ fn check_in(
     }
     let mut outcome = Checked::Wrong;
     if let Some(code) = six_digits(typed) {
-        let secret = sb.open(user_id, &r.secret)?;
-        if let Some(step) = totp(&secret)?.check(&code, unix(now)) {
+        // A secret that no longer opens (DONERA_SECRET_KEY changed) matches no code: recovery
+        // codes still work, and an admin's reset or turning it off starts afresh.
+        let secret = sb.open(user_id, &r.secret).unwrap_or_else(|e| {
+            tracing::error!(user = user_id, "two-step secret unreadable: {e}");
+            vec![]
+        });
+        let matched = if secret.is_empty() {
+            None
+        } else {
+            totp(&secret)?.check(&code, unix(now))
+        };
+        if let Some(step) = matched {
             let step = i64::try_from(step).unwrap_or(i64::MAX);
             if step <= r.last_step {
                 outcome = Checked::Replayed;

@@ -497,3 +497,27 @@ async fn a_member_turns_it_on_and_off() {
         assert_eq!(res.header("location").as_deref(), Some("/sv/konto/"));
     }
 }
+
+#[actix_web::test]
+async fn after_a_change_of_the_secret_key_codes_fail_cleanly_and_recovery_codes_still_work() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Föreningen Två", "802000-0009", "anna@example.org").await;
+        let uid = user_id(&app, "anna@example.org");
+        // Enrolled under another DONERA_SECRET_KEY: the stored secret no longer opens.
+        let old = SecretBox::new(b"the key this portal had before, 32+ chars").unwrap();
+        let codes = {
+            let mut c = app.pool().get().unwrap();
+            twofa::enrol_with_secret(&mut c, &old, &uid, OTHER_SECRET, app.clock.now_utc_naive())
+                .unwrap()
+        };
+        let mut a = Browser::new(&app);
+        password_step(&mut a, "anna@example.org").await;
+        let res = send_code(&mut a, &code_now(&app, OTHER_SECRET)).await;
+        assert_eq!(res.status, 400, "{kind:?}: a wrong code, not an error page");
+        let res = send_code(&mut a, &codes[0]).await;
+        assert_eq!(res.status, 303, "{kind:?}");
+        assert_eq!(a.get("/sv/tvastegsverifiering").await.status, 200);
+    }
+}
