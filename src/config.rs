@@ -45,6 +45,31 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Bearer token that turns `/metrics` on; `None`: the page does not exist.
     pub metrics_token: Option<String>,
+    /// Which staff must sign in with a second factor (`DONERA_STAFF_2FA`).
+    pub staff_2fa: Staff2fa,
+}
+
+/// Which staff accounts need two-step sign-in before any staff page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staff2fa {
+    /// `admins` (the default): staff admins only; agents may turn it on.
+    Admins,
+    /// `required`: every staff account.
+    Required,
+}
+
+impl Staff2fa {
+    pub fn key(self) -> &'static str {
+        match self {
+            Staff2fa::Admins => "admins",
+            Staff2fa::Required => "required",
+        }
+    }
+
+    /// Whether a staff member (an admin or not) must have a second factor.
+    pub fn applies_to_staff(self, admin: bool) -> bool {
+        admin || self == Staff2fa::Required
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -242,6 +267,17 @@ impl Settings {
         // 0 turns the per-IP limit off (behind a proxy that hides visitors' addresses, say).
         let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
         let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 1, 1_000_000, 3)?;
+        let staff_2fa = match get("DONERA_STAFF_2FA").as_deref() {
+            None | Some("admins") => Staff2fa::Admins,
+            Some("required") => Staff2fa::Required,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "DONERA_STAFF_2FA",
+                    what: "choice of `admins` or `required`",
+                    value: other.to_owned(),
+                });
+            }
+        };
         let metrics_token = get("DONERA_METRICS_TOKEN");
         if metrics_token
             .as_ref()
@@ -278,6 +314,7 @@ impl Settings {
                 contact_email_limit,
                 trusted_proxies,
                 metrics_token,
+                staff_2fa,
             },
             source,
         ))
@@ -428,6 +465,7 @@ mod tests {
             ("DONERA_SMTP_CA_FILE", "/nonexistent/ca.pem"),
             ("DONERA_TRUSTED_PROXIES", "127.0.0.1, proxy.local"),
             ("DONERA_TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("DONERA_STAFF_2FA", "sometimes"),
             ("DONERA_METRICS_TOKEN", "short"),
         ] {
             let err =

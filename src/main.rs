@@ -471,6 +471,7 @@ fn log_settings(s: &Settings) {
         contact_min_fill_seconds = s.contact_min_fill_seconds,
         contact_ip_limit_per_hour = s.contact_ip_limit,
         contact_email_limit_per_hour = s.contact_email_limit,
+        staff_2fa = s.staff_2fa.key(),
         trusted_proxies = %s
             .trusted_proxies
             .iter()

@@ -11,7 +11,7 @@ use actix_web::{FromRequest, HttpRequest, web};
 
 use crate::AppState;
 use crate::accounts::model::{self, Role, User};
-use crate::accounts::sessions::{ROLE, UID, USER};
+use crate::accounts::sessions::{MFA, ROLE, UID, USER};
 use crate::db;
 use crate::error::AppError;
 use crate::web::request::FLASH;
@@ -96,6 +96,34 @@ impl FromRequest for Member {
     }
 }
 
+/// Staff who must sign in with a second step (all admins; agents too with
+/// `DONERA_STAFF_2FA=required`) and whose session did not: sent to set it up before any staff
+/// page. The session says so ([`MFA`]), set only by the second step of a sign-in or by a confirmed
+/// enrolment, so the check costs no query; an admin's reset ends every session of the person.
+fn second_step_gate(req: &HttpRequest, user: &User) -> Result<(), actix_web::Error> {
+    let required = req.app_data::<web::Data<AppState>>().is_none_or(|s| {
+        s.settings
+            .staff_2fa
+            .applies_to_staff(user.role() == Role::Admin)
+    });
+    let done = req
+        .get_session()
+        .get::<bool>(MFA)
+        .ok()
+        .flatten()
+        .unwrap_or(false);
+    if !required || done {
+        return Ok(());
+    }
+    let locale = crate::i18n::Locale::from_path(req.path()).unwrap_or(crate::i18n::Locale::Sv);
+    let to = crate::i18n::routes::Page::TwoFactor.path(locale);
+    let res = actix_web::HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, to))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .finish();
+    Err(actix_web::error::InternalError::from_response("second step required", res).into())
+}
+
 /// A signed-in member of the partner's staff (agent or admin).
 pub struct Staff(pub User);
 
@@ -108,7 +136,10 @@ impl FromRequest for Staff {
         Box::pin(async move {
             match current(&req).await? {
                 None => Err(login_required(&req).into()),
-                Some(u) if u.role().is_staff() => Ok(Staff(u)),
+                Some(u) if u.role().is_staff() => {
+                    second_step_gate(&req, &u)?;
+                    Ok(Staff(u))
+                }
                 Some(_) => Err(AppError::Forbidden.into()),
             }
         })
@@ -127,18 +158,30 @@ impl FromRequest for StaffAdmin {
         Box::pin(async move {
             match current(&req).await? {
                 None => Err(login_required(&req).into()),
-                Some(u) if u.role() == Role::Admin => Ok(StaffAdmin(u)),
+                Some(u) if u.role() == Role::Admin => {
+                    second_step_gate(&req, &u)?;
+                    Ok(StaffAdmin(u))
+                }
                 Some(_) => Err(AppError::Forbidden.into()),
             }
         })
     }
 }
 
-/// Signs `user` in: a new session id (the old cookie stops working), then who it is.
+/// Signs `user` in: a new session id (the old cookie stops working), then who it is. A passed
+/// second step ([`MFA`]) carries over only when the session already belonged to `user` (a
+/// password change), never to someone else signing in on the same browser.
 pub fn sign_in(session: &Session, user: &User) -> Result<(), AppError> {
     session.renew();
     let flash = session.get::<String>(FLASH).ok().flatten();
+    let same = session.get::<String>(UID).ok().flatten().as_deref() == Some(user.id.as_str());
+    let mfa = same && session.get::<bool>(MFA).ok().flatten().unwrap_or(false);
     session.clear();
+    if mfa {
+        session
+            .insert(MFA, true)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    }
     session
         .insert(UID, &user.id)
         .map_err(|e| AppError::Internal(e.to_string()))?;

@@ -206,6 +206,11 @@ pub async fn login_submit(
     let outcome = db::run(&state.pool, move |c| service::login(c, now, &f2, &ip)).await?;
     match outcome {
         LoginOutcome::Ok(user) => {
+            // With two-step sign-in on, the password alone signs nobody in.
+            if let Some(res) = super::twofa_handlers::after_password(&cx, &user, &form.next).await?
+            {
+                return Ok(res);
+            }
             sign_in(session, &user)?;
             Ok(redirect(
                 safe_next(&form.next).unwrap_or(area_of(&user, locale)),
@@ -620,6 +625,7 @@ fn settings_page(
         locale: lang,
         email: user.email.clone(),
         is_member: user.role() == Role::Member,
+        two_factor: Page::TwoFactor.path(locale),
     })
 }
 

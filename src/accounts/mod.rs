@@ -8,6 +8,8 @@ pub mod password;
 pub mod service;
 pub mod sessions;
 pub mod staff;
+pub mod twofa;
+pub mod twofa_handlers;
 pub mod views;
 
 use sha2::{Digest, Sha256};
@@ -96,6 +98,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(staff::invite)),
         )
         .service(r(Page::StaffAccountToggle).route(web::post().to(staff::toggle)))
-        .service(r(Page::StaffAudit).route(get().to(staff::audit_log)));
+        .service(r(Page::StaffAudit).route(get().to(staff::audit_log)))
+        .service(
+            r(Page::LoginCode)
+                .route(get().to(twofa_handlers::code_form))
+                .route(web::post().to(twofa_handlers::code_submit)),
+        )
+        .service(
+            r(Page::TwoFactor)
+                .route(get().to(twofa_handlers::two_factor))
+                .route(web::post().to(twofa_handlers::two_factor_submit)),
+        )
+        .service(r(Page::TwoFactorQr).route(get().to(twofa_handlers::qr)))
+        .service(r(Page::StaffTwoFactorReset).route(web::post().to(twofa_handlers::staff_reset)));
     }
 }

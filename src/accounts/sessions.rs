@@ -23,6 +23,10 @@ pub const UID: &str = "uid";
 pub const ROLE: &str = "role";
 pub use crate::web::csrf::CSRF;
 pub use crate::web::request::FLASH;
+/// `true` once this session passed a second sign-in step (or set one up).
+pub const MFA: &str = "mfa";
+/// A correct password waiting for its second step (see `accounts::twofa_handlers`).
+pub const PENDING_2FA: &str = "pending_2fa";
 /// The signed-in user as read with the session, in the same query: present only while the
 /// session is being served, never stored (see [`persisted`]). Saves every signed-in page a
 /// second round trip to the database.

@@ -54,7 +54,12 @@ async fn accounts_page(
     role: String,
 ) -> Result<StaffAccountsTpl, AppError> {
     let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
-    let people = db::run(&state.pool, model::staff).await?;
+    let (people, with_2fa) = db::run(&state.pool, |c| {
+        let people = model::staff(c)?;
+        let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
+        Ok((people, super::twofa::enabled_among(c, &ids)?))
+    })
+    .await?;
     let l = cx.layout(Page::StaffAccounts, "staff-accounts-title", Some(admin))?;
     let rows = people
         .into_iter()
@@ -67,7 +72,15 @@ async fn accounts_page(
             } else {
                 "staff-status-active"
             };
+            let has_2fa = with_2fa.contains(&p.id);
             StaffRow {
+                two_factor: l.t(if has_2fa {
+                    "staff-2fa-on"
+                } else {
+                    "staff-2fa-off"
+                }),
+                reset_2fa: (has_2fa && p.id != admin.id)
+                    .then(|| Page::StaffTwoFactorReset.link(locale, &p.id)),
                 role: l.t(&format!("staff-role-{}", p.role)),
                 status: l.t(status),
                 toggle: (p.id != admin.id).then(|| {

@@ -97,6 +97,7 @@ pub struct SettingsTpl {
     pub locale: String,
     pub email: String,
     pub is_member: bool,
+    pub two_factor: &'static str,
 }
 
 pub struct ColleagueRow {
@@ -141,6 +142,9 @@ pub struct StaffRow {
     pub role: String,
     pub status: String,
     pub toggle: Option<(String, &'static str, String)>,
+    /// Two-step verification's state, and where an admin resets it (not their own).
+    pub two_factor: String,
+    pub reset_2fa: Option<String>,
 }
 
 #[derive(Template)]

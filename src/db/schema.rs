@@ -312,7 +312,28 @@ diesel::table! {
 }
 
 diesel::joinable!(faq_articles -> faq_categories (category_id));
+diesel::table! {
+    user_totp (user_id) {
+        user_id -> Text,
+        secret -> Text,
+        enabled_at -> Nullable<Timestamp>,
+        last_step -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recovery_codes (code_hash) {
+        code_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(user_totp -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(orders -> organisations (organisation_id));
 diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(order_lines -> products (product_id));
@@ -329,6 +350,8 @@ diesel::joinable!(ticket_tokens -> tickets (ticket_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
+    user_totp,
+    recovery_codes,
     tokens,
     sessions,
     audit_log,

@@ -70,6 +70,10 @@ pub enum Page {
     StaffCannedEdit,
     StaffOrganisation,
     StaffFaqCategoryDelete,
+    LoginCode,
+    TwoFactor,
+    TwoFactorQr,
+    StaffTwoFactorReset,
 }
 
 impl Page {
@@ -84,7 +88,11 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 64] = [
+    pub const ALL: [Page; 68] = [
+        Page::LoginCode,
+        Page::TwoFactor,
+        Page::TwoFactorQr,
+        Page::StaffTwoFactorReset,
         Page::StaffOrganisation,
         Page::StaffFaqCategoryDelete,
         Page::Tickets,
@@ -166,6 +174,14 @@ impl Page {
             (Page::Terms, En) => "/en/terms",
             (Page::Login, Sv) => "/sv/logga-in",
             (Page::Login, En) => "/en/login",
+            (Page::LoginCode, Sv) => "/sv/logga-in/kod",
+            (Page::LoginCode, En) => "/en/login/code",
+            (Page::TwoFactor, Sv) => "/sv/tvastegsverifiering",
+            (Page::TwoFactor, En) => "/en/two-step-verification",
+            (Page::TwoFactorQr, Sv) => "/sv/tvastegsverifiering/qr.svg",
+            (Page::TwoFactorQr, En) => "/en/two-step-verification/qr.svg",
+            (Page::StaffTwoFactorReset, Sv) => "/sv/personal/konton/{id}/tvastegsverifiering",
+            (Page::StaffTwoFactorReset, En) => "/en/staff/accounts/{id}/two-step-verification",
             (Page::Logout, Sv) => "/sv/logga-ut",
             (Page::Logout, En) => "/en/logout",
             (Page::ForgotPassword, Sv) => "/sv/glomt-losenord",
@@ -369,6 +385,9 @@ impl Page {
                 | Page::StaffCannedEdit
                 | Page::StaffOrganisation
                 | Page::StaffFaqCategoryDelete
+                | Page::TwoFactor
+                | Page::TwoFactorQr
+                | Page::StaffTwoFactorReset
         )
     }
 }

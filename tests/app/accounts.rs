@@ -41,16 +41,34 @@ pub async fn registered_member(b: &mut Browser<'_>, org: &str, number: &str, ema
     login(b, email, PW).await;
 }
 
+/// Logs in with the password and, for a fixture enrolled in two-step sign-in (staff admins, see
+/// [`staff_user`]), with the code of [`crate::twofa::TOTP_SECRET`] at the test's clock.
 pub async fn login(b: &mut Browser<'_>, email: &str, pw: &str) -> Resp {
-    b.submit(
-        "/sv/logga-in",
-        "/sv/logga-in",
-        &[("email", email), ("password", pw)],
-    )
-    .await
+    let res = b
+        .submit(
+            "/sv/logga-in",
+            "/sv/logga-in",
+            &[("email", email), ("password", pw)],
+        )
+        .await;
+    if res.header("location").as_deref() == Some("/sv/logga-in/kod") {
+        return crate::twofa::second_step(b, crate::twofa::TOTP_SECRET).await;
+    }
+    res
 }
 
+/// A staff account. Admins come enrolled in two-step sign-in with the fixed test secret, as
+/// `DONERA_STAFF_2FA`'s default requires, so the suite's admins reach the staff pages.
 pub async fn staff_user(app: &TestApp, email: &str, role: Role) -> String {
+    let id = bare_staff_user(app, email, role);
+    if role == Role::Admin {
+        crate::twofa::enrol(app, &id, crate::twofa::TOTP_SECRET);
+    }
+    id
+}
+
+/// A staff account without a second factor.
+pub fn bare_staff_user(app: &TestApp, email: &str, role: Role) -> String {
     let hash = password::hash(PW).unwrap();
     let mut conn = app.pool().get().unwrap();
     service::create_staff(

@@ -43,6 +43,7 @@ pub const SETTINGS: &[&str] = &[
     "DONERA_CONTACT_IP_LIMIT_PER_HOUR",
     "DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR",
     "DONERA_TRUSTED_PROXIES",
+    "DONERA_STAFF_2FA",
     "DONERA_METRICS_TOKEN",
     "RUST_LOG",
 ];
@@ -139,6 +140,7 @@ fn every_setting(
         ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "4".to_owned()),
         ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "6".to_owned()),
         ("DONERA_TRUSTED_PROXIES", "10.0.0.0/8, ::1".to_owned()),
+        ("DONERA_STAFF_2FA", "required".to_owned()),
         ("DONERA_METRICS_TOKEN", METRICS_TOKEN.to_owned()),
         ("RUST_LOG", "debug".to_owned()),
     ];
@@ -182,6 +184,7 @@ async fn every_setting_at_once(starttls: bool) {
             "contact_ip_limit_per_hour=4",
             "contact_email_limit_per_hour=6",
             "trusted_proxies=10.0.0.0/8,::1/128",
+            "staff_2fa=\"required\"",
             "smtp_ca_file=\"set\"",
             "webhook_secret=\"set\"",
             "metrics_token=\"set\"",
@@ -492,6 +495,7 @@ fn a_bad_value_of_any_setting_exits_2_naming_it() {
         ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "-3".into()),
         ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "-1".into()),
         ("DONERA_TRUSTED_PROXIES", "proxy.internal".into()),
+        ("DONERA_STAFF_2FA", "sometimes".into()),
         ("DONERA_METRICS_TOKEN", "short".into()),
         ("RUST_LOG", "donera=loud".into()),
     ];

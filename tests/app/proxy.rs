@@ -267,6 +267,41 @@ async fn behind_nginx_with_tls_cookies_headers_uploads_limits_and_audit_see_the_
         )
         .await;
     assert_eq!(res.status, 303, "staff login from another address");
+    // A staff admin sets up two-step sign-in before any staff page (DONERA_STAFF_2FA).
+    assert_eq!(
+        stina
+            .get("/sv/personal/logg")
+            .await
+            .header("location")
+            .as_deref(),
+        Some("/sv/tvastegsverifiering")
+    );
+    let res = stina
+        .submit(
+            "/sv/tvastegsverifiering",
+            "/sv/tvastegsverifiering",
+            &[("action", "start")],
+        )
+        .await;
+    assert_eq!(res.status, 303);
+    let page = stina.get("/sv/tvastegsverifiering").await;
+    let key = page.select_text("#twofa-key").unwrap().replace(' ', "");
+    let secret = totp_rs::Secret::try_from_base32(&key).unwrap().to_vec();
+    // The binary runs on the real clock.
+    #[allow(clippy::disallowed_methods)]
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let code = donera::accounts::twofa::code_at(&secret, now).unwrap();
+    let res = stina
+        .submit(
+            "/sv/tvastegsverifiering",
+            "/sv/tvastegsverifiering",
+            &[("action", "confirm"), ("code", &code)],
+        )
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
     let audit = stina.get("/sv/personal/logg").await;
     assert_eq!(audit.status, 200);
     let log = audit.text();

@@ -259,6 +259,8 @@ pub fn noop(_: &mut web::ServiceConfig) {}
 pub struct Browser<'a> {
     pub app: &'a TestApp,
     pub cookies: std::collections::BTreeMap<String, String>,
+    /// Sent with every request (e.g. `X-Forwarded-For`, as a proxy in front would add it).
+    pub headers: Vec<(String, String)>,
 }
 
 impl<'a> Browser<'a> {
@@ -266,6 +268,7 @@ impl<'a> Browser<'a> {
         Browser {
             app,
             cookies: Default::default(),
+            headers: vec![],
         }
     }
 
@@ -293,11 +296,14 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn get(&mut self, path: &str) -> Resp {
-        let req = self
+        let mut req = self
             .app
             .srv
             .get(path)
             .insert_header(("cookie", self.cookie_header()));
+        for (k, v) in &self.headers {
+            req = req.insert_header((k.as_str(), v.as_str()));
+        }
         let res = self.app.send(req).await;
         self.remember(&res);
         res
@@ -306,13 +312,16 @@ impl<'a> Browser<'a> {
     /// POSTs a form as a browser on this site would (same-origin headers).
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Resp {
         let body = serde_urlencoded::to_string(form).unwrap();
-        let req = self
+        let mut req = self
             .app
             .srv
             .post(path)
             .insert_header(("cookie", self.cookie_header()))
             .insert_header(("content-type", "application/x-www-form-urlencoded"))
             .insert_header(("sec-fetch-site", "same-origin"));
+        for (k, v) in &self.headers {
+            req = req.insert_header((k.as_str(), v.as_str()));
+        }
         let res = self.app.send_body(req, body).await;
         self.remember(&res);
         res

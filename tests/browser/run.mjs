@@ -32,7 +32,7 @@
 //                     suite creates one; with DONERA_URL it defaults to the admin)
 
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -96,6 +96,7 @@ const ROUTES = {
     faq: '/sv/fragor', contact: '/sv/kontakt', contactSent: '/sv/kontakt/skickat', visitorTicketPrefix: '/sv/kontakt/arende/',
     tickets: '/sv/konto/arenden', ticketNew: '/sv/konto/arenden/nytt', staffTickets: '/sv/personal/arenden',
     staffOrganisations: '/sv/personal/organisationer',
+    loginCode: '/sv/logga-in/kod', twoFactor: '/sv/tvastegsverifiering',
     ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
   en: {
@@ -115,6 +116,7 @@ const ROUTES = {
     faq: '/en/faq', contact: '/en/contact', contactSent: '/en/contact/sent', visitorTicketPrefix: '/en/contact/ticket/',
     tickets: '/en/account/tickets', ticketNew: '/en/account/tickets/new', staffTickets: '/en/staff/tickets',
     staffOrganisations: '/en/staff/organisations',
+    loginCode: '/en/login/code', twoFactor: '/en/two-step-verification',
     ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
 };
@@ -145,6 +147,14 @@ const AGENT = process.env.DONERA_URL && !process.env.AGENT_EMAIL
     password: process.env.AGENT_PASSWORD || 'korrekt häst batteri agent',
   };
 const MEMBER_PASSWORD = 'korrekt häst batteri';
+// Staff admins without a second factor yet, one per run of the two-step journey (language ×
+// width): each enrols once (the suite creates them with the others).
+const TWOFA_ADMINS = [0, 1, 2, 3].map((i) => ({
+  email: `twofa-${i}@partner.example.org`,
+  name: `Tova Tvåsteg ${i}`,
+  password: 'korrekt häst batteri tvåsteg',
+}));
+let twofaAdminsUsed = 0;
 const MAIL_TIMEOUT = 10_000;
 // Crawl: never follow these (assets, and links with side effects once they exist).
 const SKIP_PATH = [/^\/static\//, /\/(logout|logga-ut)(\/|$)/];
@@ -248,7 +258,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** `donera create-staff` against the fresh database, password on stdin (before the server starts). */
 function createStaff(bin, env) {
-  for (const [who, role] of [[STAFF, 'admin'], [AGENT, 'agent']]) {
+  for (const [who, role] of [[STAFF, 'admin'], [AGENT, 'agent'], ...TWOFA_ADMINS.map((a) => [a, 'admin'])]) {
     const r = spawnSync(bin, ['create-staff', '--email', who.email, '--name', who.name, '--role', role], {
       cwd: tmpDir, env, input: `${who.password}\n`, encoding: 'utf8', timeout: 30_000,
     });
@@ -919,7 +929,89 @@ async function httpLogin(request, base, lang, email, password) {
     maxRedirects: 0, failOnStatusCode: false, timeout: NAV_TIMEOUT,
   });
   if (resp.status() !== 303) throw new JourneyAbort(`set-up: logging in ${email} over HTTP answered ${resp.status()}, expected 303`);
-  return resp.headers().location;
+  const to = resp.headers().location;
+  const secret = totpSecrets.get(email);
+  if (to !== R.loginCode || !secret) return to;
+  // Two-step sign-in: the code of the authenticator the suite holds for this person.
+  const form = await request.get(base + R.loginCode, { timeout: NAV_TIMEOUT });
+  const second = await request.post(base + R.loginCode, {
+    form: { csrf: csrfOf(await form.text()), code: await totpCode(secret) },
+    maxRedirects: 0, failOnStatusCode: false, timeout: NAV_TIMEOUT,
+  });
+  if (second.status() !== 303) throw new JourneyAbort(`set-up: the second step for ${email} over HTTP answered ${second.status()}, expected 303`);
+  return second.headers().location;
+}
+
+// ---- two-step sign-in (TOTP, RFC 6238): the suite plays the authenticator app
+
+/** Secrets of the people the suite enrolled, by e-mail address. */
+const totpSecrets = new Map();
+/** The last step each secret's code was used for: the portal accepts a step once. */
+const totpLastStep = new Map();
+
+function base32Decode(text) {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const ch of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const i = A.indexOf(ch);
+    if (i < 0) throw new Error(`not base 32: ${text}`);
+    value = ((value << 5) | i) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+function totpAt(secret, step) {
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(step));
+  const h = createHmac('sha1', secret).update(msg).digest();
+  const o = h[h.length - 1] & 15;
+  const n = (((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3]) % 1_000_000;
+  return String(n).padStart(6, '0');
+}
+
+/** A code the portal has not seen yet: this step's, else the next one's (the portal allows one
+ *  step of drift); only a third login within one 30 s step waits for the clock. */
+async function totpCode(secret) {
+  const key = secret.toString('hex');
+  for (;;) {
+    const now = Math.floor(Date.now() / 1000 / 30);
+    const step = Math.max(now, (totpLastStep.get(key) ?? -1) + 1);
+    if (step <= now + 1) {
+      totpLastStep.set(key, step);
+      return totpAt(secret, step);
+    }
+    await sleep(1000);
+  }
+}
+
+/** Enrols `who` (signed in on `request`) over HTTP, as the journeys' staff admin needs. */
+async function httpEnrol(request, base, lang, who) {
+  const R = ROUTES[lang];
+  await httpLogin(request, base, lang, who.email, who.password);
+  let page = await request.get(base + R.twoFactor, { timeout: NAV_TIMEOUT });
+  let resp = await request.post(base + R.twoFactor, {
+    form: { csrf: csrfOf(await page.text()), action: 'start' },
+    maxRedirects: 0, failOnStatusCode: false, timeout: NAV_TIMEOUT,
+  });
+  if (resp.status() !== 303) throw new Error(`starting two-step enrolment for ${who.email} answered ${resp.status()}`);
+  page = await request.get(base + R.twoFactor, { timeout: NAV_TIMEOUT });
+  const html = await page.text();
+  const key = (html.match(/id="twofa-key">([^<]*)</) || [])[1];
+  if (!key) throw new Error(`no #twofa-key on ${R.twoFactor} for ${who.email}`);
+  const secret = base32Decode(key);
+  resp = await request.post(base + R.twoFactor, {
+    form: { csrf: csrfOf(html), action: 'confirm', code: await totpCode(secret) },
+    maxRedirects: 0, failOnStatusCode: false, timeout: NAV_TIMEOUT,
+  });
+  if (resp.status() !== 200) throw new Error(`confirming two-step enrolment for ${who.email} answered ${resp.status()}`);
+  totpSecrets.set(who.email, secret);
 }
 
 // Members the register journey created and confirmed, per language (for the screenshots).
@@ -1400,6 +1492,7 @@ async function journeyStaff(j) {
   await j.need(loginForm);
   await j.fill(loginForm, { email: STAFF.email, password: STAFF.password });
   let resp = await j.submitByKeyboard();
+  resp = await secondStepByKeyboard(j, STAFF, resp);
   await j.expectAt(L.staff, 'staff login', { resp, redirect: 303 });
   if (j.path() !== L.staff) j.fail(`staff login did not reach ${L.staff}`);
   await j.check();
@@ -1541,6 +1634,98 @@ async function journeyForgotPassword(j) {
   await j.check();
   await j.expectSignedIn(L.account, L.accountLabel);
   j.expect((await page.locator('.notice.warning').count()) === 0, 'after a reset from the e-mailed link the dashboard still shows the unconfirmed warning');
+}
+
+/** After a correct password: the code page (when the suite holds `who`'s authenticator), the
+ *  code typed by keyboard. Returns the response of the last navigation. */
+async function secondStepByKeyboard(j, who, resp) {
+  const L = j.r();
+  const secret = totpSecrets.get(who.email);
+  if (!secret || j.path() !== L.loginCode) return resp;
+  await j.check();
+  const form = `main form[action="${L.loginCode}"]`;
+  await j.need(form, 'the code form');
+  await j.fill(form, { code: await totpCode(secret) });
+  return j.submitByKeyboard();
+}
+
+/** A staff admin sets up two-step sign-in when first sent to it, signs out, signs in with the
+ *  password and a code, then with a recovery code, whose second use is refused. */
+async function journeyTwoStep(j) {
+  const { page } = j;
+  const L = j.r();
+  const who = TWOFA_ADMINS[twofaAdminsUsed++ % TWOFA_ADMINS.length];
+  const loginForm = `main form[action="${L.login}"]`;
+  const codeForm = `main form[action="${L.loginCode}"]`;
+  const passwordStep = async () => {
+    await j.goto(L.login);
+    await j.need(loginForm);
+    await j.fill(loginForm, { email: who.email, password: who.password });
+    const resp = await j.submitByKeyboard();
+    await j.expectAt(L.loginCode, `the password of ${who.email}`, { resp, redirect: 303 });
+    await j.check();
+    await j.need(codeForm, 'the code form');
+  };
+
+  // First login: the staff area sends to the set-up page.
+  await j.goto(L.login);
+  await j.need(loginForm);
+  await j.fill(loginForm, { email: who.email, password: who.password });
+  let resp = await j.submitByKeyboard();
+  await j.expectAt(L.twoFactor, 'a staff admin without a second factor', { resp, redirect: 303 });
+  await j.check({ variant: 'required' });
+  const start = `main form[action="${L.twoFactor}"] button`;
+  await j.need(start, 'the set-up button');
+  resp = await j.pressButton(page.locator(start));
+  await j.expectAt(L.twoFactor, 'starting the set-up', { resp, redirect: 303 });
+  await j.check({ variant: 'pending' });
+  const qr = page.locator('main img[src$="qr.svg"]');
+  j.expect((await qr.count()) === 1 && (await qr.evaluate((i) => i.complete && i.naturalWidth > 0)), 'the QR code image did not load');
+  const key = oneLine((await page.locator('#twofa-key').textContent()) || '');
+  const secret = base32Decode(key);
+  j.expect(secret.length === 20, `the key "${key}" is not 160 bits`);
+  const confirm = `main form[action="${L.twoFactor}"]`;
+  await j.fill(confirm, { code: await totpCode(secret) });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.twoFactor, 'confirming with a code');
+  j.expect(resp && resp.status() === 200, `confirming answered HTTP ${resp && resp.status()}, expected 200`);
+  await j.check({ variant: 'recovery codes' });
+  await j.shot('staff-two-step-codes');
+  const codes = (await page.locator('main .recovery-codes code').allTextContents()).map(oneLine);
+  j.expect(codes.length === 10 && new Set(codes).size === 10, `expected ten different recovery codes, got ${JSON.stringify(codes)}`);
+  const done = await j.linkTo(L.staff, 'main');
+  if (!done) j.fail(`no link to ${L.staff} in main after the recovery codes`);
+  await j.click(done);
+  await j.expectAt(L.staff, 'after saving the codes');
+  await j.check();
+  await j.logout();
+
+  // Password, then the app's code.
+  await passwordStep();
+  await j.fill(codeForm, { code: await totpCode(secret) });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.staff, 'the password and a code', { resp, redirect: 303 });
+  await j.check();
+  await j.expectSignedIn(L.staff, L.staffLabel);
+  await j.logout();
+
+  // Password, then a recovery code: once.
+  await passwordStep();
+  await j.fill(codeForm, { code: codes[0] });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.staff, 'a recovery code', { resp, redirect: 303 });
+  await j.check({ variant: 'flash' });
+  await j.expectFlash('after signing in with a recovery code');
+  await j.logout();
+  await passwordStep();
+  await j.fill(codeForm, { code: codes[0] });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(L.loginCode, 'a recovery code used twice');
+  j.expect(resp && resp.status() === 400, `a used recovery code answered HTTP ${resp && resp.status()}, expected 400`);
+  await j.check({ status: 400, variant: 'wrong code' });
+  await j.expectFieldError(codeForm, 'code');
+  j.expect((await page.locator('header form.logout').count()) === 0, 'a used recovery code signed in');
+  totpSecrets.set(who.email, secret);
 }
 
 // ---- certificates, validation, catalogue and orders
@@ -2076,6 +2261,7 @@ const JOURNEYS = [
   { name: 'not-found-page', run: journeyNotFound },
   { name: 'member-register-confirm-login-invite-logout', run: journeyMember, accounts: true },
   { name: 'staff-admin-accounts-audit-logout', run: journeyStaff, accounts: true },
+  { name: 'staff-admin-two-step-enrol-code-recovery', run: journeyTwoStep, accounts: true },
   { name: 'forgot-password-reset-login', run: journeyForgotPassword, accounts: true },
   { name: 'certificate-approval-order-grant-fulfil', run: journeyCertificateOrder, accounts: true },
   { name: 'faq-search-contact-form-private-link', run: journeyContact },
@@ -2301,6 +2487,13 @@ async function main() {
       record('link', 'catalogue reached by the crawl', [missing.length && `the crawl did not reach ${missing.join(', ')}`]);
     }
   });
+  if (ACCOUNTS && !process.env.DONERA_URL) {
+    // The staff admin of the journeys signs in with a second step (DONERA_STAFF_2FA's default).
+    await phase('enrol the staff admin', async () => {
+      const context = await browser.newContext();
+      try { await httpEnrol(context.request, base, 'sv', STAFF); } finally { await context.close(); }
+    });
+  }
   await phase('journeys', () => runJourneys(base, contexts));
   await phase('screenshots', () => screenshots(base, contexts));
   if (!interrupted && server && server.exited !== null) record('server', 'still running', [`server exited (${server.exited}) during the run:\n${serverOutput()}`]);
