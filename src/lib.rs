@@ -163,7 +163,10 @@ pub fn app(
         .app_data(aweb::FormConfig::default().limit(64 * 1024))
         .configure(configure)
         .default_service(aweb::to(public::handlers::not_found))
+        // Inside the sessions, so that handlers see the anonymous CSRF secret.
+        .wrap(middleware::from_fn(web::csrf::anonymous_cookie))
         .wrap(sessions)
+        .wrap(middleware::from_fn(web::body_deadline::body_deadline))
         .wrap(middleware::from_fn(web::csrf::origin_guard))
         .wrap(middleware::from_fn(web::frame::frame))
         .wrap(middleware::Compress::default())

@@ -470,6 +470,7 @@ fn log_settings(s: &Settings) {
         contact_min_fill_seconds = s.contact_min_fill_seconds,
         contact_ip_limit_per_hour = s.contact_ip_limit,
         contact_email_limit_per_hour = s.contact_email_limit,
+        body_timeout_seconds = s.body_timeout_seconds,
         trusted_proxies = %s
             .trusted_proxies
             .iter()

@@ -358,9 +358,22 @@ pub fn login(
     let email = form.email.trim().to_lowercase();
     let acct = account_bucket(&email);
     let ipb = ip_bucket(ip);
-    if throttle::count(conn, &acct, now, LOGIN_WINDOW)? >= LOGIN_ACCOUNT_LIMIT
-        || throttle::count(conn, &ipb, now, LOGIN_WINDOW)? >= LOGIN_IP_LIMIT
-    {
+    // The attempt is counted and recorded in one transaction under both buckets' locks, before
+    // the password is checked: a parallel burst gets at most the limit's guesses, not one per
+    // pooled connection. A success takes its record back below.
+    let allowed = db::write(conn, |c| {
+        db::lock_key(c, &acct)?;
+        db::lock_key(c, &ipb)?;
+        if throttle::count(c, &acct, now, LOGIN_WINDOW)? >= LOGIN_ACCOUNT_LIMIT
+            || throttle::count(c, &ipb, now, LOGIN_WINDOW)? >= LOGIN_IP_LIMIT
+        {
+            return Ok::<bool, AppError>(false);
+        }
+        throttle::hit_in(c, &acct, now, LOGIN_WINDOW, i64::MAX)?;
+        throttle::hit_in(c, &ipb, now, LOGIN_WINDOW, i64::MAX)?;
+        Ok(true)
+    })?;
+    if !allowed {
         tracing::warn!(ip, "login refused: too many failures");
         return Ok(LoginOutcome::Throttled);
     }
@@ -377,6 +390,8 @@ pub fn login(
     match user {
         Some(u) if ok && u.disabled_at.is_none() => {
             throttle::clear(conn, &acct)?;
+            // Only failures count against an address (many people may share one).
+            throttle::undo_one(conn, &ipb)?;
             if u.role().is_staff() {
                 db::write(conn, |c| {
                     audit::record(
@@ -398,8 +413,6 @@ pub fn login(
             Ok(LoginOutcome::Ok(Box::new(u)))
         }
         _ => {
-            throttle::hit(conn, &acct, now, LOGIN_WINDOW, i64::MAX)?;
-            throttle::hit(conn, &ipb, now, LOGIN_WINDOW, i64::MAX)?;
             tracing::warn!(ip, "login failed");
             Ok(LoginOutcome::Wrong)
         }

@@ -2,6 +2,8 @@
 
 pub mod assets;
 pub mod auth;
+pub mod body_deadline;
+pub mod cache_control;
 pub mod csrf;
 pub mod form;
 pub mod frame;

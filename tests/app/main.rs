@@ -8,6 +8,7 @@ mod database;
 mod deployment;
 mod external;
 mod faq;
+mod limits;
 mod locales;
 mod ops;
 mod orders;

@@ -382,6 +382,11 @@ impl SlowPost {
         self.read().await
     }
 
+    /// Reads the answer without sending the rest of the body (the server gave up waiting).
+    pub async fn answer(self) -> Resp {
+        self.read().await
+    }
+
     async fn read(mut self) -> Resp {
         use tokio::io::AsyncReadExt;
         let mut raw = vec![];
