@@ -58,6 +58,8 @@ pub struct AppState {
     pub health: Arc<outbox::health::Health>,
     /// The Prometheus registry, when `DONERA_METRICS_TOKEN` turns `/metrics` on.
     pub metrics: Option<Arc<metrics::Metrics>>,
+    /// Permits for Argon2 work (see [`accounts::password::Hashing`]).
+    pub hashing: accounts::password::Hashing,
 }
 
 impl AppState {
@@ -69,6 +71,7 @@ impl AppState {
         clock: Clock,
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
+        let settings_pool_size = settings.db_pool_size as usize;
         let settings_routing = settings.routing();
         let health = Arc::new(outbox::health::Health::new(
             settings.smtp_url.is_some(),
@@ -90,6 +93,7 @@ impl AppState {
             caches: Arc::default(),
             health,
             metrics,
+            hashing: accounts::password::Hashing::new(settings_pool_size),
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state

@@ -10,11 +10,11 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::{InternalError, PayloadError};
 use actix_web::http::{Method, StatusCode};
-use actix_web::HttpMessage;
 use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes};
 use futures_util::Stream;
@@ -69,7 +69,10 @@ pub async fn body_deadline(
         seconds,
         req.method() == Method::GET || req.method() == Method::HEAD,
     ) else {
-        return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
     };
     let expired = Rc::new(Cell::new(false));
     let inner: Inner = Box::pin(req.take_payload());
@@ -83,8 +86,9 @@ pub async fn body_deadline(
     let result = next.call(req).await;
     if expired.get() {
         tracing::warn!("request body did not arrive in time: 408");
-        return Err(InternalError::new("request body timed out", StatusCode::REQUEST_TIMEOUT).into());
+        return Err(
+            InternalError::new("request body timed out", StatusCode::REQUEST_TIMEOUT).into(),
+        );
     }
     result.map(ServiceResponse::map_into_boxed_body)
 }
-
