@@ -38,9 +38,12 @@ pub struct Settings {
     pub ticket_auto_close_days: i64,
     /// Seconds a person needs at least to fill in the contact form (faster is a robot).
     pub contact_min_fill_seconds: i64,
-    /// Contact-form tickets per hour from one IP address (0: no limit), and to one e-mail address.
+    /// Contact-form tickets per hour from one IP address, and to one e-mail address
+    /// (0: no limit, for each).
     pub contact_ip_limit: i64,
     pub contact_email_limit: i64,
+    /// Seconds a request's body may take to arrive in full, counted from its headers; later is 408.
+    pub body_timeout_seconds: u64,
     /// Reverse proxies whose `Forwarded` / `X-Forwarded-*` headers are believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Bearer token that turns `/metrics` on; `None`: the page does not exist.
@@ -264,9 +267,9 @@ impl Settings {
         };
         let ticket_auto_close_days = number("DONERA_TICKET_AUTO_CLOSE_DAYS", 1, 365, 7)?;
         let contact_min_fill_seconds = number("DONERA_CONTACT_MIN_FILL_SECONDS", 0, 600, 3)?;
-        // 0 turns the per-IP limit off (behind a proxy that hides visitors' addresses, say).
+        // 0 turns a limit off (the per-IP one behind a proxy that hides visitors' addresses, say).
         let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
-        let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 1, 1_000_000, 3)?;
+        let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 0, 1_000_000, 3)?;
         let staff_2fa = match get("DONERA_STAFF_2FA").as_deref() {
             None | Some("admins") => Staff2fa::Admins,
             Some("required") => Staff2fa::Required,
@@ -278,6 +281,7 @@ impl Settings {
                 });
             }
         };
+        let body_timeout_seconds = number("DONERA_BODY_TIMEOUT_SECONDS", 1, 3600, 30)? as u64;
         let metrics_token = get("DONERA_METRICS_TOKEN");
         if metrics_token
             .as_ref()
@@ -312,6 +316,7 @@ impl Settings {
                 contact_min_fill_seconds,
                 contact_ip_limit,
                 contact_email_limit,
+                body_timeout_seconds,
                 trusted_proxies,
                 metrics_token,
                 staff_2fa,

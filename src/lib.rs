@@ -61,6 +61,8 @@ pub struct AppState {
     pub health: Arc<outbox::health::Health>,
     /// The Prometheus registry, when `DONERA_METRICS_TOKEN` turns `/metrics` on.
     pub metrics: Option<Arc<metrics::Metrics>>,
+    /// Permits for Argon2 work (see [`accounts::password::Hashing`]).
+    pub hashing: accounts::password::Hashing,
 }
 
 impl AppState {
@@ -72,6 +74,7 @@ impl AppState {
         clock: Clock,
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
+        let settings_pool_size = settings.db_pool_size as usize;
         let settings_routing = outbox::Routing::from_settings(&settings);
         let health = Arc::new(outbox::health::Health::new(
             settings.smtp_url.is_some(),
@@ -94,6 +97,7 @@ impl AppState {
             search: Arc::default(),
             health,
             metrics,
+            hashing: accounts::password::Hashing::new(settings_pool_size),
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state
@@ -168,7 +172,10 @@ pub fn app(
         .app_data(aweb::FormConfig::default().limit(64 * 1024))
         .configure(configure)
         .default_service(aweb::to(public::handlers::not_found))
+        // Inside the sessions, so that handlers see the anonymous CSRF secret.
+        .wrap(middleware::from_fn(web::csrf::anonymous_cookie))
         .wrap(sessions)
+        .wrap(middleware::from_fn(web::body_deadline::body_deadline))
         .wrap(middleware::from_fn(web::csrf::origin_guard))
         .wrap(middleware::from_fn(web::frame::frame))
         .wrap(middleware::Compress::default())

@@ -472,6 +472,7 @@ fn log_settings(s: &Settings) {
         contact_ip_limit_per_hour = s.contact_ip_limit,
         contact_email_limit_per_hour = s.contact_email_limit,
         staff_2fa = s.staff_2fa.key(),
+        body_timeout_seconds = s.body_timeout_seconds,
         trusted_proxies = %s
             .trusted_proxies
             .iter()

@@ -62,6 +62,19 @@ pub fn count(
         .get_result(conn)?)
 }
 
+/// Takes back one recorded attempt of `bucket` (an attempt counted up front that turned out fine,
+/// e.g. a successful login from an address whose failures are limited).
+pub fn undo_one(conn: &mut DbConn, bucket: &str) -> Result<(), AppError> {
+    let newest: Option<i64> = throttle_hits::table
+        .filter(throttle_hits::bucket.eq(bucket))
+        .select(diesel::dsl::max(throttle_hits::id))
+        .first(conn)?;
+    if let Some(id) = newest {
+        diesel::delete(throttle_hits::table.find(id)).execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Forgets the attempts of `bucket` (e.g. after a successful login).
 pub fn clear(conn: &mut DbConn, bucket: &str) -> Result<(), AppError> {
     diesel::delete(throttle_hits::table.filter(throttle_hits::bucket.eq(bucket))).execute(conn)?;

@@ -44,3 +44,5 @@ colleagues-only-admin = Only the organisation's administrator can invite and rem
 colleagues-invited = The invitation has been sent.
 colleagues-removed = The colleague has been removed and logged out.
 colleagues-error-taken = This e-mail address already has an account.
+colleagues-error-unconfirmed = Confirm your own e-mail address before you invite colleagues. The link is in the e-mail we sent when you registered.
+colleagues-error-too-many = Your organisation has sent many invitations in the past hour. Please try again later.

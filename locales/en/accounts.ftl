@@ -36,6 +36,7 @@ register-have-account = Does your organisation already have an account?
 register-error-org-type = Choose the type of organisation.
 register-error-terms = You need to accept the terms to register the organisation.
 register-error-org-taken = This organisation is already registered.
+register-error-too-many = There have been many registrations from here or for this e-mail address in the past hour. Please try again later.
 register-org-taken-help = The organisation already has an account with us. Ask the person who registered it to invite you, log in if that was you, or contact support if you cannot reach the account.
 register-done = Thank you! We have sent an e-mail with a link for you to confirm the address. You can log in right away.
 
@@ -103,12 +104,20 @@ mail-member-password-reset-body = Hello { $name },
     { $link }
 
     If you did not ask for this, you can ignore this message; your password has not changed.
-mail-member-invitation-subject = { $inviter } invites you to { $program }
+mail-member-invitation-subject = You are invited to your organisation's account at { $program }
 mail-member-invitation-body = Hello { $name },
 
     { $inviter } has invited you to your organisation's account at { $program }. Open the link below and choose a password. The link is valid for seven days.
 
     { $link }
+mail-member-invitation-attempt-subject = Someone tried to invite your e-mail address at { $program }
+mail-member-invitation-attempt-body = Hello { $name },
+
+    Someone just tried to invite you to an organisation's account with us, but your e-mail address already has an account. If you want to change organisation or think this concerns you, contact the person who invited you or our support. You can log in here:
+
+    { $link }
+
+    If you do not know about the invitation, there is nothing you need to do.
 mail-staff-invitation-subject = Your staff account at { $program }
 mail-staff-invitation-body = Hello { $name },
 

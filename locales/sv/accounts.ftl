@@ -36,6 +36,7 @@ register-have-account = Har organisationen redan ett konto?
 register-error-org-type = Välj vilken typ av organisation det är.
 register-error-terms = Du behöver godkänna villkoren för att registrera organisationen.
 register-error-org-taken = Organisationen är redan registrerad.
+register-error-too-many = Det har kommit många registreringar härifrån eller för den här e-postadressen den senaste timmen. Försök igen om en stund.
 register-org-taken-help = Organisationen har redan ett konto hos oss. Be den som registrerade den att bjuda in dig, logga in om det är du, eller kontakta supporten om du inte kommer åt kontot.
 register-done = Tack! Vi har skickat ett e-postmeddelande med en länk som du bekräftar adressen med. Du kan logga in redan nu.
 
@@ -103,12 +104,20 @@ mail-member-password-reset-body = Hej { $name }!
     { $link }
 
     Om du inte bad om det här kan du bortse från meddelandet; ditt lösenord är oförändrat.
-mail-member-invitation-subject = { $inviter } bjuder in dig till { $program }
+mail-member-invitation-subject = Du är inbjuden till din organisations konto hos { $program }
 mail-member-invitation-body = Hej { $name }!
 
     { $inviter } har bjudit in dig till organisationens konto hos { $program }. Öppna länken nedan och välj ett lösenord. Länken gäller i sju dagar.
 
     { $link }
+mail-member-invitation-attempt-subject = Någon försökte bjuda in din e-postadress hos { $program }
+mail-member-invitation-attempt-body = Hej { $name }!
+
+    Någon försökte nyss bjuda in dig till en organisations konto hos oss, men din e-postadress har redan ett konto. Om du vill byta organisation eller tror att det gäller dig, kontakta den som bjöd in dig eller vår support. Du kan logga in här:
+
+    { $link }
+
+    Om du inte känner till inbjudan behöver du inte göra något.
 mail-staff-invitation-subject = Ditt personalkonto hos { $program }
 mail-staff-invitation-body = Hej { $name }!
 

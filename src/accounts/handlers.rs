@@ -48,12 +48,17 @@ fn ctx<'a>(state: &'a AppState, ip: &'a str) -> Context<'a> {
     }
 }
 
-/// Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
-async fn hash_password(pw: String) -> Result<String, AppError> {
-    web::block(move || super::password::hash(&pw))
+/// Argon2 takes tens of milliseconds of CPU: keep it off the async workers, and only as many at
+/// once as the hashing permits allow.
+async fn hash_password(state: &AppState, pw: String) -> Result<String, AppError> {
+    let _permit = state.hashing.permit().await;
+    let started = std::time::Instant::now();
+    let hash = web::block(move || super::password::hash(&pw))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    state.hashing.observed(started.elapsed());
+    Ok(hash)
 }
 
 // ---- registration ----
@@ -120,18 +125,44 @@ pub async fn register_submit(
             );
         }
     };
-    let hash = hash_password(reg.password.clone()).await?;
     let ip = client_ip(&req);
-    let st = state.clone().into_inner();
-    let outcome = db::run(&state.pool, move |c| {
-        service::register(c, &ctx(&st, &ip), &reg, locale, hash)
+    // The cheap refusals first: limits, a taken organisation number, a taken address. Only a
+    // registration that can succeed pays for the hash.
+    let (st, r, i) = (state.clone().into_inner(), reg.clone(), ip.clone());
+    let early = db::run(&state.pool, move |c| {
+        service::register_precheck(c, &ctx(&st, &i), &r)
     })
     .await?;
+    let outcome = match early {
+        Some(outcome) => {
+            if matches!(outcome, Registered::EmailTaken) {
+                // The same time as a registration that hashed, so the answer tells nothing.
+                actix_web::rt::time::sleep(state.hashing.typical()).await;
+            }
+            outcome
+        }
+        None => {
+            let hash = hash_password(state, reg.password.clone()).await?;
+            let st = state.clone().into_inner();
+            db::run(&state.pool, move |c| {
+                service::register(c, &ctx(&st, &ip), &reg, locale, hash)
+            })
+            .await?
+        }
+    };
     match outcome {
         Registered::OrgTaken => {
             let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
             let f = FormErrors::one(&tr, "org_number", "register-error-org-taken");
             private(StatusCode::CONFLICT, &register_page(&cx, form, f, true)?)
+        }
+        Registered::TooMany => {
+            let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
+            let f = FormErrors::one(&tr, "email", "register-error-too-many");
+            private(
+                StatusCode::TOO_MANY_REQUESTS,
+                &register_page(&cx, form, f, false)?,
+            )
         }
         Registered::Created { .. } | Registered::EmailTaken => {
             flash(session, "register-done");
@@ -203,7 +234,10 @@ pub async fn login_submit(
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let f2 = form.clone();
+    // The check runs Argon2: under the hashing permits, like every hash.
+    let permit = state.hashing.permit().await;
     let outcome = db::run(&state.pool, move |c| service::login(c, now, &f2, &ip)).await?;
+    drop(permit);
     match outcome {
         LoginOutcome::Ok(user) => {
             // With two-step sign-in on, the password alone signs nobody in.
@@ -260,6 +294,9 @@ pub async fn forgot_form(cx: Ctx) -> Result<HttpResponse, AppError> {
     )
 }
 
+/// How long a reset request takes to answer, whatever the address: above either path's cost.
+const FORGOT_ANSWER_AFTER: std::time::Duration = std::time::Duration::from_millis(150);
+
 pub async fn forgot_submit(
     req: HttpRequest,
     cx: Ctx,
@@ -287,7 +324,14 @@ pub async fn forgot_submit(
     }
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
-    if !db::run(&state.pool, move |c| service::forgot(c, now, &email, &ip)).await? {
+    let started = std::time::Instant::now();
+    let allowed = db::run(&state.pool, move |c| service::forgot(c, now, &email, &ip)).await?;
+    // A known address costs a token and a queued mail, an unknown one a lookup: both answers
+    // wait until the same moment, so the time tells nothing (on SQLite and PostgreSQL alike).
+    if let Some(rest) = FORGOT_ANSWER_AFTER.checked_sub(started.elapsed()) {
+        actix_web::rt::time::sleep(rest).await;
+    }
+    if !allowed {
         return Err(AppError::TooManyRequests);
     }
     // The same answer whether or not the address has an account.
@@ -428,7 +472,7 @@ async fn set_password_submit(
             &set_password_page(&cx, page, &token, &user, f, keep)?,
         );
     }
-    let hash = hash_password(form.password.clone()).await?;
+    let hash = hash_password(state, form.password.clone()).await?;
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let t = token.clone();
@@ -702,7 +746,7 @@ pub async fn settings_submit(
             )?;
             return private(StatusCode::BAD_REQUEST, &tpl);
         }
-        let hash = hash_password(form.password.clone()).await?;
+        let hash = hash_password(state, form.password.clone()).await?;
         let u = user.clone();
         db::run(&state.pool, move |c| {
             service::change_password(c, now, &u, &hash, &ip)
@@ -809,18 +853,22 @@ pub async fn invite_colleague(
     }
     let tr = crate::web::page::Tr::new(state.i18n.clone(), locale);
     let keep = |s: &str| s.chars().take(254).collect::<String>();
+    let refuse = |status: StatusCode, errors: FormErrors| {
+        let (cx, user, name, email) = (&cx, user.clone(), keep(&form.name), keep(&form.email));
+        async move {
+            let tpl = colleagues_page(cx, &user, errors, name, email).await?;
+            private(status, &tpl)
+        }
+    };
+    // Invitations go out in the organisation's name: only from a confirmed address.
+    if !user.is_verified() {
+        let f = FormErrors::one(&tr, "email", "colleagues-error-unconfirmed");
+        return refuse(StatusCode::FORBIDDEN, f).await;
+    }
     let inv = match form.check(false) {
         Ok(i) => i,
         Err(errors) => {
-            let tpl = colleagues_page(
-                &cx,
-                &user,
-                FormErrors::from_ids(&tr, &errors),
-                keep(&form.name),
-                keep(&form.email),
-            )
-            .await?;
-            return private(StatusCode::BAD_REQUEST, &tpl);
+            return refuse(StatusCode::BAD_REQUEST, FormErrors::from_ids(&tr, &errors)).await;
         }
     };
     let ip = client_ip(&req);
@@ -831,15 +879,16 @@ pub async fn invite_colleague(
     })
     .await?
     {
-        Invited::Sent(_) => {
+        // The same answer whether or not the address has an account.
+        Invited::Sent(_) | Invited::AlreadyRegistered => {
             flash(session, "colleagues-invited");
             Ok(redirect(Page::Colleagues.path(locale)))
         }
-        Invited::EmailTaken => {
-            let f = FormErrors::one(&tr, "email", "colleagues-error-taken");
-            let tpl = colleagues_page(&cx, &user, f, keep(&form.name), keep(&form.email)).await?;
-            private(StatusCode::CONFLICT, &tpl)
+        Invited::TooMany => {
+            let f = FormErrors::one(&tr, "email", "colleagues-error-too-many");
+            refuse(StatusCode::TOO_MANY_REQUESTS, f).await
         }
+        Invited::EmailTaken => Err(AppError::Conflict),
     }
 }
 

@@ -96,6 +96,65 @@ pub fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash("not-a-real-password-0000").unwrap_or_default())
 }
 
+/// Caps the Argon2 hashes and checks running at once below the blocking thread pool (which is as
+/// large as the database pool): each takes 19 MiB and tens of milliseconds of a blocking thread,
+/// so a flood of registrations or logins must leave threads free for every page's queries.
+/// Waiting for a permit is async and holds no thread.
+#[derive(Clone)]
+pub struct Hashing {
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Recent hash time in microseconds (a moving average), to pad answers that skip the hash.
+    typical_micros: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Hashes made since start (for tests and the curious).
+    made: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Hashing {
+    /// Half the blocking threads (at least one) may hash at a time.
+    pub fn new(blocking_threads: usize) -> Hashing {
+        Hashing {
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(
+                (blocking_threads / 2).max(1),
+            )),
+            typical_micros: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(50_000)),
+            made: std::sync::Arc::default(),
+        }
+    }
+
+    /// Waits for a permit; hold it while the hash or check runs.
+    pub async fn permit(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        self.permits.acquire().await.ok()
+    }
+
+    /// Notes how long a hash took.
+    pub fn observed(&self, took: std::time::Duration) {
+        use std::sync::atomic::Ordering;
+        let new = u64::try_from(took.as_micros()).unwrap_or(u64::MAX);
+        self.made.fetch_add(1, Ordering::Relaxed);
+        let old = self.typical_micros.load(Ordering::Relaxed);
+        self.typical_micros
+            .store((old * 7 + new) / 8, Ordering::Relaxed);
+    }
+
+    /// How many hashes were made.
+    pub fn made(&self) -> u64 {
+        self.made.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Permits free right now.
+    pub fn available(&self) -> usize {
+        self.permits.available_permits()
+    }
+
+    /// About as long as a hash takes here, for answers that must not be told apart by time.
+    pub fn typical(&self) -> std::time::Duration {
+        std::time::Duration::from_micros(
+            self.typical_micros
+                .load(std::sync::atomic::Ordering::Relaxed),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +198,25 @@ mod tests {
             Err(PasswordProblem::Common)
         );
         assert_eq!(check("korrekt häst batteri", "a@b.se", None), Ok(()));
+    }
+
+    #[test]
+    fn hashing_permits_leave_half_the_blocking_threads_free() {
+        assert_eq!(Hashing::new(8).available(), 4);
+        assert_eq!(Hashing::new(4).available(), 2);
+        assert_eq!(Hashing::new(1).available(), 1);
+        let h = Hashing::new(4);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let a = h.permit().await;
+            let b = h.permit().await;
+            assert!(a.is_some() && b.is_some());
+            assert_eq!(h.available(), 0, "a third hash waits");
+            drop(a);
+            assert_eq!(h.available(), 1);
+        });
     }
 
     #[test]

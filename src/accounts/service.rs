@@ -52,6 +52,7 @@ pub struct RegisterForm {
 }
 
 /// A registration that passed every check of its own.
+#[derive(Clone)]
 pub struct Registration {
     pub org_name: String,
     pub org_number: OrgNumber,
@@ -129,6 +130,61 @@ pub enum Registered {
     EmailTaken,
     /// The organisation number is registered already.
     OrgTaken,
+    /// Too many registrations from this address or for this e-mail in the past hour.
+    TooMany,
+}
+
+/// Registrations one IP address may send per hour, and attempts for one e-mail address.
+pub const REGISTRATIONS_PER_IP_PER_HOUR: i64 = 10;
+pub const REGISTRATIONS_PER_EMAIL_PER_HOUR: i64 = 3;
+
+/// What can be decided about a registration without hashing its password: the limits (each
+/// attempt counts), a taken organisation number, a taken e-mail address (whose owner is told).
+/// `None`: go on, hash the password and [`register`].
+pub fn register_precheck(
+    conn: &mut DbConn,
+    ctx: &Context,
+    reg: &Registration,
+) -> Result<Option<Registered>, AppError> {
+    let hour = Duration::hours(1);
+    let ip_bucket = format!("register-ip:{}", ctx.ip);
+    let email_bucket = format!("register-email:{}", super::hash_token(&reg.email));
+    db::write(conn, |c| {
+        db::lock_key(c, &ip_bucket)?;
+        db::lock_key(c, &email_bucket)?;
+        if crate::throttle::count(c, &ip_bucket, ctx.now, hour)? >= REGISTRATIONS_PER_IP_PER_HOUR
+            || crate::throttle::count(c, &email_bucket, ctx.now, hour)?
+                >= REGISTRATIONS_PER_EMAIL_PER_HOUR
+        {
+            return Ok(Some(Registered::TooMany));
+        }
+        crate::throttle::hit_in(c, &ip_bucket, ctx.now, hour, i64::MAX)?;
+        crate::throttle::hit_in(c, &email_bucket, ctx.now, hour, i64::MAX)?;
+        if model::organisation_by_number(c, &reg.org_number.to_string())?.is_some() {
+            return Ok(Some(Registered::OrgTaken));
+        }
+        if let Some(existing) = model::user_by_email(c, &reg.email)? {
+            tell_of_registration_attempt(c, ctx.now, &existing)?;
+            return Ok(Some(Registered::EmailTaken));
+        }
+        Ok(None)
+    })
+}
+
+fn tell_of_registration_attempt(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    existing: &User,
+) -> Result<(), AppError> {
+    outbox::enqueue_email(
+        c,
+        now,
+        "member.registration_attempt",
+        &existing.email,
+        existing.locale(),
+        &json!({"name": existing.name, "path": Page::Login.path(existing.locale())}),
+    )?;
+    Ok(())
 }
 
 pub struct Context<'a> {
@@ -150,14 +206,7 @@ pub fn register(
             return Ok(Registered::OrgTaken);
         }
         if let Some(existing) = model::user_by_email(c, &reg.email)? {
-            outbox::enqueue_email(
-                c,
-                ctx.now,
-                "member.registration_attempt",
-                &existing.email,
-                existing.locale(),
-                &json!({"name": existing.name, "path": Page::Login.path(existing.locale())}),
-            )?;
+            tell_of_registration_attempt(c, ctx.now, &existing)?;
             return Ok(Registered::EmailTaken);
         }
         let org_id = uuid::Uuid::new_v4().to_string();
@@ -317,9 +366,22 @@ pub fn login(
     let email = form.email.trim().to_lowercase();
     let acct = account_bucket(&email);
     let ipb = ip_bucket(ip);
-    if throttle::count(conn, &acct, now, LOGIN_WINDOW)? >= LOGIN_ACCOUNT_LIMIT
-        || throttle::count(conn, &ipb, now, LOGIN_WINDOW)? >= LOGIN_IP_LIMIT
-    {
+    // The attempt is counted and recorded in one transaction under both buckets' locks, before
+    // the password is checked: a parallel burst gets at most the limit's guesses, not one per
+    // pooled connection. A success takes its record back below.
+    let allowed = db::write(conn, |c| {
+        db::lock_key(c, &acct)?;
+        db::lock_key(c, &ipb)?;
+        if throttle::count(c, &acct, now, LOGIN_WINDOW)? >= LOGIN_ACCOUNT_LIMIT
+            || throttle::count(c, &ipb, now, LOGIN_WINDOW)? >= LOGIN_IP_LIMIT
+        {
+            return Ok::<bool, AppError>(false);
+        }
+        throttle::hit_in(c, &acct, now, LOGIN_WINDOW, i64::MAX)?;
+        throttle::hit_in(c, &ipb, now, LOGIN_WINDOW, i64::MAX)?;
+        Ok(true)
+    })?;
+    if !allowed {
         tracing::warn!(ip, "login refused: too many failures");
         return Ok(LoginOutcome::Throttled);
     }
@@ -336,6 +398,8 @@ pub fn login(
     match user {
         Some(u) if ok && u.disabled_at.is_none() => {
             throttle::clear(conn, &acct)?;
+            // Only failures count against an address (many people may share one).
+            throttle::undo_one(conn, &ipb)?;
             if u.role().is_staff() {
                 db::write(conn, |c| {
                     audit::record(
@@ -353,8 +417,6 @@ pub fn login(
             Ok(LoginOutcome::Ok(Box::new(u)))
         }
         _ => {
-            throttle::hit(conn, &acct, now, LOGIN_WINDOW, i64::MAX)?;
-            throttle::hit(conn, &ipb, now, LOGIN_WINDOW, i64::MAX)?;
             tracing::warn!(ip, "login failed");
             Ok(LoginOutcome::Wrong)
         }
@@ -688,8 +750,19 @@ impl InviteForm {
 
 pub enum Invited {
     Sent(String),
+    /// A staff invitation to an address that has an account.
     EmailTaken,
+    /// A member's invitation to an address that has an account: its owner was told, and the
+    /// inviter sees the same answer as for a new colleague.
+    AlreadyRegistered,
+    /// The organisation sent its hour's share of invitations.
+    TooMany,
 }
+
+/// Invitations one organisation may send per hour (to known and unknown addresses alike).
+pub const INVITES_PER_ORGANISATION_PER_HOUR: i64 = 10;
+/// "Someone tried to invite you" mails one address gets per hour, whoever sends them.
+pub const INVITE_NOTICES_PER_ADDRESS_PER_HOUR: i64 = 2;
 
 /// Creates the invited person (without a password) and e-mails a link that sets one.
 pub fn invite(
@@ -700,9 +773,32 @@ pub fn invite(
     locale: Locale,
     ip: &str,
 ) -> Result<Invited, AppError> {
+    let hour = Duration::hours(1);
     db::write(conn, |c| {
-        if model::user_by_email(c, &inv.email)?.is_some() {
-            return Ok(Invited::EmailTaken);
+        if !inv.role.is_staff() {
+            let org = inviter.organisation_id.as_deref().unwrap_or_default();
+            let bucket = format!("invite-org:{org}");
+            if !crate::throttle::hit_in(c, &bucket, now, hour, INVITES_PER_ORGANISATION_PER_HOUR)? {
+                return Ok(Invited::TooMany);
+            }
+        }
+        if let Some(existing) = model::user_by_email(c, &inv.email)? {
+            if inv.role.is_staff() {
+                return Ok(Invited::EmailTaken);
+            }
+            let bucket = format!("invite-known:{}", super::hash_token(&existing.email));
+            if crate::throttle::hit_in(c, &bucket, now, hour, INVITE_NOTICES_PER_ADDRESS_PER_HOUR)?
+            {
+                outbox::enqueue_email(
+                    c,
+                    now,
+                    "member.invitation_attempt",
+                    &existing.email,
+                    existing.locale(),
+                    &json!({"name": existing.name, "path": Page::Login.path(existing.locale())}),
+                )?;
+            }
+            return Ok(Invited::AlreadyRegistered);
         }
         let id = uuid::Uuid::new_v4().to_string();
         let org = if inv.role.is_staff() {

@@ -19,7 +19,7 @@ use crate::db::{self, DbConn, Pool};
 use crate::error::AppError;
 
 /// Session keys in state (values are JSON, as actix-session stores them).
-pub const UID: &str = "uid";
+pub use crate::web::request::UID;
 pub const ROLE: &str = "role";
 pub use crate::web::csrf::CSRF;
 pub use crate::web::request::FLASH;

@@ -186,6 +186,8 @@ pub async fn invite(
             .await?;
             private(StatusCode::CONFLICT, &tpl)
         }
+        // Only member invitations are counted or answered alike.
+        Invited::AlreadyRegistered | Invited::TooMany => Err(AppError::Conflict),
     }
 }
 

@@ -206,8 +206,44 @@ pub fn claim(
     })
 }
 
-/// Records a successful delivery.
+/// Replaces every path segment that is a secret link token (64 hex digits: a reset, confirmation,
+/// invitation or visitor-ticket link) with `-`, so a delivered event no longer opens anything.
+pub fn without_link_tokens(payload: &str) -> String {
+    let Ok(mut value) = serde_json::from_str::<Value>(payload) else {
+        return payload.to_owned();
+    };
+    if let Some(Value::String(path)) = value.get_mut("path") {
+        *path = path
+            .split('/')
+            .map(|seg| {
+                if seg.len() == 64 && seg.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    "-"
+                } else {
+                    seg
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+    }
+    value.to_string()
+}
+
+/// Records a successful delivery. The link's secret is dropped from the payload: the e-mail is
+/// out, and the outbox must not keep a working reset or invitation link for anyone who reads it.
 pub fn mark_delivered(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<(), AppError> {
+    let payload: Option<String> = ev::table
+        .find(id)
+        .select(ev::payload)
+        .first(conn)
+        .optional()?;
+    if let Some(p) = payload {
+        let kept = without_link_tokens(&p);
+        if kept != p {
+            diesel::update(ev::table.find(id))
+                .set(ev::payload.eq(kept))
+                .execute(conn)?;
+        }
+    }
     diesel::update(ev::table.find(id))
         .set((
             ev::state.eq(State::Delivered.key()),

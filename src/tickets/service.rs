@@ -226,17 +226,23 @@ pub fn create_visitor(
         if by_ip {
             db::lock_key(c, &ip_bucket)?;
         }
-        db::lock_key(c, &email_bucket)?;
+        // 0 turns a limit off, like every limit setting.
+        let by_email = limits.per_email > 0;
+        if by_email {
+            db::lock_key(c, &email_bucket)?;
+        }
         if by_ip && crate::throttle::count(c, &ip_bucket, now, hour)? >= limits.per_ip {
             return Ok(Err(Refusal::TooManyFromIp));
         }
-        if crate::throttle::count(c, &email_bucket, now, hour)? >= limits.per_email {
+        if by_email && crate::throttle::count(c, &email_bucket, now, hour)? >= limits.per_email {
             return Ok(Err(Refusal::TooManyForEmail));
         }
         if by_ip {
             crate::throttle::hit_in(c, &ip_bucket, now, hour, limits.per_ip)?;
         }
-        crate::throttle::hit_in(c, &email_bucket, now, hour, limits.per_email)?;
+        if by_email {
+            crate::throttle::hit_in(c, &email_bucket, now, hour, limits.per_email)?;
+        }
         create_in(c, now, routing, who, new, ip).map(Ok)
     })
 }

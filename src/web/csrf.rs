@@ -1,42 +1,181 @@
-//! Cross-site request forgery defence: a token tied to the session in every state-changing form,
+//! Cross-site request forgery defence: a token tied to the session (or, for anonymous visitors, to
+//! a signed cookie) in every state-changing form, masked per response,
 //! checked by each POST handler, and a middleware that refuses POSTs whose `Origin` is another
 //! site or whose `Sec-Fetch-Site` says `cross-site`.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use actix_session::Session;
 use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::middleware::Next;
 use actix_web::web;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::web::request::UID;
 
-/// Session key of the CSRF token.
+/// Session key of a signed-in session's CSRF token.
 pub const CSRF: &str = "csrf";
 
-/// The session's CSRF token, created on first use.
-pub fn token(session: &Session) -> Result<String, AppError> {
-    if let Ok(Some(t)) = session.get::<String>(CSRF) {
-        return Ok(t);
-    }
-    let t = crate::random_hex(32);
-    session
-        .insert(CSRF, &t)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(t)
+/// Bytes of a raw token (before masking).
+const TOKEN_BYTES: usize = 32;
+
+/// The browser's anonymous CSRF secret while a request is served: a random cookie value and the
+/// key that signs it. Anonymous forms (log in, register, forgot, contact, FAQ feedback) get an
+/// HMAC of it as their token, so that serving them writes no session row.
+struct Anonymous {
+    cookie: String,
+    key: Vec<u8>,
+    /// Set when a page used the token, so that a new cookie is sent only then.
+    used: Rc<Cell<bool>>,
 }
 
-/// Checks a submitted token against the session's, in constant time.
+tokio::task_local! {
+    static ANONYMOUS: Anonymous;
+}
+
+/// The cookie that holds the anonymous CSRF secret (`__Host-` on https, like the session's).
+pub fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-donera_csrf"
+    } else {
+        "donera_csrf"
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+fn anonymous_raw(a: &Anonymous) -> Option<Vec<u8>> {
+    let mut m = <Hmac<Sha256> as Mac>::new_from_slice(&a.key).ok()?;
+    m.update(b"csrf-anonymous:");
+    m.update(a.cookie.as_bytes());
+    Some(m.finalize().into_bytes().to_vec())
+}
+
+/// Sets up the anonymous CSRF secret for the request and sends its cookie when a page used a
+/// fresh one. Wraps the handlers (inside the session middleware).
+pub async fn anonymous_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let Some((key, https)) = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| (s.settings.secret_key.clone(), s.settings.is_https()))
+    else {
+        return next.call(req).await;
+    };
+    let name = cookie_name(https);
+    let sent = req
+        .cookie(name)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() == 2 * TOKEN_BYTES && unhex(v).is_some());
+    let fresh = sent.is_none();
+    let cookie = sent.unwrap_or_else(|| crate::random_hex(TOKEN_BYTES));
+    let used = Rc::new(Cell::new(false));
+    let anonymous = Anonymous {
+        cookie: cookie.clone(),
+        key,
+        used: used.clone(),
+    };
+    let mut res = ANONYMOUS.scope(anonymous, next.call(req)).await?;
+    if fresh && used.get() {
+        let c = Cookie::build(name, cookie)
+            .path("/")
+            .http_only(true)
+            .secure(https)
+            .same_site(SameSite::Lax)
+            .finish();
+        let _ = res.response_mut().add_cookie(&c);
+    }
+    Ok(res)
+}
+
+fn signed_in(session: &Session) -> bool {
+    matches!(session.get::<String>(UID), Ok(Some(_)))
+}
+
+/// XORs the raw token with a fresh random pad and sends pad and result, so that the token's
+/// bytes differ in every response (BREACH: a compressed page that echoes input must not leak a
+/// constant secret).
+fn mask(raw: &[u8]) -> String {
+    let pad = unhex(&crate::random_hex(raw.len())).unwrap_or_default();
+    let masked: Vec<u8> = raw.iter().zip(&pad).map(|(r, p)| r ^ p).collect();
+    format!("{}{}", hex(&pad), hex(&masked))
+}
+
+fn unmask(submitted: &str) -> Option<Vec<u8>> {
+    let bytes = unhex(submitted)?;
+    if bytes.len() != 2 * TOKEN_BYTES {
+        return None;
+    }
+    let (pad, masked) = bytes.split_at(TOKEN_BYTES);
+    Some(pad.iter().zip(masked).map(|(p, m)| p ^ m).collect())
+}
+
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The token for a form, masked afresh on every call: tied to the session when someone is signed
+/// in, else to the browser's anonymous CSRF cookie (no session is written for it).
+pub fn token(session: &Session) -> Result<String, AppError> {
+    if signed_in(session) {
+        if let Ok(Some(t)) = session.get::<String>(CSRF)
+            && let Some(raw) = unhex(&t).filter(|r| r.len() == TOKEN_BYTES)
+        {
+            return Ok(mask(&raw));
+        }
+        let t = crate::random_hex(TOKEN_BYTES);
+        session
+            .insert(CSRF, &t)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let raw = unhex(&t).ok_or_else(|| AppError::Internal("csrf token".into()))?;
+        return Ok(mask(&raw));
+    }
+    let raw = ANONYMOUS
+        .try_with(|a| {
+            a.used.set(true);
+            anonymous_raw(a)
+        })
+        .ok()
+        .flatten()
+        .ok_or_else(|| AppError::Internal("anonymous csrf outside a request".into()))?;
+    Ok(mask(&raw))
+}
+
+/// Checks a submitted (masked) token against the session's or the anonymous cookie's, in
+/// constant time. Either will do: both are bound to this browser's own cookies, and a form
+/// served before signing in stays usable after.
 pub fn verify(session: &Session, submitted: &str) -> Result<(), AppError> {
-    let expected = session
+    let raw = unmask(submitted).ok_or(AppError::CsrfFailed)?;
+    let by_session = session
         .get::<String>(CSRF)
         .ok()
         .flatten()
-        .ok_or(AppError::CsrfFailed)?;
-    let (a, b) = (expected.as_bytes(), submitted.as_bytes());
-    let same = a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0;
-    if same {
+        .and_then(|t| unhex(&t))
+        .is_some_and(|t| same(&t, &raw));
+    let by_cookie = ANONYMOUS
+        .try_with(|a| anonymous_raw(a).is_some_and(|t| same(&t, &raw)))
+        .unwrap_or(false);
+    if by_session || by_cookie {
         Ok(())
     } else {
         Err(AppError::CsrfFailed)

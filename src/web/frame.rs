@@ -128,6 +128,7 @@ pub async fn frame(
                 }
                 state.security_headers.apply(&mut res);
             }
+            crate::web::cache_control::private_when_setting_cookie(&mut res);
             Ok(ServiceResponse::new(http_req, res))
         }
         // Errors from inner services carry plain-text bodies with parser details, and a panic

@@ -1,6 +1,8 @@
 //! HTTP plumbing shared by every area: middleware, assets, the page layout and responders.
 
 pub mod assets;
+pub mod body_deadline;
+pub mod cache_control;
 pub mod csrf;
 pub mod form;
 pub mod frame;

@@ -7,6 +7,9 @@ use actix_web::HttpRequest;
 
 /// Session key of the one-time message (a message id) for the next page.
 pub const FLASH: &str = "flash";
+/// Session key of the signed-in user's id (set by `accounts::auth::sign_in`): a session with it
+/// is signed in, which the CSRF defence needs to know.
+pub const UID: &str = "uid";
 
 /// Leaves a message id for the next page.
 pub fn flash(session: &Session, id: &str) {

@@ -10,6 +10,7 @@ mod deployment;
 mod external;
 mod faq;
 mod forwarded;
+mod limits;
 mod locales;
 mod ops;
 mod orders;

@@ -416,7 +416,7 @@ async fn forwarded_headers_from_an_untrusted_peer_change_nothing() {
             let req = app
                 .srv
                 .post("/sv/logga-in")
-                .insert_header(("cookie", format!("donera_session={}", b.session().unwrap())))
+                .insert_header(("cookie", b.cookie_header()))
                 .insert_header(("content-type", "application/x-www-form-urlencoded"))
                 .insert_header(("sec-fetch-site", "same-origin"))
                 .insert_header(("x-forwarded-for", format!("198.51.100.{i}")))

@@ -272,7 +272,7 @@ impl<'a> Browser<'a> {
         }
     }
 
-    fn cookie_header(&self) -> String {
+    pub fn cookie_header(&self) -> String {
         self.cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
@@ -388,6 +388,11 @@ impl SlowPost {
         use tokio::io::AsyncWriteExt;
         let rest = std::mem::take(&mut self.rest);
         self.stream.write_all(&rest).await.unwrap();
+        self.read().await
+    }
+
+    /// Reads the answer without sending the rest of the body (the server gave up waiting).
+    pub async fn answer(self) -> Resp {
         self.read().await
     }
 
