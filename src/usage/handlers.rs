@@ -9,7 +9,8 @@ use askama::Template;
 use diesel::prelude::*;
 use fluent_bundle::FluentValue;
 
-use super::{Figures, FileError, Granted, Service, UsageResult, check_files_granted};
+use super::gate::{self, GateError};
+use super::{Figures, FileError, Granted, Service, UsageResult, check_sources_granted};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     for l in Locale::ALL {
@@ -321,16 +322,14 @@ pub async fn show(
     session: Session,
     member: Member,
 ) -> Result<HttpResponse, AppError> {
-    let tpl = page(
-        &state,
-        locale,
-        &session,
-        &member.0,
-        FormErrors::none(),
-        String::new(),
-        None,
-    )
-    .await?;
+    let tr = Tr::new(state.i18n.clone(), locale);
+    // Said before the member chooses files, not only after they send them.
+    let f = if member.0.is_verified() {
+        FormErrors::none()
+    } else {
+        FormErrors::one(&tr, "files", "usage-error-unconfirmed")
+    };
+    let tpl = page(&state, locale, &session, &member.0, f, String::new(), None).await?;
     private(StatusCode::OK, &tpl)
 }
 
@@ -444,7 +443,23 @@ pub async fn check(
 ) -> Result<HttpResponse, AppError> {
     let user = member.0;
     let tr = Tr::new(state.i18n.clone(), locale);
-    let parts = match upload::read(&req, payload, limits(), &TEXT_FIELDS, &["files"]).await {
+    // Uploads cost disk, memory and CPU: only members whose address is confirmed, checked before
+    // a byte of the body is read.
+    if !user.is_verified() {
+        let f = FormErrors::one(&tr, "files", "usage-error-unconfirmed");
+        let tpl = page(&state, locale, &session, &user, f, String::new(), None).await?;
+        return private(StatusCode::FORBIDDEN, &tpl);
+    }
+    let spooled = upload::read_spooled(
+        &req,
+        payload,
+        limits(),
+        &TEXT_FIELDS,
+        &["files"],
+        &state.settings.data_dir,
+    )
+    .await;
+    let parts = match spooled {
         Ok(p) => p,
         Err(e) => {
             let tpl = page(
@@ -515,17 +530,22 @@ pub async fn check(
         .iter()
         .map(|f| crate::files::display_name(&f.name))
         .collect();
-    let files: Vec<Vec<u8>> = parts.files.into_iter().map(|f| f.data).collect();
-    // Parsing 200,000 rows takes a while: off the async workers.
-    let result = web::block(move || {
-        let refs: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
-        check_files_granted(&refs, entered, &granted)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let files: Vec<std::fs::File> = parts.files.into_iter().map(|f| f.file).collect();
+    // Parsing 200,000 rows takes a while: off the async workers and off the database's blocking
+    // pool, one check at a time (see `gate`).
+    let result = gate::run(move || check_sources_granted(files, entered, &granted)).await;
     let result = match result {
-        Ok(r) => r,
+        Ok(Ok(r)) => r,
         Err(e) => {
+            let id = match e {
+                GateError::Busy => "usage-error-busy",
+                GateError::Failed => "upload-error-storage",
+            };
+            let f = FormErrors::one(&tr, "files", id);
+            let tpl = page(&state, locale, &session, &user, f, kept, None).await?;
+            return private(StatusCode::SERVICE_UNAVAILABLE, &tpl);
+        }
+        Ok(Err(e)) => {
             let msg = file_error(&tr, &e, &names);
             let f = FormErrors {
                 items: vec![("files", msg)],
