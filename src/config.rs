@@ -38,6 +38,10 @@ pub struct Settings {
     /// Contact-form tickets per hour from one IP address (0: no limit), and to one e-mail address.
     pub contact_ip_limit: i64,
     pub contact_email_limit: i64,
+    /// Bytes of files one organisation may hold (0: no quota).
+    pub org_storage_quota_bytes: i64,
+    /// Bytes one person may upload per hour (0: no limit).
+    pub upload_bytes_per_hour: i64,
     /// Reverse proxies whose `Forwarded` / `X-Forwarded-*` headers are believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Bearer token that turns `/metrics` on; `None`: the page does not exist.
@@ -239,6 +243,9 @@ impl Settings {
         // 0 turns the per-IP limit off (behind a proxy that hides visitors' addresses, say).
         let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
         let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 1, 1_000_000, 3)?;
+        // 0 turns either off.
+        let org_storage_quota_mb = number("DONERA_ORG_STORAGE_QUOTA_MB", 0, 100_000_000, 1024)?;
+        let upload_mb_per_hour = number("DONERA_UPLOAD_MB_PER_HOUR", 0, 1_000_000, 100)?;
         let metrics_token = get("DONERA_METRICS_TOKEN");
         if metrics_token
             .as_ref()
@@ -273,6 +280,8 @@ impl Settings {
                 contact_min_fill_seconds,
                 contact_ip_limit,
                 contact_email_limit,
+                org_storage_quota_bytes: org_storage_quota_mb * 1024 * 1024,
+                upload_bytes_per_hour: upload_mb_per_hour * 1024 * 1024,
                 trusted_proxies,
                 metrics_token,
             },

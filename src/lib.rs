@@ -20,6 +20,7 @@ pub mod ops;
 pub mod orders;
 pub mod outbox;
 pub mod public;
+pub mod storage;
 pub mod throttle;
 pub mod tickets;
 pub mod usage;

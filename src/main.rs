@@ -470,6 +470,8 @@ fn log_settings(s: &Settings) {
         contact_min_fill_seconds = s.contact_min_fill_seconds,
         contact_ip_limit_per_hour = s.contact_ip_limit,
         contact_email_limit_per_hour = s.contact_email_limit,
+        org_storage_quota_bytes = s.org_storage_quota_bytes,
+        upload_bytes_per_hour = s.upload_bytes_per_hour,
         trusted_proxies = %s
             .trusted_proxies
             .iter()
