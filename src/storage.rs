@@ -9,8 +9,8 @@ use diesel::sql_types::BigInt;
 use time::{Duration, PrimitiveDateTime};
 
 use crate::config::Settings;
-use crate::db::{self, DbConn};
 use crate::db::schema::files;
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::i18n::{Locale, format};
 

@@ -51,7 +51,6 @@ pub struct OrganisationTpl {
     pub storage: String,
 }
 
-
 pub async fn show(
     state: web::Data<AppState>,
     locale: Locale,

@@ -55,7 +55,8 @@ use time::{Date, Duration};
 
 use super::error::{FileError, UsageError};
 use super::parse::{
-    ActiveUsersReport, ActivityReport, ActivityRow, LastActivity, Report, ReportKind, parse_seekable,
+    ActiveUsersReport, ActivityReport, ActivityRow, LastActivity, Report, ReportKind,
+    parse_seekable,
 };
 
 /// Which assigned products are grants: the free licences the 85 % rule covers. Paid products,

@@ -205,7 +205,10 @@ impl UsageError {
             UsageError::TooManyRows => vec![("limit", super::parse::MAX_ROWS.to_string())],
             UsageError::LineTooLong { line } => vec![
                 ("line", line.to_string()),
-                ("limit_kb", (super::parse::MAX_LINE_BYTES / 1024).to_string()),
+                (
+                    "limit_kb",
+                    (super::parse::MAX_LINE_BYTES / 1024).to_string(),
+                ),
             ],
             UsageError::TooManyColumns { line } => vec![
                 ("line", line.to_string()),

@@ -57,9 +57,7 @@ mod tests {
     #[tokio::test]
     async fn work_runs_off_the_caller_and_returns_its_value() {
         let caller = std::thread::current().id();
-        let (value, thread) = run(|| (21 * 2, std::thread::current().id()))
-            .await
-            .unwrap();
+        let (value, thread) = run(|| (21 * 2, std::thread::current().id())).await.unwrap();
         assert_eq!(value, 42);
         assert_ne!(thread, caller);
     }

@@ -33,8 +33,8 @@ pub mod parse;
 
 pub use check::{
     AssignedProduct, Figures, Granted, InactiveUser, ProductFigures, THRESHOLD_PERCENT,
-    UsageResult, WINDOW_DAYS, check, check_files, check_files_granted, check_granted, check_sources_granted,
-    counted_activity, in_window, is_known_grant, looks_concealed,
+    UsageResult, WINDOW_DAYS, check, check_files, check_files_granted, check_granted,
+    check_sources_granted, counted_activity, in_window, is_known_grant, looks_concealed,
 };
 pub use error::{ERROR_IDS, FileError, UsageError, ValueKind};
 pub use parse::{

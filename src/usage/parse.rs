@@ -643,7 +643,9 @@ pub fn parse_report(bytes: &[u8]) -> Result<Report, UsageError> {
 /// the file's size beyond the parsed rows: each line is checked against [`MAX_LINE_BYTES`] and
 /// [`MAX_COLUMNS`] as its bytes arrive, before the CSV reader splits it into fields.
 pub fn parse_seekable<R: Read + Seek>(mut source: R) -> Result<Report, UsageError> {
-    let size = source.seek(SeekFrom::End(0)).map_err(|_| UsageError::NotCsv)?;
+    let size = source
+        .seek(SeekFrom::End(0))
+        .map_err(|_| UsageError::NotCsv)?;
     let size = usize::try_from(size).unwrap_or(usize::MAX);
     if size > MAX_BYTES {
         return Err(UsageError::TooLarge { size });
@@ -733,7 +735,11 @@ fn first_line<R: BufRead>(source: &mut R) -> Result<Vec<u8>, UsageError> {
 /// The second pass over text [`check_text`] accepted.
 fn parse_stream<R: BufRead>(mut source: R) -> Result<Report, UsageError> {
     // The byte-order mark.
-    if source.fill_buf().map_err(|_| UsageError::NotCsv)?.starts_with(b"\xEF\xBB\xBF") {
+    if source
+        .fill_buf()
+        .map_err(|_| UsageError::NotCsv)?
+        .starts_with(b"\xEF\xBB\xBF")
+    {
         source.consume(3);
     }
     let first = first_line(&mut source)?;
@@ -795,7 +801,10 @@ impl std::error::Error for Limit {}
 /// The usage error of a failed read: a limit the guard hit, or not CSV.
 fn read_error(e: &csv::Error) -> UsageError {
     let limit = match e.kind() {
-        csv::ErrorKind::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<Limit>()).copied(),
+        csv::ErrorKind::Io(io) => io
+            .get_ref()
+            .and_then(|i| i.downcast_ref::<Limit>())
+            .copied(),
         _ => None,
     };
     match limit {
@@ -928,8 +937,8 @@ impl<R: Read> Read for Guard<R> {
             return Err(io::Error::new(io::ErrorKind::InvalidData, limit));
         }
         let n = self.inner.read(buf)?;
-        for i in 0..n {
-            if let Err(limit) = self.step(buf[i]) {
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if let Err(limit) = self.step(b) {
                 if i == 0 {
                     return Err(io::Error::new(io::ErrorKind::InvalidData, limit));
                 }
@@ -1585,7 +1594,10 @@ mod tests {
             Err(UsageError::LineTooLong { line: 4 })
         );
         // A quoted field that never closes is one endless line, whatever its line breaks.
-        let open = format!("{HEADER}\n2025-03-31,a@x.se,\"{}", "a\n".repeat(MAX_LINE_BYTES));
+        let open = format!(
+            "{HEADER}\n2025-03-31,a@x.se,\"{}",
+            "a\n".repeat(MAX_LINE_BYTES)
+        );
         assert_eq!(
             parse_report(open.as_bytes()),
             Err(UsageError::LineTooLong { line: 2 })
@@ -1599,7 +1611,10 @@ mod tests {
         text.push_str(tail);
         text.push_str("\r\n");
         let r = active(text.as_bytes());
-        assert_eq!(r.rows[0].display_name.len(), MAX_LINE_BYTES - row.len() - tail.len());
+        assert_eq!(
+            r.rows[0].display_name.len(),
+            MAX_LINE_BYTES - row.len() - tail.len()
+        );
     }
 
     #[test]
@@ -1608,7 +1623,9 @@ mod tests {
         let mut text = format!("\u{feff}{HEADER}\r\n");
         let mut i = 0;
         while text.len() < 300 * 1024 {
-            text.push_str(&format!("2025-03-31,u{i}@x.se,Åsa Öberg-Ärlig,False,,True,,,,,P\r\n"));
+            text.push_str(&format!(
+                "2025-03-31,u{i}@x.se,Åsa Öberg-Ärlig,False,,True,,,,,P\r\n"
+            ));
             i += 1;
         }
         let r = active(text.as_bytes());

@@ -401,7 +401,11 @@ async fn hostile_exports_are_refused_by_line_length_and_column_count_beside_the_
         };
         let cases: [(&str, Vec<u8>, &str); 4] = [
             ("kommatecken.csv", commas, "Rad 1 har fler än 200 kolumner"),
-            ("bred.csv", wide_header(201), "Rad 1 har fler än 200 kolumner"),
+            (
+                "bred.csv",
+                wide_header(201),
+                "Rad 1 har fler än 200 kolumner",
+            ),
             ("lang.csv", long_row, "Rad 24 är längre än 64 kB"),
             ("oavslutad.csv", unclosed, "Rad 2 är längre än 64 kB"),
         ];
