@@ -44,6 +44,10 @@ pub struct Settings {
     pub contact_email_limit: i64,
     /// Seconds a request's body may take to arrive in full, counted from its headers; later is 408.
     pub body_timeout_seconds: u64,
+    /// Bytes of files one organisation may hold (0: no quota).
+    pub org_storage_quota_bytes: i64,
+    /// Bytes one person may upload per hour (0: no limit).
+    pub upload_bytes_per_hour: i64,
     /// Reverse proxies whose `Forwarded` / `X-Forwarded-*` headers are believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Bearer token that turns `/metrics` on; `None`: the page does not exist.
@@ -282,6 +286,9 @@ impl Settings {
             }
         };
         let body_timeout_seconds = number("DONERA_BODY_TIMEOUT_SECONDS", 1, 3600, 30)? as u64;
+        // 0 turns either off.
+        let org_storage_quota_mb = number("DONERA_ORG_STORAGE_QUOTA_MB", 0, 100_000_000, 1024)?;
+        let upload_mb_per_hour = number("DONERA_UPLOAD_MB_PER_HOUR", 0, 1_000_000, 100)?;
         let metrics_token = get("DONERA_METRICS_TOKEN");
         if metrics_token
             .as_ref()
@@ -317,6 +324,8 @@ impl Settings {
                 contact_ip_limit,
                 contact_email_limit,
                 body_timeout_seconds,
+                org_storage_quota_bytes: org_storage_quota_mb * 1024 * 1024,
+                upload_bytes_per_hour: upload_mb_per_hour * 1024 * 1024,
                 trusted_proxies,
                 metrics_token,
                 staff_2fa,

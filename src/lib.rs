@@ -20,6 +20,7 @@ pub mod orders;
 pub mod outbox;
 pub mod overview;
 pub mod public;
+pub mod storage;
 pub mod throttle;
 pub mod tickets;
 pub mod upkeep;

@@ -473,6 +473,8 @@ fn log_settings(s: &Settings) {
         contact_email_limit_per_hour = s.contact_email_limit,
         staff_2fa = s.staff_2fa.key(),
         body_timeout_seconds = s.body_timeout_seconds,
+        org_storage_quota_bytes = s.org_storage_quota_bytes,
+        upload_bytes_per_hour = s.upload_bytes_per_hour,
         trusted_proxies = %s
             .trusted_proxies
             .iter()

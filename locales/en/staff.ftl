@@ -36,6 +36,9 @@ pager-next = Next page
 # The staff's page of one organisation
 staff-org-type = Type of organisation
 staff-org-registered = Registered
+staff-org-storage = Stored files
+staff-org-storage-used = { $used } MB of { $quota } MB ({ $share })
+staff-org-storage-unlimited = { $used } MB (no limit)
 staff-org-validation = Validation
 staff-org-members = Users
 staff-org-tickets = Tickets

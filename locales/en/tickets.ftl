@@ -46,6 +46,8 @@ ticket-error-file-empty = The file { $name } is empty. Choose the file again.
 ticket-error-file-type = The file { $name } is not a PDF, PNG, JPEG or text file. Save it in one of those formats and try again.
 ticket-error-closed = This ticket is closed and takes no more replies. Open a new ticket if you need more help.
 upload-error-too-many = You can attach at most five files. Choose fewer files.
+upload-error-quota = The files do not fit: your organisation already has { $used } MB of its { $quota } MB. Send the message without files, or ask us to help you remove old files.
+upload-error-rate = You have uploaded { $limit } MB in the last hour, which is as much as we accept. Send the message without files now, or wait a while.
 
 ## A ticket
 

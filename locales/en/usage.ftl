@@ -92,6 +92,10 @@ usage-error-too-many-rows = The file has more than { $limit ->
         [one] 1 row
        *[other] { $limit } rows
     }.
+usage-error-line-too-long = Line { $line } is longer than { $limit_kb } kB. An export from Microsoft 365 has much shorter lines; export the report again as CSV.
+usage-error-too-many-columns = Line { $line } has more than { $limit } columns. An export from Microsoft 365 has far fewer; export the report again as CSV.
+usage-error-unconfirmed = Confirm your e-mail address before you upload reports. Follow the link in the e-mail we sent when you registered.
+usage-error-busy = Many checks are running right now. Wait a minute and try again.
 usage-error-no-users = The file contains no licensed users.
 usage-error-mixed-dates = The { $report } report is for { $found }, but the others are for { $expected }. Export all reports on the same day.
 usage-error-no-active-users = The Active users report is missing; it shows who holds licences.

@@ -23,6 +23,7 @@ upload-error-type = The file is not a PDF, PNG or JPEG. Save the certificate as 
 upload-error-too-large = The file is too large. It may be at most 10 MB; save it at a lower resolution or as a PDF.
 upload-error-malformed = The file did not arrive complete. Please try again.
 upload-error-timeout = The upload took too long. Check your connection and try again.
+upload-error-storage = We could not receive the file just now. Please try again in a while.
 
 validation-state-pending = Under review
 validation-state-approved = Approved

@@ -36,6 +36,9 @@ pager-next = Nästa sida
 # The staff's page of one organisation
 staff-org-type = Typ av organisation
 staff-org-registered = Registrerad
+staff-org-storage = Lagrade filer
+staff-org-storage-used = { $used } MB av { $quota } MB ({ $share })
+staff-org-storage-unlimited = { $used } MB (ingen gräns)
 staff-org-validation = Validering
 staff-org-members = Användare
 staff-org-tickets = Ärenden

@@ -46,6 +46,8 @@ ticket-error-file-empty = Filen { $name } är tom. Välj filen igen.
 ticket-error-file-type = Filen { $name } är inte en PDF, PNG, JPEG eller textfil. Spara den i ett av de formaten och försök igen.
 ticket-error-closed = Ärendet är stängt och tar inte emot fler svar. Öppna ett nytt ärende om du behöver mer hjälp.
 upload-error-too-many = Du kan bifoga högst fem filer. Välj färre filer.
+upload-error-quota = Filerna får inte plats: organisationen har redan { $used } MB av sina { $quota } MB. Skicka meddelandet utan filer, eller be oss om hjälp att ta bort gamla filer.
+upload-error-rate = Du har laddat upp { $limit } MB den senaste timmen, så mycket som går. Skicka meddelandet utan filer nu, eller vänta en stund.
 
 ## A ticket
 

@@ -92,6 +92,10 @@ usage-error-too-many-rows = Filen har fler än { $limit ->
         [one] 1 rad
        *[other] { $limit } rader
     }.
+usage-error-line-too-long = Rad { $line } är längre än { $limit_kb } kB. En export från Microsoft 365 har mycket kortare rader; exportera rapporten på nytt som CSV.
+usage-error-too-many-columns = Rad { $line } har fler än { $limit } kolumner. En export från Microsoft 365 har mycket färre; exportera rapporten på nytt som CSV.
+usage-error-unconfirmed = Bekräfta din e-postadress innan du laddar upp rapporter. Klicka på länken i mejlet vi skickade när du registrerade dig.
+usage-error-busy = Många kontroller körs just nu. Vänta en minut och försök igen.
 usage-error-no-users = Filen innehåller inga licensierade användare.
 usage-error-mixed-dates = Rapporten { $report } gäller { $found }, men de andra gäller { $expected }. Exportera alla rapporter samma dag.
 usage-error-no-active-users = Rapporten Aktiva användare saknas; den visar vilka som har licenser.

@@ -23,6 +23,7 @@ upload-error-type = Filen är inte en PDF, PNG eller JPEG. Spara certifikatet so
 upload-error-too-large = Filen är för stor. Den får vara högst 10 MB; spara den i lägre upplösning eller som PDF.
 upload-error-malformed = Filen kom inte fram i sin helhet. Försök igen.
 upload-error-timeout = Uppladdningen tog för lång tid. Kontrollera anslutningen och försök igen.
+upload-error-storage = Vi kunde inte ta emot filen just nu. Försök igen om en stund.
 
 validation-state-pending = Granskas
 validation-state-approved = Godkänd

@@ -45,13 +45,15 @@ pub struct OrganisationTpl {
     pub members: Vec<MemberRow>,
     /// Validation requests, orders and tickets, newest first, each under its heading.
     pub sections: Vec<(String, Vec<Item>)>,
+    /// The organisation's stored files against its quota.
+    pub storage: String,
 }
 
 pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
     let id = id.into_inner();
     let today = state.clock.now_utc_naive().date();
-    let (org, members, requests, orders, tickets) = db::run(&state.pool, move |c| {
+    let (org, members, requests, orders, tickets, stored) = db::run(&state.pool, move |c| {
         let org = model::organisation(c, &id)?.ok_or(AppError::NotFound)?;
         Ok((
             org,
@@ -59,6 +61,7 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
             crate::validation::model::of_organisation(c, &id)?,
             crate::orders::model::of_organisation(c, &id)?,
             crate::tickets::model::of_organisation(c, &id, 0, TICKETS_SHOWN)?,
+            crate::storage::org_usage(c, &id)?,
         ))
     })
     .await?;
@@ -124,7 +127,27 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
             state: crate::tickets::views::staff_state_label(tr, &t.state),
         })
         .collect();
+    let quota = state.settings.org_storage_quota_bytes;
+    let storage = if quota > 0 {
+        tr.ta(
+            "staff-org-storage-used",
+            &args([
+                ("used", crate::storage::megabytes(locale, stored).into()),
+                ("quota", crate::storage::megabytes(locale, quota).into()),
+                (
+                    "share",
+                    format::percent_tenths(locale, stored.saturating_mul(1000) / quota).into(),
+                ),
+            ]),
+        )
+    } else {
+        tr.ta(
+            "staff-org-storage-unlimited",
+            &args([("used", crate::storage::megabytes(locale, stored).into())]),
+        )
+    };
     let tpl = OrganisationTpl {
+        storage,
         name: org.name,
         org_type: OrgType::from_key(&org.org_type)
             .map(|t| tr.t(&t.fluent_id()))

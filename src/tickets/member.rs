@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::files::{self, Kind};
 use crate::i18n::routes::Page;
 use crate::i18n::{Locale, args, format};
+use crate::storage::{StorageLimits, StorageRefusal};
 use crate::web::csrf;
 use crate::web::form::FormErrors;
 use crate::web::form::{Errors, err};
@@ -346,6 +347,7 @@ pub async fn create(
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let routing = state.routing.clone();
+    let storage = StorageLimits::from_settings(&state.settings);
     let u = user.clone();
     let created = db::run(&state.pool, move |c| {
         let org = crate::accounts::model::organisation(c, &org)?.ok_or(AppError::NotFound)?;
@@ -365,9 +367,20 @@ pub async fn create(
             article_id,
             files: files_in,
         };
-        service::create(c, now, &routing, &who, &new, &ip)
+        service::create_limited(c, now, &routing, &who, &new, &ip, storage)
     })
     .await?;
+    let created = match created {
+        Ok(c) => c,
+        Err(refusal) => {
+            // The text stays; only the files must be chosen again (or fewer of them).
+            let f = storage_error(&tr, refusal);
+            form.message = form.message.chars().take(MAX_BODY).collect();
+            form.subject = form.subject.chars().take(MAX_SUBJECT).collect();
+            let tpl = new_page(&cx, &user, form, f).await?;
+            return private(refusal_status(refusal), &tpl);
+        }
+    };
     flash(session, "ticket-created");
     Ok(redirect(&Page::Ticket.link(locale, &created.number)))
 }
@@ -599,6 +612,7 @@ pub async fn reply(
         let ip = client_ip(&req);
         let now = state.clock.now_utc_naive();
         let routing = state.routing.clone();
+        let storage = StorageLimits::from_settings(&state.settings);
         let (u, id) = (user.clone(), t.id.clone());
         db::run(&state.pool, move |c| {
             let r = CustomerReply {
@@ -607,20 +621,24 @@ pub async fn reply(
                 body: &body,
                 files: &files_in,
             };
-            service::customer_reply(c, now, &routing, &r, &ip)
+            service::customer_reply_limited(c, now, &routing, &r, &ip, storage)
         })
         .await?
     } else {
-        ReplyOutcome::Added
+        Ok(ReplyOutcome::Added)
     };
     let status = match (f.is_empty(), outcome) {
-        (true, ReplyOutcome::Added) => {
+        (true, Ok(ReplyOutcome::Added)) => {
             flash(session, "ticket-replied");
             return Ok(redirect(&action));
         }
-        (true, ReplyOutcome::Closed) => {
+        (true, Ok(ReplyOutcome::Closed)) => {
             f = FormErrors::one(&tr, "message", "ticket-error-closed");
             StatusCode::CONFLICT
+        }
+        (true, Err(refusal)) => {
+            f = storage_error(&tr, refusal);
+            refusal_status(refusal)
         }
         (false, _) => StatusCode::BAD_REQUEST,
     };
@@ -636,4 +654,29 @@ pub async fn reply(
     )
     .await?;
     private(status, &tpl)
+}
+
+/// A storage refusal beside the file field, with the figures in the message.
+fn storage_error(tr: &Tr, refusal: StorageRefusal) -> FormErrors {
+    let mb = |b: i64| crate::storage::megabytes(tr.locale, b);
+    let text = match refusal {
+        StorageRefusal::Quota { used, quota } => tr.ta(
+            refusal.fluent_id(),
+            &args([("used", mb(used).into()), ("quota", mb(quota).into())]),
+        ),
+        StorageRefusal::Rate { limit } => {
+            tr.ta(refusal.fluent_id(), &args([("limit", mb(limit).into())]))
+        }
+    };
+    FormErrors {
+        items: vec![("files", text)],
+    }
+}
+
+/// 413 for a full quota (the request's content is too large for what is left), 429 for the rate.
+fn refusal_status(refusal: StorageRefusal) -> StatusCode {
+    match refusal {
+        StorageRefusal::Quota { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        StorageRefusal::Rate { .. } => StatusCode::TOO_MANY_REQUESTS,
+    }
 }

@@ -20,6 +20,7 @@ use crate::files::{self, Kind, NewFile};
 use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::outbox::{self, Routing};
+use crate::storage::{self, StorageLimits, StorageRefusal};
 
 pub struct NewAttachment {
     pub name: String,
@@ -369,75 +370,145 @@ pub fn customer_reply(
     r: &CustomerReply,
     ip: &str,
 ) -> Result<ReplyOutcome, AppError> {
-    let (ticket_id, user, body, files_in) = (r.ticket_id, r.user, r.body, r.files);
+    db::write(conn, |c| customer_reply_in(c, now, routing, r, ip))
+}
+
+/// A member's reply, its attachments counted against the organisation's storage quota and the
+/// member's upload rate in the same transaction (a refused reply writes nothing).
+pub fn customer_reply_limited(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    r: &CustomerReply,
+    ip: &str,
+    limits: StorageLimits,
+) -> Result<Result<ReplyOutcome, StorageRefusal>, AppError> {
     db::write(conn, |c| {
-        let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
-        let Some(next) = ticket.state().after_customer_reply() else {
-            return Ok(ReplyOutcome::Closed);
-        };
-        if ticket.merged_into.is_some() {
-            return Ok(ReplyOutcome::Closed);
+        if let Some(u) = r.user
+            && let Err(refusal) = admit_files(c, now, u, r.files, limits)?
+        {
+            return Ok(Err(refusal));
         }
-        let (kind, name) = match user {
-            Some(u) => ("member", u.name.clone()),
-            None => ("visitor", ticket.requester_name.clone()),
-        };
-        let author = user.map(|u| u.id.as_str());
-        let message = insert_message(
-            c,
-            &NewMessage {
-                ticket_id: &ticket.id,
-                kind,
-                author,
-                name: &name,
-                internal: false,
-                body,
-            },
-            now,
-        )?;
-        if let Some(u) = user {
-            attach(
-                c,
-                now,
-                message,
-                ticket.organisation_id.as_deref(),
-                &u.id,
-                files_in,
-            )?;
-        }
-        diesel::update(t::table.find(&ticket.id))
-            .set((
-                t::state.eq(next.key()),
-                t::updated_at.eq(now),
-                t::customer_at.eq(now),
-                t::resolved_at.eq(None::<PrimitiveDateTime>),
-            ))
-            .execute(c)?;
-        super::search::queue(c, &ticket.id, &[body, &name])?;
-        outbox::enqueue_partner(
-            c,
-            routing,
-            now,
-            "ticket.replied",
-            &json!({"ticket_id": ticket.id, "number": ticket.number, "author": kind,
-                    "state": next.key(), "attachments": files_in.len(),
-                    "path": Page::StaffTicket.link(Locale::Sv, &ticket.number)}),
-        )?;
-        audit::record(
-            c,
-            now,
-            &Actor {
-                id: author,
-                kind,
-                ip,
-            },
-            "ticket.replied",
-            "ticket",
-            &ticket.id,
-            &ticket.number,
-        )?;
-        Ok(ReplyOutcome::Added)
+        customer_reply_in(c, now, routing, r, ip).map(Ok)
     })
+}
+
+/// A member's new ticket, its attachments counted as in [`customer_reply_limited`].
+pub fn create_limited(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    who: &Requester,
+    new: &NewTicket,
+    ip: &str,
+    limits: StorageLimits,
+) -> Result<Result<Created, StorageRefusal>, AppError> {
+    db::write(conn, |c| {
+        if let Some(u) = who.user
+            && let Err(refusal) = admit_files(c, now, u, &new.files, limits)?
+        {
+            return Ok(Err(refusal));
+        }
+        create_in(c, now, routing, who, new, ip).map(Ok)
+    })
+}
+
+/// The storage check for a member's attachments (nothing to check without files or organisation).
+fn admit_files(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    user: &User,
+    files_in: &[NewAttachment],
+    limits: StorageLimits,
+) -> Result<Result<(), StorageRefusal>, AppError> {
+    let adding: usize = files_in.iter().map(|f| f.data.len()).sum();
+    match &user.organisation_id {
+        Some(org) if adding > 0 => storage::admit(
+            c,
+            now,
+            org,
+            &user.id,
+            i64::try_from(adding).unwrap_or(i64::MAX),
+            limits,
+        ),
+        _ => Ok(Ok(())),
+    }
+}
+
+fn customer_reply_in(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    r: &CustomerReply,
+    ip: &str,
+) -> Result<ReplyOutcome, AppError> {
+    let (ticket_id, user, body, files_in) = (r.ticket_id, r.user, r.body, r.files);
+    let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
+    let Some(next) = ticket.state().after_customer_reply() else {
+        return Ok(ReplyOutcome::Closed);
+    };
+    if ticket.merged_into.is_some() {
+        return Ok(ReplyOutcome::Closed);
+    }
+    let (kind, name) = match user {
+        Some(u) => ("member", u.name.clone()),
+        None => ("visitor", ticket.requester_name.clone()),
+    };
+    let author = user.map(|u| u.id.as_str());
+    let message = insert_message(
+        c,
+        &NewMessage {
+            ticket_id: &ticket.id,
+            kind,
+            author,
+            name: &name,
+            internal: false,
+            body,
+        },
+        now,
+    )?;
+    if let Some(u) = user {
+        attach(
+            c,
+            now,
+            message,
+            ticket.organisation_id.as_deref(),
+            &u.id,
+            files_in,
+        )?;
+    }
+    diesel::update(t::table.find(&ticket.id))
+        .set((
+            t::state.eq(next.key()),
+            t::updated_at.eq(now),
+            t::customer_at.eq(now),
+            t::resolved_at.eq(None::<PrimitiveDateTime>),
+        ))
+        .execute(c)?;
+    super::search::queue(c, &ticket.id, &[body, &name])?;
+    outbox::enqueue_partner(
+        c,
+        routing,
+        now,
+        "ticket.replied",
+        &json!({"ticket_id": ticket.id, "number": ticket.number, "author": kind,
+                "state": next.key(), "attachments": files_in.len(),
+                "path": Page::StaffTicket.link(Locale::Sv, &ticket.number)}),
+    )?;
+    audit::record(
+        c,
+        now,
+        &Actor {
+            id: author,
+            kind,
+            ip,
+        },
+        "ticket.replied",
+        "ticket",
+        &ticket.id,
+        &ticket.number,
+    )?;
+    Ok(ReplyOutcome::Added)
 }
 
 /// A staff answer (e-mailed to the requester) or internal note (never leaves the help desk).

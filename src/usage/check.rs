@@ -55,7 +55,8 @@ use time::{Date, Duration};
 
 use super::error::{FileError, UsageError};
 use super::parse::{
-    ActiveUsersReport, ActivityReport, ActivityRow, LastActivity, Report, ReportKind, parse_report,
+    ActiveUsersReport, ActivityReport, ActivityRow, LastActivity, Report, ReportKind,
+    parse_seekable,
 };
 
 /// Which assigned products are grants: the free licences the 85 % rule covers. Paid products,
@@ -464,10 +465,24 @@ pub fn check_files_granted(
     entered_licenses: Option<u32>,
     granted: &Granted,
 ) -> Result<UsageResult, FileError> {
+    check_sources_granted(
+        files.iter().map(|b| std::io::Cursor::new(*b)),
+        entered_licenses,
+        granted,
+    )
+}
+
+/// [`check_files_granted`] on files read as streams (uploads spooled to disk), so that no file
+/// is held in memory whole.
+pub fn check_sources_granted<R: std::io::Read + std::io::Seek>(
+    files: impl IntoIterator<Item = R>,
+    entered_licenses: Option<u32>,
+    granted: &Granted,
+) -> Result<UsageResult, FileError> {
     let mut active_users: Option<ActiveUsersReport> = None;
     let mut extras: Vec<(usize, ActivityReport)> = Vec::new();
-    for (i, bytes) in files.iter().enumerate() {
-        let report = parse_report(bytes).map_err(|error| FileError {
+    for (i, source) in files.into_iter().enumerate() {
+        let report = parse_seekable(source).map_err(|error| FileError {
             file: Some(i),
             error,
         })?;
@@ -513,7 +528,7 @@ mod tests {
     use time::macros::date;
 
     use super::*;
-    use crate::usage::parse::{EmailCounts, Service};
+    use crate::usage::parse::{EmailCounts, Service, parse_report};
 
     macro_rules! fixture {
         ($name:literal) => {

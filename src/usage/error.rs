@@ -9,6 +9,8 @@
 //! | `usage-error-value` | `line`, `column`, `value`, `expected` | a date, yes/no, number or user name that cannot be read |
 //! | `usage-error-too-large` | `limit_mb`, `size_mb` | the file is over 20 MB |
 //! | `usage-error-too-many-rows` | `limit` | over 200 000 data rows |
+//! | `usage-error-line-too-long` | `line`, `limit_kb` | a line (one record) over 64 KB: not an export, and never read whole |
+//! | `usage-error-too-many-columns` | `line`, `limit` | a line with over 200 columns, refused before it is split |
 //! | `usage-error-no-users` | none | no data rows, or no licensed user and no entered number of licenses |
 //! | `usage-error-mixed-dates` | `report`, `expected`, `found` | an export whose report refresh date differs from the active-users export's (or rows of one file with different dates) |
 //! | `usage-error-no-active-users` | none | among several files, none is the active-users export |
@@ -39,6 +41,8 @@ pub const ERROR_IDS: &[&str] = &[
     "usage-error-value",
     "usage-error-too-large",
     "usage-error-too-many-rows",
+    "usage-error-line-too-long",
+    "usage-error-too-many-columns",
     "usage-error-no-users",
     "usage-error-mixed-dates",
     "usage-error-no-active-users",
@@ -101,6 +105,10 @@ pub enum UsageError {
     TooLarge { size: usize },
     /// Over [`super::parse::MAX_ROWS`] data rows.
     TooManyRows,
+    /// A line (one CSV record) over [`super::parse::MAX_LINE_BYTES`].
+    LineTooLong { line: u64 },
+    /// A line with more than [`super::parse::MAX_COLUMNS`] columns.
+    TooManyColumns { line: u64 },
     /// No data rows, or no licensed user (and no entered number of licenses).
     NoUsers,
     /// Exports of different report dates.
@@ -130,6 +138,8 @@ impl UsageError {
             UsageError::Value { .. } => "usage-error-value",
             UsageError::TooLarge { .. } => "usage-error-too-large",
             UsageError::TooManyRows => "usage-error-too-many-rows",
+            UsageError::LineTooLong { .. } => "usage-error-line-too-long",
+            UsageError::TooManyColumns { .. } => "usage-error-too-many-columns",
             UsageError::NoUsers => "usage-error-no-users",
             UsageError::MixedDates { .. } => "usage-error-mixed-dates",
             UsageError::NoActiveUsers => "usage-error-no-active-users",
@@ -142,7 +152,10 @@ impl UsageError {
     /// The 1-based line of the file the problem is on, when there is one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            UsageError::Row { line, .. } | UsageError::Value { line, .. } => Some(*line),
+            UsageError::Row { line, .. }
+            | UsageError::Value { line, .. }
+            | UsageError::LineTooLong { line }
+            | UsageError::TooManyColumns { line } => Some(*line),
             _ => None,
         }
     }
@@ -190,6 +203,17 @@ impl UsageError {
                 ("size_mb", size.div_ceil(1024 * 1024).to_string()),
             ],
             UsageError::TooManyRows => vec![("limit", super::parse::MAX_ROWS.to_string())],
+            UsageError::LineTooLong { line } => vec![
+                ("line", line.to_string()),
+                (
+                    "limit_kb",
+                    (super::parse::MAX_LINE_BYTES / 1024).to_string(),
+                ),
+            ],
+            UsageError::TooManyColumns { line } => vec![
+                ("line", line.to_string()),
+                ("limit", super::parse::MAX_COLUMNS.to_string()),
+            ],
             UsageError::MixedDates {
                 report,
                 expected,
@@ -274,6 +298,8 @@ mod tests {
             UsageError::SeveralActiveUsers,
             UsageError::LicenseCount,
             UsageError::NoGranted,
+            UsageError::LineTooLong { line: 1 },
+            UsageError::TooManyColumns { line: 2 },
         ]
     }
 
@@ -309,6 +335,14 @@ mod tests {
         assert_eq!(all[5].vars()[1], ("size_mb", "29".to_owned()));
         assert_eq!(all[3].line(), Some(7));
         assert_eq!(all[0].line(), None);
+        assert_eq!(
+            all[13].vars(),
+            [("line", "1".to_owned()), ("limit_kb", "64".to_owned())]
+        );
+        assert_eq!(
+            all[14].vars(),
+            [("line", "2".to_owned()), ("limit", "200".to_owned())]
+        );
         assert_eq!(
             all[4].to_string(),
             "usage-error-value line=\"9\" column=\"Is Deleted\" value=\"Maybe\" expected=\"yes-no\""

@@ -36,13 +36,15 @@ pub mod parse;
 pub use check::{
     AssignedProduct, Figures, Granted, InactiveUser, ProductFigures, THRESHOLD_PERCENT,
     UsageResult, WINDOW_DAYS, check, check_files, check_files_granted, check_granted,
-    counted_activity, in_window, is_known_grant, looks_concealed,
+    check_sources_granted, counted_activity, in_window, is_known_grant, looks_concealed,
 };
 pub use error::{ERROR_IDS, FileError, UsageError, ValueKind};
 pub use parse::{
     ActiveUserRow, ActiveUsersReport, ActivityReport, ActivityRow, EmailCounts, LastActivity,
-    MAX_BYTES, MAX_ROWS, Report, ReportKind, Service, parse_report,
+    MAX_BYTES, MAX_COLUMNS, MAX_LINE_BYTES, MAX_ROWS, Report, ReportKind, Service, parse_report,
+    parse_seekable,
 };
+pub mod gate;
 pub mod handlers;
 
 use crate::i18n::Locale;

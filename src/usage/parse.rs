@@ -25,7 +25,8 @@
 //! ignored); an empty date means no activity. Yammer's columns are also accepted under the new name
 //! Viva Engage (`Viva Engage Last Activity Date`, `Has Viva Engage License`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::io::{self, BufRead, BufReader, Cursor, Read, Seek, SeekFrom};
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 use time::Date;
@@ -38,6 +39,15 @@ pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
 /// Most data rows accepted in one file.
 pub const MAX_ROWS: usize = 200_000;
+
+/// Longest line accepted, in bytes: one CSV record, line breaks inside quoted fields included.
+/// Microsoft's rows are well under 2 KB; the limit is checked before the record is read, so a
+/// hostile file never makes the parser hold more than this of one line.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Most columns accepted on a line (Microsoft's widest export has about 30), checked before the
+/// line is split into fields.
+pub const MAX_COLUMNS: usize = 200;
 
 /// Longest value quoted back in a [`UsageError::Value`].
 const MAX_QUOTED: usize = 40;
@@ -622,32 +632,130 @@ fn sniff_delimiter(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-/// Parses one export: checks its size, decodes it, recognises the report from its headers and
-/// reads every row. Linear in the file's size.
+/// Parses one export held in memory (the command line, tests): see [`parse_seekable`].
 pub fn parse_report(bytes: &[u8]) -> Result<Report, UsageError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(UsageError::TooLarge { size: bytes.len() });
+    parse_seekable(Cursor::new(bytes))
+}
+
+/// Parses one export from a file (an upload spooled to disk) or any seekable source, in two
+/// streaming passes: the first checks its size and that it is UTF-8 text without NUL bytes, the
+/// second recognises the report from its headers and reads every row. Memory does not grow with
+/// the file's size beyond the parsed rows: each line is checked against [`MAX_LINE_BYTES`] and
+/// [`MAX_COLUMNS`] as its bytes arrive, before the CSV reader splits it into fields.
+pub fn parse_seekable<R: Read + Seek>(mut source: R) -> Result<Report, UsageError> {
+    let size = source
+        .seek(SeekFrom::End(0))
+        .map_err(|_| UsageError::NotCsv)?;
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    if size > MAX_BYTES {
+        return Err(UsageError::TooLarge { size });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
+    source
+        .seek(SeekFrom::Start(0))
+        .map_err(|_| UsageError::NotCsv)?;
+    check_text(&mut source)?;
+    source
+        .seek(SeekFrom::Start(0))
+        .map_err(|_| UsageError::NotCsv)?;
+    parse_stream(BufReader::with_capacity(64 * 1024, source))
+}
+
+/// The first pass: UTF-8 (a byte-order mark allowed) without NUL bytes, and not blank. Reads in
+/// fixed chunks, carrying a character split between two chunks over to the next.
+fn check_text<R: Read>(source: &mut R) -> Result<(), UsageError> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut carry = 0usize;
+    let mut first = true;
+    let mut blank = true;
+    loop {
+        let n = match source.read(&mut buf[carry..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return Err(UsageError::NotCsv),
+        };
+        if n == 0 {
+            // A character cut off by the end of the file.
+            if carry > 0 {
+                return Err(UsageError::NotCsv);
+            }
+            break;
+        }
+        let end = carry + n;
+        let skip = if first && buf[..end].starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        first = false;
+        let chunk = &buf[skip..end];
+        if chunk.contains(&0) {
+            return Err(UsageError::NotCsv);
+        }
+        let valid = match std::str::from_utf8(chunk) {
+            Ok(text) => text,
+            // An incomplete character at the end may be completed by the next chunk.
+            Err(e) if e.error_len().is_none() => {
+                std::str::from_utf8(&chunk[..e.valid_up_to()]).map_err(|_| UsageError::NotCsv)?
+            }
+            Err(_) => return Err(UsageError::NotCsv),
+        };
+        if blank && valid.chars().any(|c| !c.is_whitespace()) {
+            blank = false;
+        }
+        let used = skip + valid.len();
+        buf.copy_within(used..end, 0);
+        carry = end - used;
+    }
+    if blank {
         return Err(UsageError::NotCsv);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| UsageError::NotCsv)?;
-    if text.trim().is_empty() {
-        return Err(UsageError::NotCsv);
+    Ok(())
+}
+
+/// The first line's bytes (to find the separator), at most one past [`MAX_LINE_BYTES`] of them:
+/// a longer line is the [`Guard`]'s to refuse, which names the limit it breaks first.
+fn first_line<R: BufRead>(source: &mut R) -> Result<Vec<u8>, UsageError> {
+    let mut line = Vec::new();
+    loop {
+        let buf = source.fill_buf().map_err(|_| UsageError::NotCsv)?;
+        if buf.is_empty() {
+            return Ok(line);
+        }
+        let end = buf.iter().position(|b| matches!(b, b'\r' | b'\n'));
+        let room = MAX_LINE_BYTES + 1 - line.len();
+        let take = end.unwrap_or(buf.len()).min(room);
+        line.extend_from_slice(&buf[..take]);
+        source.consume(take);
+        if end.is_some_and(|e| e <= take) || line.len() > MAX_LINE_BYTES {
+            return Ok(line);
+        }
     }
+}
+
+/// The second pass over text [`check_text`] accepted.
+fn parse_stream<R: BufRead>(mut source: R) -> Result<Report, UsageError> {
+    // The byte-order mark.
+    if source
+        .fill_buf()
+        .map_err(|_| UsageError::NotCsv)?
+        .starts_with(b"\xEF\xBB\xBF")
+    {
+        source.consume(3);
+    }
+    let first = first_line(&mut source)?;
+    let delimiter = sniff_delimiter(&String::from_utf8_lossy(&first));
+    let guard = Guard::new(Cursor::new(first).chain(source), delimiter);
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(Trim::All)
-        .delimiter(sniff_delimiter(text))
-        .from_reader(text.as_bytes());
+        .delimiter(delimiter)
+        .from_reader(guard);
     let mut record = StringRecord::new();
-    if !reader
-        .read_record(&mut record)
-        .map_err(|_| UsageError::NotCsv)?
-    {
-        return Err(UsageError::NotCsv);
+    match reader.read_record(&mut record) {
+        Ok(true) => {}
+        Ok(false) => return Err(UsageError::NotCsv),
+        Err(e) => return Err(read_error(&e)),
     }
     let header = Header::new(&record);
     if header.written.iter().filter(|h| !h.is_empty()).count() < 2 {
@@ -656,11 +764,6 @@ pub fn parse_report(bytes: &[u8]) -> Result<Report, UsageError> {
     let kind = detect_kind(&header.normalized()).ok_or(UsageError::UnknownReport)?;
     let mut rows = Rows {
         reader,
-        lines: Lines {
-            text: text.as_bytes(),
-            pos: 0,
-            line: 1,
-        },
         row: Row {
             header: &header,
             record,
@@ -680,47 +783,184 @@ pub fn parse_report(bytes: &[u8]) -> Result<Report, UsageError> {
     Ok(report)
 }
 
-/// Physical line numbers from byte offsets (the csv crate's own count is off with CRLF): LF,
-/// CRLF and a lone CR each end a line. Offsets only move forward, so the whole file costs one pass.
-struct Lines<'t> {
-    text: &'t [u8],
-    pos: usize,
-    line: u64,
+/// A line over one of the limits, found by the [`Guard`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Limit {
+    Line(u64),
+    Columns(u64),
 }
 
-impl Lines<'_> {
-    /// The line of a record that the reader says starts at `start` (which may point at the line
-    /// break before it).
-    fn line_at(&mut self, start: usize) -> u64 {
-        let text = self.text;
-        let mut start = start.min(text.len());
-        while text.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            start += 1;
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for Limit {}
+
+/// The usage error of a failed read: a limit the guard hit, or not CSV.
+fn read_error(e: &csv::Error) -> UsageError {
+    let limit = match e.kind() {
+        csv::ErrorKind::Io(io) => io
+            .get_ref()
+            .and_then(|i| i.downcast_ref::<Limit>())
+            .copied(),
+        _ => None,
+    };
+    match limit {
+        Some(Limit::Line(line)) => UsageError::LineTooLong { line },
+        Some(Limit::Columns(line)) => UsageError::TooManyColumns { line },
+        None => UsageError::NotCsv,
+    }
+}
+
+/// Where the scanner is in the CSV grammar (that of the csv crate: a quote opens a quoted field
+/// only at the field's start, and `""` inside one is a quote).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    FieldStart,
+    Field,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// Sits between the file and the CSV reader: counts each record's bytes and columns as they pass
+/// and fails the read at the first byte over [`MAX_LINE_BYTES`] or [`MAX_COLUMNS`], so the reader
+/// never collects a longer record. It also numbers physical lines (LF, CRLF and a lone CR each
+/// end one; the csv crate's own count is off with CRLF) for the row that starts at a byte offset.
+struct Guard<R> {
+    inner: R,
+    delimiter: u8,
+    scan: Scan,
+    record_bytes: usize,
+    columns: usize,
+    /// Line where the current record began.
+    record_line: u64,
+    /// Offset of the next byte, and its physical line.
+    offset: u64,
+    line: u64,
+    prev: u8,
+    /// (offset, line) of each line's first byte that is not a line break, from the oldest the
+    /// reader may still ask about; [`Guard::line_at`] drops those it has passed.
+    starts: VecDeque<(u64, u64)>,
+    /// A limit hit after the bytes already handed out; returned by the next read.
+    failed: Option<Limit>,
+}
+
+impl<R: Read> Guard<R> {
+    fn new(inner: R, delimiter: u8) -> Guard<R> {
+        Guard {
+            inner,
+            delimiter,
+            scan: Scan::FieldStart,
+            record_bytes: 0,
+            columns: 1,
+            record_line: 1,
+            offset: 0,
+            line: 1,
+            prev: b'\n',
+            starts: VecDeque::new(),
+            failed: None,
         }
-        if start > self.pos {
-            for (i, b) in text[self.pos..start].iter().enumerate() {
-                let at = self.pos + i;
-                if *b == b'\n' || (*b == b'\r' && text.get(at + 1) != Some(&b'\n')) {
-                    self.line += 1;
-                }
+    }
+
+    /// The line of the record the reader says starts at `start` (which may point at the line
+    /// breaks before it). Offsets only move forward.
+    fn line_at(&mut self, start: u64) -> u64 {
+        while self.starts.front().is_some_and(|(o, _)| *o < start) {
+            self.starts.pop_front();
+        }
+        self.starts.front().map_or(self.line, |(_, l)| *l)
+    }
+
+    /// Takes one byte; `Err` when it breaks a limit.
+    fn step(&mut self, b: u8) -> Result<(), Limit> {
+        let is_break = matches!(b, b'\r' | b'\n');
+        if !is_break && matches!(self.prev, b'\r' | b'\n') {
+            self.starts.push_back((self.offset, self.line));
+        }
+        if b == b'\r' || (b == b'\n' && self.prev != b'\r') {
+            self.line += 1;
+        }
+        self.prev = b;
+        self.offset += 1;
+        let d = self.delimiter;
+        let ends_record = match self.scan {
+            Scan::FieldStart | Scan::Field | Scan::QuoteInQuoted if is_break => true,
+            Scan::FieldStart if b == b'"' => {
+                self.scan = Scan::Quoted;
+                false
             }
-            self.pos = start;
+            Scan::Quoted if b == b'"' => {
+                self.scan = Scan::QuoteInQuoted;
+                false
+            }
+            Scan::Quoted => false,
+            Scan::QuoteInQuoted if b == b'"' => {
+                self.scan = Scan::Quoted;
+                false
+            }
+            _ if b == d => {
+                self.scan = Scan::FieldStart;
+                self.columns += 1;
+                false
+            }
+            _ => {
+                self.scan = Scan::Field;
+                false
+            }
+        };
+        if ends_record {
+            self.scan = Scan::FieldStart;
+            self.record_bytes = 0;
+            self.columns = 1;
+            return Ok(());
         }
-        self.line
+        if self.record_bytes == 0 {
+            // The line counter has not moved for this byte: it is not a break.
+            self.record_line = self.line;
+        }
+        self.record_bytes += 1;
+        if self.record_bytes > MAX_LINE_BYTES {
+            return Err(Limit::Line(self.record_line));
+        }
+        if self.columns > MAX_COLUMNS {
+            return Err(Limit::Columns(self.record_line));
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Guard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if let Some(limit) = self.failed {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, limit));
+        }
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if let Err(limit) = self.step(b) {
+                if i == 0 {
+                    return Err(io::Error::new(io::ErrorKind::InvalidData, limit));
+                }
+                // Hand out what came before; the next read reports the limit.
+                self.failed = Some(limit);
+                return Ok(i);
+            }
+        }
+        Ok(n)
     }
 }
 
 /// Iterates over the data rows, checking their length, the row limit and the refresh date.
-struct Rows<'h> {
-    reader: csv::Reader<&'h [u8]>,
-    lines: Lines<'h>,
+struct Rows<'h, R> {
+    reader: csv::Reader<Guard<R>>,
     row: Row<'h>,
     count: usize,
     kind: ReportKind,
     refresh: Option<Date>,
 }
 
-impl<'h> Rows<'h> {
+impl<R: Read> Rows<'_, R> {
     /// Moves to the next non-blank row; `false` at the end.
     fn advance(&mut self) -> Result<bool, UsageError> {
         let width = self.row.header.written.len();
@@ -728,15 +968,13 @@ impl<'h> Rows<'h> {
             let more = self
                 .reader
                 .read_record(&mut self.row.record)
-                .map_err(|_| UsageError::NotCsv)?;
+                .map_err(|e| read_error(&e))?;
             if !more {
                 return Ok(false);
             }
             let record = &self.row.record;
             self.row.line = match record.position() {
-                Some(p) => self
-                    .lines
-                    .line_at(usize::try_from(p.byte()).unwrap_or(usize::MAX)),
+                Some(p) => self.reader.get_mut().line_at(p.byte()),
                 None => self.row.line + 1,
             };
             if record.iter().all(str::is_empty) {
@@ -777,7 +1015,10 @@ impl<'h> Rows<'h> {
     }
 }
 
-fn read_active_users(header: &Header, rows: &mut Rows) -> Result<ActiveUsersReport, UsageError> {
+fn read_active_users<R: Read>(
+    header: &Header,
+    rows: &mut Rows<R>,
+) -> Result<ActiveUsersReport, UsageError> {
     let kind = ReportKind::ActiveUsers;
     // Every missing required column is named at once, the services' ones included.
     let mut required: Vec<&Col> = vec![&REFRESH, &UPN, &IS_DELETED, &ASSIGNED];
@@ -845,10 +1086,10 @@ fn read_active_users(header: &Header, rows: &mut Rows) -> Result<ActiveUsersRepo
     })
 }
 
-fn read_activity(
+fn read_activity<R: Read>(
     header: &Header,
     kind: ReportKind,
-    rows: &mut Rows,
+    rows: &mut Rows<R>,
 ) -> Result<ActivityReport, UsageError> {
     let [refresh, upn, last] = require(header, kind, [&REFRESH, &UPN, &LAST_ACTIVITY])?;
     let display = header.find(&DISPLAY);
@@ -1311,6 +1552,95 @@ mod tests {
             parse_report(&text.as_bytes()[..cut]).unwrap().len(),
             MAX_ROWS
         );
+    }
+
+    #[test]
+    fn a_line_of_commas_is_refused_by_its_column_count_before_it_is_read() {
+        let mut commas = vec![b','; MAX_BYTES];
+        commas[..4].copy_from_slice(b"a,b,");
+        let err = parse_report(&commas).unwrap_err();
+        assert_eq!(err, UsageError::TooManyColumns { line: 1 });
+        assert_eq!(err.fluent_id(), "usage-error-too-many-columns");
+        // Exactly the limit of columns is read (and then judged on its headers).
+        let header = vec!["x"; MAX_COLUMNS].join(",");
+        assert_eq!(
+            parse_report(format!("{header}\n").as_bytes()),
+            Err(UsageError::UnknownReport)
+        );
+        let header = vec!["x"; MAX_COLUMNS + 1].join(",");
+        assert_eq!(
+            parse_report(format!("{header}\n").as_bytes()),
+            Err(UsageError::TooManyColumns { line: 1 })
+        );
+    }
+
+    #[test]
+    fn an_overlong_line_is_refused_with_its_number() {
+        // A header line with no line break, as long as the whole file may be.
+        let mut long = b"Report Refresh Date,".to_vec();
+        long.resize(MAX_BYTES, b'x');
+        assert_eq!(
+            parse_report(&long),
+            Err(UsageError::LineTooLong { line: 1 })
+        );
+        // A data row one byte over the limit, after valid rows, names its own line.
+        let mut text = format!("{HEADER}\n2025-03-31,a@x.se,A,False,,True,,,,,P\n\n");
+        let row = "2025-03-31,b@x.se,";
+        text.push_str(row);
+        text.push_str(&"n".repeat(MAX_LINE_BYTES + 1 - row.len()));
+        text.push_str(",False,,True,,,,,P\n");
+        assert_eq!(
+            parse_report(text.as_bytes()),
+            Err(UsageError::LineTooLong { line: 4 })
+        );
+        // A quoted field that never closes is one endless line, whatever its line breaks.
+        let open = format!(
+            "{HEADER}\n2025-03-31,a@x.se,\"{}",
+            "a\n".repeat(MAX_LINE_BYTES)
+        );
+        assert_eq!(
+            parse_report(open.as_bytes()),
+            Err(UsageError::LineTooLong { line: 2 })
+        );
+        // Exactly the limit is fine.
+        let mut text = format!("{HEADER}\n");
+        let row = "2025-03-31,b@x.se,";
+        let tail = ",False,,True,,,,,P";
+        text.push_str(row);
+        text.push_str(&"n".repeat(MAX_LINE_BYTES - row.len() - tail.len()));
+        text.push_str(tail);
+        text.push_str("\r\n");
+        let r = active(text.as_bytes());
+        assert_eq!(
+            r.rows[0].display_name.len(),
+            MAX_LINE_BYTES - row.len() - tail.len()
+        );
+    }
+
+    #[test]
+    fn a_file_is_read_in_chunks_with_characters_split_between_them() {
+        // Multi-byte names across the 64 KiB boundaries of the first pass.
+        let mut text = format!("\u{feff}{HEADER}\r\n");
+        let mut i = 0;
+        while text.len() < 300 * 1024 {
+            text.push_str(&format!(
+                "2025-03-31,u{i}@x.se,Åsa Öberg-Ärlig,False,,True,,,,,P\r\n"
+            ));
+            i += 1;
+        }
+        let r = active(text.as_bytes());
+        assert_eq!(r.rows.len(), i);
+        assert_eq!(r.rows[0].display_name, "Åsa Öberg-Ärlig");
+        assert_eq!(r.rows.last().map(|row| row.line), Some(i as u64 + 1));
+        // A file ending inside a character is not text.
+        let cut = &text.as_bytes()[..text.len() - 3];
+        let mut bad = cut.to_vec();
+        bad.push(0xC3);
+        assert_eq!(parse_report(&bad), Err(UsageError::NotCsv));
+        // The same from a file on disk.
+        let mut file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+        assert_eq!(parse_seekable(file).unwrap().len(), i);
     }
 
     #[test]

@@ -2004,3 +2004,146 @@ async fn staff_attach_files_that_reach_the_requester_and_notes_keep_theirs() {
         }
     }
 }
+
+/// A plain-text attachment (a log file) of `kb` kibibytes.
+fn log_file(kb: usize) -> Vec<u8> {
+    "loggrad\n".repeat(kb * 1024 / 8).into_bytes()
+}
+
+/// A member's reply with `files`, as the browser sends it.
+async fn member_reply_with(
+    b: &mut Browser<'_>,
+    path: &str,
+    message: &str,
+    files: &[(&str, &[u8])],
+) -> Resp {
+    let page = b.get(path).await;
+    let csrf = page.attr("input[name=csrf]", "value").unwrap_or_default();
+    let mut parts: Vec<(&str, Option<&str>, &[u8])> = vec![
+        ("csrf", None, csrf.as_bytes()),
+        ("message", None, message.as_bytes()),
+    ];
+    for (name, data) in files {
+        parts.push(("files", Some(name), data));
+    }
+    b.post_raw(path, BOUNDARY_TYPE, multipart(&parts)).await
+}
+
+#[actix_web::test]
+async fn the_storage_quota_refuses_an_attachment_that_would_pass_it_and_keeps_the_text() {
+    use donera::db::schema::{files, users};
+    for kind in backends() {
+        let app = TestApp::start_with(kind, &[("DONERA_ORG_STORAGE_QUOTA_MB", "1")]);
+        let mut m = Browser::new(&app);
+        registered_member(&mut m, "Föreningen Full", &orgnr(41), "full@full.se").await;
+        let log = log_file(600);
+        let first = [
+            ("category", "account"),
+            ("subject", "Loggar"),
+            ("message", "Här är loggen."),
+            ("link", ""),
+        ];
+        let r = open_ticket(&mut m, "sv", &first, &[("logg.txt", &log)]).await;
+        assert_eq!(r.status, 303, "{kind:?}: {}", r.text());
+        // Another 600 kB would pass 1 MB: refused beside the files, the ticket's text kept.
+        let second = [
+            ("category", "account"),
+            ("subject", "Fler loggar"),
+            ("message", "Och den här, åäö."),
+            ("link", ""),
+        ];
+        let r = open_ticket(&mut m, "sv", &second, &[("logg2.txt", &log)]).await;
+        assert_eq!(r.status, 413, "{kind:?}");
+        let msg = r.select_text("#files-error").unwrap();
+        assert!(
+            msg.contains("organisationen har redan 0,5 MB av sina 1,0 MB"),
+            "{kind:?}: {msg}"
+        );
+        assert_eq!(
+            r.select_text("textarea#message").unwrap(),
+            "Och den här, åäö."
+        );
+        assert_eq!(r.attr("input#subject", "value").unwrap(), "Fler loggar");
+        // A reply with the file is refused the same way, in English.
+        let r = member_reply_with(
+            &mut m,
+            "/en/account/tickets/D-2026-00001",
+            "Here is another log.",
+            &[("log.txt", &log)],
+        )
+        .await;
+        assert_eq!(r.status, 413, "{kind:?}");
+        let msg = r.select_text("#files-error").unwrap();
+        assert!(
+            msg.contains("your organisation already has 0.5 MB of its 1.0 MB"),
+            "{kind:?}: {msg}"
+        );
+        assert_eq!(
+            r.select_text("textarea#message").unwrap(),
+            "Here is another log."
+        );
+        // Nothing of the refused messages was stored; without files the reply goes through.
+        let mut c = app.pool().get().unwrap();
+        let stored: i64 = files::table.count().get_result(&mut c).unwrap();
+        assert_eq!(stored, 1, "{kind:?}");
+        let t: i64 = tickets::table.count().get_result(&mut c).unwrap();
+        assert_eq!(t, 1, "{kind:?}");
+        let r = member_reply(&mut m, "/sv/konto/arenden/D-2026-00001", "Utan fil.").await;
+        assert_eq!(r.status, 303, "{kind:?}");
+        // Staff see the organisation's usage on its page.
+        let org: String = users::table
+            .filter(users::email.eq("full@full.se"))
+            .select(users::organisation_id.assume_not_null())
+            .first(&mut c)
+            .unwrap();
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let page = s.get(&format!("/sv/personal/organisationer/{org}")).await;
+        assert_eq!(page.status, 200, "{kind:?}");
+        let storage = page.select_text("#storage").unwrap();
+        assert!(
+            storage.starts_with("0,5 MB av 1,0 MB (58,5"),
+            "{kind:?}: {storage}"
+        );
+        let page = s.get(&format!("/en/staff/organisations/{org}")).await;
+        assert!(
+            page.select_text("#storage")
+                .unwrap()
+                .starts_with("0.5 MB of 1.0 MB (58.5"),
+            "{kind:?}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn the_upload_rate_refuses_a_members_files_until_the_hour_has_passed() {
+    for kind in backends() {
+        let app = TestApp::start_with(kind, &[("DONERA_UPLOAD_MB_PER_HOUR", "1")]);
+        let mut m = Browser::new(&app);
+        registered_member(&mut m, "Föreningen Flitig", &orgnr(42), "flitig@flitig.se").await;
+        let log = log_file(600);
+        let fields = [
+            ("category", "account"),
+            ("subject", "Loggar"),
+            ("message", "Här är loggen."),
+            ("link", ""),
+        ];
+        let r = open_ticket(&mut m, "sv", &fields, &[("logg.txt", &log)]).await;
+        assert_eq!(r.status, 303, "{kind:?}: {}", r.text());
+        let path = "/sv/konto/arenden/D-2026-00001";
+        let r = member_reply_with(&mut m, path, "En logg till.", &[("logg2.txt", &log)]).await;
+        assert_eq!(r.status, 429, "{kind:?}");
+        let msg = r.select_text("#files-error").unwrap();
+        assert!(
+            msg.contains("Du har laddat upp 1,0 MB den senaste timmen"),
+            "{kind:?}: {msg}"
+        );
+        assert_eq!(r.select_text("textarea#message").unwrap(), "En logg till.");
+        // A new ticket is held to the same rate.
+        let r = open_ticket(&mut m, "sv", &fields, &[("logg3.txt", &log)]).await;
+        assert_eq!(r.status, 429, "{kind:?}");
+        // An hour after the first upload there is room again.
+        app.clock.advance(Duration::minutes(61));
+        let r = member_reply_with(&mut m, path, "En logg till.", &[("logg2.txt", &log)]).await;
+        assert_eq!(r.status, 303, "{kind:?}: {}", r.text());
+    }
+}

@@ -364,3 +364,142 @@ async fn a_mixed_export_is_judged_on_the_granted_licences_the_member_ticks() {
         paid.text()
     );
 }
+
+/// A header with `columns` columns, the first of them a real one.
+fn wide_header(columns: usize) -> Vec<u8> {
+    let mut line = b"Report Refresh Date".to_vec();
+    for i in 1..columns {
+        line.extend_from_slice(format!(",c{i}").as_bytes());
+    }
+    line.extend_from_slice(b"\r\n2025-03-31\r\n");
+    line
+}
+
+#[actix_web::test]
+async fn hostile_exports_are_refused_by_line_length_and_column_count_beside_the_field() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Föreningen", &orgnr(1), "a@example.org").await;
+        // The issue's attack: one 20 MB line of commas.
+        let mut commas = vec![b','; donera::usage::MAX_BYTES];
+        commas[..20].copy_from_slice(b"Report Refresh Date,");
+        let long_row = {
+            let mut f = COMPLIANT.to_vec();
+            f.extend_from_slice(b"2025-03-31,");
+            f.extend(std::iter::repeat_n(b'x', donera::usage::MAX_LINE_BYTES));
+            f.extend_from_slice(b"\r\n");
+            f
+        };
+        // A quoted field that never closes: every later line break is inside it.
+        let unclosed = {
+            let header = COMPLIANT.split(|b| *b == b'\n').next().unwrap();
+            let mut f = header.to_vec();
+            f.extend_from_slice(b"\n2025-03-31,\"");
+            f.extend(std::iter::repeat_n(b"a\n", 35_000).flatten());
+            f
+        };
+        let cases: [(&str, Vec<u8>, &str); 4] = [
+            ("kommatecken.csv", commas, "Rad 1 har fler än 200 kolumner"),
+            (
+                "bred.csv",
+                wide_header(201),
+                "Rad 1 har fler än 200 kolumner",
+            ),
+            ("lang.csv", long_row, "Rad 24 är längre än 64 kB"),
+            ("oavslutad.csv", unclosed, "Rad 2 är längre än 64 kB"),
+        ];
+        for (name, data, expect) in cases {
+            let res = post_usage(&mut b, "/sv/konto/anvandning", &[(name, &data)], &[]).await;
+            assert_eq!(res.status, 400, "{kind:?} {name}");
+            let msg = res.select_text("#files-error").unwrap();
+            assert!(
+                msg.contains(name) && msg.contains(expect),
+                "{kind:?} {name}: {msg}"
+            );
+        }
+        // In English too, and 200 columns are still read (and judged on their names).
+        let res = post_usage(
+            &mut b,
+            "/en/account/usage",
+            &[("wide.csv", &wide_header(201))],
+            &[],
+        )
+        .await;
+        assert!(
+            res.select_text("#files-error")
+                .unwrap()
+                .contains("Line 1 has more than 200 columns"),
+            "{kind:?}"
+        );
+        let res = post_usage(
+            &mut b,
+            "/en/account/usage",
+            &[("wide.csv", &wide_header(200))],
+            &[],
+        )
+        .await;
+        assert!(
+            res.select_text("#files-error")
+                .unwrap()
+                .contains("different report"),
+            "{kind:?}"
+        );
+        // The member can still check a real export afterwards.
+        let ok = post_usage(&mut b, "/sv/konto/anvandning", &[("a.csv", COMPLIANT)], &[]).await;
+        assert_eq!(ok.status, 200, "{kind:?}");
+        assert!(ok.select_text("#result").is_some(), "{kind:?}");
+    }
+}
+
+#[actix_web::test]
+async fn an_unconfirmed_member_is_asked_to_confirm_the_address_before_uploading() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut b = Browser::new(&app);
+        let email = "ny@example.org";
+        let res = b
+            .submit(
+                "/sv/registrera",
+                "/sv/registrera",
+                &crate::accounts::register_form("Nya föreningen", &orgnr(2), email),
+            )
+            .await;
+        assert_eq!(res.status, 303, "{kind:?}");
+        login(&mut b, email, PW).await;
+        let page = b.get("/sv/konto/anvandning").await;
+        assert_eq!(page.status, 200, "{kind:?}");
+        assert!(
+            page.select_text("#files-error")
+                .unwrap()
+                .contains("Bekräfta din e-postadress"),
+            "{kind:?}"
+        );
+        let res = post_usage(&mut b, "/sv/konto/anvandning", &[("a.csv", COMPLIANT)], &[]).await;
+        assert_eq!(res.status, 403, "{kind:?}");
+        assert!(res.select_text("#result").is_none(), "{kind:?}");
+        assert!(
+            res.select_text("#files-error")
+                .unwrap()
+                .contains("Bekräfta din e-postadress innan du laddar upp"),
+            "{kind:?}"
+        );
+        let res = post_usage(&mut b, "/en/account/usage", &[("a.csv", COMPLIANT)], &[]).await;
+        assert_eq!(res.status, 403, "{kind:?}");
+        assert!(
+            res.select_text("#files-error")
+                .unwrap()
+                .contains("Confirm your e-mail address"),
+            "{kind:?}"
+        );
+        // Confirmed, the same upload is checked.
+        let path = app.mailed_path("member.email_verification", email).unwrap();
+        let res = b.submit(&path, &path, &[]).await;
+        assert_eq!(res.status, 303, "{kind:?}");
+        let page = b.get("/sv/konto/anvandning").await;
+        assert!(page.select_text("#files-error").is_none(), "{kind:?}");
+        let res = post_usage(&mut b, "/sv/konto/anvandning", &[("a.csv", COMPLIANT)], &[]).await;
+        assert_eq!(res.status, 200, "{kind:?}: {}", res.text());
+        assert!(res.select_text("#result").is_some(), "{kind:?}");
+    }
+}
