@@ -2,85 +2,12 @@
 //! sessions and their time-outs, CSRF, role guards, organisation isolation, resets, invitations,
 //! staff accounts and the audit log.
 
-use donera::accounts::{model::Role, password, service};
+use donera::accounts::model::Role;
+
+use crate::support::{PW, login, register_form, registered_member, staff_user};
 use time::Duration;
 
-use crate::support::{Browser, Kind, Resp, TestApp, TestDb, backends};
-
-pub const PW: &str = "korrekt häst batteri";
-
-pub fn register_form<'a>(org: &'a str, number: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("org_name", org),
-        ("org_number", number),
-        ("org_type", "nonprofit_association"),
-        ("name", "Anna Andersson"),
-        ("email", email),
-        ("password", PW),
-        ("password_confirm", PW),
-        ("accept_terms", "yes"),
-    ]
-}
-
-/// Registers an organisation and confirms its first member's address; the browser ends logged in.
-pub async fn registered_member(b: &mut Browser<'_>, org: &str, number: &str, email: &str) {
-    let res = b
-        .submit(
-            "/sv/registrera",
-            "/sv/registrera",
-            &register_form(org, number, email),
-        )
-        .await;
-    assert_eq!(res.status, 303, "{}", res.text());
-    let path = b
-        .app
-        .mailed_path("member.email_verification", email)
-        .unwrap();
-    let res = b.submit(&path, &path, &[]).await;
-    assert_eq!(res.status, 303);
-    login(b, email, PW).await;
-}
-
-/// Logs in with the password and, for a fixture enrolled in two-step sign-in (staff admins, see
-/// [`staff_user`]), with the code of [`crate::twofa::TOTP_SECRET`] at the test's clock.
-pub async fn login(b: &mut Browser<'_>, email: &str, pw: &str) -> Resp {
-    let res = b
-        .submit(
-            "/sv/logga-in",
-            "/sv/logga-in",
-            &[("email", email), ("password", pw)],
-        )
-        .await;
-    if res.header("location").as_deref() == Some("/sv/logga-in/kod") {
-        return crate::twofa::second_step(b, crate::twofa::TOTP_SECRET).await;
-    }
-    res
-}
-
-/// A staff account. Admins come enrolled in two-step sign-in with the fixed test secret, as
-/// `DONERA_STAFF_2FA`'s default requires, so the suite's admins reach the staff pages.
-pub async fn staff_user(app: &TestApp, email: &str, role: Role) -> String {
-    let id = bare_staff_user(app, email, role);
-    if role == Role::Admin {
-        crate::twofa::enrol(app, &id, crate::twofa::TOTP_SECRET);
-    }
-    id
-}
-
-/// A staff account without a second factor.
-pub fn bare_staff_user(app: &TestApp, email: &str, role: Role) -> String {
-    let hash = password::hash(PW).unwrap();
-    let mut conn = app.pool().get().unwrap();
-    service::create_staff(
-        &mut conn,
-        app.clock.now_utc_naive(),
-        email,
-        "Stina Staff",
-        role,
-        &hash,
-    )
-    .unwrap()
-}
+use crate::support::{Browser, Kind, TestApp, TestDb, backends};
 
 #[actix_web::test]
 async fn a_member_registers_confirms_logs_in_and_out_in_both_languages() {

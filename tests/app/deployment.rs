@@ -7,12 +7,12 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::accounts::{PW, register_form};
 use crate::external::{
     Pki, Portal, Remote, SmtpServer, WebhookReceiver, donera, link_path, mail_file,
 };
+use crate::support::orgnr;
 use crate::support::{Kind, SECRET, TestDb, backends};
-use crate::validation::orgnr;
+use crate::support::{PW, register_form};
 
 /// Every setting the README documents. Each one is set by `every_setting`, has a bad value in
 /// `a_bad_value_of_any_setting_exits_2_naming_it`, and is listed in the README's table.

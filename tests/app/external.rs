@@ -752,7 +752,7 @@ impl Remote {
 
     /// Uploads `data` as the file of the form at `path`, with the page's CSRF token.
     pub async fn upload(&mut self, path: &str, file_name: &str, data: &[u8]) -> Resp {
-        use crate::validation::{BOUNDARY, multipart};
+        use crate::support::{BOUNDARY, multipart};
         let page = self.get(path).await;
         let csrf = page.attr("input[name=csrf]", "value").unwrap();
         let body = multipart(&[

@@ -5,9 +5,9 @@
 use diesel::prelude::*;
 use donera::accounts::model::Role;
 
-use crate::accounts::{PW, login, registered_member, staff_user};
+use crate::support::orgnr;
 use crate::support::{Browser, Kind, TestApp, backends};
-use crate::validation::orgnr;
+use crate::support::{PW, login, registered_member, staff_user};
 
 #[actix_web::test]
 async fn at_least_twelve_articles_are_seeded_in_both_languages() {

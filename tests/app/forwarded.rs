@@ -4,8 +4,8 @@
 
 use time::Duration;
 
-use crate::accounts::{PW, login, registered_member};
 use crate::support::{Browser, Resp, TestApp, backends};
+use crate::support::{PW, login, registered_member};
 
 fn behind_proxy<'a>(app: &'a TestApp, client: &str) -> Browser<'a> {
     let mut b = Browser::new(app);

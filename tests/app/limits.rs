@@ -10,9 +10,9 @@ use donera::db::schema::{outbox_events as ev, sessions};
 use donera::i18n::I18n;
 use donera::outbox::worker::{Worker, WorkerConfig};
 
-use crate::accounts::registered_member;
+use crate::support::orgnr;
+use crate::support::registered_member;
 use crate::support::{Browser, TestApp, backends, settings_with};
-use crate::validation::orgnr;
 
 fn session_rows(app: &TestApp) -> i64 {
     let mut conn = app.pool().get().unwrap();
@@ -401,7 +401,7 @@ async fn an_admin_with_an_unconfirmed_address_cannot_invite() {
             .submit(
                 "/sv/registrera",
                 "/sv/registrera",
-                &crate::accounts::register_form(
+                &crate::support::register_form(
                     "Förening Obekräftad",
                     &orgnr(314),
                     "unconf@example.org",
@@ -409,7 +409,7 @@ async fn an_admin_with_an_unconfirmed_address_cannot_invite() {
             )
             .await;
         assert_eq!(res.status, 303, "{kind:?}");
-        let res = crate::accounts::login(&mut a, "unconf@example.org", crate::accounts::PW).await;
+        let res = crate::support::login(&mut a, "unconf@example.org", crate::support::PW).await;
         assert_eq!(res.status, 303, "{kind:?}");
         let res = invite(&mut a, "kim@example.org").await;
         assert_eq!(res.status, 403, "{kind:?}");
@@ -485,7 +485,7 @@ async fn registrations_are_limited_per_address_and_per_ip_before_any_hash() {
             .submit(
                 "/sv/registrera",
                 "/sv/registrera",
-                &crate::accounts::register_form("Samma", &orgnr(320), "other@example.org"),
+                &crate::support::register_form("Samma", &orgnr(320), "other@example.org"),
             )
             .await;
         assert_eq!(res.status, 409, "{kind:?}");
@@ -504,7 +504,7 @@ async fn registrations_are_limited_per_address_and_per_ip_before_any_hash() {
                 .submit(
                     "/sv/registrera",
                     "/sv/registrera",
-                    &crate::accounts::register_form("Ny förening", &n, "owner@example.org"),
+                    &crate::support::register_form("Ny förening", &n, "owner@example.org"),
                 )
                 .await;
             statuses.push(res.status);
@@ -538,7 +538,7 @@ async fn registrations_are_limited_per_address_and_per_ip_before_any_hash() {
                 .submit(
                     "/sv/registrera",
                     "/sv/registrera",
-                    &crate::accounts::register_form("Ny förening", &n, &email),
+                    &crate::support::register_form("Ny förening", &n, &email),
                 )
                 .await;
             statuses.push(res.status);
@@ -549,7 +549,7 @@ async fn registrations_are_limited_per_address_and_per_ip_before_any_hash() {
             .submit(
                 "/sv/registrera",
                 "/sv/registrera",
-                &crate::accounts::register_form("Ny förening", &orgnr(346), "ny6@example.org"),
+                &crate::support::register_form("Ny förening", &orgnr(346), "ny6@example.org"),
             )
             .await;
         assert_eq!(res.status, 303, "{kind:?}: the hour has passed");

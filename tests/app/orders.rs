@@ -5,9 +5,9 @@ use diesel::prelude::*;
 use donera::accounts::model::Role;
 use donera::db::schema::{orders, products};
 
-use crate::accounts::{PW, login, registered_member, staff_user};
 use crate::support::{Browser, Kind, Resp, TestApp, backends};
-use crate::validation::{PDF, orgnr};
+use crate::support::{PDF, orgnr};
+use crate::support::{PW, login, registered_member, staff_user};
 
 fn product_id(app: &TestApp, sku: &str) -> String {
     let mut c = app.pool().get().unwrap();

@@ -6,10 +6,10 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::accounts::{PW, register_form};
 use crate::external::{PATIENCE, Pki, Portal, Remote, link_path, mail_file};
 use crate::support::SECRET;
-use crate::validation::orgnr;
+use crate::support::orgnr;
+use crate::support::{PW, register_form};
 
 /// The tool, or `None` where it is missing outside CI (CI installs it and must not skip).
 fn tool(path: &str, package: &str) -> Option<()> {

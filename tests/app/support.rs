@@ -7,6 +7,7 @@ use diesel::Connection;
 use diesel::PgConnection;
 use diesel::connection::SimpleConnection;
 use donera::AppState;
+use donera::accounts::{model::Role, password};
 use donera::clock::Clock;
 use donera::config::Settings;
 use donera::db::{self, Backend, Pool};
@@ -461,4 +462,114 @@ impl Browser<'_> {
             rest: body.as_bytes()[1..].to_vec(),
         }
     }
+}
+
+// ---- fixtures every test module uses: people, files, organisation numbers, multipart bodies ----
+
+pub const PW: &str = "korrekt häst batteri";
+
+pub fn register_form<'a>(org: &'a str, number: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("org_name", org),
+        ("org_number", number),
+        ("org_type", "nonprofit_association"),
+        ("name", "Anna Andersson"),
+        ("email", email),
+        ("password", PW),
+        ("password_confirm", PW),
+        ("accept_terms", "yes"),
+    ]
+}
+
+/// Registers an organisation and confirms its first member's address; the browser ends logged in.
+pub async fn registered_member(b: &mut Browser<'_>, org: &str, number: &str, email: &str) {
+    let res = b
+        .submit(
+            "/sv/registrera",
+            "/sv/registrera",
+            &register_form(org, number, email),
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text());
+    let path = b
+        .app
+        .mailed_path("member.email_verification", email)
+        .unwrap();
+    let res = b.submit(&path, &path, &[]).await;
+    assert_eq!(res.status, 303);
+    login(b, email, PW).await;
+}
+
+/// Logs in with the password and, for a fixture enrolled in two-step sign-in (staff admins, see
+/// [`staff_user`]), with the code of [`crate::twofa::TOTP_SECRET`] at the test's clock.
+pub async fn login(b: &mut Browser<'_>, email: &str, pw: &str) -> Resp {
+    let res = b
+        .submit(
+            "/sv/logga-in",
+            "/sv/logga-in",
+            &[("email", email), ("password", pw)],
+        )
+        .await;
+    if res.header("location").as_deref() == Some("/sv/logga-in/kod") {
+        return crate::twofa::second_step(b, crate::twofa::TOTP_SECRET).await;
+    }
+    res
+}
+
+/// A staff account. Admins come enrolled in two-step sign-in with the fixed test secret, as
+/// `DONERA_STAFF_2FA`'s default requires, so the suite's admins reach the staff pages.
+pub async fn staff_user(app: &TestApp, email: &str, role: Role) -> String {
+    let id = bare_staff_user(app, email, role);
+    if role == Role::Admin {
+        crate::twofa::enrol(app, &id, crate::twofa::TOTP_SECRET);
+    }
+    id
+}
+
+/// A staff account without a second factor.
+pub fn bare_staff_user(app: &TestApp, email: &str, role: Role) -> String {
+    let hash = password::hash(PW).unwrap();
+    let mut conn = app.pool().get().unwrap();
+    donera::accounts::service::create_staff(
+        &mut conn,
+        app.clock.now_utc_naive(),
+        email,
+        "Stina Staff",
+        role,
+        &hash,
+    )
+    .unwrap()
+}
+
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
+
+/// A group-8 organisation number with a correct check digit, different for each `n`.
+pub fn orgnr(n: u32) -> String {
+    let mut d: Vec<u8> = format!("8020{:05}", n).bytes().map(|b| b - b'0').collect();
+    d.push(donera::eligibility::orgnr::luhn_check_digit(&d));
+    let s: String = d.iter().map(|x| char::from(b'0' + x)).collect();
+    format!("{}-{}", &s[..6], &s[6..])
+}
+
+pub const BOUNDARY: &str = "----donera-test-boundary";
+
+/// A multipart body: (field, file name, content).
+pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, file, data) in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            ),
+            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+        }
+        body.extend_from_slice(data);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
 }

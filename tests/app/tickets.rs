@@ -8,9 +8,9 @@ use donera::accounts::model::Role;
 use donera::db::schema::{audit_log, outbox_events, ticket_tokens, tickets};
 use time::Duration;
 
-use crate::accounts::{PW, login, registered_member, staff_user};
 use crate::support::{Browser, Kind, Resp, TestApp, backends};
-use crate::validation::{JPEG, PDF, PNG, multipart, orgnr};
+use crate::support::{JPEG, PDF, PNG, multipart, orgnr};
+use crate::support::{PW, login, registered_member, staff_user};
 
 const BOUNDARY_TYPE: &str = "multipart/form-data; boundary=----donera-test-boundary";
 

@@ -9,8 +9,8 @@ use donera::accounts::twofa::{self, SecretBox};
 use donera::db::schema::{audit_log, user_totp};
 use time::Duration;
 
-use crate::accounts::{PW, bare_staff_user, login, registered_member, staff_user};
 use crate::support::{Browser, Resp, TestApp, backends};
+use crate::support::{PW, bare_staff_user, login, registered_member, staff_user};
 
 /// The RFC 6238 test secret: the suite's enrolled staff admins use it.
 pub const TOTP_SECRET: &[u8] = b"12345678901234567890";

@@ -3,9 +3,9 @@
 
 use donera::accounts::model::Role;
 
-use crate::accounts::{PW, login, registered_member, staff_user};
 use crate::support::{Browser, Kind, Resp, TestApp, backends};
-use crate::validation::{PDF, multipart, orgnr};
+use crate::support::{PDF, multipart, orgnr};
+use crate::support::{PW, login, registered_member, staff_user};
 
 const COMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-compliant.csv");
 const NONCOMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-noncompliant.csv");
@@ -462,7 +462,7 @@ async fn an_unconfirmed_member_is_asked_to_confirm_the_address_before_uploading(
             .submit(
                 "/sv/registrera",
                 "/sv/registrera",
-                &crate::accounts::register_form("Nya föreningen", &orgnr(2), email),
+                &crate::support::register_form("Nya föreningen", &orgnr(2), email),
             )
             .await;
         assert_eq!(res.status, 303, "{kind:?}");

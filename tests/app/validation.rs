@@ -7,41 +7,10 @@ use donera::accounts::model::Role;
 use donera::db::schema::{outbox_events, validation_requests};
 use time::macros::date;
 
-use crate::accounts::{PW, login, registered_member, staff_user};
+use crate::support::{
+    BOUNDARY, JPEG, PDF, PNG, PW, login, multipart, orgnr, registered_member, staff_user,
+};
 use crate::support::{Browser, Kind, Resp, TestApp, backends};
-
-pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";
-pub const PDF: &[u8] =
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
-pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
-
-/// A group-8 organisation number with a correct check digit, different for each `n`.
-pub fn orgnr(n: u32) -> String {
-    let mut d: Vec<u8> = format!("8020{:05}", n).bytes().map(|b| b - b'0').collect();
-    d.push(donera::eligibility::orgnr::luhn_check_digit(&d));
-    let s: String = d.iter().map(|x| char::from(b'0' + x)).collect();
-    format!("{}-{}", &s[..6], &s[6..])
-}
-
-pub const BOUNDARY: &str = "----donera-test-boundary";
-
-/// A multipart body: (field, file name, content).
-pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, file, data) in parts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(
-                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
-            ),
-            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
-        }
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
 
 impl Browser<'_> {
     pub async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Resp {
@@ -240,7 +209,7 @@ async fn refused_uploads_say_why_and_store_nothing() {
 async fn an_unconfirmed_member_cannot_upload() {
     let app = TestApp::start(Kind::Sqlite);
     let mut b = Browser::new(&app);
-    let form = crate::accounts::register_form("Föreningen", "802000-0009", "anna@example.org");
+    let form = crate::support::register_form("Föreningen", "802000-0009", "anna@example.org");
     b.submit("/sv/registrera", "/sv/registrera", &form).await;
     login(&mut b, "anna@example.org", PW).await;
     let page = b.get("/sv/konto/certifikat").await;
