@@ -1,7 +1,7 @@
 //! AppError: the one error type of the request layer.
 //!
 //! Handlers and services return it; each variant has an HTTP status and a Fluent id, and the
-//! error-page middleware (`web::errors`) turns it into a localized page. Forms with bad input do
+//! request frame (`web::frame`, which wraps every request) turns it into a localized page. Forms with bad input do
 //! not use it: they re-render with field errors and a 4xx status.
 
 use actix_web::http::StatusCode;
