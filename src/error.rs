@@ -1,8 +1,8 @@
 //! AppError: the one error type of the request layer.
 //!
 //! Handlers and services return it; each variant has an HTTP status and a Fluent id, and the
-//! request frame (`web::frame`, which wraps every request) turns it into a localized page. Forms with bad input do
-//! not use it: they re-render with field errors and a 4xx status.
+//! request frame (`web::frame`, which wraps every request) turns it into a localized page. Forms
+//! with bad input do not use it: they re-render with field errors and a 4xx status.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
