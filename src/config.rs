@@ -42,6 +42,8 @@ pub struct Settings {
     /// (0: no limit, for each).
     pub contact_ip_limit: i64,
     pub contact_email_limit: i64,
+    /// Registrations per hour from one IP address (0: no limit).
+    pub register_ip_limit: i64,
     /// Seconds a request's body may take to arrive in full, counted from its headers; later is 408.
     pub body_timeout_seconds: u64,
     /// Bytes of files one organisation may hold (0: no quota).
@@ -273,6 +275,7 @@ impl Settings {
         let contact_min_fill_seconds = number("DONERA_CONTACT_MIN_FILL_SECONDS", 0, 600, 3)?;
         // 0 turns a limit off (the per-IP one behind a proxy that hides visitors' addresses, say).
         let contact_ip_limit = number("DONERA_CONTACT_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
+        let register_ip_limit = number("DONERA_REGISTER_IP_LIMIT_PER_HOUR", 0, 1_000_000, 10)?;
         let contact_email_limit = number("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", 0, 1_000_000, 3)?;
         let staff_2fa = match get("DONERA_STAFF_2FA").as_deref() {
             None | Some("admins") => Staff2fa::Admins,
@@ -322,6 +325,7 @@ impl Settings {
                 ticket_auto_close_days,
                 contact_min_fill_seconds,
                 contact_ip_limit,
+                register_ip_limit,
                 contact_email_limit,
                 body_timeout_seconds,
                 org_storage_quota_bytes: org_storage_quota_mb * 1024 * 1024,

@@ -470,6 +470,7 @@ fn log_settings(s: &Settings) {
         ticket_auto_close_days = s.ticket_auto_close_days,
         contact_min_fill_seconds = s.contact_min_fill_seconds,
         contact_ip_limit_per_hour = s.contact_ip_limit,
+        register_ip_limit_per_hour = s.register_ip_limit,
         contact_email_limit_per_hour = s.contact_email_limit,
         staff_2fa = s.staff_2fa.key(),
         body_timeout_seconds = s.body_timeout_seconds,

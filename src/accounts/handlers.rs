@@ -45,6 +45,7 @@ fn ctx<'a>(state: &'a AppState, ip: &'a str) -> Context<'a> {
         now: state.clock.now_utc_naive(),
         ip,
         routing: &state.routing,
+        register_ip_limit: state.settings.register_ip_limit,
     }
 }
 

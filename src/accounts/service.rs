@@ -134,8 +134,8 @@ pub enum Registered {
     TooMany,
 }
 
-/// Registrations one IP address may send per hour, and attempts for one e-mail address.
-pub const REGISTRATIONS_PER_IP_PER_HOUR: i64 = 10;
+/// Registration attempts for one e-mail address per hour. (Per IP address the limit is the
+/// setting `DONERA_REGISTER_IP_LIMIT_PER_HOUR`, in [`Context::register_ip_limit`].)
 pub const REGISTRATIONS_PER_EMAIL_PER_HOUR: i64 = 3;
 
 /// What can be decided about a registration without hashing its password: the limits (each
@@ -152,7 +152,8 @@ pub fn register_precheck(
     db::write(conn, |c| {
         db::lock_key(c, &ip_bucket)?;
         db::lock_key(c, &email_bucket)?;
-        if crate::throttle::count(c, &ip_bucket, ctx.now, hour)? >= REGISTRATIONS_PER_IP_PER_HOUR
+        let by_ip = ctx.register_ip_limit > 0;
+        if (by_ip && crate::throttle::count(c, &ip_bucket, ctx.now, hour)? >= ctx.register_ip_limit)
             || crate::throttle::count(c, &email_bucket, ctx.now, hour)?
                 >= REGISTRATIONS_PER_EMAIL_PER_HOUR
         {
@@ -191,6 +192,8 @@ pub struct Context<'a> {
     pub now: PrimitiveDateTime,
     pub ip: &'a str,
     pub routing: &'a outbox::Routing,
+    /// Registrations per hour from one IP address; 0 is no limit.
+    pub register_ip_limit: i64,
 }
 
 pub fn register(

@@ -33,9 +33,40 @@ fn zero_turns_every_limit_setting_off_and_starts() {
         &[
             ("DONERA_CONTACT_EMAIL_LIMIT_PER_HOUR", "0"),
             ("DONERA_CONTACT_IP_LIMIT_PER_HOUR", "0"),
+            ("DONERA_REGISTER_IP_LIMIT_PER_HOUR", "0"),
+            ("DONERA_ORG_STORAGE_QUOTA_MB", "0"),
+            ("DONERA_UPLOAD_MB_PER_HOUR", "0"),
         ],
     );
-    assert_eq!((s.contact_email_limit, s.contact_ip_limit), (0, 0));
+    assert_eq!(
+        (
+            s.contact_email_limit,
+            s.contact_ip_limit,
+            s.register_ip_limit,
+            s.org_storage_quota_bytes,
+            s.upload_bytes_per_hour
+        ),
+        (0, 0, 0, 0, 0)
+    );
+}
+
+#[actix_web::test]
+async fn with_the_registration_limit_off_one_address_registers_more_than_ten_times() {
+    for kind in backends() {
+        let app = TestApp::start_with(kind, &[("DONERA_REGISTER_IP_LIMIT_PER_HOUR", "0")]);
+        let mut v = Browser::new(&app);
+        for i in 0..12u32 {
+            let email = format!("office{i}@example.org");
+            let res = v
+                .submit(
+                    "/sv/registrera",
+                    "/sv/registrera",
+                    &crate::support::register_form("Kontorsföreningen", &orgnr(600 + i), &email),
+                )
+                .await;
+            assert_eq!(res.status, 303, "{kind:?}: registration {i}");
+        }
+    }
 }
 
 #[actix_web::test]
