@@ -186,19 +186,23 @@ async fn behind_nginx_with_tls_cookies_headers_uploads_limits_and_audit_see_the_
     assert_eq!(res.status, 301);
     assert!(res.header("location").unwrap().starts_with("https://"));
 
-    // Over TLS: the session cookie is __Host- and Secure, HSTS is sent.
+    // Over TLS: a visitor's form gets the anonymous CSRF cookie (no session row), __Host- and
+    // Secure; HSTS is sent. The session cookie is checked the same way at login below.
+    let host_only = |cookies: &[String], name: &str| {
+        let c = cookies
+            .iter()
+            .find(|c| c.starts_with(&format!("__Host-{name}=")))
+            .unwrap_or_else(|| panic!("no __Host-{name} cookie: {cookies:?}"))
+            .clone();
+        for flag in ["Secure", "HttpOnly", "Path=/"] {
+            assert!(c.contains(flag), "{flag} in {c}");
+        }
+        assert!(!c.contains("Domain"), "{c}");
+    };
     let mut anna = client(&base, &pki, "198.51.100.20");
     let page = anna.get("/sv/registrera").await;
     assert_eq!(page.status, 200);
-    let cookies = Remote::set_cookies(&page);
-    let session = cookies
-        .iter()
-        .find(|c| c.starts_with("__Host-donera_session="))
-        .unwrap_or_else(|| panic!("no __Host- session cookie: {cookies:?}"));
-    for flag in ["Secure", "HttpOnly", "Path=/"] {
-        assert!(session.contains(flag), "{flag} in {session}");
-    }
-    assert!(!session.contains("Domain"), "{session}");
+    host_only(&Remote::set_cookies(&page), "donera_csrf");
     let hsts = page.header("strict-transport-security").unwrap_or_default();
     assert!(hsts.contains("max-age=31536000"), "HSTS: {hsts:?}");
     assert!(
@@ -228,6 +232,7 @@ async fn behind_nginx_with_tls_cookies_headers_uploads_limits_and_audit_see_the_
         )
         .await;
     assert_eq!(res.status, 303, "member login");
+    host_only(&Remote::set_cookies(&res), "donera_session");
 
     // 20 MB passes nginx and is refused by the portal, with its own Swedish page.
     let big = vec![b'%'; 20 * 1024 * 1024];
