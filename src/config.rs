@@ -56,6 +56,45 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// Which staff must sign in with a second factor (`DONERA_STAFF_2FA`).
     pub staff_2fa: Staff2fa,
+    /// Who is responsible for the personal data (the privacy notice names them).
+    pub controller_name: String,
+    pub controller_email: Option<String>,
+    /// How long each kind of personal data is kept (`DONERA_RETAIN_…`).
+    pub retention: Retention,
+}
+
+/// Retention periods: the background worker's daily purge removes what is older, and the
+/// privacy notice states these figures. Defaults and their reasons are in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// Months after closing that a ticket's messages and attachments are kept.
+    pub ticket_months: i64,
+    /// Months a rejected certificate is kept after the decision.
+    pub rejected_certificate_months: i64,
+    /// Months an approved certificate is kept after its validity ends.
+    pub approved_certificate_months: i64,
+    /// Days after closing that a visitor's private ticket link works (then its row goes).
+    pub visitor_link_days: i64,
+    /// Days after delivery (or giving up) that an outbox event keeps its links and personal fields.
+    pub outbox_days: i64,
+    /// Months the audit log keeps the IP address of an entry.
+    pub audit_ip_months: i64,
+    /// Years an erased organisation's orders are kept as bookkeeping records.
+    pub order_years: i64,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            ticket_months: 24,
+            rejected_certificate_months: 6,
+            approved_certificate_months: 3,
+            visitor_link_days: 90,
+            outbox_days: 30,
+            audit_ip_months: 12,
+            order_years: 7,
+        }
+    }
 }
 
 /// Which staff accounts need two-step sign-in before any staff page.
@@ -292,6 +331,57 @@ impl Settings {
         // 0 turns either off.
         let org_storage_quota_mb = number("DONERA_ORG_STORAGE_QUOTA_MB", 0, 100_000_000, 1024)?;
         let upload_mb_per_hour = number("DONERA_UPLOAD_MB_PER_HOUR", 0, 1_000_000, 100)?;
+        let d = Retention::default();
+        let retention = Retention {
+            ticket_months: number(
+                "DONERA_RETAIN_TICKET_MONTHS",
+                1,
+                240,
+                d.ticket_months as usize,
+            )?,
+            rejected_certificate_months: number(
+                "DONERA_RETAIN_REJECTED_CERTIFICATE_MONTHS",
+                1,
+                120,
+                d.rejected_certificate_months as usize,
+            )?,
+            approved_certificate_months: number(
+                "DONERA_RETAIN_APPROVED_CERTIFICATE_MONTHS",
+                0,
+                120,
+                d.approved_certificate_months as usize,
+            )?,
+            visitor_link_days: number(
+                "DONERA_RETAIN_VISITOR_LINK_DAYS",
+                1,
+                3650,
+                d.visitor_link_days as usize,
+            )?,
+            // "30 days at most" (issue 21): shorter is allowed, longer is not.
+            outbox_days: number("DONERA_RETAIN_OUTBOX_DAYS", 0, 30, d.outbox_days as usize)?,
+            audit_ip_months: number(
+                "DONERA_RETAIN_AUDIT_IP_MONTHS",
+                1,
+                120,
+                d.audit_ip_months as usize,
+            )?,
+            order_years: number("DONERA_RETAIN_ORDER_YEARS", 1, 30, d.order_years as usize)?,
+        };
+        let controller_name = match name("DONERA_CONTROLLER_NAME")? {
+            Some(n) => n,
+            None => partner_name.clone().unwrap_or_else(|| program_name.clone()),
+        };
+        let controller_email = match get("DONERA_CONTROLLER_EMAIL") {
+            Some(e) if e.parse::<lettre::Address>().is_err() => {
+                return Err(ConfigError::Invalid {
+                    name: "DONERA_CONTROLLER_EMAIL",
+                    what: "e-mail address",
+                    value: e,
+                });
+            }
+            Some(e) => Some(e),
+            None => partner_email.clone(),
+        };
         let metrics_token = get("DONERA_METRICS_TOKEN");
         if metrics_token
             .as_ref()
@@ -333,6 +423,9 @@ impl Settings {
                 trusted_proxies,
                 metrics_token,
                 staff_2fa,
+                controller_name,
+                controller_email,
+                retention,
             },
             source,
         ))
@@ -485,6 +578,9 @@ mod tests {
             ("DONERA_TRUSTED_PROXIES", "10.0.0.0/33"),
             ("DONERA_STAFF_2FA", "sometimes"),
             ("DONERA_METRICS_TOKEN", "short"),
+            ("DONERA_CONTROLLER_EMAIL", "privacy-at-example"),
+            ("DONERA_RETAIN_OUTBOX_DAYS", "31"),
+            ("DONERA_RETAIN_TICKET_MONTHS", "0"),
         ] {
             let err =
                 Settings::from_env(env(&[("DONERA_SECRET_KEY", KEY), (name, value)])).unwrap_err();

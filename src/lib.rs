@@ -19,6 +19,7 @@ pub mod ops;
 pub mod orders;
 pub mod outbox;
 pub mod overview;
+pub mod privacy;
 pub mod public;
 pub mod storage;
 pub mod throttle;
@@ -124,6 +125,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     public::configure(cfg);
     accounts::configure(cfg);
     overview::configure(cfg);
+    privacy::configure(cfg);
     validation::configure(cfg);
     orders::configure(cfg);
     usage::configure(cfg);

@@ -476,6 +476,15 @@ fn log_settings(s: &Settings) {
         body_timeout_seconds = s.body_timeout_seconds,
         org_storage_quota_bytes = s.org_storage_quota_bytes,
         upload_bytes_per_hour = s.upload_bytes_per_hour,
+        controller_name = %s.controller_name,
+        controller_email = s.controller_email.as_deref().unwrap_or(""),
+        retain_ticket_months = s.retention.ticket_months,
+        retain_rejected_certificate_months = s.retention.rejected_certificate_months,
+        retain_approved_certificate_months = s.retention.approved_certificate_months,
+        retain_visitor_link_days = s.retention.visitor_link_days,
+        retain_outbox_days = s.retention.outbox_days,
+        retain_audit_ip_months = s.retention.audit_ip_months,
+        retain_order_years = s.retention.order_years,
         trusted_proxies = %s
             .trusted_proxies
             .iter()

@@ -74,6 +74,14 @@ pub enum Page {
     TwoFactor,
     TwoFactorQr,
     StaffTwoFactorReset,
+    Privacy,
+    YourData,
+    DataExport,
+    AccountDelete,
+    OrganisationDelete,
+    StaffPrivacy,
+    StaffPrivacyExport,
+    StaffPrivacyErase,
 }
 
 impl Page {
@@ -88,7 +96,15 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 68] = [
+    pub const ALL: [Page; 76] = [
+        Page::Privacy,
+        Page::YourData,
+        Page::DataExport,
+        Page::AccountDelete,
+        Page::OrganisationDelete,
+        Page::StaffPrivacy,
+        Page::StaffPrivacyExport,
+        Page::StaffPrivacyErase,
         Page::LoginCode,
         Page::TwoFactor,
         Page::TwoFactorQr,
@@ -182,6 +198,22 @@ impl Page {
             (Page::TwoFactorQr, En) => "/en/two-step-verification/qr.svg",
             (Page::StaffTwoFactorReset, Sv) => "/sv/personal/konton/{id}/tvastegsverifiering",
             (Page::StaffTwoFactorReset, En) => "/en/staff/accounts/{id}/two-step-verification",
+            (Page::Privacy, Sv) => "/sv/integritet",
+            (Page::Privacy, En) => "/en/privacy",
+            (Page::YourData, Sv) => "/sv/konto/dina-uppgifter",
+            (Page::YourData, En) => "/en/account/your-data",
+            (Page::DataExport, Sv) => "/sv/konto/dina-uppgifter/export.zip",
+            (Page::DataExport, En) => "/en/account/your-data/export.zip",
+            (Page::AccountDelete, Sv) => "/sv/konto/radera",
+            (Page::AccountDelete, En) => "/en/account/delete",
+            (Page::OrganisationDelete, Sv) => "/sv/konto/organisation/radera",
+            (Page::OrganisationDelete, En) => "/en/account/organisation/delete",
+            (Page::StaffPrivacy, Sv) => "/sv/personal/integritet",
+            (Page::StaffPrivacy, En) => "/en/staff/privacy",
+            (Page::StaffPrivacyExport, Sv) => "/sv/personal/integritet/export",
+            (Page::StaffPrivacyExport, En) => "/en/staff/privacy/export",
+            (Page::StaffPrivacyErase, Sv) => "/sv/personal/integritet/radera",
+            (Page::StaffPrivacyErase, En) => "/en/staff/privacy/erase",
             (Page::Logout, Sv) => "/sv/logga-ut",
             (Page::Logout, En) => "/en/logout",
             (Page::ForgotPassword, Sv) => "/sv/glomt-losenord",
@@ -388,6 +420,13 @@ impl Page {
                 | Page::TwoFactor
                 | Page::TwoFactorQr
                 | Page::StaffTwoFactorReset
+                | Page::YourData
+                | Page::DataExport
+                | Page::AccountDelete
+                | Page::OrganisationDelete
+                | Page::StaffPrivacy
+                | Page::StaffPrivacyExport
+                | Page::StaffPrivacyErase
         )
     }
 }

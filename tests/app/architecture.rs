@@ -23,7 +23,7 @@ const FEATURES: [&str; 8] = [
     "validation",
 ];
 /// Above the features: pages and jobs that span several, and the operator's commands.
-const ABOVE: [&str; 4] = ["overview", "upkeep", "metrics", "ops"];
+const ABOVE: [&str; 5] = ["overview", "upkeep", "metrics", "ops", "privacy"];
 /// A feature's page modules, which only its own routes and the modules above may use.
 const PAGES: [&str; 3] = ["handlers", "staff", "views"];
 

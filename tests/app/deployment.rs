@@ -49,6 +49,15 @@ pub const SETTINGS: &[&str] = &[
     "DONERA_TRUSTED_PROXIES",
     "DONERA_STAFF_2FA",
     "DONERA_METRICS_TOKEN",
+    "DONERA_CONTROLLER_NAME",
+    "DONERA_CONTROLLER_EMAIL",
+    "DONERA_RETAIN_TICKET_MONTHS",
+    "DONERA_RETAIN_REJECTED_CERTIFICATE_MONTHS",
+    "DONERA_RETAIN_APPROVED_CERTIFICATE_MONTHS",
+    "DONERA_RETAIN_VISITOR_LINK_DAYS",
+    "DONERA_RETAIN_OUTBOX_DAYS",
+    "DONERA_RETAIN_AUDIT_IP_MONTHS",
+    "DONERA_RETAIN_ORDER_YEARS",
     "RUST_LOG",
 ];
 
@@ -150,6 +159,21 @@ fn every_setting(
         ("DONERA_TRUSTED_PROXIES", "10.0.0.0/8, ::1".to_owned()),
         ("DONERA_STAFF_2FA", "required".to_owned()),
         ("DONERA_METRICS_TOKEN", METRICS_TOKEN.to_owned()),
+        (
+            "DONERA_CONTROLLER_NAME",
+            "Integritetsbyrån Test AB".to_owned(),
+        ),
+        (
+            "DONERA_CONTROLLER_EMAIL",
+            "dataskydd@example.org".to_owned(),
+        ),
+        ("DONERA_RETAIN_TICKET_MONTHS", "18".to_owned()),
+        ("DONERA_RETAIN_REJECTED_CERTIFICATE_MONTHS", "4".to_owned()),
+        ("DONERA_RETAIN_APPROVED_CERTIFICATE_MONTHS", "2".to_owned()),
+        ("DONERA_RETAIN_VISITOR_LINK_DAYS", "60".to_owned()),
+        ("DONERA_RETAIN_OUTBOX_DAYS", "14".to_owned()),
+        ("DONERA_RETAIN_AUDIT_IP_MONTHS", "9".to_owned()),
+        ("DONERA_RETAIN_ORDER_YEARS", "8".to_owned()),
         ("RUST_LOG", "debug".to_owned()),
     ];
     let names: BTreeSet<&str> = env.iter().map(|(k, _)| *k).collect();
@@ -513,6 +537,15 @@ fn a_bad_value_of_any_setting_exits_2_naming_it() {
         ("DONERA_TRUSTED_PROXIES", "proxy.internal".into()),
         ("DONERA_STAFF_2FA", "sometimes".into()),
         ("DONERA_METRICS_TOKEN", "short".into()),
+        ("DONERA_CONTROLLER_NAME", "Controller\r\nBcc: x".into()),
+        ("DONERA_CONTROLLER_EMAIL", "privacy-at-example".into()),
+        ("DONERA_RETAIN_TICKET_MONTHS", "0".into()),
+        ("DONERA_RETAIN_REJECTED_CERTIFICATE_MONTHS", "six".into()),
+        ("DONERA_RETAIN_APPROVED_CERTIFICATE_MONTHS", "-1".into()),
+        ("DONERA_RETAIN_VISITOR_LINK_DAYS", "0".into()),
+        ("DONERA_RETAIN_OUTBOX_DAYS", "31".into()),
+        ("DONERA_RETAIN_AUDIT_IP_MONTHS", "1y".into()),
+        ("DONERA_RETAIN_ORDER_YEARS", "0".into()),
         ("RUST_LOG", "donera=loud".into()),
     ];
     let names: BTreeSet<&str> = bad.iter().map(|(k, _)| *k).collect();
