@@ -4,7 +4,18 @@
 //! It sits above the features: it reads and clears every feature's tables, and no feature
 //! imports it.
 
+pub mod notice;
+
 use actix_web::web;
 
+use crate::i18n::Locale;
+use crate::i18n::routes::Page;
+
 /// Registers the privacy pages in both languages.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let get = crate::web::page_route;
+    for l in Locale::ALL {
+        let r = |p: Page| web::resource(p.path(l));
+        cfg.service(r(Page::Privacy).route(get().to(notice::show)));
+    }
+}
