@@ -3,6 +3,7 @@
 //! is shown and searched) are plain functions here; `service` writes, `model` reads, and the
 //! handlers stay thin.
 
+pub mod business_time;
 pub mod canned;
 pub mod contact;
 pub mod member;
