@@ -96,7 +96,7 @@ const ROUTES = {
     faq: '/sv/fragor', contact: '/sv/kontakt', contactSent: '/sv/kontakt/skickat', visitorTicketPrefix: '/sv/kontakt/arende/',
     tickets: '/sv/konto/arenden', ticketNew: '/sv/konto/arenden/nytt', staffTickets: '/sv/personal/arenden',
     staffOrganisations: '/sv/personal/organisationer',
-    loginCode: '/sv/logga-in/kod', twoFactor: '/sv/tvastegsverifiering',
+    loginCode: '/sv/logga-in/kod', twoFactor: '/sv/tvastegsverifiering', privacy: '/sv/integritet',
     ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
   en: {
@@ -116,7 +116,7 @@ const ROUTES = {
     faq: '/en/faq', contact: '/en/contact', contactSent: '/en/contact/sent', visitorTicketPrefix: '/en/contact/ticket/',
     tickets: '/en/account/tickets', ticketNew: '/en/account/tickets/new', staffTickets: '/en/staff/tickets',
     staffOrganisations: '/en/staff/organisations',
-    loginCode: '/en/login/code', twoFactor: '/en/two-step-verification',
+    loginCode: '/en/login/code', twoFactor: '/en/two-step-verification', privacy: '/en/privacy',
     ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
 };
@@ -330,8 +330,19 @@ function storeHtml(key, body) {
 
 // ---------------------------------------------------------------- per-page instrumentation
 
+// Every cookie name a page's responses set, with the first URL that set it: all must be in the
+// privacy notice's cookie table (issue 21: only strictly necessary cookies, no consent banner).
+const cookiesSeen = new Map();
+
 function instrument(page) {
   const st = { events: [], docs: [], lastDoc: null };
+  page.on('response', async (r) => {
+    const v = await r.headerValue('set-cookie').catch(() => null);
+    for (const line of (v || '').split('\n')) {
+      const name = line.split('=')[0].trim();
+      if (name && !cookiesSeen.has(name)) cookiesSeen.set(name, r.url());
+    }
+  });
   page.on('console', (m) => {
     // "Failed to load resource" duplicates what the status/requests checks
     // already report (and a deliberate 404/400 document would trip it).
@@ -2499,6 +2510,17 @@ async function main() {
   }
   await phase('journeys', () => runJourneys(base, contexts));
   await phase('screenshots', () => screenshots(base, contexts));
+  await phase('cookies', async () => {
+    const html = await (await fetch(`${base}${ROUTES.sv.privacy}`)).text();
+    const table = (html.match(/<table[^>]*id="cookie-table"[\s\S]*?<\/table>/) || [''])[0];
+    const listed = new Set([...table.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]));
+    const unlisted = [...cookiesSeen].filter(([name]) => !listed.has(name));
+    record('cookies', `the ${cookiesSeen.size} cookie name(s) set during the run are in the privacy notice`, [
+      listed.size === 0 && 'no cookie table on the privacy notice',
+      cookiesSeen.size === 0 && 'no cookie was seen at all (the check would prove nothing)',
+      ...unlisted.map(([name, url]) => `${name} (set by ${url}) is not in the privacy notice's cookie table`),
+    ]);
+  });
   if (!interrupted && server && server.exited !== null) record('server', 'still running', [`server exited (${server.exited}) during the run:\n${serverOutput()}`]);
   if (interrupted) return;
   await browser.close();
