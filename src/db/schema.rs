@@ -105,6 +105,7 @@ diesel::table! {
         sha256 -> Text,
         data -> Binary,
         created_at -> Timestamp,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 

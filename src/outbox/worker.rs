@@ -31,6 +31,9 @@ pub struct Job {
     /// Counted in [`Worker::housekeeping`]'s total: the job changes what people see (tickets
     /// closed, reminders queued), rather than tidying rows nobody reads.
     pub counted: bool,
+    /// Also run as soon as the worker starts, not only `every` after it: a daily job would
+    /// otherwise never run on a portal restarted more often than once a day.
+    pub at_start: bool,
 }
 
 /// How often a failing (or not yet reached) channel is tried again for `/healthz`.
@@ -295,7 +298,18 @@ impl Worker {
     /// has claimed when told to stop is delivered; leases it still holds are given back.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "outbox worker started");
-        let mut last_run = vec![self.clock.now(); self.jobs.len()];
+        let started = self.clock.now();
+        let mut last_run: Vec<_> = self
+            .jobs
+            .iter()
+            .map(|j| {
+                if j.at_start {
+                    started - j.every
+                } else {
+                    started
+                }
+            })
+            .collect();
         // Real time, not the app's clock: probing is about the network, not about rules.
         let mut last_probe: Option<std::time::Instant> = None;
         loop {

@@ -6,5 +6,7 @@
 
 use actix_web::web;
 
+pub mod purge;
+
 /// Registers the privacy pages in both languages.
 pub fn configure(_cfg: &mut web::ServiceConfig) {}
