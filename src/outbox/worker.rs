@@ -350,6 +350,20 @@ impl Worker {
     }
 }
 
+/// When each job counts as last run at the worker's start: now, or a whole period ago for a job
+/// that runs at start (so the first pass runs it).
+fn first_last_runs(jobs: &[Job], started: time::OffsetDateTime) -> Vec<time::OffsetDateTime> {
+    jobs.iter()
+        .map(|j| {
+            if j.at_start {
+                started - j.every
+            } else {
+                started
+            }
+        })
+        .collect()
+}
+
 enum Outcome {
     Delivered,
     Skipped(&'static str),
@@ -361,4 +375,34 @@ fn jitter() -> f64 {
     let mut b = [0u8; 4];
     let _ = getrandom::fill(&mut b);
     f64::from(u32::from_le_bytes(b)) / (f64::from(u32::MAX) + 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::Duration;
+    use time::macros::datetime;
+
+    use super::{Job, first_last_runs};
+
+    fn job(every: Duration, at_start: bool) -> Job {
+        Job {
+            name: "j",
+            every,
+            run: |_, _, _| Ok(0),
+            counted: false,
+            at_start,
+        }
+    }
+
+    #[test]
+    fn a_job_marked_at_start_is_due_at_once_and_the_others_a_period_later() {
+        let t = datetime!(2026-12-03 08:00 UTC);
+        let jobs = [
+            job(Duration::hours(24), true),
+            job(Duration::minutes(5), false),
+        ];
+        let last = first_last_runs(&jobs, t);
+        assert!(t - last[0] >= jobs[0].every, "due now");
+        assert!(t - last[1] < jobs[1].every, "not yet");
+    }
 }

@@ -609,3 +609,188 @@ async fn a_rejected_certificate_is_removed_after_its_period_and_the_pages_say_so
         );
     }
 }
+
+#[actix_web::test]
+async fn the_worker_runs_the_purge_daily_and_at_start() {
+    let job = donera::upkeep::jobs()
+        .into_iter()
+        .find(|j| j.name == "privacy-purge")
+        .expect("the daily purge is one of the worker's jobs");
+    assert_eq!(job.every, Duration::hours(24));
+    assert!(job.at_start);
+    assert!(
+        !donera::upkeep::jobs()
+            .iter()
+            .any(|j| j.name == "throttle-purge"),
+        "the purge removes old rate-limit hits; no second job does"
+    );
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        seed_boundaries(&app);
+        let worker = donera::outbox::worker::Worker::new(
+            app.pool().clone(),
+            app.state.i18n.clone(),
+            app.state.settings.clone(),
+            app.clock.clone(),
+            donera::outbox::worker::WorkerConfig::from_settings(&app.state.settings),
+        )
+        .unwrap()
+        .with_jobs(vec![job]);
+        worker.housekeeping().await.unwrap();
+        let after = survivors(&app);
+        assert!(
+            after
+                .iter()
+                .filter(|(n, _)| n.contains("gone-"))
+                .all(|(_, there)| !there),
+            "{kind:?}: {after:?}"
+        );
+        assert_eq!(run(&app, true).total(), 0, "{kind:?}");
+    }
+}
+
+/// A visitor writes through the contact form as a person would (waiting a few seconds).
+async fn contact(b: &mut Browser<'_>, app: &TestApp) -> Resp {
+    let page = b.get("/sv/kontakt").await;
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let started = page.attr("input[name=started]", "value").unwrap();
+    app.clock.advance(Duration::seconds(5));
+    b.post(
+        "/sv/kontakt",
+        &[
+            ("csrf", csrf.as_str()),
+            ("started", started.as_str()),
+            ("website", ""),
+            ("name", "Vera Besökare"),
+            ("email", "vera@kor.se"),
+            ("organisation", "Kören i Byn"),
+            ("category", "validation"),
+            ("subject", "Hur validerar vi oss?"),
+            ("message", "Vi är en ideell förening."),
+        ],
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn a_visitors_link_works_until_its_period_after_closing_and_then_its_row_goes() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut v = Browser::new(&app);
+        assert_eq!(contact(&mut v, &app).await.status, 303);
+        let link = app.mailed_path("ticket.received", "vera@kor.se").unwrap();
+        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut s = staff(&app).await;
+        let closed = s
+            .submit(
+                "/sv/personal/arenden/D-2026-00001",
+                "/sv/personal/arenden/D-2026-00001/andra",
+                &[
+                    ("state", "closed"),
+                    ("priority", "normal"),
+                    ("assignee", ""),
+                ],
+            )
+            .await;
+        assert_eq!(closed.status, 303, "{kind:?}");
+        let days = app.state.settings.retention.visitor_link_days;
+
+        app.clock.advance(Duration::days(days) - MINUTE);
+        assert_eq!(Browser::new(&app).get(&link).await.status, 200, "{kind:?}");
+        assert_eq!(run(&app, false).get(Purged::VisitorLinks), 0, "{kind:?}");
+
+        // Each e-mail to the visitor carried a link of its own (received, closed): all go.
+        let mut c = app.pool().get().unwrap();
+        let links: i64 = ticket_tokens::table.count().get_result(&mut c).unwrap();
+        assert!(links >= 1);
+        app.clock.advance(2 * MINUTE);
+        let dry = run(&app, true).get(Purged::VisitorLinks);
+        assert_eq!(dry as i64, links, "{kind:?}");
+        assert_eq!(run(&app, false).get(Purged::VisitorLinks), dry, "{kind:?}");
+        let rows: i64 = ticket_tokens::table.count().get_result(&mut c).unwrap();
+        assert_eq!(rows, 0, "{kind:?}");
+        assert_eq!(Browser::new(&app).get(&link).await.status, 404, "{kind:?}");
+        // The ticket itself stays, for staff and the numbering.
+        let n: i64 = tickets::table.count().get_result(&mut c).unwrap();
+        assert_eq!(n, 1);
+    }
+}
+
+/// Runs the real binary on `url` with `args`.
+fn donera(args: &[&str], url: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_donera"))
+        .args(args)
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DONERA_SECRET_KEY", crate::support::SECRET)
+        .env("DATABASE_URL", url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap()
+}
+
+fn line_for(out: &std::process::Output, kind: &str) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some(kind))
+        .unwrap_or_else(|| panic!("no line for {kind} in {stdout}"))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_purge_command_reports_per_kind_and_its_dry_run_changes_nothing() {
+    for kind in backends() {
+        let db = crate::support::TestDb::new(kind);
+        // The binary runs on the system clock: seed rows far older than any period.
+        let old = time::macros::datetime!(2020-01-01 00:00);
+        {
+            let pool = donera::db::connect(&db.url, 1).unwrap();
+            let mut c = pool.get().unwrap();
+            diesel::insert_into(throttle_hits::table)
+                .values((throttle_hits::bucket.eq("x"), throttle_hits::hit_at.eq(old)))
+                .execute(&mut c)
+                .unwrap();
+            audit(&mut c, "old-audit", old);
+        }
+        let count_hits = || -> i64 {
+            let pool = donera::db::connect(&db.url, 1).unwrap();
+            let mut c = pool.get().unwrap();
+            throttle_hits::table.count().get_result(&mut c).unwrap()
+        };
+
+        let dry = donera(&["purge", "--dry-run"], &db.url);
+        assert!(
+            dry.status.success(),
+            "{kind:?}: {}",
+            String::from_utf8_lossy(&dry.stderr)
+        );
+        assert_eq!(line_for(&dry, "throttle"), "throttle would remove 1");
+        assert_eq!(line_for(&dry, "audit-ip"), "audit-ip would remove 1");
+        assert_eq!(line_for(&dry, "sessions"), "sessions would remove 0");
+        let stdout = String::from_utf8_lossy(&dry.stdout);
+        for k in Purged::ALL {
+            assert!(stdout.contains(k.key()), "{k:?}: {stdout}");
+        }
+        assert_eq!(count_hits(), 1, "{kind:?}: the dry run changed nothing");
+
+        let real = donera(&["purge"], &db.url);
+        assert!(real.status.success(), "{kind:?}");
+        assert_eq!(line_for(&real, "throttle"), "throttle removed 1");
+        assert_eq!(line_for(&real, "audit-ip"), "audit-ip removed 1");
+        assert_eq!(count_hits(), 0, "{kind:?}");
+        let again = donera(&["purge"], &db.url);
+        assert_eq!(line_for(&again, "throttle"), "throttle removed 0");
+    }
+    let down = donera(&["purge"], "postgres://nobody@127.0.0.1:1/none");
+    assert_eq!(down.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&down.stderr);
+    assert!(
+        err.contains("cannot open the database") && !err.contains("panicked"),
+        "{err}"
+    );
+}
