@@ -298,18 +298,7 @@ impl Worker {
     /// has claimed when told to stop is delivered; leases it still holds are given back.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "outbox worker started");
-        let started = self.clock.now();
-        let mut last_run: Vec<_> = self
-            .jobs
-            .iter()
-            .map(|j| {
-                if j.at_start {
-                    started - j.every
-                } else {
-                    started
-                }
-            })
-            .collect();
+        let mut last_run = first_last_runs(&self.jobs, self.clock.now());
         // Real time, not the app's clock: probing is about the network, not about rules.
         let mut last_probe: Option<std::time::Instant> = None;
         loop {
