@@ -254,6 +254,7 @@ diesel::table! {
         updated_at -> Timestamp,
         customer_at -> Timestamp,
         resolved_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
