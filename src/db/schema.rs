@@ -255,6 +255,7 @@ diesel::table! {
         updated_at -> Timestamp,
         customer_at -> Timestamp,
         resolved_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 

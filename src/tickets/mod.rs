@@ -5,6 +5,7 @@
 
 pub mod canned;
 pub mod contact;
+pub mod erase;
 pub mod member;
 pub mod model;
 pub mod search;

@@ -15,6 +15,7 @@ mod locales;
 mod ops;
 mod orders;
 mod outbox;
+mod privacy_erase;
 mod privacy_purge;
 mod proxy;
 mod public;
