@@ -198,8 +198,37 @@ fn ticket_content(
     months: i64,
     dry_run: bool,
 ) -> Result<usize, AppError> {
-    let _ = (conn, now, months, dry_run);
-    Ok(0)
+    let cutoff = months_before(now, months);
+    in_batches::<String>(
+        conn,
+        dry_run,
+        |c, after| {
+            let mut q = tickets::table
+                .filter(tickets::state.eq("closed"))
+                .filter(tickets::updated_at.lt(cutoff))
+                .filter(tickets::erased_at.is_null())
+                .select(tickets::id)
+                .order(tickets::id)
+                .limit(BATCH)
+                .into_boxed();
+            if let Some(a) = after {
+                q = q.filter(tickets::id.gt(a.clone()));
+            }
+            Ok(q.load::<String>(c)?)
+        },
+        |c, ids| {
+            // Only those still closed and old: a reply in between re-opened one.
+            let still: Vec<String> = tickets::table
+                .filter(tickets::id.eq_any(ids))
+                .filter(tickets::state.eq("closed"))
+                .filter(tickets::updated_at.lt(cutoff))
+                .filter(tickets::erased_at.is_null())
+                .select(tickets::id)
+                .load(c)?;
+            // In this transaction (erase_content joins the caller's).
+            crate::tickets::service::erase_content(c, &still, now)
+        },
+    )
 }
 
 /// Rejected certificates, `months` after the decision.

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use donera::accounts::model::Role;
 use donera::db::DbConn;
 use donera::db::schema::{
-    audit_log, files, organisations, outbox_events as ev, sessions, throttle_hits, ticket_tokens,
-    tickets, tokens, users, validation_requests as vr,
+    audit_log, files, organisations, outbox_events as ev, sessions, throttle_hits, ticket_messages,
+    ticket_tokens, tickets, tokens, users, validation_requests as vr,
 };
 use donera::privacy::purge::{self, BATCH, Kind as Purged, Report, months_before};
 use time::{Duration, PrimitiveDateTime};
@@ -93,7 +93,8 @@ fn certificate(
         .unwrap();
 }
 
-fn ticket(c: &mut DbConn, id: &str, state: &str, updated_at: PrimitiveDateTime) {
+/// A ticket with one message and, `with_link`, a visitor link.
+fn ticket(c: &mut DbConn, id: &str, state: &str, updated_at: PrimitiveDateTime, with_link: bool) {
     diesel::insert_into(tickets::table)
         .values((
             tickets::id.eq(id),
@@ -112,14 +113,27 @@ fn ticket(c: &mut DbConn, id: &str, state: &str, updated_at: PrimitiveDateTime) 
         ))
         .execute(c)
         .unwrap();
-    diesel::insert_into(ticket_tokens::table)
+    diesel::insert_into(ticket_messages::table)
         .values((
-            ticket_tokens::token_hash.eq(format!("hash-{id}")),
-            ticket_tokens::ticket_id.eq(id),
-            ticket_tokens::created_at.eq(updated_at),
+            ticket_messages::ticket_id.eq(id),
+            ticket_messages::author_kind.eq("visitor"),
+            ticket_messages::author_name.eq("Vera"),
+            ticket_messages::internal.eq(false),
+            ticket_messages::body.eq("Vi är en ideell förening."),
+            ticket_messages::created_at.eq(updated_at - Duration::days(3)),
         ))
         .execute(c)
         .unwrap();
+    if with_link {
+        diesel::insert_into(ticket_tokens::table)
+            .values((
+                ticket_tokens::token_hash.eq(format!("hash-{id}")),
+                ticket_tokens::ticket_id.eq(id),
+                ticket_tokens::created_at.eq(updated_at),
+            ))
+            .execute(c)
+            .unwrap();
+    }
 }
 
 fn event(
@@ -196,8 +210,8 @@ fn audit(c: &mut DbConn, record: &str, at: PrimitiveDateTime) {
         .unwrap();
 }
 
-/// Seeds, for every kind but ticket content (see its own test), one record just inside its
-/// period (`keep-…`) and one just past it (`gone-…`).
+/// Seeds, for every kind, one record just inside its period (`keep-…`) and one just past it
+/// (`gone-…`).
 fn seed_boundaries(app: &TestApp) {
     let r = app.state.settings.retention;
     let now = now(app);
@@ -246,9 +260,27 @@ fn seed_boundaries(app: &TestApp) {
         .unwrap();
 
     let link = now - Duration::days(r.visitor_link_days);
-    ticket(&mut c, "keep-link", "closed", link + MINUTE);
-    ticket(&mut c, "gone-link", "closed", link - MINUTE);
-    ticket(&mut c, "keep-open", "waiting", link - Duration::days(400));
+    ticket(&mut c, "keep-link", "closed", link + MINUTE, true);
+    ticket(&mut c, "gone-link", "closed", link - MINUTE, true);
+    ticket(
+        &mut c,
+        "keep-open",
+        "waiting",
+        link - Duration::days(400),
+        true,
+    );
+
+    let content = months_before(now, r.ticket_months);
+    ticket(&mut c, "keep-content", "closed", content + MINUTE, false);
+    ticket(&mut c, "gone-content", "closed", content - MINUTE, false);
+    // Resolved but not yet closed: never purged, however old.
+    ticket(
+        &mut c,
+        "keep-resolved",
+        "resolved",
+        content - Duration::days(30),
+        false,
+    );
 
     let outbox = now - Duration::days(r.outbox_days);
     event(
@@ -362,6 +394,22 @@ fn survivors(app: &TestApp) -> Vec<(String, bool)> {
         let personal = to.is_some() || payload != "{}" || error.is_some();
         out.push((format!("event-{id}"), personal));
     }
+    let tickets: Vec<(String, Option<PrimitiveDateTime>, String, String)> = tickets::table
+        .inner_join(ticket_messages::table)
+        .select((
+            tickets::id,
+            tickets::erased_at,
+            tickets::subject,
+            ticket_messages::body,
+        ))
+        .order(tickets::id)
+        .load(&mut c)
+        .unwrap();
+    for (id, erased, subject, body) in tickets {
+        assert_eq!(erased.is_none(), !body.is_empty(), "{id}");
+        assert_eq!(erased.is_none(), !subject.is_empty(), "{id}");
+        out.push((format!("ticket-{id}"), erased.is_none()));
+    }
     let hits: i64 = throttle_hits::table.count().get_result(&mut c).unwrap();
     out.push(("throttle-hits".into(), hits == 2));
     let mut sessions: Vec<String> = sessions::table.select(sessions::id).load(&mut c).unwrap();
@@ -410,7 +458,7 @@ async fn each_kind_keeps_what_is_just_inside_its_period_and_removes_what_is_just
         assert_eq!(
             real.counts,
             vec![
-                (Purged::TicketContent, 0),
+                one(Purged::TicketContent),
                 one(Purged::RejectedCertificates),
                 one(Purged::ApprovedCertificates),
                 one(Purged::VisitorLinks),
@@ -713,6 +761,36 @@ async fn a_visitors_link_works_until_its_period_after_closing_and_then_its_row_g
         // The ticket itself stays, for staff and the numbering.
         let n: i64 = tickets::table.count().get_result(&mut c).unwrap();
         assert_eq!(n, 1);
+
+        // Its content goes the retention period after closing; the staff page says so.
+        let closed_at: PrimitiveDateTime = tickets::table
+            .select(tickets::updated_at)
+            .first(&mut c)
+            .unwrap();
+        let due = months_before(closed_at, -app.state.settings.retention.ticket_months);
+        app.clock.advance(due - MINUTE - now(&app));
+        assert_eq!(run(&app, false).get(Purged::TicketContent), 0, "{kind:?}");
+        let page = "/sv/personal/arenden/D-2026-00001";
+        let mut s = staff(&app).await;
+        assert!(
+            s.get(page)
+                .await
+                .text()
+                .contains("Vi är en ideell förening.")
+        );
+        app.clock.advance(2 * MINUTE);
+        assert_eq!(run(&app, true).get(Purged::TicketContent), 1, "{kind:?}");
+        assert_eq!(run(&app, false).get(Purged::TicketContent), 1, "{kind:?}");
+        let mut s = staff(&app).await;
+        let shown = s.get(page).await;
+        assert_eq!(shown.status, 200, "{kind:?}");
+        assert!(shown.text().contains("Innehållet är raderat"), "{kind:?}");
+        assert!(
+            !shown.text().contains("Vi är en ideell förening."),
+            "{kind:?}"
+        );
+        assert!(!shown.text().contains("vera@kor.se"), "{kind:?}");
+        assert_eq!(run(&app, false).total(), 0, "{kind:?}");
     }
 }
 
