@@ -118,6 +118,9 @@ pub struct FileInfo {
     pub size: i64,
     pub sha256: String,
     pub created_at: PrimitiveDateTime,
+    /// When the content (bytes and name) was removed, e.g. by the retention purge; the row stays
+    /// as the record that there was a file, with its type, size and hash.
+    pub erased_at: Option<PrimitiveDateTime>,
 }
 
 pub struct NewFile<'a> {
@@ -159,13 +162,31 @@ pub fn info(conn: &mut DbConn, id: &str) -> Result<Option<FileInfo>, AppError> {
         .optional()?)
 }
 
-/// The file with its bytes.
+/// The file with its bytes; none once its content was erased (a download must never be an
+/// empty file).
 pub fn load(conn: &mut DbConn, id: &str) -> Result<Option<(FileInfo, Vec<u8>)>, AppError> {
     Ok(files::table
         .find(id)
+        .filter(files::erased_at.is_null())
         .select((FileInfo::as_select(), files::data))
         .first(conn)
         .optional()?)
+}
+
+/// Removes the content of the files `ids` (bytes and name), keeping the row with `erased_at`
+/// set. Returns how many were still there to erase.
+pub fn erase(conn: &mut DbConn, ids: &[String], now: PrimitiveDateTime) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        files::table
+            .filter(files::id.eq_any(ids))
+            .filter(files::erased_at.is_null()),
+    )
+    .set((
+        files::data.eq(Vec::<u8>::new()),
+        files::original_name.eq(""),
+        files::erased_at.eq(now),
+    ))
+    .execute(conn)?)
 }
 
 /// Serves a stored file: as an attachment under a generated name with the detected type, or, for

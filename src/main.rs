@@ -74,6 +74,13 @@ enum Command {
         #[command(subcommand)]
         action: Option<OutboxAction>,
     },
+    /// Remove what the retention settings no longer allow to keep (what the worker does daily);
+    /// one line per kind with the count.
+    Purge {
+        /// Only count what would be removed; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -140,6 +147,7 @@ fn main() -> ExitCode {
         Command::Serve => serve(settings),
         Command::Migrate => migrate(&settings),
         Command::Outbox { action } => outbox(&settings, action),
+        Command::Purge { dry_run } => return purge(&settings, dry_run),
         Command::CheckConfig => {
             let ok = donera::ops::check_config(&settings, &Clock::System, &mut std::io::stdout());
             return if ok {
@@ -376,6 +384,36 @@ fn outbox(settings: &Settings, action: Option<OutboxAction>) -> anyhow::Result<(
                 }
             }
             Ok(())
+        }
+    }
+}
+
+fn purge(settings: &Settings, dry_run: bool) -> ExitCode {
+    let mut conn = match db::connect(&settings.database_url, 1)
+        .map_err(anyhow::Error::from)
+        .and_then(|pool| Ok(pool.get()?))
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("donera: cannot open the database: {e:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let now = Clock::System.now_utc_naive();
+    match donera::privacy::purge::run(&mut conn, now, &settings.retention, dry_run) {
+        Ok(report) => {
+            let verb = if dry_run { "would remove" } else { "removed" };
+            for (kind, n) in &report.counts {
+                println!("{:<22} {verb} {n}", kind.key());
+            }
+            if !dry_run {
+                tracing::info!(removed = %report, "privacy purge");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("donera: the purge failed: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -15,24 +15,31 @@ pub fn jobs() -> Vec<Job> {
             every: Duration::seconds(1),
             run: |c, _, _| crate::tickets::search::flush(c, 5000),
             counted: false,
+            at_start: false,
         },
         Job {
             name: "ticket-auto-close",
             every: Duration::minutes(5),
             run: |c, now, s| crate::tickets::service::auto_close(c, now, s.ticket_auto_close_days),
             counted: true,
+            at_start: false,
         },
         Job {
             name: "validation-reminders",
             every: Duration::minutes(5),
             run: |c, now, _| crate::validation::service::send_reminders(c, now),
             counted: true,
+            at_start: false,
         },
+        // Retention: what the settings no longer allow to keep, expired sessions, tokens and
+        // rate-limit hits included (see privacy::purge). Also at start, so restarts cannot
+        // postpone it for ever.
         Job {
-            name: "throttle-purge",
-            every: Duration::minutes(5),
-            run: |c, now, _| crate::throttle::purge(c, now, Duration::days(1)),
+            name: "privacy-purge",
+            every: Duration::hours(24),
+            run: crate::privacy::purge::daily,
             counted: false,
+            at_start: true,
         },
     ]
 }

@@ -105,6 +105,7 @@ diesel::table! {
         sha256 -> Text,
         data -> Binary,
         created_at -> Timestamp,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 
@@ -254,6 +255,7 @@ diesel::table! {
         updated_at -> Timestamp,
         customer_at -> Timestamp,
         resolved_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 

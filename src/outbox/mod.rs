@@ -286,12 +286,19 @@ pub fn mark_failed(
         State::Pending
     };
     let error: String = error.chars().take(1000).collect();
+    // A dead event is not tried again: its next_attempt_at records the last attempt instead,
+    // which the retention purge counts from.
+    let next = if state == State::Dead {
+        now
+    } else {
+        now + retry_in
+    };
     diesel::update(ev::table.find(&event.id))
         .set((
             ev::state.eq(state.key()),
             ev::attempts.eq(attempts),
             ev::last_error.eq(error),
-            ev::next_attempt_at.eq(now + retry_in),
+            ev::next_attempt_at.eq(next),
             ev::locked_by.eq(None::<String>),
             ev::locked_until.eq(None::<PrimitiveDateTime>),
         ))

@@ -31,6 +31,9 @@ pub struct Job {
     /// Counted in [`Worker::housekeeping`]'s total: the job changes what people see (tickets
     /// closed, reminders queued), rather than tidying rows nobody reads.
     pub counted: bool,
+    /// Also run as soon as the worker starts, not only `every` after it: a daily job would
+    /// otherwise never run on a portal restarted more often than once a day.
+    pub at_start: bool,
 }
 
 /// How often a failing (or not yet reached) channel is tried again for `/healthz`.
@@ -295,7 +298,7 @@ impl Worker {
     /// has claimed when told to stop is delivered; leases it still holds are given back.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         tracing::info!(worker = %self.id, "outbox worker started");
-        let mut last_run = vec![self.clock.now(); self.jobs.len()];
+        let mut last_run = first_last_runs(&self.jobs, self.clock.now());
         // Real time, not the app's clock: probing is about the network, not about rules.
         let mut last_probe: Option<std::time::Instant> = None;
         loop {
@@ -336,6 +339,20 @@ impl Worker {
     }
 }
 
+/// When each job counts as last run at the worker's start: now, or a whole period ago for a job
+/// that runs at start (so the first pass runs it).
+fn first_last_runs(jobs: &[Job], started: time::OffsetDateTime) -> Vec<time::OffsetDateTime> {
+    jobs.iter()
+        .map(|j| {
+            if j.at_start {
+                started - j.every
+            } else {
+                started
+            }
+        })
+        .collect()
+}
+
 enum Outcome {
     Delivered,
     Skipped(&'static str),
@@ -347,4 +364,34 @@ fn jitter() -> f64 {
     let mut b = [0u8; 4];
     let _ = getrandom::fill(&mut b);
     f64::from(u32::from_le_bytes(b)) / (f64::from(u32::MAX) + 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::Duration;
+    use time::macros::datetime;
+
+    use super::{Job, first_last_runs};
+
+    fn job(every: Duration, at_start: bool) -> Job {
+        Job {
+            name: "j",
+            every,
+            run: |_, _, _| Ok(0),
+            counted: false,
+            at_start,
+        }
+    }
+
+    #[test]
+    fn a_job_marked_at_start_is_due_at_once_and_the_others_a_period_later() {
+        let t = datetime!(2026-12-03 08:00 UTC);
+        let jobs = [
+            job(Duration::hours(24), true),
+            job(Duration::minutes(5), false),
+        ];
+        let last = first_last_runs(&jobs, t);
+        assert!(t - last[0] >= jobs[0].every, "due now");
+        assert!(t - last[1] < jobs[1].every, "not yet");
+    }
 }

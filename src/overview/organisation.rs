@@ -122,7 +122,11 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
     let tickets = tickets
         .iter()
         .map(|t| Item {
-            label: format!("{} · {}", t.number, t.subject),
+            label: format!(
+                "{} · {}",
+                t.number,
+                crate::tickets::views::subject(tr, &t.subject)
+            ),
             href: Page::StaffTicket.link(locale, &t.number),
             state: crate::tickets::views::staff_state_label(tr, &t.state),
         })

@@ -5,6 +5,7 @@
 //! imports it.
 
 pub mod notice;
+pub mod purge;
 
 use actix_web::web;
 

@@ -31,8 +31,6 @@ use crate::web::request::client_ip;
 const SENT: &str = "contact_sent";
 /// A form older than this has to be sent again (its start time is no longer trusted).
 const FORM_LIFETIME: Duration = Duration::hours(24);
-/// Visitors' links stop working this long after their ticket closed.
-const LINK_AFTER_CLOSE: Duration = Duration::days(90);
 
 fn mac(key: &[u8], ts: i64) -> String {
     let mut m = match <Hmac<Sha256> as Mac>::new_from_slice(key) {
@@ -272,6 +270,7 @@ async fn visitor_ticket(state: &AppState, token: String) -> Result<Ticket, AppEr
         return Err(AppError::NotFound);
     }
     let now = state.clock.now_utc_naive();
+    let link_after_close = Duration::days(state.settings.retention.visitor_link_days);
     let hash = crate::accounts::hash_token(&token);
     let t = db::run(&state.pool, move |c| {
         let mut t = model::by_token_hash(c, &hash)?;
@@ -286,7 +285,9 @@ async fn visitor_ticket(state: &AppState, token: String) -> Result<Ticket, AppEr
     })
     .await?;
     match t {
-        Some(t) if t.state() == State::Closed && now - t.updated_at > LINK_AFTER_CLOSE => {
+        // The daily purge deletes such links' rows too (DONERA_RETAIN_VISITOR_LINK_DAYS); this
+        // check holds between its runs.
+        Some(t) if t.state() == State::Closed && now - t.updated_at > link_after_close => {
             Err(AppError::NotFound)
         }
         Some(t) if t.organisation_id.is_none() => Ok(t),

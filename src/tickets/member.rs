@@ -509,7 +509,7 @@ pub async fn thread_page(
     Ok(ThreadTpl {
         csrf: csrf::token(session)?,
         number: t.number.clone(),
-        subject: t.subject.clone(),
+        subject: views::subject(&l.tr, &t.subject),
         state: t.state.clone(),
         state_label: views::state_label(&l.tr, &t.state),
         category: views::category_label(&l.tr, &t.category),

@@ -6,6 +6,7 @@
 pub mod business_time;
 pub mod canned;
 pub mod contact;
+pub mod erase;
 pub mod member;
 pub mod model;
 pub mod search;

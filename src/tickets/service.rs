@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use serde_json::json;
 use time::{Duration, PrimitiveDateTime};
 
+pub use super::erase::erase_content;
 use super::model::{self, Ticket};
 use super::{Category, Priority, State};
 use crate::accounts::model::{self as accounts, User};

@@ -402,7 +402,7 @@ async fn build_page(
             label: format!(
                 "{} · {} · {}",
                 number,
-                subject,
+                views::subject(tr, subject),
                 views::staff_state_label(tr, state)
             ),
             href: Some(Page::StaffTicket.link(locale, number)),
@@ -440,7 +440,7 @@ async fn build_page(
     Ok(TicketTpl {
         csrf: csrf::token(session)?,
         number: t.number.clone(),
-        subject: t.subject.clone(),
+        subject: views::subject(tr, &t.subject),
         state: t.state.clone(),
         state_label: views::staff_state_label(tr, &t.state),
         category: views::category_label(tr, &t.category),
@@ -449,7 +449,7 @@ async fn build_page(
         opened: format::datetime(&state.i18n, locale, t.created_at),
         age: views::age(tr, now, t.created_at),
         since_customer: views::age(tr, now, t.customer_at),
-        requester: t.requester_name.clone(),
+        requester: views::person(tr, &t.requester_name),
         requester_email: t.requester_email.clone(),
         requester_kind,
         requester_org: t.requester_org.clone(),

@@ -38,6 +38,9 @@ pub fn thread(
     messages
         .into_iter()
         .map(|(m, files)| {
+            if super::erase::is_erased(&m.body) {
+                return erased_message(tr, &m);
+            }
             let (style, role) = match (m.author_kind.as_str(), m.internal) {
                 ("staff", true) => ("internal", tr.t("ticket-role-internal")),
                 ("staff", false) => ("staff", tr.t("ticket-role-staff")),
@@ -70,6 +73,40 @@ pub fn thread(
             }
         })
         .collect()
+}
+
+/// A message whose text was erased: its time stays, its author and words are gone.
+fn erased_message(tr: &Tr, m: &Message) -> MessageView {
+    MessageView {
+        style: "erased",
+        role: String::new(),
+        author: person(tr, &m.author_name),
+        when: format::datetime(tr.i18n(), tr.locale, m.created_at),
+        iso: iso_datetime(m.created_at),
+        pieces: vec![Piece {
+            text: tr.t("erased-content"),
+            href: None,
+        }],
+        files: vec![],
+    }
+}
+
+/// A ticket's subject as shown: "Content erased" once its content was erased.
+pub fn subject(tr: &Tr, subject: &str) -> String {
+    if super::erase::is_erased(subject) {
+        tr.t("erased-content")
+    } else {
+        subject.to_owned()
+    }
+}
+
+/// A requester's or author's name as shown: "Erased" once erased.
+pub fn person(tr: &Tr, name: &str) -> String {
+    if name.is_empty() {
+        tr.t("erased-person")
+    } else {
+        name.to_owned()
+    }
 }
 
 /// "3 d" / "5 h" / "12 min" since `then`.
@@ -166,6 +203,8 @@ pub struct RowLabels {
     priorities: Vec<(&'static str, String)>,
     /// Each age unit's text around the number.
     ages: Vec<(&'static str, String, String)>,
+    /// What an erased ticket shows in place of its subject and requester.
+    erased: (String, String),
 }
 
 impl RowLabels {
@@ -201,6 +240,7 @@ impl RowLabels {
                     (id, a.to_owned(), b.to_owned())
                 })
                 .collect(),
+            erased: (tr.t("erased-content"), tr.t("erased-person")),
         }
     }
 
@@ -234,13 +274,21 @@ impl Row {
         Row {
             number: t.number.clone(),
             href,
-            subject: t.subject.clone(),
+            subject: if super::erase::is_erased(&t.subject) {
+                lb.erased.0.clone()
+            } else {
+                t.subject.clone()
+            },
             state: t.state.clone(),
             state_label: RowLabels::find(&lb.states, &t.state),
             category: RowLabels::find(&lb.categories, &t.category),
             priority: t.priority.clone(),
             priority_label: RowLabels::find(&lb.priorities, &t.priority),
-            requester: t.requester_name.clone(),
+            requester: if t.requester_name.is_empty() {
+                lb.erased.1.clone()
+            } else {
+                t.requester_name.clone()
+            },
             org: t.requester_org.clone(),
             assignee: assignee.unwrap_or_default(),
             age: lb.age(now, t.created_at),

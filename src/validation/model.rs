@@ -46,6 +46,11 @@ pub struct Request {
     pub valid_to: Option<Date>,
     pub reason_sv: Option<String>,
     pub reason_en: Option<String>,
+    /// When the certificate's content was removed under the retention rules (the request stays
+    /// as the record of the decision).
+    #[diesel(select_expression = files::erased_at)]
+    #[diesel(select_expression_type = files::erased_at)]
+    pub file_erased_at: Option<PrimitiveDateTime>,
 }
 
 impl Request {
@@ -66,6 +71,7 @@ impl Request {
 /// The organisation's requests, newest first.
 pub fn of_organisation(conn: &mut DbConn, org_id: &str) -> Result<Vec<Request>, AppError> {
     Ok(vr::table
+        .inner_join(files::table)
         .filter(vr::organisation_id.eq(org_id))
         .order((vr::submitted_at.desc(), vr::id.desc()))
         .select(Request::as_select())
@@ -74,7 +80,8 @@ pub fn of_organisation(conn: &mut DbConn, org_id: &str) -> Result<Vec<Request>, 
 
 pub fn find(conn: &mut DbConn, id: &str) -> Result<Option<Request>, AppError> {
     Ok(vr::table
-        .find(id)
+        .inner_join(files::table)
+        .filter(vr::id.eq(id))
         .select(Request::as_select())
         .first(conn)
         .optional()?)

@@ -20,6 +20,8 @@ pub struct RequestView {
     pub next_step: Option<String>,
     pub note: String,
     pub file_href: String,
+    /// The certificate's content went under the retention rules: say so instead of a link.
+    pub file_removed: bool,
     pub staff_href: String,
 }
 
@@ -84,6 +86,7 @@ impl RequestView {
             next_step,
             note: r.note.clone(),
             file_href: file_page.link(l, &r.file_id),
+            file_removed: r.file_erased_at.is_some(),
             staff_href: Page::StaffValidation.link(l, &r.id),
         }
     }

@@ -16,6 +16,8 @@ mod ops;
 mod orders;
 mod outbox;
 mod privacy_notice;
+mod privacy_erase;
+mod privacy_purge;
 mod proxy;
 mod public;
 mod selfcheck;

@@ -15,7 +15,7 @@ use crate::support::{PW, login, registered_member, staff_user};
 const BOUNDARY_TYPE: &str = "multipart/form-data; boundary=----donera-test-boundary";
 
 /// Opens a ticket from the member area with `files` (name, bytes); returns the answer.
-async fn open_ticket(
+pub(crate) async fn open_ticket(
     b: &mut Browser<'_>,
     lang: &str,
     fields: &[(&str, &str)],
@@ -91,7 +91,7 @@ fn audited(app: &TestApp, action: &str) -> i64 {
         .unwrap()
 }
 
-async fn staff_browser<'a>(app: &'a TestApp, email: &str, role: Role) -> Browser<'a> {
+pub(crate) async fn staff_browser<'a>(app: &'a TestApp, email: &str, role: Role) -> Browser<'a> {
     staff_user(app, email, role).await;
     let mut s = Browser::new(app);
     assert_eq!(login(&mut s, email, PW).await.status, 303);
@@ -99,7 +99,7 @@ async fn staff_browser<'a>(app: &'a TestApp, email: &str, role: Role) -> Browser
 }
 
 /// Posts the staff reply form as the browser does (multipart), with `files` (name, bytes).
-async fn staff_reply_form(
+pub(crate) async fn staff_reply_form(
     s: &mut Browser<'_>,
     number: &str,
     fields: &[(&str, &str)],
@@ -124,7 +124,7 @@ async fn staff_reply_form(
 }
 
 /// Staff answer through the ticket page's reply form.
-async fn staff_reply(
+pub(crate) async fn staff_reply(
     s: &mut Browser<'_>,
     number: &str,
     body: &str,
@@ -558,7 +558,12 @@ async fn the_member_form_says_what_is_wrong_and_keeps_the_input() {
 }
 
 /// A visitor fills in the contact form as a person would (waiting a few seconds).
-async fn contact(b: &mut Browser<'_>, app: &TestApp, lang: &str, fields: &[(&str, &str)]) -> Resp {
+pub(crate) async fn contact(
+    b: &mut Browser<'_>,
+    app: &TestApp,
+    lang: &str,
+    fields: &[(&str, &str)],
+) -> Resp {
     let path = if lang == "sv" {
         "/sv/kontakt"
     } else {
@@ -578,7 +583,7 @@ async fn contact(b: &mut Browser<'_>, app: &TestApp, lang: &str, fields: &[(&str
     b.post(path, &form).await
 }
 
-fn visitor(email: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn visitor(email: &str) -> Vec<(&'static str, String)> {
     vec![
         ("name", "Vera Besökare".to_owned()),
         ("email", email.to_owned()),
@@ -589,7 +594,7 @@ fn visitor(email: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+pub(crate) fn refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     v.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 

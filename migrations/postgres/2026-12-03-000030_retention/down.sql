@@ -1,0 +1,2 @@
+DROP INDEX audit_log_at;
+ALTER TABLE files DROP COLUMN erased_at;
