@@ -15,6 +15,7 @@ mod locales;
 mod ops;
 mod orders;
 mod outbox;
+mod privacy_export;
 mod proxy;
 mod public;
 mod selfcheck;
