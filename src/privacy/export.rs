@@ -266,6 +266,7 @@ struct OrgRow {
     org_number: String,
     org_type: String,
     needs_review: bool,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
 }
 
@@ -281,8 +282,11 @@ struct UserRow {
     organisation_id: Option<String>,
     is_org_admin: bool,
     locale: String,
+    #[serde(serialize_with = "iso::at_opt")]
     email_verified_at: Option<PrimitiveDateTime>,
+    #[serde(serialize_with = "iso::at_opt")]
     disabled_at: Option<PrimitiveDateTime>,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
 }
 
@@ -294,6 +298,7 @@ struct FileRow {
     content_type: String,
     size: i64,
     sha256: String,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
 }
 
@@ -313,9 +318,13 @@ struct ValidationRow {
     note: String,
     state: String,
     submitted_by: String,
+    #[serde(serialize_with = "iso::at")]
     submitted_at: PrimitiveDateTime,
+    #[serde(serialize_with = "iso::at_opt")]
     decided_at: Option<PrimitiveDateTime>,
+    #[serde(serialize_with = "iso::day_opt")]
     valid_from: Option<time::Date>,
+    #[serde(serialize_with = "iso::day_opt")]
     valid_to: Option<time::Date>,
     reason_sv: Option<String>,
     reason_en: Option<String>,
@@ -335,7 +344,9 @@ struct OrderRow {
     placed_by: String,
     state: String,
     total_ore: i64,
+    #[serde(serialize_with = "iso::at")]
     submitted_at: PrimitiveDateTime,
+    #[serde(serialize_with = "iso::at")]
     updated_at: PrimitiveDateTime,
     reason: Option<String>,
     fulfilment_note: Option<String>,
@@ -353,6 +364,7 @@ struct LineRow {
 #[derive(Serialize, Queryable, Selectable)]
 #[diesel(table_name = oh)]
 struct HistoryRow {
+    #[serde(serialize_with = "iso::at")]
     at: PrimitiveDateTime,
     state: String,
     actor_id: Option<String>,
@@ -372,7 +384,9 @@ struct OrderOut {
 struct UsageRow {
     id: String,
     created_by: String,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
+    #[serde(serialize_with = "iso::day")]
     reference_date: time::Date,
     active: i64,
     licensed: i64,
@@ -401,8 +415,11 @@ struct TicketRow {
     order_id: Option<String>,
     validation_id: Option<String>,
     merged_into: Option<String>,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
+    #[serde(serialize_with = "iso::at")]
     updated_at: PrimitiveDateTime,
+    #[serde(serialize_with = "iso::at_opt")]
     resolved_at: Option<PrimitiveDateTime>,
 }
 
@@ -415,6 +432,7 @@ struct MessageRow {
     author_name: String,
     internal: bool,
     body: String,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
 }
 
@@ -455,7 +473,9 @@ struct OutboxOut {
     locale: String,
     content: serde_json::Value,
     state: String,
+    #[serde(serialize_with = "iso::at")]
     created_at: PrimitiveDateTime,
+    #[serde(serialize_with = "iso::at_opt")]
     delivered_at: Option<PrimitiveDateTime>,
 }
 
@@ -463,6 +483,7 @@ struct OutboxOut {
 #[diesel(table_name = al)]
 struct AuditRow {
     id: i64,
+    #[serde(serialize_with = "iso::at")]
     at: PrimitiveDateTime,
     actor_id: Option<String>,
     actor_kind: String,
@@ -982,6 +1003,45 @@ enum TicketFilter<'a> {
     Person(&'a Person),
 }
 
+/// Times as ISO 8601 in UTC and dates as `YYYY-MM-DD`, for people and programs alike (the
+/// `time` crate's own serde form is a tuple of numbers).
+mod iso {
+    use serde::Serializer;
+    use time::{Date, PrimitiveDateTime};
+
+    pub fn text(t: &PrimitiveDateTime) -> String {
+        format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            crate::i18n::format::iso_date(t.date()),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
+    }
+
+    pub fn at<S: Serializer>(t: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&text(t))
+    }
+
+    pub fn at_opt<S: Serializer>(t: &Option<PrimitiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&text(t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn day<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::i18n::format::iso_date(*d))
+    }
+
+    pub fn day_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => day(d, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// `value` with LIKE's wildcards escaped by `\`.
 fn like_escape(value: &str) -> String {
     let mut s = String::with_capacity(value.len());
@@ -1009,6 +1069,12 @@ mod tests {
         assert_eq!(v["ticket"]["visitor_link"], "[removed]");
         assert_eq!(v["list"][0]["url"], "[removed]");
         assert_eq!(redact_payload("not json"), serde_json::Value::Null);
+    }
+
+    #[test]
+    fn times_read_as_iso_8601_in_utc() {
+        let t = time::macros::datetime!(2026-11-28 09:05:07.5);
+        assert_eq!(iso::text(&t), "2026-11-28T09:05:07Z");
     }
 
     #[test]
