@@ -30,6 +30,29 @@ const CHUNK: usize = 500;
 /// Bytes gathered before a piece of the ZIP goes to the client.
 const PIECE: usize = 64 * 1024;
 
+/// The JSON documents of each scope, in the order they are written (the README describes them).
+const ORGANISATION_FILES: [&str; 8] = [
+    "organisation.json",
+    "users.json",
+    "validation_requests.json",
+    "orders.json",
+    "tickets.json",
+    "usage_checks.json",
+    "outbox.json",
+    "audit.json",
+];
+const PERSON_FILES: [&str; 4] = ["users.json", "tickets.json", "outbox.json", "audit.json"];
+
+/// The README's message describing `file`.
+fn readme_id(file: &str) -> String {
+    format!(
+        "privacy-export-readme-file-{}",
+        file.trim_end_matches('/')
+            .trim_end_matches(".json")
+            .replace('_', "-")
+    )
+}
+
 /// Whose data the export holds.
 #[derive(Clone, Debug)]
 pub enum Scope {
@@ -544,16 +567,7 @@ impl Export<'_> {
                 self.usage(&mut z, org_id, &mut ids)?;
                 self.outbox(&mut z, &emails)?;
                 self.audit(&mut z, &ids, None)?;
-                written.extend([
-                    "organisation.json",
-                    "users.json",
-                    "validation_requests.json",
-                    "orders.json",
-                    "tickets.json",
-                    "usage_checks.json",
-                    "outbox.json",
-                    "audit.json",
-                ]);
+                written.extend(ORGANISATION_FILES);
             }
             Scope::Person(p) => {
                 if let Some(uid) = &p.user_id {
@@ -563,7 +577,7 @@ impl Export<'_> {
                 blobs.extend(self.tickets(&mut z, TicketFilter::Person(p), &mut ids)?);
                 self.outbox(&mut z, std::slice::from_ref(&p.email))?;
                 self.audit(&mut z, &ids, Some(&p.email))?;
-                written.extend(["users.json", "tickets.json", "outbox.json", "audit.json"]);
+                written.extend(PERSON_FILES);
             }
         }
         let files_written = !blobs.is_empty();
@@ -962,12 +976,7 @@ impl Export<'_> {
         s.push_str(&t("privacy-export-readme-files"));
         s.push('\n');
         for file in written {
-            let id = format!(
-                "privacy-export-readme-file-{}",
-                file.trim_end_matches('/')
-                    .trim_end_matches(".json")
-                    .replace('_', "-")
-            );
+            let id = readme_id(file);
             s.push_str(&format!("\n{file}\n"));
             s.push_str(&self.i18n.format(
                 self.locale,
@@ -1069,6 +1078,22 @@ mod tests {
         assert_eq!(v["ticket"]["visitor_link"], "[removed]");
         assert_eq!(v["list"][0]["url"], "[removed]");
         assert_eq!(redact_payload("not json"), serde_json::Value::Null);
+    }
+
+    #[test]
+    fn the_readme_describes_every_file_in_both_languages() {
+        let i18n = I18n::load(true).unwrap();
+        for file in ORGANISATION_FILES.iter().chain(&["files/"]) {
+            for l in Locale::ALL {
+                assert!(i18n.has(l, &readme_id(file)), "{file} in {}", l.code());
+            }
+        }
+        assert!(PERSON_FILES.iter().all(|f| ORGANISATION_FILES.contains(f)));
+        for r in super::super::inventory::Reason::ALL {
+            for l in Locale::ALL {
+                assert!(i18n.has(l, r.fluent_id()), "{r:?} in {}", l.code());
+            }
+        }
     }
 
     #[test]

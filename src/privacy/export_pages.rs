@@ -96,7 +96,7 @@ pub async fn download(req: HttpRequest, cx: Ctx, member: Member) -> Result<HttpR
         Ok(org)
     })
     .await?;
-    Ok(zip_response(state, cx.locale, scope, &org.org_number))
+    zip_response(state, cx.locale, scope, &org.org_number)
 }
 
 #[derive(serde::Deserialize)]
@@ -187,12 +187,7 @@ pub async fn staff_export(
         );
     };
     let label = email.split('@').next().unwrap_or("address").to_owned();
-    Ok(zip_response(
-        state,
-        cx.locale,
-        Scope::Person(person),
-        &label,
-    ))
+    zip_response(state, cx.locale, Scope::Person(person), &label)
 }
 
 /// The ZIP as a streamed download, written by a blocking thread (see [`export::write_into`]).
@@ -201,17 +196,20 @@ fn zip_response(
     locale: Locale,
     scope: Scope,
     label: &str,
-) -> HttpResponse {
+) -> Result<HttpResponse, AppError> {
     let (tx, rx) = mpsc::channel(QUEUED_PIECES);
     let (pool, i18n) = (state.pool.clone(), state.i18n.clone());
     let now = state.clock.now_utc_naive();
-    actix_web::rt::task::spawn_blocking(move || {
-        export::write_into(pool, &i18n, locale, scope, now, tx);
-    });
+    // A thread of its own, not one of the database's blocking threads: a slow download keeps
+    // its thread for as long as it takes, and must not starve every other page's queries.
+    std::thread::Builder::new()
+        .name("data-export".into())
+        .spawn(move || export::write_into(pool, &i18n, locale, scope, now, tx))
+        .map_err(|e| AppError::Unavailable(format!("export thread: {e}")))?;
     let body = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|piece| (piece, rx))
     });
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .insert_header((
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/zip"),
@@ -233,5 +231,5 @@ fn zip_response(
             header::CONTENT_ENCODING,
             HeaderValue::from_static("identity"),
         ))
-        .streaming(body)
+        .streaming(body))
 }
