@@ -32,7 +32,7 @@ pub mod web;
 use std::sync::Arc;
 
 use actix_session::SessionMiddleware;
-use actix_session::config::PersistentSession;
+use actix_session::config::BrowserSession;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{App, middleware, web as aweb};
@@ -135,7 +135,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept
 /// with Secure, Path=/ and no Domain.
-pub fn session_cookie_name(https: bool) -> &'static str {
+pub const fn session_cookie_name(https: bool) -> &'static str {
     if https {
         "__Host-donera_session"
     } else {
@@ -164,9 +164,10 @@ pub fn app(
         .cookie_http_only(true)
         .cookie_same_site(actix_web::cookie::SameSite::Lax)
         .cookie_path("/".to_owned())
-        .session_lifecycle(
-            PersistentSession::default().session_ttl(actix_web::cookie::time::Duration::days(30)),
-        )
+        // A browser-session cookie: a sign-in that outlives the browser would not be strictly
+        // necessary (the privacy notice promises only such cookies). The store keeps its own idle
+        // and absolute limits per role.
+        .session_lifecycle(BrowserSession::default())
         .build();
     App::new()
         .app_data(state)

@@ -49,8 +49,7 @@ terms-use-3 = Microsoft reserves the right to grant or deny any order at any tim
 terms-privacy-heading = How we handle personal data
 terms-privacy-1 = We keep the information needed to validate the organisation, handle orders and answer questions: names, e-mail addresses, phone numbers, the organisation's details and what you send us.
 terms-privacy-2 = The information is used only for the programme and shared with our partner, who handles validation and support, and with Microsoft when an order requires it.
-terms-privacy-3 = Passwords are never stored in plain text, and we use only one necessary cookie for logging in and one that remembers your language.
-terms-privacy-4 = You can get a copy of your organisation's data or ask us to delete the account at any time by contacting support.
+terms-privacy-more = Who the controller is, how long the data is kept, your rights and which cookies we use are set out on the page
 
 login-title = Log in
 login-heading = Log in

@@ -49,8 +49,7 @@ terms-use-3 = Microsoft förbehåller sig rätten att när som helst och av vilk
 terms-privacy-heading = Så hanterar vi personuppgifter
 terms-privacy-1 = Vi sparar de uppgifter som behövs för att validera organisationen, hantera beställningar och svara på frågor: namn, e-postadress, telefonnummer, organisationens uppgifter och det du skickar till oss.
 terms-privacy-2 = Uppgifterna används bara för programmet och delas med vår partner, som sköter validering och support, och med Microsoft när en beställning kräver det.
-terms-privacy-3 = Lösenord sparas aldrig i klartext, och vi använder bara en nödvändig kaka för inloggningen och en som minns ditt språkval.
-terms-privacy-4 = Du kan när som helst få ut organisationens uppgifter eller be oss radera kontot genom att kontakta supporten.
+terms-privacy-more = Vem som är personuppgiftsansvarig, hur länge uppgifterna sparas, dina rättigheter och vilka kakor vi använder står på sidan
 
 login-title = Logga in
 login-heading = Logga in

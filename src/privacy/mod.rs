@@ -7,6 +7,7 @@
 pub mod export;
 pub mod export_pages;
 pub mod inventory;
+pub mod notice;
 pub mod views;
 
 use actix_web::web;
@@ -19,7 +20,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let get = crate::web::page_route;
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
-        cfg.service(r(Page::YourData).route(get().to(export_pages::your_data)))
+        cfg.service(r(Page::Privacy).route(get().to(notice::show)))
+            .service(r(Page::YourData).route(get().to(export_pages::your_data)))
             .service(r(Page::DataExport).route(get().to(export_pages::download)))
             .service(r(Page::StaffPrivacy).route(get().to(export_pages::staff_form)))
             .service(r(Page::StaffPrivacyExport).route(web::post().to(export_pages::staff_export)));

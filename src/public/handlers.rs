@@ -19,7 +19,9 @@ use actix_session::Session;
 /// `/`: 303 to the visitor's language.
 pub async fn root(req: HttpRequest) -> HttpResponse {
     let locale = negotiate(
-        req.cookie("lang").as_ref().map(|c| c.value()),
+        req.cookie(crate::web::page::LANG_COOKIE)
+            .as_ref()
+            .map(|c| c.value()),
         req.headers()
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),

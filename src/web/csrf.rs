@@ -41,7 +41,7 @@ tokio::task_local! {
 }
 
 /// The cookie that holds the anonymous CSRF secret (`__Host-` on https, like the session's).
-pub fn cookie_name(https: bool) -> &'static str {
+pub const fn cookie_name(https: bool) -> &'static str {
     if https {
         "__Host-donera_csrf"
     } else {

@@ -235,7 +235,9 @@ pub fn redact_path(path: &str) -> String {
 fn request_locale(req: &HttpRequest) -> Locale {
     Locale::from_path(req.path()).unwrap_or_else(|| {
         negotiate(
-            req.cookie("lang").as_ref().map(|c| c.value()),
+            req.cookie(crate::web::page::LANG_COOKIE)
+                .as_ref()
+                .map(|c| c.value()),
             req.headers()
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok()),

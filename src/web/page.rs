@@ -83,6 +83,8 @@ pub struct Layout {
     pub register_href: &'static str,
     /// A one-time message after a redirect (already in words).
     pub flash: Option<String>,
+    /// The privacy notice, linked from the footer and from forms that collect personal data.
+    pub privacy_href: &'static str,
 }
 
 /// The header's links for a signed-in person.
@@ -207,6 +209,7 @@ impl Layout {
             login_href: Page::Login.path(locale),
             register_href: Page::Register.path(locale),
             flash: None,
+            privacy_href: Page::Privacy.path(locale),
             tr,
         }
     }
@@ -393,17 +396,21 @@ impl Ctx {
     }
 }
 
-/// Remembers the language of the page the visitor reads, so `/` sends them back to it.
+/// The cookie that remembers the reader's language for the visit.
+pub const LANG_COOKIE: &str = "lang";
+
+/// Remembers the language of the page the visitor reads, so `/` sends them back to it during
+/// the visit. A browser-session cookie: a preference kept for longer than the visit would need
+/// consent, and the portal asks for none.
 pub fn remember_locale(req: &HttpRequest, res: &mut HttpResponse, locale: Locale, secure: bool) {
     if req
-        .cookie("lang")
+        .cookie(LANG_COOKIE)
         .is_some_and(|c| c.value() == locale.code())
     {
         return;
     }
-    let cookie = Cookie::build("lang", locale.code())
+    let cookie = Cookie::build(LANG_COOKIE, locale.code())
         .path("/")
-        .max_age(actix_web::cookie::time::Duration::days(365))
         .same_site(SameSite::Lax)
         .http_only(true)
         .secure(secure)

@@ -244,6 +244,33 @@ async fn every_setting_at_once(starttls: bool) {
             "{what}: partner url"
         );
 
+        // The privacy notice states the controller and the retention periods in force.
+        let notice = b.get("/sv/integritet").await;
+        assert_eq!(notice.status, 200, "{what}");
+        let notice = notice.text();
+        for expected in [
+            "Integritetsbyrån Test AB",
+            "mailto:dataskydd@example.org",
+            "18 månader efter att ärendet stängts",
+            "4 månader efter beslutet",
+            "2 månader efter att intyget slutat gälla",
+            "60 dagar efter att ärendet stängts",
+            "14 dagar efter att meddelandet skickats",
+            "9 månader; själva händelsen",
+            "därefter 8 år som bokföringsunderlag",
+            "e-postservern 127.0.0.1",
+            "partner@example.org",
+        ] {
+            assert!(
+                notice.contains(expected),
+                "{what}: {expected} in the privacy notice"
+            );
+        }
+        assert!(
+            !notice.contains(SMTP_LOGIN.0),
+            "{what}: no SMTP user name in the notice"
+        );
+
         // Register; the confirmation comes over SMTP, as does the partner's copy of the event.
         let email = format!("anna-{}@example.org", donera::random_hex(4));
         let number = orgnr(7101);

@@ -711,6 +711,7 @@ impl Remote {
             headers: res.headers().clone(),
             body: body.to_vec(),
         };
+        crate::support::listed_cookies_only(&resp.headers);
         for v in resp.headers.get_all("set-cookie") {
             let c =
                 actix_web::cookie::Cookie::parse_encoded(v.to_str().unwrap().to_owned()).unwrap();

@@ -16,6 +16,7 @@ mod ops;
 mod orders;
 mod outbox;
 mod privacy_export;
+mod privacy_notice;
 mod proxy;
 mod public;
 mod selfcheck;

@@ -198,6 +198,7 @@ impl TestApp {
     pub async fn send(&self, req: awc::ClientRequest) -> Resp {
         let mut res = req.no_decompress().send().await.unwrap();
         let body = res.body().limit(8 * 1024 * 1024).await.unwrap();
+        listed_cookies_only(res.headers());
         Resp {
             status: res.status().as_u16(),
             headers: res.headers().clone(),
@@ -255,6 +256,19 @@ impl Resp {
 }
 
 pub fn noop(_: &mut web::ServiceConfig) {}
+
+/// Every cookie a response sets must be one the privacy notice lists (issue 21: only strictly
+/// necessary cookies, so no consent banner). Checked on every response of every test.
+pub fn listed_cookies_only(headers: &awc::http::header::HeaderMap) {
+    for v in headers.get_all("set-cookie") {
+        let c = actix_web::cookie::Cookie::parse_encoded(v.to_str().unwrap().to_owned()).unwrap();
+        assert!(
+            donera::privacy::notice::is_listed(c.name()),
+            "a response set the cookie {:?}, which the privacy notice (src/privacy/notice.rs COOKIES) does not list",
+            c.name()
+        );
+    }
+}
 
 /// A client that keeps cookies like a browser, for journeys through the real app.
 pub struct Browser<'a> {
@@ -348,6 +362,7 @@ impl TestApp {
     pub async fn send_body(&self, req: awc::ClientRequest, body: String) -> Resp {
         let mut res = req.no_decompress().send_body(body).await.unwrap();
         let body = res.body().limit(8 * 1024 * 1024).await.unwrap();
+        listed_cookies_only(res.headers());
         Resp {
             status: res.status().as_u16(),
             headers: res.headers().clone(),
