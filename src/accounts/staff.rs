@@ -35,6 +35,7 @@ pub async fn home(cx: Ctx, staff: Staff) -> Result<HttpResponse, AppError> {
         faq: Page::StaffFaq.path(locale),
         tickets: Page::StaffTickets.path(locale),
         canned: Page::StaffCanned.path(locale),
+        privacy: Page::StaffPrivacy.path(locale),
     };
     private(StatusCode::OK, &tpl)
 }

@@ -134,6 +134,7 @@ pub struct StaffHomeTpl {
     pub faq: &'static str,
     pub tickets: &'static str,
     pub canned: &'static str,
+    pub privacy: &'static str,
 }
 
 pub struct StaffRow {

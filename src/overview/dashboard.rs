@@ -34,6 +34,7 @@ pub struct DashboardTpl {
     pub orders: &'static str,
     pub usage: &'static str,
     pub tickets: &'static str,
+    pub your_data: &'static str,
     /// The validation's state in words, with its badge key.
     pub validation: Option<(String, String, String)>,
     pub steps: Vec<Step>,
@@ -98,6 +99,7 @@ pub async fn show(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
         orders: Page::Orders.path(locale),
         usage: Page::Usage.path(locale),
         tickets: Page::Tickets.path(locale),
+        your_data: Page::YourData.path(locale),
         validation,
         org_type,
         review_note,

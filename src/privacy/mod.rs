@@ -4,8 +4,12 @@
 //! It sits above the features: it reads and clears every feature's tables, and no feature
 //! imports it.
 
+pub mod export;
+pub mod export_pages;
+pub mod inventory;
 pub mod notice;
 pub mod purge;
+pub mod views;
 
 use actix_web::web;
 
@@ -17,6 +21,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let get = crate::web::page_route;
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
-        cfg.service(r(Page::Privacy).route(get().to(notice::show)));
+        cfg.service(r(Page::Privacy).route(get().to(notice::show)))
+            .service(r(Page::YourData).route(get().to(export_pages::your_data)))
+            .service(r(Page::DataExport).route(get().to(export_pages::download)))
+            .service(r(Page::StaffPrivacy).route(get().to(export_pages::staff_form)))
+            .service(r(Page::StaffPrivacyExport).route(web::post().to(export_pages::staff_export)));
     }
 }

@@ -15,6 +15,7 @@ mod locales;
 mod ops;
 mod orders;
 mod outbox;
+mod privacy_export;
 mod privacy_notice;
 mod privacy_erase;
 mod privacy_purge;
