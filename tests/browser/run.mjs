@@ -97,6 +97,8 @@ const ROUTES = {
     tickets: '/sv/konto/arenden', ticketNew: '/sv/konto/arenden/nytt', staffTickets: '/sv/personal/arenden',
     staffOrganisations: '/sv/personal/organisationer',
     loginCode: '/sv/logga-in/kod', twoFactor: '/sv/tvastegsverifiering', privacy: '/sv/integritet',
+    yourData: '/sv/konto/dina-uppgifter', dataExport: '/sv/konto/dina-uppgifter/export.zip',
+    staffPrivacy: '/sv/personal/integritet',
     ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
   en: {
@@ -117,6 +119,8 @@ const ROUTES = {
     tickets: '/en/account/tickets', ticketNew: '/en/account/tickets/new', staffTickets: '/en/staff/tickets',
     staffOrganisations: '/en/staff/organisations',
     loginCode: '/en/login/code', twoFactor: '/en/two-step-verification', privacy: '/en/privacy',
+    yourData: '/en/account/your-data', dataExport: '/en/account/your-data/export.zip',
+    staffPrivacy: '/en/staff/privacy',
     ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
 };
@@ -124,7 +128,7 @@ const ROUTES = {
 const PRIVATE_PAGES = [
   'account', 'settings', 'colleagues', 'staff', 'staffAccounts', 'staffAudit',
   'certificate', 'orders', 'orderNew', 'staffValidations', 'staffOrders', 'staffProducts',
-  'tickets', 'ticketNew', 'staffTickets',
+  'tickets', 'ticketNew', 'staffTickets', 'yourData', 'staffPrivacy',
 ];
 // The catalogue: a product exempt from the five-licence minimum, and one that counts toward it.
 const EXEMPT_SKU = 'windows-server-standard';
@@ -1465,6 +1469,20 @@ async function journeyMember(j) {
   let rows = await j.tableRows();
   j.expect(rows.some((r) => r.includes(m.email)), `colleagues table does not list ${m.email} (rows: ${JSON.stringify(rows)})`);
 
+  // Your data, from the dashboard: the page, and the export it offers is a ZIP download.
+  await j.goto(L.account, { variant: 'back for your data' });
+  link = await j.linkTo(L.yourData, 'main');
+  if (!link) j.fail(`no link to ${L.yourData} in main on ${L.account}`);
+  await j.click(link);
+  await j.expectAt(L.yourData, 'your data link');
+  await j.check();
+  j.expect((await page.locator(`main a[href="${L.dataExport}"]`).count()) === 1, `no download link to ${L.dataExport} on ${L.yourData}`);
+  const zip = await page.request.get(j.url(L.dataExport));
+  const zipBytes = await zip.body();
+  j.expect(zip.status() === 200 && /attachment; filename="donera-export-/.test(zip.headers()['content-disposition'] || '')
+    && zipBytes.subarray(0, 2).toString() === 'PK', `the export is not a ZIP download (${zip.status()}, ${zip.headers()['content-disposition']})`);
+  await j.goto(L.colleagues, { variant: 'after your data' });
+
   // Invite a colleague.
   const col = { name: `Bo Kollega ${identitySeq}`, email: `colleague-${RUN_ID}-${++identitySeq}@example.org` };
   const invForm = `main form[action="${L.colleagues}"]`;
@@ -1528,6 +1546,13 @@ async function journeyStaff(j) {
   if (!link) j.fail(`no header link to ${L.staff} on ${L.staffAccounts}`);
   await j.click(link);
   await j.check();
+  // The privacy page (export or erase one address's data), through the staff home.
+  link = await j.linkTo(L.staffPrivacy, 'main');
+  if (!link) j.fail(`no link to ${L.staffPrivacy} in main on ${L.staff}`);
+  await j.click(link);
+  await j.expectAt(L.staffPrivacy, 'staff privacy link');
+  await j.check();
+  await j.goto(L.staff, { variant: 'after privacy' });
   link = await j.linkTo(L.staffAudit, 'main');
   if (!link) j.fail(`no link to ${L.staffAudit} in main on ${L.staff}`);
   await j.click(link);
