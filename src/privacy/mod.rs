@@ -4,7 +4,12 @@
 //! It sits above the features: it reads and clears every feature's tables, and no feature
 //! imports it.
 
+pub mod erase;
+pub mod erase_pages;
+
 use actix_web::web;
 
 /// Registers the privacy pages in both languages.
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    erase_pages::configure(cfg);
+}
