@@ -25,8 +25,8 @@ use crate::accounts::model::User;
 use crate::audit::{self, Actor};
 use crate::db::schema::{
     faq_articles, files, order_history, order_lines, orders, organisations, recovery_codes,
-    sessions, ticket_attachments, ticket_messages, ticket_terms, tickets, tokens, usage_checks,
-    user_totp, users, validation_requests,
+    sessions, ticket_attachments, ticket_index_queue, ticket_messages, ticket_terms, tickets,
+    tokens, usage_checks, user_totp, users, validation_requests,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -148,6 +148,9 @@ fn forget_person(
         ))
         .execute(c)?;
     scrub_ticket_texts(c, &touched, &words, &p)?;
+    if let Some(org) = &user.organisation_id {
+        scrub_org_texts(c, org, &words, &p)?;
+    }
 
     // Mails, limits and the log.
     crate::outbox::scrub_person(c, &user.email, &words, &p)?;
@@ -196,6 +199,10 @@ fn scrub_ticket_texts(
         }
         diesel::delete(ticket_terms::table.filter(ticket_terms::ticket_id.eq_any(chunk)))
             .execute(c)?;
+        diesel::delete(
+            ticket_index_queue::table.filter(ticket_index_queue::ticket_id.eq_any(chunk)),
+        )
+        .execute(c)?;
         for id in chunk {
             let (number, subject, org): (String, String, String) = tickets::table
                 .find(id)
@@ -209,6 +216,58 @@ fn scrub_ticket_texts(
             texts.extend(bodies.iter().map(String::as_str));
             crate::tickets::search::queue(c, id, &texts)?;
         }
+    }
+    Ok(())
+}
+
+/// Replaces `words` by `with` in the organisation's other free texts: certificate notes and
+/// the notes on its orders.
+fn scrub_org_texts(c: &mut DbConn, org: &str, words: &[&str], with: &str) -> Result<(), AppError> {
+    let its_orders = || {
+        orders::table
+            .filter(orders::organisation_id.eq(org))
+            .select(orders::id)
+    };
+    for w in words {
+        let like = format!("%{w}%");
+        diesel::update(
+            validation_requests::table
+                .filter(validation_requests::organisation_id.eq(org))
+                .filter(validation_requests::note.like(&like)),
+        )
+        .set(validation_requests::note.eq(replace(validation_requests::note, *w, with)))
+        .execute(c)?;
+        diesel::update(
+            orders::table
+                .filter(orders::organisation_id.eq(org))
+                .filter(orders::reason.like(&like)),
+        )
+        .set(orders::reason.eq(replace(orders::reason.assume_not_null(), *w, with).nullable()))
+        .execute(c)?;
+        diesel::update(
+            orders::table
+                .filter(orders::organisation_id.eq(org))
+                .filter(orders::fulfilment_note.like(&like)),
+        )
+        .set(
+            orders::fulfilment_note.eq(replace(
+                orders::fulfilment_note.assume_not_null(),
+                *w,
+                with,
+            )
+            .nullable()),
+        )
+        .execute(c)?;
+        diesel::update(
+            order_history::table
+                .filter(order_history::order_id.eq_any(its_orders()))
+                .filter(order_history::note.like(&like)),
+        )
+        .set(
+            order_history::note
+                .eq(replace(order_history::note.assume_not_null(), *w, with).nullable()),
+        )
+        .execute(c)?;
     }
     Ok(())
 }

@@ -500,7 +500,11 @@ async fn registered_filled_and_erased_nothing_personal_is_left_anywhere() {
             .submit(
                 &invite,
                 &invite,
-                &[("password", PW), ("password_confirm", PW)],
+                &[
+                    ("name", KALLE.0),
+                    ("password", PW),
+                    ("password_confirm", PW),
+                ],
             )
             .await;
         assert_eq!(r.status, 303, "{}", r.text());
