@@ -1,6 +1,5 @@
-//! The audit log: who did what to which record, when, from where. Append-only: entries are never
-//! deleted, and the one change this module makes to them is [`pseudonymise`], when a person is
-//! erased (GDPR); nothing else writes the table.
+//! The audit log: who did what to which record, when, from where. Append-only: this module has
+//! no function that updates or deletes an entry, and nothing else writes the table.
 
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
@@ -64,32 +63,6 @@ pub fn record(
         ))
         .execute(conn)?;
     Ok(())
-}
-
-diesel::define_sql_function!(fn replace(s: diesel::sql_types::Text, from: diesel::sql_types::Text, to: diesel::sql_types::Text) -> diesel::sql_types::Text);
-
-/// Replaces an erased person in the log: their id (as actor or record) by `pseudonym`, so their
-/// entries stay linkable to each other but to no one; the IP address of their own entries
-/// emptied; and each of `needles` (their e-mail address, name, phone number) in any entry's
-/// details by `pseudonym`. Returns how many entries changed.
-pub fn pseudonymise(
-    conn: &mut DbConn,
-    person_id: &str,
-    pseudonym: &str,
-    needles: &[&str],
-) -> Result<usize, AppError> {
-    let mut n = diesel::update(al::table.filter(al::actor_id.eq(person_id)))
-        .set((al::actor_id.eq(pseudonym), al::ip.eq("")))
-        .execute(conn)?;
-    n += diesel::update(al::table.filter(al::record_id.eq(person_id)))
-        .set(al::record_id.eq(pseudonym))
-        .execute(conn)?;
-    for needle in needles.iter().filter(|s| !s.is_empty()) {
-        n += diesel::update(al::table.filter(al::details.like(format!("%{needle}%"))))
-            .set(al::details.eq(replace(al::details, *needle, pseudonym)))
-            .execute(conn)?;
-    }
-    Ok(n)
 }
 
 /// Filters of the staff audit page; empty strings match everything.

@@ -157,9 +157,34 @@ fn forget_person(
     for form in email_forms(&user.email) {
         crate::throttle::forget_key(c, &crate::accounts::hash_token(&form))?;
     }
-    audit::pseudonymise(c, id, &p, &words)?;
+    pseudonymise_audit(c, id, &p, &words)?;
     diesel::delete(users::table.find(id)).execute(c)?;
     Ok(p)
+}
+
+/// Replaces an erased person in the audit log: their id (as actor or record) by `pseudonym`, so
+/// their entries stay linkable to each other but to no one; the IP address of their own entries
+/// emptied; each of `needles` in any entry's details replaced by `pseudonym`. The one change
+/// ever made to audit entries (GDPR erasure); `audit` itself stays append-only.
+fn pseudonymise_audit(
+    c: &mut DbConn,
+    person_id: &str,
+    pseudonym: &str,
+    needles: &[&str],
+) -> Result<usize, AppError> {
+    use crate::db::schema::audit_log as al;
+    let mut n = diesel::update(al::table.filter(al::actor_id.eq(person_id)))
+        .set((al::actor_id.eq(pseudonym), al::ip.eq("")))
+        .execute(c)?;
+    n += diesel::update(al::table.filter(al::record_id.eq(person_id)))
+        .set(al::record_id.eq(pseudonym))
+        .execute(c)?;
+    for needle in needles.iter().filter(|s| !s.is_empty()) {
+        n += diesel::update(al::table.filter(al::details.like(format!("%{needle}%"))))
+            .set(al::details.eq(replace(al::details, *needle, pseudonym)))
+            .execute(c)?;
+    }
+    Ok(n)
 }
 
 /// The address as stored and folded to lower case (throttle keys hash either).
