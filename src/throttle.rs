@@ -81,6 +81,18 @@ pub fn clear(conn: &mut DbConn, bucket: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Deletes every bucket keyed by `key` (the part after the bucket's `kind:`), whatever its kind:
+/// an erased person's address leaves no count behind. `key` is a hash (hex), never a pattern.
+pub fn forget_key(conn: &mut DbConn, key: &str) -> Result<usize, AppError> {
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Ok(0);
+    }
+    Ok(
+        diesel::delete(throttle_hits::table.filter(throttle_hits::bucket.like(format!("%:{key}"))))
+            .execute(conn)?,
+    )
+}
+
 /// Deletes hits older than `keep`; run by the background worker.
 pub fn purge(conn: &mut DbConn, now: PrimitiveDateTime, keep: Duration) -> Result<usize, AppError> {
     Ok(

@@ -37,6 +37,7 @@ diesel::table! {
         org_type -> Text,
         needs_review -> Bool,
         created_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
     }
 }
 

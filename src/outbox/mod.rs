@@ -206,6 +206,39 @@ pub fn claim(
     })
 }
 
+diesel::define_sql_function!(fn replace(s: diesel::sql_types::Text, from: diesel::sql_types::Text, to: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// Erasure of a person (GDPR): events addressed to `address` lose their recipient and payload
+/// (rows kept as the record that something was sent; one still waiting is not sent); in every
+/// other event's payload each of `needles` (their address, name, phone number) becomes
+/// `replacement`. Returns how many events changed.
+pub fn scrub_person(
+    conn: &mut DbConn,
+    address: &str,
+    needles: &[&str],
+    replacement: &str,
+) -> Result<usize, AppError> {
+    let mut n = 0;
+    if !address.is_empty() {
+        let to = || ev::table.filter(ev::recipient.eq(address));
+        diesel::update(to().filter(ev::state.eq(State::Pending.key())))
+            .set((
+                ev::state.eq(State::Skipped.key()),
+                ev::last_error.eq(Some("erased")),
+            ))
+            .execute(conn)?;
+        n += diesel::update(to())
+            .set((ev::recipient.eq(None::<String>), ev::payload.eq("{}")))
+            .execute(conn)?;
+    }
+    for needle in needles.iter().filter(|s| !s.is_empty()) {
+        n += diesel::update(ev::table.filter(ev::payload.like(format!("%{needle}%"))))
+            .set(ev::payload.eq(replace(ev::payload, *needle, replacement)))
+            .execute(conn)?;
+    }
+    Ok(n)
+}
+
 /// Replaces every path segment that is a secret link token (64 hex digits: a reset, confirmation,
 /// invitation or visitor-ticket link) with `-`, so a delivered event no longer opens anything.
 pub fn without_link_tokens(payload: &str) -> String {

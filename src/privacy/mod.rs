@@ -4,6 +4,8 @@
 //! It sits above the features: it reads and clears every feature's tables, and no feature
 //! imports it.
 
+pub mod erase;
+pub mod erase_pages;
 pub mod export;
 pub mod export_pages;
 pub mod inventory;
@@ -27,4 +29,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(r(Page::StaffPrivacy).route(get().to(export_pages::staff_form)))
             .service(r(Page::StaffPrivacyExport).route(web::post().to(export_pages::staff_export)));
     }
+    erase_pages::configure(cfg);
 }

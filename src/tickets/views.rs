@@ -58,7 +58,7 @@ pub fn thread(
             MessageView {
                 style,
                 role,
-                author: m.author_name,
+                author: person(tr, &m.author_name),
                 when: format::datetime(tr.i18n(), l, m.created_at),
                 iso: iso_datetime(m.created_at),
                 pieces,

@@ -9,7 +9,7 @@ use crate::support::{Browser, Kind, Resp, TestApp, backends};
 use crate::support::{PDF, orgnr};
 use crate::support::{PW, login, registered_member, staff_user};
 
-fn product_id(app: &TestApp, sku: &str) -> String {
+pub(crate) fn product_id(app: &TestApp, sku: &str) -> String {
     let mut c = app.pool().get().unwrap();
     products::table
         .filter(products::sku.eq(sku))
@@ -24,7 +24,7 @@ fn order_count(app: &TestApp) -> i64 {
 }
 
 /// A member whose organisation has an approved validation.
-async fn validated_member(app: &TestApp, b: &mut Browser<'_>, n: u32, email: &str) {
+pub(crate) async fn validated_member(app: &TestApp, b: &mut Browser<'_>, n: u32, email: &str) {
     registered_member(b, "Föreningen", &orgnr(n), email).await;
     assert_eq!(
         b.upload("/sv/konto/certifikat", "intyg.pdf", PDF, "")
@@ -54,7 +54,7 @@ async fn validated_member(app: &TestApp, b: &mut Browser<'_>, n: u32, email: &st
     assert_eq!(res.status, 303);
 }
 
-async fn review(b: &mut Browser<'_>, lines: &[(&str, &str)]) -> Resp {
+pub(crate) async fn review(b: &mut Browser<'_>, lines: &[(&str, &str)]) -> Resp {
     let fields: Vec<(String, String)> = lines
         .iter()
         .map(|(id, q)| (format!("q_{id}"), q.to_string()))
@@ -72,7 +72,7 @@ async fn review(b: &mut Browser<'_>, lines: &[(&str, &str)]) -> Resp {
 }
 
 /// Posts the review page's confirmation form as it is.
-async fn confirm(b: &mut Browser<'_>, review: &Resp) -> Resp {
+pub(crate) async fn confirm(b: &mut Browser<'_>, review: &Resp) -> Resp {
     let doc = review.html();
     let sel = scraper::Selector::parse("form[action$=\"bekrafta\"] input[type=hidden], form[action$=\"confirm\"] input[type=hidden]").unwrap();
     let fields: Vec<(String, String)> = doc

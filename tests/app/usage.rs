@@ -8,14 +8,14 @@ use crate::support::{PDF, multipart, orgnr};
 use crate::support::{PW, login, registered_member, staff_user};
 
 const COMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-compliant.csv");
-const NONCOMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-noncompliant.csv");
+pub(crate) const NONCOMPLIANT: &[u8] = include_bytes!("../fixtures/usage/active-noncompliant.csv");
 const TRUNCATED: &[u8] = include_bytes!("../fixtures/usage/bad-truncated.csv");
 const OTHER: &[u8] = include_bytes!("../fixtures/usage/bad-other-report.csv");
 const TEAMS_OTHER_DATE: &[u8] = include_bytes!("../fixtures/usage/combined-teams-other-date.csv");
 const COMBINED: &[u8] = include_bytes!("../fixtures/usage/combined-active.csv");
 const COMBINED_TEAMS: &[u8] = include_bytes!("../fixtures/usage/combined-teams.csv");
 
-async fn post_usage(
+pub(crate) async fn post_usage(
     b: &mut Browser<'_>,
     path: &str,
     files: &[(&str, &[u8])],
