@@ -55,3 +55,5 @@ privacy-export-left-secret = Two-step sign-in secrets and recovery codes. They a
 privacy-export-left-derived = Search index built from the tickets' text. The tickets themselves are included above.
 privacy-export-left-published = Frequently asked questions written by our partner. They are not about you.
 privacy-export-readme-formats = The files are JSON (UTF-8). Times are in UTC and amounts in öre (hundredths of a krona).
+privacy-staff-erase-text = Has someone asked for their data to be erased? Tickets they sent through the contact form are emptied but keep their numbers; an account is deleted by its owner or the organisation's admin.
+privacy-staff-erase-link = Erase the data of an address

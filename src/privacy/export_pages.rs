@@ -125,6 +125,7 @@ fn staff_page(
         email,
         f,
         nothing,
+        erase: Page::StaffPrivacyErase.path(cx.locale),
     })
 }
 

@@ -38,10 +38,11 @@ pub enum Kind {
     Sessions,
     Tokens,
     AuditIp,
+    RetainedOrders,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::TicketContent,
         Kind::RejectedCertificates,
         Kind::ApprovedCertificates,
@@ -51,6 +52,7 @@ impl Kind {
         Kind::Sessions,
         Kind::Tokens,
         Kind::AuditIp,
+        Kind::RetainedOrders,
     ];
 
     /// The name in the log, the command's output and the README.
@@ -65,6 +67,7 @@ impl Kind {
             Kind::Sessions => "sessions",
             Kind::Tokens => "tokens",
             Kind::AuditIp => "audit-ip",
+            Kind::RetainedOrders => "retained-orders",
         }
     }
 }
@@ -127,6 +130,14 @@ pub fn run(
             Kind::Sessions => expired_sessions(conn, now, dry_run)?,
             Kind::Tokens => expired_tokens(conn, now, dry_run)?,
             Kind::AuditIp => audit_ip(conn, now, retention.audit_ip_months, dry_run)?,
+            // A deleted organisation's orders, once the accounting law no longer needs them.
+            Kind::RetainedOrders => usize::try_from(super::erase::purge_retained_orders(
+                conn,
+                now,
+                u32::try_from(retention.order_years).unwrap_or(u32::MAX),
+                dry_run,
+            )?)
+            .unwrap_or(usize::MAX),
         };
         counts.push((kind, n));
     }
@@ -625,7 +636,7 @@ mod tests {
         assert_eq!(
             report.to_string(),
             "ticket-content=1 rejected-certificates=1 approved-certificates=1 visitor-links=1 \
-             outbox-payloads=1 throttle=1 sessions=1 tokens=1 audit-ip=1"
+             outbox-payloads=1 throttle=1 sessions=1 tokens=1 audit-ip=1 retained-orders=1"
         );
         assert_eq!(report.total(), 9);
         assert_eq!(report.get(Kind::Tokens), 1);

@@ -30,4 +30,6 @@ pub struct StaffPrivacyTpl {
     pub f: FormErrors,
     /// The address given held nothing: said on the page instead of an empty ZIP.
     pub nothing: bool,
+    /// The page that erases a visitor's data, for erasure requests.
+    pub erase: &'static str,
 }

@@ -810,8 +810,12 @@ async fn registered_filled_and_erased_nothing_personal_is_left_anywhere() {
 
         // The orders go when the bookkeeping period has passed, not a day before.
         let now = app.clock.now_utc_naive();
+        // Through the daily purge, as the worker runs it, with the default seven years.
         let purge = |c: &mut donera::db::DbConn, at, dry| {
-            donera::privacy::erase::purge_retained_orders(c, at, 7, dry).unwrap()
+            let retention = donera::config::Retention::default();
+            donera::privacy::purge::run(c, at, &retention, dry)
+                .unwrap()
+                .get(donera::privacy::purge::Kind::RetainedOrders)
         };
         let almost = now + time::Duration::days(7 * 365);
         assert_eq!(purge(&mut c, almost, false), 0);

@@ -98,7 +98,8 @@ const ROUTES = {
     staffOrganisations: '/sv/personal/organisationer',
     loginCode: '/sv/logga-in/kod', twoFactor: '/sv/tvastegsverifiering', privacy: '/sv/integritet',
     yourData: '/sv/konto/dina-uppgifter', dataExport: '/sv/konto/dina-uppgifter/export.zip',
-    staffPrivacy: '/sv/personal/integritet',
+    staffPrivacy: '/sv/personal/integritet', staffPrivacyErase: '/sv/personal/integritet/radera',
+    accountDelete: '/sv/konto/radera', orgDelete: '/sv/konto/organisation/radera',
     ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
   en: {
@@ -120,7 +121,8 @@ const ROUTES = {
     staffOrganisations: '/en/staff/organisations',
     loginCode: '/en/login/code', twoFactor: '/en/two-step-verification', privacy: '/en/privacy',
     yourData: '/en/account/your-data', dataExport: '/en/account/your-data/export.zip',
-    staffPrivacy: '/en/staff/privacy',
+    staffPrivacy: '/en/staff/privacy', staffPrivacyErase: '/en/staff/privacy/erase',
+    accountDelete: '/en/account/delete', orgDelete: '/en/account/organisation/delete',
     ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
 };
@@ -1481,6 +1483,12 @@ async function journeyMember(j) {
   const zipBytes = await zip.body();
   j.expect(zip.status() === 200 && /attachment; filename="donera-export-/.test(zip.headers()['content-disposition'] || '')
     && zipBytes.subarray(0, 2).toString() === 'PK', `the export is not a ZIP download (${zip.status()}, ${zip.headers()['content-disposition']})`);
+  // The two deletion pages it links, as far as their confirmation (nothing is deleted here).
+  for (const p of [L.accountDelete, L.orgDelete]) {
+    j.expect((await page.locator(`main a[href="${p}"]`).count()) === 1, `no link to ${p} on ${L.yourData}`);
+  }
+  await j.goto(L.accountDelete, { variant: 'confirmation' });
+  await j.goto(L.orgDelete, { variant: 'confirmation' });
   await j.goto(L.colleagues, { variant: 'after your data' });
 
   // Invite a colleague.
@@ -1551,6 +1559,11 @@ async function journeyStaff(j) {
   if (!link) j.fail(`no link to ${L.staffPrivacy} in main on ${L.staff}`);
   await j.click(link);
   await j.expectAt(L.staffPrivacy, 'staff privacy link');
+  await j.check();
+  link = await j.linkTo(L.staffPrivacyErase, 'main');
+  if (!link) j.fail(`no link to ${L.staffPrivacyErase} in main on ${L.staffPrivacy}`);
+  await j.click(link);
+  await j.expectAt(L.staffPrivacyErase, 'staff erase link');
   await j.check();
   await j.goto(L.staff, { variant: 'after privacy' });
   link = await j.linkTo(L.staffAudit, 'main');

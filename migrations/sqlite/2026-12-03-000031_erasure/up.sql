@@ -23,10 +23,11 @@ CREATE TABLE files_new (
     size BIGINT NOT NULL,
     sha256 TEXT NOT NULL,
     data BLOB NOT NULL,
-    created_at TIMESTAMP NOT NULL
+    created_at TIMESTAMP NOT NULL,
+    erased_at TIMESTAMP
 );
-INSERT INTO files_new (id, organisation_id, uploaded_by, original_name, content_type, size, sha256, data, created_at)
-    SELECT id, organisation_id, uploaded_by, original_name, content_type, size, sha256, data, created_at FROM files;
+INSERT INTO files_new (id, organisation_id, uploaded_by, original_name, content_type, size, sha256, data, created_at, erased_at)
+    SELECT id, organisation_id, uploaded_by, original_name, content_type, size, sha256, data, created_at, erased_at FROM files;
 DROP TABLE files;
 ALTER TABLE files_new RENAME TO files;
 CREATE INDEX files_organisation ON files (organisation_id);
