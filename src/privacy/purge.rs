@@ -638,7 +638,7 @@ mod tests {
             "ticket-content=1 rejected-certificates=1 approved-certificates=1 visitor-links=1 \
              outbox-payloads=1 throttle=1 sessions=1 tokens=1 audit-ip=1 retained-orders=1"
         );
-        assert_eq!(report.total(), 9);
+        assert_eq!(report.total(), 10);
         assert_eq!(report.get(Kind::Tokens), 1);
     }
 }
