@@ -46,3 +46,5 @@ colleagues-removed = The colleague has been removed and logged out.
 colleagues-error-taken = This e-mail address already has an account.
 colleagues-error-unconfirmed = Confirm your own e-mail address before you invite colleagues. The link is in the e-mail we sent when you registered.
 colleagues-error-too-many = Your organisation has sent many invitations in the past hour. Please try again later.
+colleagues-make-admin = Make admin
+colleagues-made-admin = The colleague is now an admin of the organisation.

@@ -46,3 +46,5 @@ colleagues-removed = Kollegan är borttagen och utloggad.
 colleagues-error-taken = Den här e-postadressen har redan ett konto.
 colleagues-error-unconfirmed = Bekräfta din egen e-postadress innan du bjuder in kollegor. Länken finns i mejlet vi skickade när du registrerade dig.
 colleagues-error-too-many = Organisationen har skickat många inbjudningar den senaste timmen. Försök igen om en stund.
+colleagues-make-admin = Gör till administratör
+colleagues-made-admin = Kollegan är nu administratör för organisationen.

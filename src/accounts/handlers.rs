@@ -812,6 +812,8 @@ async fn colleagues_page(
             status: l.t(m.member_status()),
             remove: (user.is_org_admin && m.id != user.id)
                 .then(|| Page::ColleagueRemove.link(locale, &m.id)),
+            make_admin: (user.is_org_admin && service::can_be_made_admin(&m))
+                .then(|| Page::ColleagueAdmin.link(locale, &m.id)),
             name: m.name,
             email: m.email,
         })
@@ -924,5 +926,40 @@ pub async fn remove_colleague(
     })
     .await?;
     flash(session, "colleagues-removed");
+    Ok(redirect(Page::Colleagues.path(locale)))
+}
+
+/// An admin makes a confirmed colleague an admin too, so the role can be handed over before the
+/// admin leaves (the last admin cannot delete their account).
+pub async fn make_colleague_admin(
+    req: HttpRequest,
+    cx: Ctx,
+    member: Member,
+    id: web::Path<String>,
+    form: web::Form<CsrfOnly>,
+) -> Result<HttpResponse, AppError> {
+    let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
+    csrf::verify(session, &form.csrf)?;
+    let user = member.0;
+    if !user.is_org_admin {
+        return Err(AppError::Forbidden);
+    }
+    let t = id.into_inner();
+    let target = db::run(&state.pool, move |c| model::user_by_id(c, &t)).await?;
+    // Another organisation's member, or nobody: the same 404.
+    let target = match target {
+        Some(t) if t.organisation_id == user.organisation_id && t.disabled_at.is_none() => t,
+        _ => return Err(AppError::NotFound),
+    };
+    if !service::can_be_made_admin(&target) {
+        return Err(AppError::BadRequest);
+    }
+    let ip = client_ip(&req);
+    let now = state.clock.now_utc_naive();
+    db::run(&state.pool, move |c| {
+        service::make_org_admin(c, now, &user, &target, &ip)
+    })
+    .await?;
+    flash(session, "colleagues-made-admin");
     Ok(redirect(Page::Colleagues.path(locale)))
 }

@@ -87,6 +87,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(handlers::invite_colleague)),
         )
         .service(r(Page::ColleagueRemove).route(web::post().to(handlers::remove_colleague)))
+        .service(r(Page::ColleagueAdmin).route(web::post().to(handlers::make_colleague_admin)))
         .service(r(Page::Staff).route(get().to(staff::home)))
         .service(
             web::resource(Page::Staff.path(l).trim_end_matches('/'))

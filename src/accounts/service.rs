@@ -859,6 +859,43 @@ pub fn invite(
 
 /// Turns a person's access off (removed member, disabled staff) or back on; sessions end at once
 /// when it is turned off.
+/// Whether a colleague may be made an organisation admin: not one already, active, and with an
+/// address and a password of their own (an invitation not yet accepted does not count).
+pub fn can_be_made_admin(u: &User) -> bool {
+    !u.is_org_admin
+        && u.disabled_at.is_none()
+        && u.email_verified_at.is_some()
+        && u.password_hash.is_some()
+}
+
+/// Makes `target` an admin of the organisation `actor` administers; audited.
+pub fn make_org_admin(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    actor: &User,
+    target: &User,
+    ip: &str,
+) -> Result<(), AppError> {
+    db::write(conn, |c| {
+        diesel::update(users::table.find(&target.id))
+            .set(users::is_org_admin.eq(true))
+            .execute(c)?;
+        audit::record(
+            c,
+            now,
+            &Actor {
+                id: Some(&actor.id),
+                kind: "member",
+                ip,
+            },
+            "member.made_admin",
+            "user",
+            &target.id,
+            "",
+        )
+    })
+}
+
 pub fn set_disabled(
     conn: &mut DbConn,
     now: PrimitiveDateTime,

@@ -105,6 +105,8 @@ pub struct ColleagueRow {
     pub email: String,
     pub status: String,
     pub remove: Option<String>,
+    /// Where an admin makes this colleague an admin too (a confirmed colleague who is not one).
+    pub make_admin: Option<String>,
 }
 
 #[derive(Template)]

@@ -82,6 +82,7 @@ pub enum Page {
     StaffPrivacy,
     StaffPrivacyExport,
     StaffPrivacyErase,
+    ColleagueAdmin,
 }
 
 impl Page {
@@ -96,7 +97,8 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 76] = [
+    pub const ALL: [Page; 77] = [
+        Page::ColleagueAdmin,
         Page::Privacy,
         Page::YourData,
         Page::DataExport,
@@ -214,6 +216,8 @@ impl Page {
             (Page::StaffPrivacyExport, En) => "/en/staff/privacy/export",
             (Page::StaffPrivacyErase, Sv) => "/sv/personal/integritet/radera",
             (Page::StaffPrivacyErase, En) => "/en/staff/privacy/erase",
+            (Page::ColleagueAdmin, Sv) => "/sv/konto/kollegor/{id}/administrator",
+            (Page::ColleagueAdmin, En) => "/en/account/colleagues/{id}/admin",
             (Page::Logout, Sv) => "/sv/logga-ut",
             (Page::Logout, En) => "/en/logout",
             (Page::ForgotPassword, Sv) => "/sv/glomt-losenord",
@@ -427,6 +431,7 @@ impl Page {
                 | Page::StaffPrivacy
                 | Page::StaffPrivacyExport
                 | Page::StaffPrivacyErase
+                | Page::ColleagueAdmin
         )
     }
 }

@@ -794,7 +794,9 @@ async fn an_invited_colleague_joins_and_a_removed_one_is_logged_out() {
     assert_eq!(res.status, 403);
     // The admin removes Bertil: his session ends at once.
     let list = admin.get("/sv/konto/kollegor").await;
-    let remove = list.attr("table form", "action").unwrap();
+    let remove = list
+        .attr("table form[action$='/ta-bort']", "action")
+        .unwrap();
     let csrf = list.attr("input[name=csrf]", "value").unwrap();
     assert_eq!(admin.post(&remove, &[("csrf", &csrf)]).await.status, 303);
     assert_eq!(bertil.get("/sv/konto/").await.status, 303);
@@ -802,6 +804,132 @@ async fn an_invited_colleague_joins_and_a_removed_one_is_logged_out() {
         login(&mut bertil, "bertil@example.org", PW).await.status,
         400
     );
+}
+
+/// The last admin cannot delete their account (issue 21): they hand the role over first, to a
+/// colleague who has accepted the invitation, from the colleagues page.
+#[actix_web::test]
+async fn an_admin_hands_the_role_to_a_colleague_and_may_then_leave() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let mut anna = Browser::new(&app);
+        registered_member(&mut anna, "Föreningen Ö", "802000-0009", "anna@example.org").await;
+        for (name, email) in [
+            ("Bertil", "bertil@example.org"),
+            ("Cilla", "cilla@example.org"),
+        ] {
+            let res = anna
+                .submit(
+                    "/sv/konto/kollegor",
+                    "/sv/konto/kollegor",
+                    &[("name", name), ("email", email)],
+                )
+                .await;
+            assert_eq!(res.status, 303);
+        }
+        // Bertil accepts; Cilla's invitation stays open.
+        let path = app
+            .mailed_path("member.invitation", "bertil@example.org")
+            .unwrap();
+        let mut bertil = Browser::new(&app);
+        let form = [
+            ("name", "Bertil B"),
+            ("password", PW),
+            ("password_confirm", PW),
+        ];
+        assert_eq!(bertil.submit(&path, &path, &form).await.status, 303);
+
+        // Only the colleague who accepted can be made admin.
+        let list = anna.get("/sv/konto/kollegor").await;
+        let html = list.html();
+        let sel = scraper::Selector::parse("table form[action$='/administrator']").unwrap();
+        let forms: Vec<String> = html
+            .select(&sel)
+            .map(|f| f.value().attr("action").unwrap().to_owned())
+            .collect();
+        assert_eq!(forms.len(), 1, "{forms:?}");
+        let make_admin = forms[0].clone();
+        let csrf = list.attr("input[name=csrf]", "value").unwrap();
+        // An invitation not yet accepted: no password of her own, so not yet.
+        let cilla: String = {
+            use diesel::prelude::*;
+            use donera::db::schema::users;
+            users::table
+                .filter(users::email.eq("cilla@example.org"))
+                .select(users::id)
+                .first(&mut app.pool().get().unwrap())
+                .unwrap()
+        };
+        let r = anna
+            .post(
+                &format!("/sv/konto/kollegor/{cilla}/administrator"),
+                &[("csrf", &csrf)],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+
+        // Anna is the last admin: refused.
+        let del = anna.get("/sv/konto/radera").await;
+        let del_csrf = del.attr("input[name=csrf]", "value").unwrap();
+        let r = anna
+            .post("/sv/konto/radera", &[("csrf", &del_csrf), ("password", PW)])
+            .await;
+        assert_eq!(r.status, 409);
+
+        // Bertil, not an admin, cannot promote himself; nor can another organisation's admin;
+        // nor a request without the token.
+        let own = bertil.get("/sv/konto/kollegor").await;
+        let bertil_csrf = own.attr("input[name=csrf]", "value").unwrap();
+        assert_eq!(
+            bertil
+                .post(&make_admin, &[("csrf", &bertil_csrf)])
+                .await
+                .status,
+            403
+        );
+        let mut other = Browser::new(&app);
+        registered_member(&mut other, "Förening B", "802479-3328", "b@example.org").await;
+        let page = other.get("/sv/konto/kollegor").await;
+        let other_csrf = page.attr("input[name=csrf]", "value").unwrap();
+        assert_eq!(
+            other
+                .post(&make_admin, &[("csrf", &other_csrf)])
+                .await
+                .status,
+            404
+        );
+        assert_eq!(anna.post(&make_admin, &[]).await.status, 403);
+
+        // Anna makes Bertil an admin: he can invite now, and Anna may leave.
+        let res = anna.post(&make_admin, &[("csrf", &csrf)]).await;
+        assert_eq!(res.status, 303);
+        let list = anna.get("/sv/konto/kollegor").await;
+        assert!(list.text().contains("Kollegan är nu administratör"));
+        assert!(
+            list.attr("table form[action$='/administrator']", "action")
+                .is_none()
+        );
+        let own = bertil.get("/sv/konto/kollegor").await;
+        assert!(
+            own.attr("main form[action='/sv/konto/kollegor']", "action")
+                .is_some()
+        );
+        let r = anna
+            .post("/sv/konto/radera", &[("csrf", &del_csrf), ("password", PW)])
+            .await;
+        assert_eq!(r.status, 303, "{}", r.text());
+        let mut conn = app.pool().get().unwrap();
+        let audited: i64 = {
+            use diesel::prelude::*;
+            use donera::db::schema::audit_log as al;
+            al::table
+                .filter(al::action.eq("member.made_admin"))
+                .count()
+                .get_result(&mut conn)
+                .unwrap()
+        };
+        assert_eq!(audited, 1);
+    }
 }
 
 #[actix_web::test]
