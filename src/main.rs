@@ -355,7 +355,10 @@ fn outbox(settings: &Settings, action: Option<OutboxAction>) -> anyhow::Result<(
                 println!("re-queued {id}");
                 Ok(())
             } else {
-                anyhow::bail!("no dead or skipped event with id {id}")
+                anyhow::bail!(
+                    "no dead or skipped event with id {id} that can be sent again (an e-mail \
+                     whose recipient the retention purge removed cannot)"
+                )
             }
         }
         None => {

@@ -358,7 +358,13 @@ pub fn retry(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<bool
     let n = diesel::update(
         ev::table
             .find(id)
-            .filter(ev::state.eq_any([State::Dead.key(), State::Skipped.key()])),
+            .filter(ev::state.eq_any([State::Dead.key(), State::Skipped.key()]))
+            // An e-mail whose recipient the retention purge removed has nobody to go to.
+            .filter(
+                ev::channel
+                    .ne(CHANNEL_EMAIL)
+                    .or(ev::recipient.is_not_null()),
+            ),
     )
     .set((
         ev::state.eq(State::Pending.key()),

@@ -504,6 +504,10 @@ async fn each_kind_keeps_what_is_just_inside_its_period_and_removes_what_is_just
             .first(&mut c)
             .unwrap();
         assert_eq!((state.as_str(), attempts), ("dead", 1));
+        // A dead e-mail the purge emptied cannot be sent again; one still whole can.
+        let now = app.clock.now_utc_naive();
+        assert!(!donera::outbox::retry(&mut c, "gone-dead", now).unwrap());
+        assert!(donera::outbox::retry(&mut c, "keep-dead", now).unwrap());
         let erased: (String, i64, String) = files::table
             .find("gone-rejected")
             .select((files::content_type, files::size, files::sha256))
