@@ -895,6 +895,19 @@ pub async fn invite_colleague(
     }
 }
 
+/// The active colleague `id` that the organisation admin `user` acts on: 403 for a member who is
+/// not the admin, and the same 404 for another organisation's member as for nobody.
+async fn colleague_of(cx: &Ctx, user: &User, id: String) -> Result<User, AppError> {
+    if !user.is_org_admin {
+        return Err(AppError::Forbidden);
+    }
+    let target = db::run(&cx.state.pool, move |c| model::user_by_id(c, &id)).await?;
+    match target {
+        Some(t) if t.organisation_id == user.organisation_id && t.disabled_at.is_none() => Ok(t),
+        _ => Err(AppError::NotFound),
+    }
+}
+
 pub async fn remove_colleague(
     req: HttpRequest,
     cx: Ctx,
@@ -905,17 +918,7 @@ pub async fn remove_colleague(
     let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     csrf::verify(session, &form.csrf)?;
     let user = member.0;
-    if !user.is_org_admin {
-        return Err(AppError::Forbidden);
-    }
-    let target_id = id.into_inner();
-    let t = target_id.clone();
-    let target = db::run(&state.pool, move |c| model::user_by_id(c, &t)).await?;
-    // Another organisation's member, or nobody: the same 404.
-    let target = match target {
-        Some(t) if t.organisation_id == user.organisation_id && t.disabled_at.is_none() => t,
-        _ => return Err(AppError::NotFound),
-    };
+    let target = colleague_of(&cx, &user, id.into_inner()).await?;
     if target.id == user.id {
         return Err(AppError::BadRequest);
     }
@@ -941,16 +944,7 @@ pub async fn make_colleague_admin(
     let (state, locale, session) = (&cx.state, cx.locale, &cx.session);
     csrf::verify(session, &form.csrf)?;
     let user = member.0;
-    if !user.is_org_admin {
-        return Err(AppError::Forbidden);
-    }
-    let t = id.into_inner();
-    let target = db::run(&state.pool, move |c| model::user_by_id(c, &t)).await?;
-    // Another organisation's member, or nobody: the same 404.
-    let target = match target {
-        Some(t) if t.organisation_id == user.organisation_id && t.disabled_at.is_none() => t,
-        _ => return Err(AppError::NotFound),
-    };
+    let target = colleague_of(&cx, &user, id.into_inner()).await?;
     if !service::can_be_made_admin(&target) {
         return Err(AppError::BadRequest);
     }
