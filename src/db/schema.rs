@@ -257,6 +257,47 @@ diesel::table! {
         customer_at -> Timestamp,
         resolved_at -> Nullable<Timestamp>,
         erased_at -> Nullable<Timestamp>,
+        first_response_at -> Nullable<Timestamp>,
+        due_at -> Nullable<Timestamp>,
+        paused_at -> Nullable<Timestamp>,
+        paused_minutes -> BigInt,
+        response_minutes -> Nullable<BigInt>,
+        resolution_minutes -> Nullable<BigInt>,
+        response_met -> Nullable<Bool>,
+        resolution_met -> Nullable<Bool>,
+        breaches -> Integer,
+    }
+}
+
+diesel::table! {
+    ticket_ratings (ticket_id) {
+        ticket_id -> Text,
+        rating -> Text,
+        comment -> Text,
+        rated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    business_hours (weekday) {
+        weekday -> Integer,
+        opens -> Nullable<Integer>,
+        closes -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    closed_days (day) {
+        day -> Date,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    sla_targets (priority) {
+        priority -> Text,
+        response_minutes -> BigInt,
+        resolution_minutes -> BigInt,
     }
 }
 
@@ -350,6 +391,7 @@ diesel::joinable!(ticket_attachments -> ticket_messages (message_id));
 diesel::joinable!(ticket_attachments -> files (file_id));
 diesel::joinable!(ticket_terms -> tickets (ticket_id));
 diesel::joinable!(ticket_tokens -> tickets (ticket_id));
+diesel::joinable!(ticket_ratings -> tickets (ticket_id));
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
     users,
@@ -374,5 +416,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     ticket_attachments,
     ticket_terms,
     ticket_index_queue,
-    canned_replies
+    canned_replies,
+    business_hours,
+    closed_days,
+    sla_targets,
+    ticket_ratings
 );

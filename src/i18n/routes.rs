@@ -83,6 +83,10 @@ pub enum Page {
     StaffPrivacyExport,
     StaffPrivacyErase,
     ColleagueAdmin,
+    StaffSla,
+    StaffTicketsBulk,
+    StaffTicketPresence,
+    TicketRating,
 }
 
 impl Page {
@@ -97,7 +101,11 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 77] = [
+    pub const ALL: [Page; 81] = [
+        Page::StaffSla,
+        Page::StaffTicketsBulk,
+        Page::StaffTicketPresence,
+        Page::TicketRating,
         Page::ColleagueAdmin,
         Page::Privacy,
         Page::YourData,
@@ -326,6 +334,15 @@ impl Page {
             (Page::StaffTicketUpdate, En) => "/en/staff/tickets/{number}/update",
             (Page::StaffTicketMerge, Sv) => "/sv/personal/arenden/{number}/sla-ihop",
             (Page::StaffTicketMerge, En) => "/en/staff/tickets/{number}/merge",
+            // POST only; registered before `StaffTicket`, whose pattern it also matches.
+            (Page::StaffTicketsBulk, Sv) => "/sv/personal/arenden/markerade",
+            (Page::StaffTicketsBulk, En) => "/en/staff/tickets/selected",
+            (Page::StaffTicketPresence, Sv) => "/sv/personal/arenden/{number}/narvaro",
+            (Page::StaffTicketPresence, En) => "/en/staff/tickets/{number}/presence",
+            (Page::StaffSla, Sv) => "/sv/personal/svarstider",
+            (Page::StaffSla, En) => "/en/staff/response-targets",
+            (Page::TicketRating, Sv) => "/sv/kontakt/omdome/{token}",
+            (Page::TicketRating, En) => "/en/contact/rating/{token}",
             (Page::StaffCanned, Sv) => "/sv/personal/svarsmallar",
             (Page::StaffCanned, En) => "/en/staff/canned-replies",
             (Page::StaffCannedEdit, Sv) => "/sv/personal/svarsmallar/{id}",
@@ -432,6 +449,9 @@ impl Page {
                 | Page::StaffPrivacyExport
                 | Page::StaffPrivacyErase
                 | Page::ColleagueAdmin
+                | Page::StaffSla
+                | Page::StaffTicketsBulk
+                | Page::StaffTicketPresence
         )
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod dashboard;
 pub mod organisation;
+pub mod staff_home;
 
 use actix_web::web;
 

@@ -3,15 +3,20 @@
 //! is shown and searched) are plain functions here; `service` writes, `model` reads, and the
 //! handlers stay thin.
 
+pub mod bulk;
 pub mod business_time;
 pub mod canned;
 pub mod contact;
+pub mod csat;
 pub mod erase;
 pub mod member;
 pub mod model;
+pub mod presence;
 pub mod search;
 pub mod seed;
 pub mod service;
+pub mod sla;
+pub mod sla_admin;
 pub mod staff;
 pub mod views;
 
@@ -48,6 +53,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .service(r(Page::VisitorFile).route(get().to(contact::file)))
             .service(r(Page::StaffTickets).route(get().to(staff::queue)))
+            // Before `StaffTicket`, whose `{number}` would match its path too.
+            .service(r(Page::StaffTicketsBulk).route(web::post().to(bulk::apply)))
+            .service(r(Page::StaffTicketPresence).route(get().to(presence::poll)))
+            .service(r(Page::TicketRating).route(get().to(csat::form)))
+            .service(
+                r(Page::StaffSla)
+                    .route(get().to(sla_admin::form))
+                    .route(web::post().to(sla_admin::save)),
+            )
             .service(r(Page::StaffTicket).route(get().to(staff::show)))
             .service(r(Page::StaffTicketReply).route(web::post().to(staff::reply)))
             .service(r(Page::StaffTicketUpdate).route(web::post().to(staff::update)))

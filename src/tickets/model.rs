@@ -37,6 +37,16 @@ pub struct Ticket {
     pub updated_at: PrimitiveDateTime,
     pub customer_at: PrimitiveDateTime,
     pub resolved_at: Option<PrimitiveDateTime>,
+    /// The first answer from staff the requester saw (see `sla`).
+    pub first_response_at: Option<PrimitiveDateTime>,
+    /// The next pending target while the clock runs; `None` while paused or finished.
+    pub due_at: Option<PrimitiveDateTime>,
+    pub paused_at: Option<PrimitiveDateTime>,
+    pub paused_minutes: i64,
+    pub response_met: Option<bool>,
+    pub resolution_met: Option<bool>,
+    /// Which breaches were e-mailed (`sla::BREACH_*` bits).
+    pub breaches: i32,
 }
 
 impl Ticket {
@@ -80,6 +90,8 @@ pub struct Summary {
     pub created_at: PrimitiveDateTime,
     pub updated_at: PrimitiveDateTime,
     pub customer_at: PrimitiveDateTime,
+    pub due_at: Option<PrimitiveDateTime>,
+    pub first_response_at: Option<PrimitiveDateTime>,
 }
 
 impl From<&Ticket> for Summary {
@@ -96,6 +108,8 @@ impl From<&Ticket> for Summary {
             created_at: t.created_at,
             updated_at: t.updated_at,
             customer_at: t.customer_at,
+            due_at: t.due_at,
+            first_response_at: t.first_response_at,
         }
     }
 }

@@ -193,6 +193,13 @@ pub struct Row {
     pub age: String,
     pub since_customer: String,
     pub updated: String,
+    /// The next response target on the staff side ("svar senast tis 14:00", "försenat 3 h").
+    pub due: String,
+    /// `due-ok`, `due-soon` or `due-late` for the queue's colour; empty without a target.
+    pub due_class: &'static str,
+    /// The requester's satisfaction answer (`good`, `bad`) and its label; empty without one.
+    pub csat: String,
+    pub csat_label: String,
 }
 
 /// The words a list repeats on every row, looked up once per page instead of once per row.
@@ -299,6 +306,10 @@ impl Row {
             } else {
                 format::datetime(tr.i18n(), tr.locale, t.updated_at)
             },
+            due: String::new(),
+            due_class: "",
+            csat: String::new(),
+            csat_label: String::new(),
         }
     }
 }

@@ -4,7 +4,9 @@
 
 mod accounts;
 mod architecture;
+mod bulk;
 mod cli;
+mod csat;
 mod database;
 mod deployment;
 mod external;
@@ -22,6 +24,8 @@ mod privacy_purge;
 mod proxy;
 mod public;
 mod selfcheck;
+mod sla;
+mod staff_dashboard;
 mod support;
 mod tickets;
 mod twofa;

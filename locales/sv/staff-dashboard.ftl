@@ -1,0 +1,1 @@
+# The staff dashboard with its counts and charts (issue 22).

@@ -1,0 +1,14 @@
+DROP TABLE sla_targets;
+DROP TABLE closed_days;
+DROP TABLE business_hours;
+DROP TABLE ticket_ratings;
+DROP INDEX tickets_due;
+ALTER TABLE tickets DROP COLUMN breaches;
+ALTER TABLE tickets DROP COLUMN resolution_met;
+ALTER TABLE tickets DROP COLUMN response_met;
+ALTER TABLE tickets DROP COLUMN resolution_minutes;
+ALTER TABLE tickets DROP COLUMN response_minutes;
+ALTER TABLE tickets DROP COLUMN paused_minutes;
+ALTER TABLE tickets DROP COLUMN paused_at;
+ALTER TABLE tickets DROP COLUMN due_at;
+ALTER TABLE tickets DROP COLUMN first_response_at;
