@@ -24,6 +24,15 @@ pub fn jobs() -> Vec<Job> {
             counted: true,
             at_start: false,
         },
+        // Response targets that passed: one e-mail per ticket and target.
+        Job {
+            name: "sla-breaches",
+            every: Duration::minutes(1),
+            run: |c, now, _| crate::tickets::sla::mail_breaches(c, now),
+            // Not in housekeeping's count, which tells the tests what auto-close did.
+            counted: false,
+            at_start: false,
+        },
         Job {
             name: "validation-reminders",
             every: Duration::minutes(5),

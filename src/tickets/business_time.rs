@@ -169,6 +169,48 @@ pub enum Holiday {
     NewYearsEve,
 }
 
+impl Holiday {
+    /// The key of its name, `sla-holiday-<key>` in the locales.
+    pub fn key(self) -> &'static str {
+        match self {
+            Holiday::NewYearsDay => "new-years-day",
+            Holiday::Epiphany => "epiphany",
+            Holiday::GoodFriday => "good-friday",
+            Holiday::EasterSunday => "easter-sunday",
+            Holiday::EasterMonday => "easter-monday",
+            Holiday::MayDay => "may-day",
+            Holiday::Ascension => "ascension",
+            Holiday::Pentecost => "pentecost",
+            Holiday::NationalDay => "national-day",
+            Holiday::MidsummerEve => "midsummer-eve",
+            Holiday::MidsummerDay => "midsummer-day",
+            Holiday::AllSaints => "all-saints",
+            Holiday::ChristmasEve => "christmas-eve",
+            Holiday::ChristmasDay => "christmas-day",
+            Holiday::BoxingDay => "boxing-day",
+            Holiday::NewYearsEve => "new-years-eve",
+        }
+    }
+}
+
+/// Every closed day of a year by law or custom, in date order.
+pub fn holidays(year: i32) -> Vec<(Date, Holiday)> {
+    let Ok(mut d) = Date::from_calendar_date(year, Month::January, 1) else {
+        return vec![];
+    };
+    let mut out = vec![];
+    while d.year() == year {
+        if let Some(h) = closed_day(d) {
+            out.push((d, h));
+        }
+        match d.next_day() {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    out
+}
+
 /// Easter Sunday of `year` in the Gregorian calendar (the anonymous algorithm, also known as
 /// Meeus/Jones/Butcher).
 pub fn easter_sunday(year: i32) -> Option<Date> {

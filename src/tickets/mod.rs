@@ -86,6 +86,8 @@ pub struct Caches {
     pub staff: crate::cache::Snapshot<Vec<(String, String)>>,
     /// Every canned reply (`tickets::model::canned_all`).
     pub canned: crate::cache::Snapshot<Vec<model::Canned>>,
+    /// The response-target policy (`sla::load`), cleared when an admin saves it.
+    pub sla: crate::cache::Snapshot<sla::Policy>,
 }
 
 impl Default for Caches {
@@ -93,6 +95,7 @@ impl Default for Caches {
         Caches {
             staff: crate::cache::Snapshot::new(crate::cache::TTL),
             canned: crate::cache::Snapshot::new(crate::cache::TTL),
+            sla: crate::cache::Snapshot::new(crate::cache::TTL),
         }
     }
 }

@@ -43,6 +43,9 @@ pub struct Ticket {
     pub due_at: Option<PrimitiveDateTime>,
     pub paused_at: Option<PrimitiveDateTime>,
     pub paused_minutes: i64,
+    /// Business minutes to the first answer and to the resolution, as measured then.
+    pub response_minutes: Option<i64>,
+    pub resolution_minutes: Option<i64>,
     pub response_met: Option<bool>,
     pub resolution_met: Option<bool>,
     /// Which breaches were e-mailed (`sla::BREACH_*` bits).
@@ -490,9 +493,13 @@ pub struct Filter {
     pub priority: String,
     #[serde(default)]
     pub q: String,
-    /// `activity` (last activity first, the default), `oldest` or `newest`.
+    /// `activity` (last activity first, the default), `oldest`, `newest` or `due` (the next
+    /// response target first).
     #[serde(default)]
     pub sort: String,
+    /// `late`: only tickets whose running target has passed.
+    #[serde(default)]
+    pub due: String,
     #[serde(default)]
     pub page: Option<i64>,
 }
@@ -510,6 +517,7 @@ pub enum BadFilter {
     Category,
     Priority,
     Sort,
+    Due,
 }
 
 /// One page of the queue: at most [`PAGE`] tickets and whether another page follows. Text search
@@ -520,6 +528,7 @@ pub fn queue(
     f: &Filter,
     me: &str,
     index: &SearchIndex,
+    now: PrimitiveDateTime,
 ) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
     let plan = match plan_queue(conn, f, me, index)? {
         Ok(plan) => plan,
@@ -548,6 +557,9 @@ pub fn queue(
         if let Some(n) = &plan.number {
             q = q.filter(t::number.eq(n.clone()));
         }
+        if plan.late {
+            q = q.filter(t::due_at.le(now));
+        }
         for w in &plan.words {
             q = match w {
                 WordFilter::Ids(ids) => q.filter(t::id.eq_any(ids.clone())),
@@ -564,6 +576,13 @@ pub fn queue(
             Sort::Activity => q.order((t::updated_at.desc(), t::number.desc())),
             Sort::Oldest => q.order((t::created_at.asc(), t::number.asc())),
             Sort::Newest => q.order((t::created_at.desc(), t::number.desc())),
+            // Paused and finished tickets (no due time) last, on both backends: PostgreSQL
+            // sorts NULL last and SQLite first by default.
+            Sort::Due => q.order((
+                diesel::dsl::sql::<diesel::sql_types::Bool>("tickets.due_at IS NULL"),
+                t::due_at.asc(),
+                t::number.asc(),
+            )),
         };
         // The first page, by far the most read, with its limit in the text (see LimitLiteral).
         if plan.page == 1 {
@@ -586,6 +605,8 @@ struct QueuePlan {
     number: Option<String>,
     words: Vec<WordFilter>,
     sort: Sort,
+    /// Only tickets whose running target has passed.
+    late: bool,
     page: i64,
 }
 
@@ -605,6 +626,7 @@ enum Sort {
     Activity,
     Oldest,
     Newest,
+    Due,
 }
 
 /// Checks the filter and looks the search's words up, for [`queue`].
@@ -650,7 +672,13 @@ fn plan_queue(
         "" | "activity" => Sort::Activity,
         "oldest" => Sort::Oldest,
         "newest" => Sort::Newest,
+        "due" => Sort::Due,
         _ => return Ok(Err(BadFilter::Sort)),
+    };
+    let late = match f.due.as_str() {
+        "" => false,
+        "late" => true,
+        _ => return Ok(Err(BadFilter::Due)),
     };
     let mut plan = QueuePlan {
         state,
@@ -660,6 +688,7 @@ fn plan_queue(
         number: None,
         words: vec![],
         sort,
+        late,
         page: crate::web::queue::page_number(f.page),
     };
     let search = f.q.trim();

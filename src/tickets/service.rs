@@ -7,6 +7,7 @@ use time::{Duration, PrimitiveDateTime};
 
 pub use super::erase::erase_content;
 use super::model::{self, Ticket};
+use super::sla;
 use super::{Category, Priority, State};
 use crate::accounts::model::{self as accounts, User};
 use crate::audit::{self, Actor};
@@ -264,6 +265,7 @@ fn create_in(
         // Time-ordered, so that a new ticket's rows land at the end of every index keyed by it
         // (the search index above all), not on random pages.
         let id = uuid::Uuid::now_v7().to_string();
+        let clock = sla::Clock::start(&sla::load(c)?, Priority::Normal, now);
         diesel::insert_into(t::table)
             .values((
                 t::id.eq(&id),
@@ -284,6 +286,7 @@ fn create_in(
                 t::created_at.eq(now),
                 t::updated_at.eq(now),
                 t::customer_at.eq(now),
+                t::due_at.eq(clock.due_at),
             ))
             .execute(c)?;
         let kind = if who.user.is_some() {
@@ -486,6 +489,13 @@ fn customer_reply_in(
             t::resolved_at.eq(None::<PrimitiveDateTime>),
         ))
         .execute(c)?;
+    sla::apply(
+        c,
+        &ticket,
+        ticket.priority(),
+        &[sla::Event::State(next)],
+        now,
+    )?;
     super::search::queue(c, &ticket.id, &[body, &name])?;
     outbox::enqueue_partner(
         c,
@@ -574,6 +584,13 @@ pub fn staff_message(
         }
         let next = state.unwrap_or(State::Waiting);
         set_state_row(c, &ticket, next, now)?;
+        sla::apply(
+            c,
+            &ticket,
+            ticket.priority(),
+            &[sla::Event::Answered, sla::Event::State(next)],
+            now,
+        )?;
         email_requester(
             c,
             now,
@@ -711,6 +728,9 @@ pub fn update(
             )?;
             changed = true;
         }
+        if u.state != ticket.state() || u.priority != ticket.priority() {
+            sla::apply(c, &ticket, u.priority, &[sla::Event::State(u.state)], now)?;
+        }
         Ok(changed)
     })
 }
@@ -798,6 +818,13 @@ pub fn merge(
                 t::updated_at.eq(now),
             ))
             .execute(c)?;
+        sla::apply(
+            c,
+            &source,
+            source.priority(),
+            &[sla::Event::State(State::Closed)],
+            now,
+        )?;
         let reopen = match target.state() {
             State::Resolved => State::Open,
             s => s,
@@ -809,6 +836,15 @@ pub fn merge(
                 t::customer_at.eq(target.customer_at.max(source.customer_at)),
             ))
             .execute(c)?;
+        if reopen != target.state() {
+            sla::apply(
+                c,
+                &target,
+                target.priority(),
+                &[sla::Event::State(reopen)],
+                now,
+            )?;
+        }
         // The source's requester is told; their link to it leads on to the merged thread.
         email_requester(
             c,
@@ -854,6 +890,13 @@ pub fn auto_close(conn: &mut DbConn, now: PrimitiveDateTime, days: i64) -> Resul
             .execute(c)?;
             if n == 1 {
                 let ticket = model::by_id(c, &id)?.ok_or(AppError::NotFound)?;
+                // The pause that began at the resolution ends: nothing is due any more.
+                diesel::update(t::table.find(&ticket.id))
+                    .set((
+                        t::paused_at.eq(None::<PrimitiveDateTime>),
+                        t::due_at.eq(None::<PrimitiveDateTime>),
+                    ))
+                    .execute(c)?;
                 email_requester(c, now, &ticket, "ticket.state", json!({"state": "closed"}))?;
                 audit::record(
                     c,

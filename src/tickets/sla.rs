@@ -18,6 +18,8 @@ use super::{Priority, State};
 use crate::db::DbConn;
 use crate::db::schema::{business_hours as bh, closed_days as cd, sla_targets as st, tickets as t};
 use crate::error::AppError;
+use crate::i18n::args;
+use crate::web::page::Tr;
 
 /// One priority's targets, in business time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,8 +128,8 @@ impl Clock {
             due_at: t.due_at,
             paused_at: t.paused_at,
             paused_minutes: t.paused_minutes,
-            response_minutes: None,
-            resolution_minutes: None,
+            response_minutes: t.response_minutes,
+            resolution_minutes: t.resolution_minutes,
             response_met: t.response_met,
             resolution_met: t.resolution_met,
         }
@@ -227,19 +229,128 @@ pub fn store(conn: &mut DbConn, ticket_id: &str, c: &Clock) -> QueryResult<usize
     Ok(1)
 }
 
-/// Applies `event` to a ticket's stored clock (inside the caller's transaction). `ticket` is the
-/// row as it was before the change; `priority` the priority it has now.
+/// Applies `events`, in order, to a ticket's stored clock (inside the caller's transaction).
+/// `ticket` is the row as it was before the change; `priority` the priority it has now.
 pub fn apply(
     conn: &mut DbConn,
     ticket: &Ticket,
     priority: Priority,
-    event: Event,
+    events: &[Event],
     now: PrimitiveDateTime,
 ) -> Result<(), AppError> {
     let policy = load(conn)?;
-    let clock = Clock::of(ticket).after(&policy, priority, ticket.state(), event, now);
+    let mut clock = Clock::of(ticket);
+    let mut state = ticket.state();
+    for e in events {
+        clock = clock.after(&policy, priority, state, *e, now);
+        if let Event::State(s) = e {
+            state = *s;
+        }
+    }
     store(conn, &ticket.id, &clock)?;
     Ok(())
+}
+
+/// `tickets.breaches` bits: the breach of this target was e-mailed.
+pub const BREACH_RESPONSE: i32 = 1;
+pub const BREACH_RESOLUTION: i32 = 2;
+
+/// The target a running clock waits for, and its bit.
+fn pending_bit(first_response_at: Option<PrimitiveDateTime>) -> (i32, &'static str) {
+    match first_response_at {
+        None => (BREACH_RESPONSE, "response"),
+        Some(_) => (BREACH_RESOLUTION, "resolution"),
+    }
+}
+
+/// Who hears of a breach: the assignee, or every staff admin while nobody is assigned (or the
+/// assignee's account is switched off).
+fn breach_recipients(
+    conn: &mut DbConn,
+    assignee: Option<&str>,
+) -> Result<Vec<crate::accounts::model::User>, AppError> {
+    use crate::accounts::model::{self as accounts, Role};
+    if let Some(id) = assignee
+        && let Some(u) = accounts::user_by_id(conn, id)?
+        && u.disabled_at.is_none()
+        && u.role().is_staff()
+    {
+        return Ok(vec![u]);
+    }
+    Ok(accounts::staff(conn)?
+        .into_iter()
+        .filter(|u| u.role() == Role::Admin && u.disabled_at.is_none())
+        .collect())
+}
+
+/// E-mails each target that has passed, once per ticket and target, through the outbox; run by
+/// the worker every minute. Returns how many tickets it reported.
+pub fn mail_breaches(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<usize, AppError> {
+    // Only those not yet reported, so that a backlog of reported tickets cannot hide new ones.
+    let unreported = t::first_response_at
+        .is_null()
+        .and(t::breaches.eq(0).or(t::breaches.eq(BREACH_RESOLUTION)))
+        .or(t::first_response_at
+            .is_not_null()
+            .and(t::breaches.lt(BREACH_RESOLUTION)));
+    let due: Vec<String> = t::table
+        .filter(t::due_at.le(now))
+        .filter(unreported)
+        .order(t::due_at.asc())
+        .select(t::id)
+        .limit(200)
+        .load(conn)?;
+    let mut sent = 0;
+    for id in due {
+        sent += crate::db::write(conn, |c| -> Result<usize, AppError> {
+            let Some(ticket) = super::model::by_id(c, &id)? else {
+                return Ok(0);
+            };
+            let (bit, target) = pending_bit(ticket.first_response_at);
+            // Checked again inside the transaction: an answer may have stopped the clock.
+            if ticket.due_at.is_none_or(|d| d > now) || ticket.breaches & bit != 0 {
+                return Ok(0);
+            }
+            diesel::update(t::table.find(&ticket.id))
+                .set(t::breaches.eq(ticket.breaches | bit))
+                .execute(c)?;
+            for u in breach_recipients(c, ticket.assignee_id.as_deref())? {
+                let locale =
+                    crate::i18n::Locale::from_code(&u.locale).unwrap_or(crate::i18n::Locale::Sv);
+                let due = local(ticket.due_at.unwrap_or(now));
+                crate::outbox::enqueue_email(
+                    c,
+                    now,
+                    "ticket.sla_breach",
+                    &u.email,
+                    locale,
+                    &serde_json::json!({
+                        "number": ticket.number,
+                        "subject": ticket.subject,
+                        "name": u.name,
+                        "target": target,
+                        "due": format!("{} {:02}:{:02}", crate::i18n::format::iso_date(due.date()), due.hour(), due.minute()),
+                        "path": crate::i18n::routes::Page::StaffTicket.link(locale, &ticket.number),
+                    }),
+                )?;
+            }
+            crate::audit::record(
+                c,
+                now,
+                &crate::audit::Actor {
+                    id: None,
+                    kind: "system",
+                    ip: "",
+                },
+                "ticket.sla_breach",
+                "ticket",
+                &ticket.id,
+                &format!("{} {target}", ticket.number),
+            )?;
+            Ok(1)
+        })?;
+    }
+    Ok(sent)
 }
 
 /// Minutes after local midnight as a time of day (24:00 is the last minute's end).
@@ -283,6 +394,319 @@ pub fn load(conn: &mut DbConn) -> Result<Policy, AppError> {
 pub fn local(p: PrimitiveDateTime) -> OffsetDateTime {
     let o = utc(p);
     o.to_offset(business_time::offset_at(o))
+}
+
+// ---------------------------------------------------------------- what admins change
+
+/// Running tickets written per transaction when the policy changes.
+const RECOMPUTE_BATCH: i64 = 500;
+
+/// Computes the due instant of every running ticket again after the calendar or the targets
+/// changed, in batches so that writers are not held up. Returns how many it wrote.
+pub fn recompute_running(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<usize, AppError> {
+    let policy = load(conn)?;
+    let mut after = String::new();
+    let mut n = 0;
+    loop {
+        let batch: Vec<Ticket> = t::table
+            .filter(t::state.eq_any([State::New.key(), State::Open.key()]))
+            .filter(t::id.gt(&after))
+            .order(t::id.asc())
+            .limit(RECOMPUTE_BATCH)
+            .select(Ticket::as_select())
+            .load(conn)?;
+        let Some(last) = batch.last() else {
+            return Ok(n);
+        };
+        after = last.id.clone();
+        crate::db::write(conn, |c| -> Result<(), AppError> {
+            for tk in &batch {
+                let clock =
+                    Clock::of(tk).after(&policy, tk.priority(), tk.state(), Event::Recompute, now);
+                diesel::update(t::table.find(&tk.id))
+                    .set(t::due_at.eq(clock.due_at))
+                    .execute(c)?;
+            }
+            Ok(())
+        })?;
+        n += batch.len();
+    }
+}
+
+/// Weekly hours (minutes after midnight, Monday first) and targets (minutes, like
+/// [`Priority::ALL`]) as an admin saves them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub hours: [Option<(i32, i32)>; 7],
+    pub targets: [(i64, i64); 4],
+}
+
+/// Saves the weekly hours and the targets, audited.
+pub fn save(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    s: &Settings,
+    actor: &crate::audit::Actor,
+) -> Result<(), AppError> {
+    crate::db::write(conn, |c| -> Result<(), AppError> {
+        diesel::delete(bh::table).execute(c)?;
+        for (d, h) in s.hours.iter().enumerate() {
+            diesel::insert_into(bh::table)
+                .values((
+                    bh::weekday.eq(d as i32),
+                    bh::opens.eq(h.map(|x| x.0)),
+                    bh::closes.eq(h.map(|x| x.1)),
+                ))
+                .execute(c)?;
+        }
+        diesel::delete(st::table).execute(c)?;
+        for (p, (r, z)) in Priority::ALL.iter().zip(s.targets) {
+            diesel::insert_into(st::table)
+                .values((
+                    st::priority.eq(p.key()),
+                    st::response_minutes.eq(r),
+                    st::resolution_minutes.eq(z),
+                ))
+                .execute(c)?;
+        }
+        let details = Priority::ALL
+            .iter()
+            .zip(s.targets)
+            .map(|(p, (r, z))| format!("{} {r}/{z}", p.key()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::audit::record(c, now, actor, "sla.saved", "sla", "policy", &details)?;
+        Ok(())
+    })?;
+    recompute_running(conn, now)?;
+    Ok(())
+}
+
+/// Adds an extra closed day; `false` when the day was closed already.
+pub fn add_closed_day(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    day: Date,
+    note: &str,
+    actor: &crate::audit::Actor,
+) -> Result<bool, AppError> {
+    let added = crate::db::write(conn, |c| -> Result<bool, AppError> {
+        let exists: i64 = cd::table.filter(cd::day.eq(day)).count().get_result(c)?;
+        if exists > 0 {
+            return Ok(false);
+        }
+        let n = diesel::insert_into(cd::table)
+            .values((cd::day.eq(day), cd::note.eq(note)))
+            .execute(c)?;
+        if n == 1 {
+            let d = crate::i18n::format::iso_date(day);
+            crate::audit::record(c, now, actor, "sla.closed_day_added", "sla", &d, note)?;
+        }
+        Ok(n == 1)
+    })?;
+    if added {
+        recompute_running(conn, now)?;
+    }
+    Ok(added)
+}
+
+/// Removes an extra closed day; `false` when there was none.
+pub fn remove_closed_day(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    day: Date,
+    actor: &crate::audit::Actor,
+) -> Result<bool, AppError> {
+    let gone = crate::db::write(conn, |c| -> Result<bool, AppError> {
+        let n = diesel::delete(cd::table.find(day)).execute(c)?;
+        if n == 1 {
+            let d = crate::i18n::format::iso_date(day);
+            crate::audit::record(c, now, actor, "sla.closed_day_removed", "sla", &d, "")?;
+        }
+        Ok(n == 1)
+    })?;
+    if gone {
+        recompute_running(conn, now)?;
+    }
+    Ok(gone)
+}
+
+/// The extra closed days with their notes, in date order.
+pub fn closed_days(conn: &mut DbConn) -> Result<Vec<(Date, String)>, AppError> {
+    Ok(cd::table
+        .order(cd::day.asc())
+        .select((cd::day, cd::note))
+        .load(conn)?)
+}
+
+// ---------------------------------------------------------------- what people read
+
+/// A business-time span in words: "45 min", "3 h", "3 h 20 min", "4 arbetsdagar".
+pub fn span(tr: &Tr, minutes: i64) -> String {
+    let m = minutes.max(0);
+    if m < 60 {
+        tr.ta("sla-span-minutes", &args([("m", m.into())]))
+    } else if m < 27 * 60 {
+        tr.ta(
+            "sla-span-hours",
+            &args([("h", (m / 60).into()), ("m", (m % 60).into())]),
+        )
+    } else {
+        tr.ta("sla-span-days", &args([("n", ((m + 270) / 540).into())]))
+    }
+}
+
+/// When something is due, as short as the queue needs: "i dag 14:00", "tis 14:00" within the
+/// week, "12 januari 14:00" beyond it.
+pub fn when(tr: &Tr, due: PrimitiveDateTime, now: PrimitiveDateTime) -> String {
+    let (d, n) = (local(due), local(now));
+    let time = format!("{:02}:{:02}", d.hour(), d.minute());
+    let days = (d.date() - n.date()).whole_days();
+    if days == 0 {
+        tr.ta("sla-when-today", &args([("time", time.into())]))
+    } else if (1..7).contains(&days) {
+        let wd = d.weekday().number_from_monday();
+        tr.ta(
+            "sla-when-weekday",
+            &args([
+                ("day", tr.t(&format!("sla-weekday-{wd}")).into()),
+                ("time", time.into()),
+            ]),
+        )
+    } else {
+        let month = tr.t(&format!("month-{}", u8::from(d.month())));
+        tr.ta(
+            "sla-when-date",
+            &args([
+                ("day", i64::from(d.day()).into()),
+                ("month", month.into()),
+                ("time", time.into()),
+            ]),
+        )
+    }
+}
+
+/// Less business time left than this, and the queue marks the ticket as due soon.
+const SOON_MINUTES: i64 = 60;
+
+/// The queue's "next target" cell: its text and class (`due-ok`, `due-soon`, `due-late`), empty
+/// when no clock runs.
+pub fn due_cell(
+    tr: &Tr,
+    cal: &Calendar,
+    due_at: Option<PrimitiveDateTime>,
+    first_response_at: Option<PrimitiveDateTime>,
+    now: PrimitiveDateTime,
+) -> (String, &'static str) {
+    let Some(due) = due_at else {
+        return (String::new(), "");
+    };
+    let (_, target) = pending_bit(first_response_at);
+    if due <= now {
+        let late = span(tr, minutes_between(cal, due, now).max(1));
+        let id = format!("sla-late-{target}");
+        return (tr.ta(&id, &args([("late", late.into())])), "due-late");
+    }
+    let id = format!("sla-due-{target}");
+    let text = tr.ta(&id, &args([("when", when(tr, due, now).into())]));
+    let class = if minutes_between(cal, now, due) < SOON_MINUTES {
+        "due-soon"
+    } else {
+        "due-ok"
+    };
+    (text, class)
+}
+
+/// One target as the ticket page shows it.
+pub struct TargetView {
+    /// `sla-target-response` or `sla-target-resolution`, looked up.
+    pub label: String,
+    /// The target itself ("4 h").
+    pub goal: String,
+    pub status: String,
+    /// `due-ok`, `due-soon`, `due-late`, `met` or `missed`; empty while paused.
+    pub class: &'static str,
+}
+
+/// Both targets of a ticket: how each went, or when it is due.
+pub fn ticket_targets(
+    tr: &Tr,
+    policy: &Policy,
+    t: &Ticket,
+    now: PrimitiveDateTime,
+) -> Vec<TargetView> {
+    let target = policy.target(t.priority());
+    let clock = Clock::of(t).after(policy, t.priority(), t.state(), Event::Recompute, now);
+    let measured = |met: Option<bool>, minutes: Option<i64>| {
+        let class = if met == Some(true) { "met" } else { "missed" };
+        let id = if met == Some(true) {
+            "sla-status-met"
+        } else {
+            "sla-status-missed"
+        };
+        (
+            tr.ta(id, &args([("took", span(tr, minutes.unwrap_or(0)).into())])),
+            class,
+        )
+    };
+    let pending = |due: Option<PrimitiveDateTime>| -> (String, &'static str) {
+        if runs_in(t.state()) {
+            due_cell_for(tr, &policy.calendar, due, now)
+        } else {
+            (tr.t("sla-status-paused"), "")
+        }
+    };
+    let response = match t.first_response_at {
+        Some(_) => measured(t.response_met, t.response_minutes),
+        None => pending(clock.response_due),
+    };
+    let resolution = match (t.state(), t.resolution_met) {
+        (State::Resolved | State::Closed, Some(_)) => {
+            measured(t.resolution_met, t.resolution_minutes)
+        }
+        (State::Closed, None) => (tr.t("sla-status-closed"), ""),
+        _ => pending(clock.resolution_due),
+    };
+    vec![
+        TargetView {
+            label: tr.t("sla-target-response"),
+            goal: span(tr, target.response.whole_minutes()),
+            status: response.0,
+            class: response.1,
+        },
+        TargetView {
+            label: tr.t("sla-target-resolution"),
+            goal: span(tr, target.resolution.whole_minutes()),
+            status: resolution.0,
+            class: resolution.1,
+        },
+    ]
+}
+
+/// A due instant in words, without saying which target ("senast tis 14:00", "försenat 3 h").
+fn due_cell_for(
+    tr: &Tr,
+    cal: &Calendar,
+    due: Option<PrimitiveDateTime>,
+    now: PrimitiveDateTime,
+) -> (String, &'static str) {
+    let Some(due) = due else {
+        return (String::new(), "");
+    };
+    if due <= now {
+        let late = span(tr, minutes_between(cal, due, now).max(1));
+        (
+            tr.ta("sla-status-late", &args([("late", late.into())])),
+            "due-late",
+        )
+    } else {
+        let text = tr.ta(
+            "sla-status-due",
+            &args([("when", when(tr, due, now).into())]),
+        );
+        let soon = minutes_between(cal, now, due) < SOON_MINUTES;
+        (text, if soon { "due-soon" } else { "due-ok" })
+    }
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ pub struct QueueTpl {
     pub assignees: Vec<Opt>,
     pub priorities: Vec<Opt>,
     pub sorts: Vec<Opt>,
+    pub dues: Vec<Opt>,
     pub q: String,
     pub pager: crate::web::queue::Pager,
     pub canned: &'static str,
@@ -73,6 +74,7 @@ fn filter_query(f: &Filter, page: i64) -> String {
         ("priority", &f.priority),
         ("q", &f.q),
         ("sort", &f.sort),
+        ("due", &f.due),
     ] {
         if !v.is_empty() {
             pairs.push((k, v.clone()));
@@ -90,19 +92,26 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
     let fq = filter.clone();
     let caches = state.caches.clone();
     let search = state.search.clone();
-    let (rows, staff_list) = db::run(&state.pool, move |c| {
-        let rows = model::queue(c, &fq, &me, &search)?;
-        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?))
+    let now = state.clock.now_utc_naive();
+    let (rows, staff_list, policy) = db::run(&state.pool, move |c| {
+        let rows = model::queue(c, &fq, &me, &search, now)?;
+        let policy = caches.sla.get(|| super::sla::load(c))?;
+        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?, policy))
     })
     .await?;
     let (rows, more) = match rows {
         Ok(r) => r,
-        Err(BadFilter::State | BadFilter::Category | BadFilter::Priority | BadFilter::Sort) => {
+        Err(
+            BadFilter::State
+            | BadFilter::Category
+            | BadFilter::Priority
+            | BadFilter::Sort
+            | BadFilter::Due,
+        ) => {
             return Err(AppError::BadRequest);
         }
     };
     let l = cx.layout(Page::StaffTickets, "staff-tickets-title", Some(&staff.0))?;
-    let now = state.clock.now_utc_naive();
     let name_of = |id: &Option<String>| {
         id.as_ref()
             .and_then(|id| staff_list.iter().find(|(uid, _)| uid == id))
@@ -113,14 +122,17 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
     let rows = rows
         .iter()
         .map(|t| {
-            Row::new(
+            let mut row = Row::new(
                 &l.tr,
                 &lb,
                 t,
                 Page::StaffTicket.link(locale, &t.number),
                 now,
                 Some(name_of(&t.assignee_id)),
-            )
+            );
+            (row.due, row.due_class) =
+                super::sla::due_cell(&l.tr, &policy.calendar, t.due_at, t.first_response_at, now);
+            row
         })
         .collect();
     let tr = &l.tr;
@@ -156,7 +168,19 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
         label: name.clone(),
         selected: filter.assignee == *id,
     }));
-    let sorts = ["activity", "oldest", "newest"]
+    let dues = vec![
+        Opt {
+            value: String::new(),
+            label: tr.t("staff-tickets-filter-any"),
+            selected: filter.due.is_empty(),
+        },
+        Opt {
+            value: "late".into(),
+            label: tr.t("sla-filter-late"),
+            selected: filter.due == "late",
+        },
+    ];
+    let sorts = ["activity", "due", "oldest", "newest"]
         .into_iter()
         .map(|s| Opt {
             value: s.into(),
@@ -181,6 +205,7 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
         states: state_opts,
         assignees,
         sorts,
+        dues,
         q: filter.q.clone(),
         pager: crate::web::queue::Pager::new(page, more, link),
         rows,
@@ -220,6 +245,7 @@ pub struct TicketTpl {
     pub opened: String,
     pub age: String,
     pub since_customer: String,
+    pub targets: Vec<super::sla::TargetView>,
     pub requester: String,
     pub requester_email: String,
     pub requester_kind: String,
@@ -269,6 +295,7 @@ struct Loaded {
     org: Option<(Organisation, model::OrgOverview, bool)>,
     others: Vec<(String, String, String)>,
     merged_into: Option<Ticket>,
+    sla: std::sync::Arc<super::sla::Policy>,
 }
 
 /// Everything the ticket page shows besides the ticket, its organisation and its thread (read
@@ -307,6 +334,7 @@ fn gather(
         org,
         others,
         merged_into,
+        sla: caches.sla.get(|| super::sla::load(c))?,
     })
 }
 
@@ -449,6 +477,7 @@ async fn build_page(
         opened: format::datetime(&state.i18n, locale, t.created_at),
         age: views::age(tr, now, t.created_at),
         since_customer: views::age(tr, now, t.customer_at),
+        targets: super::sla::ticket_targets(tr, &loaded.sla, t, now),
         requester: views::person(tr, &t.requester_name),
         requester_email: t.requester_email.clone(),
         requester_kind,

@@ -40,7 +40,7 @@ pub(crate) async fn open_ticket(
 }
 
 /// Replies in the member area (multipart, like the browser sends it).
-async fn member_reply(b: &mut Browser<'_>, path: &str, message: &str) -> Resp {
+pub(crate) async fn member_reply(b: &mut Browser<'_>, path: &str, message: &str) -> Resp {
     let page = b.get(path).await;
     let csrf = page.attr("input[name=csrf]", "value").unwrap_or_default();
     let body = multipart(&[
@@ -138,7 +138,7 @@ pub(crate) async fn staff_reply(
     staff_reply_form(s, number, &form, &[]).await
 }
 
-async fn staff_update(
+pub(crate) async fn staff_update(
     s: &mut Browser<'_>,
     number: &str,
     state: &str,
