@@ -86,6 +86,8 @@ pub struct Caches {
     pub staff: crate::cache::Snapshot<Vec<(String, String)>>,
     /// Every canned reply (`tickets::model::canned_all`).
     pub canned: crate::cache::Snapshot<Vec<model::Canned>>,
+    /// Who has which ticket open (`tickets::presence`): memory only, like the snapshots.
+    pub presence: presence::Presence,
 }
 
 impl Default for Caches {
@@ -93,6 +95,7 @@ impl Default for Caches {
         Caches {
             staff: crate::cache::Snapshot::new(crate::cache::TTL),
             canned: crate::cache::Snapshot::new(crate::cache::TTL),
+            presence: presence::Presence::default(),
         }
     }
 }
