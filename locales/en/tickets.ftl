@@ -208,7 +208,10 @@ mail-ticket-answered-body = Hello { $name },
 
     Support has replied in ticket { $number }, “{ $subject }”. Read the reply and answer here:
 
-    { $link }
+    { $link }{ $state ->
+        [resolved] { mail-ticket-csat }
+       *[other] {""}
+    }
 mail-ticket-state-subject = [{ $number }] { $state ->
         [resolved] Your ticket is resolved
         [closed] Your ticket is closed
@@ -225,7 +228,10 @@ mail-ticket-state-body = Hello { $name },
         *[closed] Ticket { $number }, “{ $subject }”, is closed. If you need more help, you can open a new ticket.
     }
 
-    { $link }
+    { $link }{ $state ->
+        [resolved] { mail-ticket-csat }
+       *[other] {""}
+    }
 mail-ticket-merged-subject = [{ $number }] Your ticket has been merged into { $target }
 mail-ticket-merged-body = Hello { $name },
 

@@ -208,7 +208,10 @@ mail-ticket-answered-body = Hej { $name }!
 
     Supporten har svarat i ärende { $number }, ”{ $subject }”. Läs svaret och svara här:
 
-    { $link }
+    { $link }{ $state ->
+        [resolved] { mail-ticket-csat }
+       *[other] {""}
+    }
 mail-ticket-state-subject = [{ $number }] { $state ->
         [resolved] Ärendet är löst
         [closed] Ärendet är stängt
@@ -225,7 +228,10 @@ mail-ticket-state-body = Hej { $name }!
         *[closed] Ärende { $number }, ”{ $subject }”, är stängt. Behöver du mer hjälp kan du öppna ett nytt ärende.
     }
 
-    { $link }
+    { $link }{ $state ->
+        [resolved] { mail-ticket-csat }
+       *[other] {""}
+    }
 mail-ticket-merged-subject = [{ $number }] Ärendet har slagits ihop med { $target }
 mail-ticket-merged-body = Hej { $name }!
 

@@ -203,7 +203,7 @@ pub fn compose(
 
     let mut args = FluentArgs::new();
     args.set("program", FluentValue::from(settings.program_name.clone()));
-    let mut link = None;
+    let mut links = vec![];
     if let Value::Object(map) = &payload {
         for (k, v) in map {
             match v {
@@ -216,10 +216,20 @@ pub fn compose(
                 _ => {}
             }
         }
-        if let Some(Value::String(path)) = map.get("path") {
+        // `path` becomes `link`, and any other `<name>_path` becomes `<name>_link` (the
+        // satisfaction question's answers, say): absolute, and clickable in the HTML part.
+        for (k, v) in map {
+            let Value::String(path) = v else { continue };
+            let name = if k == "path" {
+                "link".to_owned()
+            } else if let Some(stem) = k.strip_suffix("_path") {
+                format!("{stem}_link")
+            } else {
+                continue;
+            };
             let url = format!("{}{}", settings.base_url, path);
-            args.set("link", FluentValue::from(url.clone()));
-            link = Some(url);
+            args.set(name, FluentValue::from(url.clone()));
+            links.push(url);
         }
     }
     let (subject, body) = if event.channel == CHANNEL_PARTNER_EMAIL {
@@ -242,7 +252,7 @@ pub fn compose(
     };
     let footer = i18n.format(locale, "mail-footer", Some(&args));
     let text = format!("{body}\n\n-- \n{footer}\n");
-    let html = html_version(locale, &body, &footer, link.as_deref());
+    let html = html_version(locale, &body, &footer, &links);
 
     let mut builder = Message::builder()
         .from(from)
@@ -275,7 +285,7 @@ pub fn compose(
         .map_err(|e| MailError::Build(e.to_string()))
 }
 
-fn html_version(locale: Locale, body: &str, footer: &str, link: Option<&str>) -> String {
+fn html_version(locale: Locale, body: &str, footer: &str, links: &[String]) -> String {
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"></head>\
          <body style=\"font-family:sans-serif;line-height:1.5;max-width:40em\">",
@@ -286,8 +296,8 @@ fn html_version(locale: Locale, body: &str, footer: &str, link: Option<&str>) ->
         if line.is_empty() {
             continue;
         }
-        match link {
-            Some(l) if line == l => {
+        match links.iter().find(|l| line == l.as_str()) {
+            Some(l) => {
                 let l = escape_html(l);
                 html.push_str(&format!("<p><a href=\"{l}\">{l}</a></p>"));
             }
@@ -348,7 +358,7 @@ mod tests {
             Locale::En,
             "<b>hi</b>\n\nhttp://x/a?b=1&c=2",
             "f",
-            Some("http://x/a?b=1&c=2"),
+            &["http://x/a?b=1&c=2".to_owned()],
         );
         assert!(h.contains("&lt;b&gt;hi&lt;/b&gt;"));
         assert!(h.contains("<a href=\"http://x/a?b=1&amp;c=2\">"));

@@ -240,23 +240,29 @@ pub fn scrub_person(
 }
 
 /// Replaces every path segment that is a secret link token (64 hex digits: a reset, confirmation,
-/// invitation or visitor-ticket link) with `-`, so a delivered event no longer opens anything.
+/// invitation or visitor-ticket link; or a signed `<id>.<64 hex digits>`, a satisfaction answer)
+/// in `path` and every `<name>_path` with `-`, so a delivered event no longer opens anything.
 pub fn without_link_tokens(payload: &str) -> String {
     let Ok(mut value) = serde_json::from_str::<Value>(payload) else {
         return payload.to_owned();
     };
-    if let Some(Value::String(path)) = value.get_mut("path") {
-        *path = path
-            .split('/')
-            .map(|seg| {
-                if seg.len() == 64 && seg.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    "-"
-                } else {
-                    seg
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("/");
+    let is_token = |seg: &str| {
+        let seg = seg.split('?').next().unwrap_or(seg);
+        let tail = seg.rsplit('.').next().unwrap_or(seg);
+        tail.len() == 64 && tail.bytes().all(|b| b.is_ascii_hexdigit())
+    };
+    if let Value::Object(map) = &mut value {
+        for (k, v) in map.iter_mut() {
+            let Value::String(path) = v else { continue };
+            if k != "path" && !k.ends_with("_path") {
+                continue;
+            }
+            *path = path
+                .split('/')
+                .map(|seg| if is_token(seg) { "-" } else { seg })
+                .collect::<Vec<_>>()
+                .join("/");
+        }
     }
     value.to_string()
 }
@@ -416,6 +422,21 @@ pub fn backoff(attempts: i32, jitter: f64) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn delivered_payloads_keep_no_working_link() {
+        let hex = "ab".repeat(32);
+        let p = format!(
+            r#"{{"path":"/sv/kontakt/arende/{hex}","rate_good_path":"/sv/kontakt/omdome/0190-a.{hex}?a=good","number":"D-2026-00001","other":"/x/{hex}"}}"#
+        );
+        let v: Value = serde_json::from_str(&without_link_tokens(&p)).unwrap_or(Value::Null);
+        assert_eq!(v["path"], "/sv/kontakt/arende/-");
+        assert_eq!(v["rate_good_path"], "/sv/kontakt/omdome/-");
+        assert_eq!(v["number"], "D-2026-00001");
+        // Only paths are links: other fields are left as they are.
+        assert_eq!(v["other"], format!("/x/{hex}"));
+        assert_eq!(without_link_tokens("not json"), "not json");
+    }
 
     #[test]
     fn backoff_grows_from_seconds_to_hours() {

@@ -16,8 +16,8 @@ use zip::write::SimpleFileOptions;
 
 use crate::db::schema::{
     audit_log as al, files, order_history as oh, order_lines as ol, orders as o, organisations,
-    outbox_events as ev, products, ticket_attachments as ta, ticket_messages as tm, tickets as t,
-    usage_checks as uc, users as u, validation_requests as vr,
+    outbox_events as ev, products, ticket_attachments as ta, ticket_messages as tm,
+    ticket_ratings as tr, tickets as t, usage_checks as uc, users as u, validation_requests as vr,
 };
 use crate::db::{DbConn, Pool};
 use crate::error::AppError;
@@ -466,11 +466,22 @@ struct MessageOut {
     attachments: Vec<FileRef>,
 }
 
+/// The requester's satisfaction answer (`good` or `bad`), its comment and when it was given.
+#[derive(Serialize, Queryable, Selectable)]
+#[diesel(table_name = tr)]
+struct RatingRow {
+    rating: String,
+    comment: String,
+    #[serde(serialize_with = "iso::at")]
+    rated_at: PrimitiveDateTime,
+}
+
 #[derive(Serialize)]
 struct TicketOut {
     #[serde(flatten)]
     row: TicketRow,
     messages: Vec<MessageOut>,
+    satisfaction: Option<RatingRow>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -838,7 +849,16 @@ impl Export<'_> {
                 attachments,
             });
         }
-        Ok(TicketOut { row, messages })
+        let satisfaction = tr::table
+            .find(&row.id)
+            .select(RatingRow::as_select())
+            .first(&mut *c)
+            .optional()?;
+        Ok(TicketOut {
+            row,
+            messages,
+            satisfaction,
+        })
     }
 
     fn usage(&self, z: &mut Zip, org_id: &str, ids: &mut HashSet<String>) -> Result<(), AppError> {

@@ -86,6 +86,7 @@ pub const TABLES: &[Table] = &[
     exported("ticket_attachments", "tickets.json"),
     left_out("ticket_terms", Reason::Derived),
     left_out("ticket_index_queue", Reason::Derived),
+    exported("ticket_ratings", "tickets.json"),
     left_out("user_totp", Reason::Secret),
     left_out("recovery_codes", Reason::Secret),
 ];

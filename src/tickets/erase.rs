@@ -9,7 +9,7 @@ use time::PrimitiveDateTime;
 use super::State;
 use crate::db::schema::{
     files, ticket_attachments as ta, ticket_index_queue as iq, ticket_messages as tm,
-    ticket_terms as tt, ticket_tokens as tk, tickets as t,
+    ticket_ratings as tr, ticket_terms as tt, ticket_tokens as tk, tickets as t,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -22,7 +22,8 @@ const BATCH: usize = 200;
 /// (those already erased, or unknown, count nothing). For each: every message's body and
 /// author's name emptied, attachments and their files deleted, the subject and the requester's
 /// name, e-mail address and organisation emptied, its search terms, queued search text and
-/// visitor links deleted, `erased_at` set, and the ticket closed (no one is left to answer).
+/// visitor links deleted, the satisfaction answer's comment emptied, `erased_at` set, and the
+/// ticket closed (no one is left to answer).
 /// The pages show a localized "erased" text in place of what went (see `views`).
 ///
 /// Runs in the caller's transaction if there is one (so erasure and its audit entry commit
@@ -59,6 +60,10 @@ fn erase_batch(c: &mut DbConn, ids: &[String], now: PrimitiveDateTime) -> Result
     diesel::delete(tt::table.filter(tt::ticket_id.eq_any(ids))).execute(c)?;
     diesel::delete(iq::table.filter(iq::ticket_id.eq_any(ids))).execute(c)?;
     diesel::delete(tk::table.filter(tk::ticket_id.eq_any(ids))).execute(c)?;
+    // The satisfaction answer stays for the statistics; its comment is the requester's words.
+    diesel::update(tr::table.filter(tr::ticket_id.eq_any(ids)))
+        .set(tr::comment.eq(""))
+        .execute(c)?;
     // Closed as they are erased: with no address left, nobody can be told of a reply.
     diesel::update(
         t::table

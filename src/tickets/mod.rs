@@ -56,7 +56,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             // Before `StaffTicket`, whose `{number}` would match its path too.
             .service(r(Page::StaffTicketsBulk).route(web::post().to(bulk::apply)))
             .service(r(Page::StaffTicketPresence).route(get().to(presence::poll)))
-            .service(r(Page::TicketRating).route(get().to(csat::form)))
+            .service(
+                r(Page::TicketRating)
+                    .route(get().to(csat::form))
+                    .route(web::post().to(csat::submit)),
+            )
             .service(
                 r(Page::StaffSla)
                     .route(get().to(sla_admin::form))

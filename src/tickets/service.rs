@@ -534,12 +534,14 @@ pub struct StaffMessage<'a> {
     pub files: &'a [NewAttachment],
 }
 
+/// `key` signs the satisfaction links of a resolving answer (`csat`).
 pub fn staff_message(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
     routing: &Routing,
     m: &StaffMessage,
     ip: &str,
+    key: &[u8],
 ) -> Result<(), AppError> {
     let (ticket_id, staff, body, internal, state) =
         (m.ticket_id, m.staff, m.body, m.internal, m.state);
@@ -596,7 +598,7 @@ pub fn staff_message(
             now,
             &ticket,
             "ticket.answered",
-            json!({"state": next.key()}),
+            super::csat::mail_extra(key, &ticket, next),
         )?;
         outbox::enqueue_partner(
             c,
@@ -649,8 +651,8 @@ pub struct Update {
     pub assignee: Option<String>,
 }
 
-/// Applies what changed; a state change is e-mailed to the requester. Returns whether anything
-/// changed.
+/// Applies what changed; a state change is e-mailed to the requester (`key` signs the
+/// satisfaction links of a resolved ticket's e-mail). Returns whether anything changed.
 pub fn update(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
@@ -658,6 +660,7 @@ pub fn update(
     staff: &User,
     u: &Update,
     ip: &str,
+    key: &[u8],
 ) -> Result<bool, AppError> {
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
@@ -680,7 +683,7 @@ pub fn update(
                 now,
                 &ticket,
                 "ticket.state",
-                json!({"state": u.state.key()}),
+                super::csat::mail_extra(key, &ticket, u.state),
             )?;
             audit::record(
                 c,

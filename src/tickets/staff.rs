@@ -93,10 +93,15 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
     let caches = state.caches.clone();
     let search = state.search.clone();
     let now = state.clock.now_utc_naive();
-    let (rows, staff_list, policy) = db::run(&state.pool, move |c| {
+    let (rows, staff_list, policy, rated) = db::run(&state.pool, move |c| {
         let rows = model::queue(c, &fq, &me, &search, now)?;
         let policy = caches.sla.get(|| super::sla::load(c))?;
-        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?, policy))
+        let numbers: Vec<String> = match &rows {
+            Ok((r, _)) => r.iter().map(|t| t.number.clone()).collect(),
+            Err(_) => vec![],
+        };
+        let rated = super::csat::ratings_of(c, &numbers)?;
+        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?, policy, rated))
     })
     .await?;
     let (rows, more) = match rows {
@@ -119,7 +124,7 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
             .unwrap_or_default()
     };
     let lb = RowLabels::new(&l.tr, true);
-    let rows = rows
+    let mut rows: Vec<Row> = rows
         .iter()
         .map(|t| {
             let mut row = Row::new(
@@ -135,6 +140,7 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
             row
         })
         .collect();
+    super::csat::fill_rows(&l.tr, &mut rows, &rated);
     let tr = &l.tr;
     let mut state_opts = opts(
         ("", tr.t("staff-tickets-filter-active")),
@@ -255,6 +261,8 @@ pub struct TicketTpl {
     pub related: Vec<Related>,
     pub messages: Vec<MessageView>,
     pub merged_into: Option<Related>,
+    /// The requester's satisfaction answer, if they gave one.
+    pub csat: Option<super::csat::StaffView>,
     pub reply_action: String,
     pub update_action: String,
     pub merge_action: String,
@@ -296,6 +304,7 @@ struct Loaded {
     others: Vec<(String, String, String)>,
     merged_into: Option<Ticket>,
     sla: std::sync::Arc<super::sla::Policy>,
+    csat: Option<super::csat::Answer>,
 }
 
 /// Everything the ticket page shows besides the ticket, its organisation and its thread (read
@@ -335,6 +344,7 @@ fn gather(
         others,
         merged_into,
         sla: caches.sla.get(|| super::sla::load(c))?,
+        csat: super::csat::answer(c, &tc.id)?,
     })
 }
 
@@ -490,6 +500,7 @@ async fn build_page(
             label: m.number.clone(),
             href: Some(Page::StaffTicket.link(locale, &m.number)),
         }),
+        csat: loaded.csat.as_ref().map(|a| super::csat::staff_view(tr, a)),
         reply_action: Page::StaffTicketReply.link(locale, &t.number),
         update_action: Page::StaffTicketUpdate.link(locale, &t.number),
         merge_action: Page::StaffTicketMerge.link(locale, &t.number),
@@ -631,6 +642,7 @@ pub async fn reply(
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let routing = state.routing.clone();
+    let key = state.settings.secret_key.clone();
     let (u, id) = (staff.0.clone(), t.id.clone());
     db::run(&state.pool, move |c| {
         let m = service::StaffMessage {
@@ -641,7 +653,7 @@ pub async fn reply(
             state: next,
             files: &files_in,
         };
-        service::staff_message(c, now, &routing, &m, &ip)
+        service::staff_message(c, now, &routing, &m, &ip, &key)
     })
     .await?;
     flash(
@@ -706,8 +718,9 @@ pub async fn update(
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let (user, id) = (staff.0.clone(), t.id.clone());
+    let key = state.settings.secret_key.clone();
     let changed = db::run(&state.pool, move |c| {
-        service::update(c, now, &id, &user, &u, &ip)
+        service::update(c, now, &id, &user, &u, &ip, &key)
     })
     .await?;
     flash(

@@ -2304,6 +2304,101 @@ async function journeyTicket(j) {
   j.expect(rows.some((r) => r[0] === number), `the tickets list has no row ${number}`);
 }
 
+// ---- satisfaction (issue 22): a requester answers "Did we help?" from the resolved e-mail
+
+const CSAT = {
+  sv: { ratingPrefix: '/sv/kontakt/omdome/', update: 'andra', question: 'Fick du hjälp?', thanks: 'Tack för ditt svar', short: { good: 'Ja', bad: 'Nej' } },
+  en: { ratingPrefix: '/en/contact/rating/', update: 'update', question: 'Did we help?', thanks: 'Thank you for your answer', short: { good: 'Yes', bad: 'No' } },
+};
+
+/**
+ * Polls the mail folder for the newest e-mail to `to` with an answer link
+ * `<base><prefix><ticket id>.<64 hex>?a=<answer>` in every part. Returns the link's path and the
+ * form's action (the path without the choice).
+ */
+async function waitForRatingLink(j, to, prefix, answer) {
+  const re = new RegExp(`${escapeRe(j.base)}(${escapeRe(prefix)}[0-9a-f-]{1,64}\\.[0-9a-f]{64})\\?a=${answer}(?![0-9A-Za-z])`);
+  const toRe = new RegExp(`(^|[<\\s,])${escapeRe(to)}($|[>\\s,])`, 'i');
+  const deadline = Date.now() + MAIL_TIMEOUT;
+  for (;;) {
+    for (const m of readMails().filter((x) => toRe.test(x.to)).reverse()) {
+      const hits = m.parts.map((p) => p.text.match(re));
+      const hit = hits.find(Boolean);
+      if (!hit) continue;
+      m.parts.forEach((p, i) => j.expect(hits[i], `the e-mail to ${to} (${m.file}): its ${p.ctype} part has no "${answer}" link`));
+      return { path: `${hit[1]}?a=${answer}`, action: hit[1], mail: m };
+    }
+    if (Date.now() > deadline) j.fail(`no e-mail to ${to} with a link ${j.base}${prefix}<id>.<64 hex>?a=${answer} within ${MAIL_TIMEOUT / 1000} s`);
+    await sleep(100);
+  }
+}
+
+/**
+ * A visitor asks through the contact form; an agent resolves the ticket; the visitor follows the
+ * e-mail's "not good" link, changes their mind to "good" with a comment and sends it; the agent sees
+ * the answer in the queue and on the ticket.
+ */
+async function journeyCsat(j) {
+  const { page } = j;
+  const L = j.r();
+  const C = CSAT[j.lang];
+  const tag = `${RUN_ID}-${identitySeq++}`;
+  const email = `omdome-${tag}@example.org`;
+  await j.goto(L.contact);
+  const form = `main form[action="${L.contact}"]`;
+  await j.need(form, 'the contact form');
+  await j.fill(form, { name: 'Vera Besökare', email, organisation: `Kören ${tag}`, category: 'other', subject: `Betyg ${tag}`, message: `En fråga ${tag}.` });
+  let resp = await j.submitByKeyboard();
+  await j.expectAt(L.contactSent, 'sending the contact form', { resp, redirect: 303 });
+  const number = (((await textOf(page, 'main .ticket-number')) || '').match(/D-\d{4}-\d{5}/) || [])[0];
+  if (!number) j.fail('the thank-you page shows no ticket number');
+
+  const s = await j.companion('staff');
+  const S = s.r();
+  const staffTicket = `${S.staffTickets}/${number}`;
+  await j.as(s, async () => {
+    await loginByKeyboard(s, AGENT, S.staff);
+    await s.goto(staffTicket);
+    const panel = `main form[action="${staffTicket}/${C.update}"]`;
+    await s.need(panel, 'the side panel form');
+    await s.fill(panel, { state: 'resolved' });
+    resp = await s.submitByKeyboard();
+    await s.expectAt(staffTicket, 'resolving', { resp, redirect: 303 });
+  });
+
+  // The e-mail's "not good" link preselects that answer and records nothing by itself.
+  const bad = await waitForRatingLink(j, email, C.ratingPrefix, 'bad');
+  const text = bad.mail.parts.map((p) => p.text).join('\n');
+  j.expect(text.includes(C.question), `the resolved e-mail does not ask "${C.question}"`);
+  await waitForRatingLink(j, email, C.ratingPrefix, 'good');
+  await j.goto(bad.path);
+  const main = oneLine((await page.locator('main').textContent()) || '');
+  j.expect(main.includes(number) && main.includes(`Betyg ${tag}`), `the answer page shows "${clip(main)}", expected ${number} and the subject`);
+  j.expect(await page.locator('main input[name=rating][value=bad]').isChecked(), 'the "not good" link does not preselect that answer');
+  await j.shot('csat-form');
+  const rating = `main form[action="${bad.action}"]`;
+  await j.need(rating, 'the answer form');
+  await j.fill(rating, { rating: 'good', comment: `Snabbt svar ${tag}` });
+  resp = await j.submitByKeyboard();
+  await j.expectAt(bad.action, 'sending the answer', { resp, redirect: 303 });
+  await j.check({ variant: 'thanks' });
+  const thanks = oneLine((await page.locator('main').textContent()) || '');
+  j.expect(thanks.includes(C.thanks) && thanks.includes(`Snabbt svar ${tag}`), `after sending, the page reads "${clip(thanks)}"`);
+  await j.shot('csat-thanks');
+
+  await j.as(s, async () => {
+    await s.goto(`${S.staffTickets}?state=all`, { variant: 'csat' });
+    const row = s.page.locator('main table tbody tr').filter({ has: s.page.locator(`a[href="${staffTicket}"]`) });
+    if ((await row.count()) !== 1) s.fail(`the queue has no row linking to ${staffTicket}`);
+    const cell = oneLine((await row.locator('.csat-good').textContent().catch(() => '')) || '');
+    s.expect(cell === C.short.good, `the queue's satisfaction cell reads "${cell}", expected "${C.short.good}"`);
+    await s.goto(staffTicket, { variant: 'csat' });
+    const answer = oneLine((await s.page.locator('main .csat-answer').textContent().catch(() => '')) || '');
+    s.expect(answer.includes(`Snabbt svar ${tag}`), `the staff ticket shows the answer as "${answer}"`);
+    await s.shot('staff-ticket-csat');
+  });
+}
+
 // Add new journeys here: each runs once per language and per width, on a
 // fresh page (cookies cleared), and fails on any j.expect / j.fail / exception.
 const JOURNEYS = [
@@ -2318,6 +2413,7 @@ const JOURNEYS = [
   { name: 'certificate-approval-order-grant-fulfil', run: journeyCertificateOrder, accounts: true },
   { name: 'faq-search-contact-form-private-link', run: journeyContact },
   { name: 'member-ticket-staff-note-answer-reply', run: journeyTicket, accounts: true },
+  { name: 'csat-resolved-mail-answer-staff-see', run: journeyCsat, accounts: true },
 ];
 
 async function runJourneys(base, contexts) {
