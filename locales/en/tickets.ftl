@@ -64,6 +64,7 @@ ticket-col-age = Age
 ticket-col-customer = Since the customer's last message
 ticket-col-due = Next target
 ticket-col-csat = Satisfied
+ticket-col-pick = Select
 ticket-opened = Opened
 ticket-related = About
 ticket-thread-heading = Messages

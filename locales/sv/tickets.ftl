@@ -64,6 +64,7 @@ ticket-col-age = Ålder
 ticket-col-customer = Sedan kundens senaste meddelande
 ticket-col-due = Nästa mål
 ticket-col-csat = Nöjd
+ticket-col-pick = Markera
 ticket-opened = Öppnat
 ticket-related = Gäller
 ticket-thread-heading = Meddelanden

@@ -92,6 +92,8 @@ pub struct Caches {
     pub canned: crate::cache::Snapshot<Vec<model::Canned>>,
     /// The response-target policy (`sla::load`), cleared when an admin saves it.
     pub sla: crate::cache::Snapshot<sla::Policy>,
+    /// Who has which ticket open (`tickets::presence`): memory only, like the snapshots.
+    pub presence: presence::Presence,
 }
 
 impl Default for Caches {
@@ -100,6 +102,7 @@ impl Default for Caches {
             staff: crate::cache::Snapshot::new(crate::cache::TTL),
             canned: crate::cache::Snapshot::new(crate::cache::TTL),
             sla: crate::cache::Snapshot::new(crate::cache::TTL),
+            presence: presence::Presence::default(),
         }
     }
 }

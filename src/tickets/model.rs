@@ -234,6 +234,23 @@ pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<Ticket>, AppError> {
         .optional()?)
 }
 
+/// The id of a ticket's newest message (any author, notes included), if it has one: what the
+/// staff reply form compares with the one the agent saw.
+pub fn newest_message_id(conn: &mut DbConn, ticket_id: &str) -> Result<Option<i64>, AppError> {
+    Ok(tm::table
+        .filter(tm::ticket_id.eq(ticket_id))
+        .select(diesel::dsl::max(tm::id))
+        .first(conn)?)
+}
+
+/// The tickets with these numbers (canonical form), in no particular order.
+pub fn by_numbers(conn: &mut DbConn, numbers: &[String]) -> Result<Vec<Ticket>, AppError> {
+    Ok(t::table
+        .filter(t::number.eq_any(numbers))
+        .select(Ticket::as_select())
+        .load(conn)?)
+}
+
 /// The ticket a visitor's private link opens (by the token's hash), if the link is known.
 pub fn by_token_hash(conn: &mut DbConn, hash: &str) -> Result<Option<Ticket>, AppError> {
     Ok(tk::table

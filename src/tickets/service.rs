@@ -532,6 +532,10 @@ pub struct StaffMessage<'a> {
     pub internal: bool,
     pub state: Option<State>,
     pub files: &'a [NewAttachment],
+    /// The newest message id the agent had on screen: a newer one (from anyone) refuses the
+    /// message with [`AppError::Conflict`], so two agents do not answer at once. `None` skips
+    /// the check.
+    pub seen: Option<i64>,
 }
 
 /// `key` signs the satisfaction links of a resolving answer (`csat`).
@@ -547,6 +551,11 @@ pub fn staff_message(
         (m.ticket_id, m.staff, m.body, m.internal, m.state);
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
+        if let Some(seen) = m.seen
+            && model::newest_message_id(c, &ticket.id)?.is_some_and(|n| n > seen)
+        {
+            return Err(AppError::Conflict);
+        }
         let message = insert_message(
             c,
             &NewMessage {
@@ -664,6 +673,21 @@ pub fn update(
 ) -> Result<bool, AppError> {
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
+        update_in(c, now, &ticket, staff, u, ip)
+    })
+}
+
+/// [`update`] inside the caller's open write transaction, so that bulk work applies the same
+/// change, audit entries and e-mails per ticket and all or nothing.
+pub fn update_in(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    ticket: &Ticket,
+    staff: &User,
+    u: &Update,
+    ip: &str,
+) -> Result<bool, AppError> {
+    {
         if let Some(a) = &u.assignee {
             let ok = accounts::user_by_id(c, a)?.is_some_and(|x| x.role().is_staff());
             if !ok {
@@ -735,7 +759,7 @@ pub fn update(
             sla::apply(c, &ticket, u.priority, &[sla::Event::State(u.state)], now)?;
         }
         Ok(changed)
-    })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -49,6 +49,87 @@ pub struct QueueTpl {
     pub pager: crate::web::queue::Pager,
     pub canned: &'static str,
     pub is_admin: bool,
+    /// The bulk form above the table: what it posts to, its token, the queue's query string
+    /// to return to, the changes it offers, and after a refusal why, with the ticks kept.
+    pub bulk_action: &'static str,
+    pub csrf: String,
+    pub back: String,
+    pub bulk_groups: Vec<OptGroup>,
+    pub f: FormErrors,
+    pub picked: Vec<String>,
+}
+
+impl QueueTpl {
+    /// Whether the row of ticket `number` stays ticked (after a refused bulk change).
+    pub fn is_picked(&self, number: &str) -> bool {
+        self.picked.iter().any(|p| p == number)
+    }
+}
+
+/// Choices under one heading of a select (`<optgroup>`).
+pub struct OptGroup {
+    pub label: String,
+    pub opts: Vec<Opt>,
+}
+
+/// What the bulk form held when a change was refused: the message, the ticked tickets and the
+/// chosen change.
+pub struct BulkState {
+    pub f: FormErrors,
+    pub picked: Vec<String>,
+    pub change: String,
+}
+
+impl BulkState {
+    pub fn none() -> BulkState {
+        BulkState {
+            f: FormErrors::none(),
+            picked: vec![],
+            change: String::new(),
+        }
+    }
+}
+
+/// The bulk form's changes: assign (to me, to nobody, to each staff member), a state, a
+/// priority. Values are read back by `bulk::parse_change`.
+fn bulk_groups(tr: &Tr, staff: &[(String, String)], chosen: &str) -> Vec<OptGroup> {
+    let opt = |value: String, label: String| Opt {
+        selected: value == chosen,
+        value,
+        label,
+    };
+    let mut assign = vec![
+        opt("assign:me".into(), tr.t("bulk-assign-me")),
+        opt(
+            "assign:none".into(),
+            tr.t("staff-tickets-filter-unassigned"),
+        ),
+    ];
+    assign.extend(
+        staff
+            .iter()
+            .map(|(id, name)| opt(format!("assign:{id}"), name.clone())),
+    );
+    vec![
+        OptGroup {
+            label: tr.t("bulk-group-assign"),
+            opts: assign,
+        },
+        OptGroup {
+            label: tr.t("bulk-group-state"),
+            opts: views::states(tr, "")
+                .into_iter()
+                .map(|c| opt(format!("state:{}", c.value), c.label))
+                .collect(),
+        },
+        OptGroup {
+            label: tr.t("bulk-group-priority"),
+            opts: views::priorities(tr, "")
+                .into_iter()
+                .map(|c| opt(format!("priority:{}", c.value), c.label))
+                .collect(),
+        },
+    ]
 }
 
 fn opts(first: (&str, String), rest: Vec<Choice>, current: &str) -> Vec<Opt> {
@@ -65,7 +146,7 @@ fn opts(first: (&str, String), rest: Vec<Choice>, current: &str) -> Vec<Opt> {
     v
 }
 
-fn filter_query(f: &Filter, page: i64) -> String {
+pub(super) fn filter_query(f: &Filter, page: i64) -> String {
     let mut pairs: Vec<(&str, String)> = vec![];
     for (k, v) in [
         ("state", &f.state),
@@ -85,8 +166,26 @@ fn filter_query(f: &Filter, page: i64) -> String {
 }
 
 pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpResponse, AppError> {
+    queue_response(
+        &cx,
+        &staff,
+        q.into_inner(),
+        BulkState::none(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The queue page with `filter`; `bulk` is the bulk form as it comes back after a refusal.
+pub(super) async fn queue_response(
+    cx: &Ctx,
+    staff: &Staff,
+    filter: Filter,
+    bulk: BulkState,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
-    let mut filter = q.into_inner();
+    let mut filter = filter;
     filter.q = filter.q.chars().take(200).collect();
     let me = staff.0.id.clone();
     let fq = filter.clone();
@@ -218,9 +317,15 @@ pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpR
         path,
         canned: Page::StaffCanned.path(locale),
         is_admin: staff.0.role() == accounts::Role::Admin,
+        bulk_action: Page::StaffTicketsBulk.path(locale),
+        csrf: cx.csrf()?,
+        back: filter_query(&filter, page),
+        bulk_groups: bulk_groups(tr, &staff_list, &bulk.change),
+        f: bulk.f,
+        picked: bulk.picked,
         l,
     };
-    private(StatusCode::OK, &tpl)
+    private(status, &tpl)
 }
 
 /// The organisation behind a member's ticket, with what staff need at hand.
@@ -276,6 +381,19 @@ pub struct TicketTpl {
     pub merge_target: String,
     pub queue: &'static str,
     pub max_files: usize,
+    /// The newest message id on screen, sent back with a reply (see `service::StaffMessage`).
+    pub seen: String,
+    /// A reply was refused because messages arrived since the page was opened: those, shown
+    /// above the kept draft.
+    pub collision: bool,
+    pub fresh: Vec<MessageView>,
+    /// The refused reply had attachments, which must be chosen again.
+    pub had_files: bool,
+    /// Who else has the ticket open, as a sentence; where the script polls for it, and the
+    /// script's URL.
+    pub presence: String,
+    pub presence_href: String,
+    pub presence_js: String,
 }
 
 /// What the reply form held, kept when it comes back (attachments must be chosen again).
@@ -287,6 +405,11 @@ pub struct ReplyForm {
     pub canned: String,
     /// `send`, or `canned` to put the chosen canned reply into the text.
     pub action: String,
+    /// The newest message id the agent saw, as posted.
+    pub seen: String,
+    /// Refused because newer messages exist (409): show them and offer to send anyway.
+    pub collision: bool,
+    pub had_files: bool,
 }
 
 async fn load(state: &AppState, number: String) -> Result<Ticket, AppError> {
@@ -470,6 +593,31 @@ async fn build_page(
     } else {
         form.state.as_str()
     };
+    let newest = loaded.messages.last().map_or(0, |(m, _)| m.id);
+    let after: i64 = form.seen.trim().parse().unwrap_or(0);
+    let fresh = if form.collision {
+        let new: Vec<_> = loaded
+            .messages
+            .iter()
+            .filter(|(m, _)| m.id > after)
+            .cloned()
+            .collect();
+        views::thread(tr, new, &|id| Page::StaffFile.link(locale, id))
+    } else {
+        vec![]
+    };
+    // After a collision the draft goes out only once the agent has seen what arrived; any other
+    // refused form keeps the id it was opened with, so the check still holds.
+    let seen = if form.collision || form.seen.is_empty() {
+        newest.to_string()
+    } else {
+        form.seen.clone()
+    };
+    // Opening (or getting back) the page counts as reading the ticket.
+    let readers = state
+        .caches
+        .presence
+        .visit(now, &t.number, &user.id, &user.name);
     let requester_kind = tr.t(if t.organisation_id.is_some() {
         "ticket-requester-member"
     } else {
@@ -517,6 +665,13 @@ async fn build_page(
         merge_target,
         queue: Page::StaffTickets.path(locale),
         max_files: super::MAX_FILES,
+        seen,
+        collision: form.collision,
+        fresh,
+        had_files: form.had_files,
+        presence: super::presence::sentence(tr, &readers),
+        presence_href: Page::StaffTicketPresence.link(locale, &t.number),
+        presence_js: state.assets.url("presence.js"),
         f,
         l,
     })
@@ -556,7 +711,9 @@ pub async fn show(
 }
 
 /// The reply form's text fields; the rest of the multipart body is attachments.
-const REPLY_FIELDS: [&str; 6] = ["csrf", "body", "internal", "state", "canned", "action"];
+const REPLY_FIELDS: [&str; 7] = [
+    "csrf", "body", "internal", "state", "canned", "action", "seen",
+];
 
 pub async fn reply(
     req: HttpRequest,
@@ -590,6 +747,9 @@ pub async fn reply(
         state: text("state"),
         canned: text("canned"),
         action: text("action"),
+        seen: text("seen").chars().take(20).collect(),
+        collision: false,
+        had_files: false,
     };
     if form.action == "canned" {
         let id = form.canned.clone();
@@ -644,7 +804,13 @@ pub async fn reply(
     let routing = state.routing.clone();
     let key = state.settings.secret_key.clone();
     let (u, id) = (staff.0.clone(), t.id.clone());
-    db::run(&state.pool, move |c| {
+    // No field (an older page) checks nothing; an unreadable one counts every message as new.
+    let seen = match form.seen.trim() {
+        "" => None,
+        s => Some(s.parse::<i64>().unwrap_or(0)),
+    };
+    let had_files = !files_in.is_empty();
+    let sent = db::run(&state.pool, move |c| {
         let m = service::StaffMessage {
             ticket_id: &id,
             staff: &u,
@@ -652,10 +818,28 @@ pub async fn reply(
             internal,
             state: next,
             files: &files_in,
+            seen,
         };
         service::staff_message(c, now, &routing, &m, &ip, &key)
     })
-    .await?;
+    .await;
+    match sent {
+        Ok(()) => {}
+        Err(AppError::Conflict) => {
+            form.collision = true;
+            form.had_files = had_files;
+            let f = FormErrors::none();
+            return respond(
+                &cx,
+                &staff.0,
+                &t,
+                (f, form, String::new()),
+                StatusCode::CONFLICT,
+            )
+            .await;
+        }
+        Err(e) => return Err(e),
+    }
     flash(
         session,
         if internal {

@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::routes::Page;
 use crate::i18n::{I18n, Locale};
-use crate::web::request::take_flash;
+use crate::web::request::{flash_parts, take_flash};
 
 /// Looks messages up in one language; templates call `l.t("id")`.
 #[derive(Clone)]
@@ -387,7 +387,10 @@ impl Ctx {
     }
 
     fn finish(&self, l: Layout, who: Option<&dyn Person>) -> Result<Layout, AppError> {
-        let flash = take_flash(&self.session).map(|id| l.t(&id));
+        let flash = take_flash(&self.session).map(|entry| match flash_parts(&entry) {
+            (id, Some(n)) => l.tr.ta(id, &crate::i18n::args([("count", n.into())])),
+            (id, None) => l.t(id),
+        });
         let l = l.with_flash(flash);
         Ok(match who {
             Some(p) => l.signed_in(p.display_name(), p.is_staff(), self.csrf()?),

@@ -16,6 +16,22 @@ pub fn flash(session: &Session, id: &str) {
     let _ = session.insert(FLASH, id);
 }
 
+/// As [`flash`], for a message with a `$count` (`3 ärenden ändrades`): still an id, never text.
+pub fn flash_count(session: &Session, id: &str, count: usize) {
+    let _ = session.insert(FLASH, format!("{id}#{count}"));
+}
+
+/// A flash entry as its message id and, when [`flash_count`] left one, its count.
+pub fn flash_parts(entry: &str) -> (&str, Option<i64>) {
+    match entry.split_once('#') {
+        Some((id, n)) => match n.parse() {
+            Ok(n) => (id, Some(n)),
+            Err(_) => (entry, None),
+        },
+        None => (entry, None),
+    }
+}
+
 /// Takes the message id left for this page, if any. Only a present message is removed:
 /// actix-session marks the session changed on any `remove`, and an unchanged session is not
 /// written back, so a page view without a message costs no database write.
@@ -142,7 +158,17 @@ pub fn safe_next(next: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{client_address, safe_next};
+    use super::{client_address, flash_parts, safe_next};
+
+    #[test]
+    fn a_flash_entry_carries_its_count_after_a_hash() {
+        assert_eq!(flash_parts("bulk-done#3"), ("bulk-done", Some(3)));
+        assert_eq!(
+            flash_parts("staff-ticket-updated"),
+            ("staff-ticket-updated", None)
+        );
+        assert_eq!(flash_parts("x#y"), ("x#y", None));
+    }
 
     fn ip(s: &str) -> std::net::IpAddr {
         s.parse().unwrap()
