@@ -2399,6 +2399,97 @@ async function journeyCsat(j) {
   });
 }
 
+// ---- issue 22, point 3: bulk work from the queue, and two agents answering at once
+
+/** A member opens two tickets; an agent sets both to "waiting" from the queue
+ *  with the bulk form (plain form submission, no script), sees the flash and the new states,
+ *  and is refused beside the form when nothing is ticked. Then two tabs of agents answer the
+ *  same ticket: the second is held back with a 409 showing the first answer above the kept
+ *  draft, and "send anyway" sends it. */
+async function journeyBulkCollision(j) {
+  const L = j.r();
+  const m = newMember('bulk');
+  const tag = `${RUN_ID}-${identitySeq++}`;
+  await httpRegister(j.context.request, j.base, j.lang, m);
+  await httpLogin(j.context.request, j.base, j.lang, m.email, m.password);
+  const numbers = [];
+  for (const i of [1, 2]) {
+    await j.goto(L.ticketNew);
+    const form = `main form[action="${L.ticketNew}"]`;
+    await j.fill(form, { category: 'other', subject: `Massändring ${i} ${tag}`, message: `Fråga ${i} ${tag}.` });
+    const resp = await j.submitByKeyboard();
+    const n = (j.path().match(/D-\d{4}-\d{5}$/) || [])[0];
+    if (!n) j.fail(`opening ticket ${i} led to ${j.path()} (HTTP ${resp && resp.status()})`);
+    numbers.push(n);
+  }
+
+  const s = await j.companion('staff');
+  const S = s.r();
+  await j.as(s, async () => {
+    await loginByKeyboard(s, AGENT, S.staff);
+    await s.goto(S.staffTickets);
+    const bulk = 'main form#bulk';
+    await s.need(bulk, 'the bulk form');
+    // Nothing ticked: the queue again, 400, the message beside the form.
+    await s.page.selectOption('#bulk-change', 'state:waiting');
+    let resp = await s.pressButton(s.page.locator(`${bulk} button[value=apply]`));
+    s.expect(resp && resp.status() === 400, `a bulk change without a ticket answered HTTP ${resp && resp.status()}, expected 400`);
+    await s.check({ status: 400, variant: 'bulk refused' });
+    s.expect((await s.page.locator('#bulk-ticket-error').count()) === 1, 'no message beside the bulk form when nothing was ticked');
+    s.expect((await s.page.locator('#bulk-change').inputValue()) === 'state:waiting', 'the chosen change was not kept');
+    // Two tickets ticked, "waiting", applied.
+    for (const n of numbers) {
+      const box = s.page.locator(`main input[type=checkbox][name=ticket][value="${n}"]`);
+      if ((await box.count()) !== 1) s.fail(`the queue has no checkbox for ${n}`);
+      await box.check();
+    }
+    resp = await s.pressButton(s.page.locator(`${bulk} button[value=apply]`));
+    await s.expectAt(S.staffTickets, 'the bulk change', { resp, redirect: 303 });
+    await s.check({ variant: 'flash bulk' });
+    const flash = await s.expectFlash('after the bulk change');
+    s.expect(flash.includes('2'), `the bulk flash reads "${flash}", expected it to count 2 tickets`);
+    for (const n of numbers) {
+      const row = s.page.locator('main table tbody tr').filter({ has: s.page.locator(`input[value="${n}"]`) });
+      s.expect((await row.locator('.badge.ticket-waiting').count()) === 1, `${n} is not shown as waiting after the bulk change`);
+    }
+    await s.shot('staff-bulk');
+  });
+
+  // Two agents (two tabs of the same agent are enough: any newer message counts) on one ticket.
+  const s2 = await j.companion('second staff tab');
+  const staffTicket = `${S.staffTickets}/${numbers[0]}`;
+  const reply = `main form[action="${staffTicket}/${S === ROUTES.sv ? 'svar' : 'reply'}"]`;
+  await j.as(s2, async () => {
+    await loginByKeyboard(s2, AGENT, S.staff);
+    await s2.goto(staffTicket);
+  });
+  const first = `Första svaret ${tag}`;
+  const second = `Andra svaret ${tag}`;
+  await j.as(s, async () => {
+    await s.goto(staffTicket);
+    await s.need(reply, 'the reply form');
+    await s.fill(reply, { body: first });
+    const resp = await s.submitByKeyboard();
+    await s.expectAt(staffTicket, 'the first answer', { resp, redirect: 303 });
+  });
+  await j.as(s2, async () => {
+    await s2.need(reply, 'the reply form');
+    await s2.fill(reply, { body: second });
+    let resp = await s2.submitByKeyboard();
+    s2.expect(resp && resp.status() === 409, `an answer after a colleague's answered HTTP ${resp && resp.status()}, expected 409`);
+    await s2.check({ status: 409, variant: 'collision' });
+    const fresh = oneLine((await s2.page.locator('main .collision').textContent()) || '');
+    s2.expect(fresh.includes(first), "the 409 page does not show the colleague's answer above the draft");
+    s2.expect((await s2.page.locator(`${reply} textarea[name=body]`).inputValue()) === second, 'the draft was not kept');
+    await s2.shot('staff-collision');
+    resp = await s2.pressButton(s2.page.locator(`${reply} button[value=send]`));
+    await s2.expectAt(staffTicket, 'sending anyway', { resp, redirect: 303 });
+    await s2.check({ variant: 'flash sent anyway' });
+    const main = oneLine((await s2.page.locator('main .thread').textContent()) || '');
+    s2.expect(main.split(second).length === 2, 'the answer sent anyway is not in the thread exactly once');
+  });
+}
+
 // Add new journeys here: each runs once per language and per width, on a
 // fresh page (cookies cleared), and fails on any j.expect / j.fail / exception.
 const JOURNEYS = [
@@ -2414,6 +2505,7 @@ const JOURNEYS = [
   { name: 'faq-search-contact-form-private-link', run: journeyContact },
   { name: 'member-ticket-staff-note-answer-reply', run: journeyTicket, accounts: true },
   { name: 'csat-resolved-mail-answer-staff-see', run: journeyCsat, accounts: true },
+  { name: 'staff-bulk-change-and-reply-collision', run: journeyBulkCollision, accounts: true },
 ];
 
 async function runJourneys(base, contexts) {
