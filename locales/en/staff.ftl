@@ -1,7 +1,6 @@
 # Staff area: templates/staff/*.html
 
 staff-home-title = Staff area
-staff-home-lead = This is where the partner's staff work the queues, make decisions and change settings.
 staff-accounts-title = Staff accounts
 staff-role = Role
 staff-role-agent = Agent

@@ -1,7 +1,6 @@
 # Staff area: templates/staff/*.html
 
 staff-home-title = Personalens sidor
-staff-home-lead = Här arbetar partnerns personal med köer, beslut och inställningar.
 staff-accounts-title = Personalkonton
 staff-role = Roll
 staff-role-agent = Handläggare

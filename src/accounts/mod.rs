@@ -88,11 +88,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .service(r(Page::ColleagueRemove).route(web::post().to(handlers::remove_colleague)))
         .service(r(Page::ColleagueAdmin).route(web::post().to(handlers::make_colleague_admin)))
-        .service(r(Page::Staff).route(get().to(staff::home)))
-        .service(
-            web::resource(Page::Staff.path(l).trim_end_matches('/'))
-                .route(get().to(staff::staff_root)),
-        )
         .service(
             r(Page::StaffAccounts)
                 .route(get().to(staff::accounts))

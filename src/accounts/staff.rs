@@ -1,5 +1,5 @@
-//! Thin handlers of the staff area's account pages: the staff home, staff accounts (admins) and
-//! the audit log (admins).
+//! Thin handlers of the staff area's account pages: staff accounts (admins) and the audit log
+//! (admins). The staff home is the dashboard in `overview::staff_home`.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -7,44 +7,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::model::{self, Role};
 use super::service::{self, Invited};
 use super::views::*;
-use crate::accounts::auth::{Staff, StaffAdmin};
+use crate::accounts::auth::StaffAdmin;
 use crate::audit;
 use crate::db;
 use crate::error::AppError;
-use crate::i18n::Locale;
 use crate::i18n::routes::Page;
 use crate::web::csrf;
 use crate::web::form::{Choice, FormErrors};
 use crate::web::page::Ctx;
 use crate::web::page::{private, redirect};
 use crate::web::request::{client_ip, flash};
-
-pub async fn home(cx: Ctx, staff: Staff) -> Result<HttpResponse, AppError> {
-    let locale = cx.locale;
-    let user = staff.0;
-    let l = cx.layout(Page::Staff, "staff-home-title", Some(&user))?;
-    let tpl = StaffHomeTpl {
-        l,
-        is_admin: user.role() == Role::Admin,
-        accounts: Page::StaffAccounts.path(locale),
-        audit: Page::StaffAudit.path(locale),
-        settings: Page::AccountSettings.path(locale),
-        validations: Page::StaffValidations.path(locale),
-        orders: Page::StaffOrders.path(locale),
-        products: Page::StaffProducts.path(locale),
-        faq: Page::StaffFaq.path(locale),
-        tickets: Page::StaffTickets.path(locale),
-        canned: Page::StaffCanned.path(locale),
-        privacy: Page::StaffPrivacy.path(locale),
-    };
-    private(StatusCode::OK, &tpl)
-}
-
-pub async fn staff_root(locale: Locale) -> HttpResponse {
-    HttpResponse::PermanentRedirect()
-        .insert_header((actix_web::http::header::LOCATION, Page::Staff.path(locale)))
-        .finish()
-}
 
 async fn accounts_page(
     cx: &Ctx,

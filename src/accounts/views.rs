@@ -122,23 +122,6 @@ pub struct ColleaguesTpl {
     pub email: String,
 }
 
-#[derive(Template)]
-#[template(path = "staff/home.html")]
-pub struct StaffHomeTpl {
-    pub l: Layout,
-    pub is_admin: bool,
-    pub accounts: &'static str,
-    pub audit: &'static str,
-    pub settings: &'static str,
-    pub validations: &'static str,
-    pub orders: &'static str,
-    pub products: &'static str,
-    pub faq: &'static str,
-    pub tickets: &'static str,
-    pub canned: &'static str,
-    pub privacy: &'static str,
-}
-
 pub struct StaffRow {
     pub name: String,
     pub email: String,

@@ -390,6 +390,11 @@ impl Page {
         }
     }
 
+    /// The staff area's pages, all under `/en/staff/` (and `/sv/personal/`).
+    pub fn is_staff(self) -> bool {
+        self.path(Locale::En).starts_with("/en/staff/")
+    }
+
     /// Member area and staff area pages need a logged-in person.
     pub fn is_private(self) -> bool {
         matches!(

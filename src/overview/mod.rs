@@ -5,6 +5,7 @@
 pub mod dashboard;
 pub mod organisation;
 pub mod staff_home;
+pub mod staff_stats;
 
 use actix_web::web;
 
@@ -17,6 +18,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     for l in Locale::ALL {
         let r = |p: Page| web::resource(p.path(l));
         cfg.service(r(Page::Account).route(get().to(dashboard::show)))
-            .service(r(Page::StaffOrganisation).route(get().to(organisation::show)));
+            .service(r(Page::StaffOrganisation).route(get().to(organisation::show)))
+            .service(r(Page::Staff).route(get().to(staff_home::show)))
+            .service(
+                web::resource(Page::Staff.path(l).trim_end_matches('/'))
+                    .route(get().to(staff_home::root)),
+            );
     }
 }

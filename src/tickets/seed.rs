@@ -7,7 +7,7 @@ use time::{Duration, PrimitiveDateTime};
 
 use crate::db::schema::{
     canned_replies as cr, organisations as o, ticket_counters as tc, ticket_messages as tm,
-    tickets as t, users as u,
+    ticket_ratings as tr, tickets as t, users as u,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -124,6 +124,72 @@ const STATES: [&str; 10] = [
     "new", "open", "open", "waiting", "waiting", "resolved", "closed", "closed", "closed", "open",
 ];
 const PRIORITIES: [&str; 6] = ["low", "normal", "normal", "normal", "high", "urgent"];
+
+/// A seeded ticket's measured times, due instant and rating, roughly as the help desk's SLA
+/// would have stored them.
+struct Measured {
+    resolved_at: Option<PrimitiveDateTime>,
+    /// Business minutes and whether within the target.
+    response: Option<(i64, bool)>,
+    resolution: Option<(i64, bool)>,
+    due_at: Option<PrimitiveDateTime>,
+    rating: Option<(&'static str, PrimitiveDateTime)>,
+}
+
+/// The default targets of a priority in business minutes (response, resolution).
+fn targets(priority: &str) -> (i64, i64) {
+    match priority {
+        "urgent" => (120, 540),
+        "high" => (240, 1080),
+        "low" => (1080, 5400),
+        _ => (540, 2700),
+    }
+}
+
+/// Business minutes approximated from wall-clock ones: 45 open hours in a week of 168.
+fn business(from: PrimitiveDateTime, to: PrimitiveDateTime) -> i64 {
+    (to - from).whole_minutes().max(0) * 45 / 168
+}
+
+fn measured(
+    r: &mut Rng,
+    state: &str,
+    priority: &str,
+    created: PrimitiveDateTime,
+    answered: Option<PrimitiveDateTime>,
+    updated: PrimitiveDateTime,
+    now: PrimitiveDateTime,
+) -> Measured {
+    let (respond, resolve) = targets(priority);
+    let wall = |business: i64| Duration::minutes(business * 168 / 45);
+    let finished = state == "resolved" || state == "closed";
+    let resolved_at = finished.then_some(updated);
+    let response = answered.map(|a| {
+        let m = business(created, a);
+        (m, m <= respond)
+    });
+    let resolution = resolved_at.map(|at| {
+        let m = business(created, at);
+        (m, m <= resolve)
+    });
+    let due_at = match state {
+        "new" | "open" if answered.is_none() => Some(created + wall(respond)),
+        "new" | "open" => Some(created + wall(resolve)),
+        _ => None,
+    };
+    let rating = resolved_at.filter(|_| r.below(5) < 2).map(|at| {
+        let rating = if r.below(5) < 4 { "good" } else { "bad" };
+        let later = at + Duration::minutes(r.below(3 * 24 * 60) as i64);
+        (rating, later.min(now))
+    });
+    Measured {
+        resolved_at,
+        response,
+        resolution,
+        due_at,
+        rating,
+    }
+}
 
 fn sentence(r: &mut Rng, words: usize) -> String {
     let mut s: Vec<&str> = Vec::with_capacity(words);
@@ -261,6 +327,13 @@ pub fn bench(
                 }
                 written_messages += more + 1;
                 let updated = at.min(now);
+                let priority = r.pick(&PRIORITIES);
+                let answered = msgs
+                    .iter()
+                    .find(|(staff_turn, internal, _, _)| *staff_turn && !*internal)
+                    .map(|m| m.3)
+                    .filter(|a| *a <= now);
+                let sla = measured(&mut r, state, priority, created, answered, updated, now);
                 diesel::insert_into(t::table)
                     .values((
                         t::id.eq(&id),
@@ -274,14 +347,30 @@ pub fn bench(
                         t::category.eq(r.pick(&CATEGORIES)),
                         t::subject.eq(&subject),
                         t::state.eq(state),
-                        t::priority.eq(r.pick(&PRIORITIES)),
+                        t::priority.eq(priority),
                         t::assignee_id.eq((r.below(3) == 0).then_some(staff_id)),
                         t::created_at.eq(created),
                         t::updated_at.eq(updated),
                         t::customer_at.eq(updated),
-                        t::resolved_at.eq((state == "resolved").then_some(updated)),
+                        t::resolved_at.eq(sla.resolved_at),
+                        t::first_response_at.eq(answered),
+                        t::response_minutes.eq(sla.response.map(|m| m.0)),
+                        t::response_met.eq(sla.response.map(|m| m.1)),
+                        t::resolution_minutes.eq(sla.resolution.map(|m| m.0)),
+                        t::resolution_met.eq(sla.resolution.map(|m| m.1)),
+                        t::due_at.eq(sla.due_at),
                     ))
                     .execute(c)?;
+                if let Some((rating, at)) = sla.rating {
+                    diesel::insert_into(tr::table)
+                        .values((
+                            tr::ticket_id.eq(&id),
+                            tr::rating.eq(rating),
+                            tr::comment.eq(""),
+                            tr::rated_at.eq(at),
+                        ))
+                        .execute(c)?;
+                }
                 for (staff_turn, internal, body, at) in &msgs {
                     diesel::insert_into(tm::table)
                         .values((

@@ -85,6 +85,9 @@ pub struct Layout {
     pub flash: Option<String>,
     /// The privacy notice, linked from the footer and from forms that collect personal data.
     pub privacy_href: &'static str,
+    /// A staff page: drawn across the window's whole width (queues and dashboards), where public
+    /// pages keep a reading width.
+    pub staff: bool,
 }
 
 /// The header's links for a signed-in person.
@@ -210,6 +213,7 @@ impl Layout {
             register_href: Page::Register.path(locale),
             flash: None,
             privacy_href: Page::Privacy.path(locale),
+            staff: page.is_some_and(Page::is_staff),
             tr,
         }
     }

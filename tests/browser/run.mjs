@@ -2490,6 +2490,88 @@ async function journeyBulkCollision(j) {
   });
 }
 
+// Issue 22, point 4: the staff dashboard and the queue at both widths. A member opens a ticket so
+// the queue has a row; the agent reads the dashboard (each chart an image with a title, a
+// description and its table; each count a link to its queue) and then the queue: at 1280 px
+// every column is visible without horizontal scrolling, at 375 px each row is a card whose
+// cells carry their column's name.
+async function journeyDashboard(j) {
+  const L = j.r();
+  const m = newMember('dash');
+  const tag = `${RUN_ID}-${identitySeq++}`;
+  const mem = await j.companion('member');
+  await httpRegister(mem.context.request, mem.base, mem.lang, m);
+  await j.as(mem, async () => {
+    await loginByKeyboard(mem, m, L.account);
+    await mem.goto(L.ticketNew);
+    const form = `main form[action="${L.ticketNew}"]`;
+    await mem.need(form, 'the new-ticket form');
+    await mem.fill(form, { category: 'account', subject: `Instrumentpanel ${tag}`, message: `Ett ärende för kön ${tag}.` });
+    const resp = await mem.submitByKeyboard();
+    mem.expect(resp && resp.status() < 400, `opening a ticket answered HTTP ${resp && resp.status()}`);
+  });
+
+  await loginByKeyboard(j, AGENT, L.staff);
+  const { page } = j;
+  j.expect(await page.evaluate(() => document.body.classList.contains('staff')), 'the staff home is not drawn full width (no body.staff)');
+  const charts = await page.$$eval('main svg', (svgs) => svgs.map((svg) => {
+    const ids = (svg.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    const texts = ids.map((id) => (document.getElementById(id) || {}).textContent || '');
+    const fig = svg.closest('figure');
+    return {
+      role: svg.getAttribute('role'),
+      named: ids.length === 2 && texts.every((t) => t.trim().length > 0),
+      table: !!(fig && fig.querySelector('details table tbody tr')),
+    };
+  }));
+  j.expect(charts.length === 5, `the dashboard has ${charts.length} charts, expected 5`);
+  charts.forEach((c, i) => {
+    j.expect(c.role === 'img' && c.named, `chart ${i + 1} has no text alternative (role=img with a title and a description)`);
+    j.expect(c.table, `chart ${i + 1} has no table of its figures`);
+  });
+  // The table opens by keyboard-reachable <summary>.
+  await page.locator('main details summary').first().click();
+  j.expect(await page.locator('main details[open] table').first().isVisible(), "the first chart's table does not open");
+  await j.check({ variant: 'table open' });
+  await j.shot('staff-dashboard');
+  // The "new tickets" count leads to the filtered queue, which lists the member's ticket.
+  const newLink = page.locator(`main .dash-figures a[href="${L.staffTickets}?state=new"]`);
+  if ((await newLink.count()) !== 1) j.fail(`no count linking to ${L.staffTickets}?state=new`);
+  const shown = Number(((await newLink.locator('.dash-value').textContent()) || '').replace(/\D/g, ''));
+  j.expect(shown >= 1, `the new-tickets count reads ${shown}, expected at least 1`);
+  await j.click(newLink);
+  await j.check();
+  const row = page.locator('main table.queue tbody tr').filter({ hasText: `Instrumentpanel ${tag}` });
+  if ((await row.count()) !== 1) j.fail(`the queue of new tickets has no row "Instrumentpanel ${tag}"`);
+  const layout = await page.evaluate(() => {
+    const table = document.querySelector('main table.queue');
+    const wrap = table.closest('.table-wrap');
+    const ths = [...table.querySelectorAll('thead th')];
+    const tr = table.querySelector('tbody tr');
+    const td = tr.querySelector('td[data-label]');
+    return {
+      pageScroll: document.documentElement.scrollWidth > window.innerWidth,
+      wrapScroll: wrap ? wrap.scrollWidth > wrap.clientWidth + 1 : false,
+      hiddenColumns: ths.filter((th) => {
+        const r = th.getBoundingClientRect();
+        return r.width < 1 || r.right > window.innerWidth + 0.5;
+      }).length,
+      columns: ths.length,
+      rowDisplay: getComputedStyle(tr).display,
+      label: td ? getComputedStyle(td, '::before').content : '',
+    };
+  });
+  j.expect(!layout.pageScroll && !layout.wrapScroll, `the queue scrolls horizontally at ${j.width.name} px`);
+  if (j.width.name === '1280') {
+    j.expect(layout.columns === 12 && layout.hiddenColumns === 0, `at 1280 px ${layout.hiddenColumns} of the queue's ${layout.columns} columns are hidden or cut off`);
+    j.expect(layout.rowDisplay === 'table-row', `at 1280 px a queue row is displayed as ${layout.rowDisplay}, expected a table row`);
+  } else {
+    j.expect(layout.rowDisplay === 'block', `at ${j.width.name} px a queue row is displayed as ${layout.rowDisplay}, expected a card (block)`);
+    j.expect(/\w/.test(layout.label), `at ${j.width.name} px the queue's cells do not show their column's name (::before is ${layout.label})`);
+  }
+  await j.shot('staff-queue');
+}
+
 // Add new journeys here: each runs once per language and per width, on a
 // fresh page (cookies cleared), and fails on any j.expect / j.fail / exception.
 const JOURNEYS = [
@@ -2506,6 +2588,7 @@ const JOURNEYS = [
   { name: 'member-ticket-staff-note-answer-reply', run: journeyTicket, accounts: true },
   { name: 'csat-resolved-mail-answer-staff-see', run: journeyCsat, accounts: true },
   { name: 'staff-bulk-change-and-reply-collision', run: journeyBulkCollision, accounts: true },
+  { name: 'staff-dashboard-charts-queue-cards', run: journeyDashboard, accounts: true },
 ];
 
 async function runJourneys(base, contexts) {

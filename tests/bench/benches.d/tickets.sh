@@ -29,10 +29,11 @@
 # Knobs (besides run.sh's BENCH_SECONDS, BENCH_ROUNDS, BENCH_WARMUP_SECONDS, BENCH_THREADS):
 #   BENCH_TICKETS              0: skip this section                                  (1)
 #   BENCH_TICKETS_BACKENDS     "sqlite postgres", or one of them
-#   BENCH_TICKETS_PAGES        staff pages to measure: "queue filtered search view"
+#   BENCH_TICKETS_PAGES        staff pages to measure: "queue filtered search view dashboard"
 #   BENCH_TICKETS_CONTACT      0: skip the contact-form load                          (1)
 #   BENCH_TICKETS_N / _MESSAGES  seed-bench --tickets / --messages          (10000 / 50000)
 #   BENCH_TICKETS_CONNECTIONS  wrk -c for the staff pages                             (16)
+#   BENCH_TICKETS_DASHBOARD_CONNECTIONS / _P99_MS  the dashboard's wrk -c / p99 target (2 / 50)
 #   BENCH_TICKETS_P99_MS       p99 target of the staff pages, ms                       (10)
 #   BENCH_TICKETS_CLIENTS      contact-form clients                                     (8)
 #   BENCH_TICKETS_LOAD_SECONDS contact-form load duration                  (BENCH_SECONDS)
@@ -324,13 +325,21 @@ tk_bench_page() {
 
 tk_bench_pages() {
     local name=$1 year=$TK_YEAR key
-    local keys=${BENCH_TICKETS_PAGES:-queue filtered search view}
+    local keys=${BENCH_TICKETS_PAGES:-queue filtered search view dashboard}
     for key in $keys; do
         case $key in
         queue) tk_bench_page "$name" "staff queue, first page" "/sv/personal/arenden" "D-$year-" || return 0 ;;
         filtered) tk_bench_page "$name" "staff queue, open + order" "/sv/personal/arenden?state=open&category=order" "D-$year-" || return 0 ;;
         search) tk_bench_page "$name" "staff search 'licens'" "/sv/personal/arenden?q=licens" "D-$year-" || return 0 ;;
         view) tk_bench_page "$name" "ticket view D-$year-00042" "/sv/personal/arenden/D-$year-00042" "D-$year-00042" || return 0 ;;
+        # The staff dashboard (issue 22): every count and twelve weeks of charts, computed in the
+        # database on each view. Measured at low concurrency, so its p99 is the server's time for
+        # one view rather than queueing; target BENCH_TICKETS_DASHBOARD_P99_MS (50 ms).
+        dashboard)
+            BENCH_CONNECTIONS=${BENCH_TICKETS_DASHBOARD_CONNECTIONS:-2} \
+                tk_p99_target=${BENCH_TICKETS_DASHBOARD_P99_MS:-50} \
+                tk_bench_page "$name" "staff dashboard" "/sv/personal/" "chart-volume" || return 0
+            ;;
         *) warn "tickets bench: unknown page '$key' in BENCH_TICKETS_PAGES" ;;
         esac
     done
