@@ -1,8 +1,7 @@
 //! The staff dashboard's figures, each counted in the database over one index: the work waiting
 //! now and twelve weeks of the help desk's history. A week is an ISO week, Monday 00:00 to
 //! Monday 00:00 Stockholm time; its bounds are computed here and written into the statements
-//! as literals, so both backends bucket rows alike and each statement is a range scan whose text
-//! changes once a week.
+//! as literals, so both backends bucket rows alike and each week is a range scan of an index.
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer};
@@ -108,26 +107,44 @@ pub fn load(conn: &mut DbConn, me: &str, now: PrimitiveDateTime) -> Result<Stats
             good: 0,
         })
         .collect();
-    for r in week_counts(conn, "tickets", "created_at", "1", &bounds)? {
+    for r in week_counts(conn, "tickets", "created_at", "1", None, &bounds)? {
         weeks[r.wk].opened = r.n;
     }
-    for r in week_counts(conn, "tickets", "resolved_at", "1", &bounds)? {
+    let resolution = Some("resolution_minutes");
+    let resolved = week_counts(conn, "tickets", "resolved_at", "1", resolution, &bounds)?;
+    for r in &resolved {
         weeks[r.wk].resolved = r.n;
     }
     let met = "CASE WHEN response_met THEN 1 ELSE 0 END";
-    for r in week_counts(conn, "tickets", "first_response_at", met, &bounds)? {
+    let response = Some("response_minutes");
+    let responded = week_counts(conn, "tickets", "first_response_at", met, response, &bounds)?;
+    for r in &responded {
         weeks[r.wk].responded = r.n;
         weeks[r.wk].response_met = r.m;
     }
     let good = "CASE WHEN rating = 'good' THEN 1 ELSE 0 END";
-    for r in week_counts(conn, "ticket_ratings", "rated_at", good, &bounds)? {
+    for r in week_counts(conn, "ticket_ratings", "rated_at", good, None, &bounds)? {
         weeks[r.wk].rated = r.n;
         weeks[r.wk].good = r.m;
     }
-    for (wk, m) in week_medians(conn, "first_response_at", "response_minutes", &bounds)? {
+    let medians = week_medians(
+        conn,
+        "first_response_at",
+        "response_minutes",
+        &responded,
+        &bounds,
+    )?;
+    for (wk, m) in medians {
         weeks[wk].median_response = Some(m);
     }
-    for (wk, m) in week_medians(conn, "resolved_at", "resolution_minutes", &bounds)? {
+    let medians = week_medians(
+        conn,
+        "resolved_at",
+        "resolution_minutes",
+        &resolved,
+        &bounds,
+    )?;
+    for (wk, m) in medians {
         weeks[wk].median_resolution = Some(m);
     }
     Ok(Stats {
@@ -189,12 +206,16 @@ struct WeekRow {
     n: i64,
     #[diesel(sql_type = BigInt)]
     m: i64,
+    #[diesel(sql_type = BigInt)]
+    k: i64,
 }
 
 struct Counted {
     wk: usize,
     n: i64,
     m: i64,
+    /// Rows with a measured value (the median's population).
+    k: i64,
 }
 
 /// A timestamp as an SQL literal both backends compare with their timestamp columns (SQLite
@@ -209,68 +230,93 @@ fn literal(t: PrimitiveDateTime) -> String {
     )
 }
 
-/// `CASE` giving the week index of `col` within `bounds`, and the range condition on it.
-fn bucket(col: &str, bounds: &[PrimitiveDateTime]) -> (String, String) {
-    let mut case = String::from("CASE");
-    for (i, b) in bounds.iter().enumerate().skip(1).take(WEEKS - 1) {
-        case.push_str(&format!(" WHEN {col} < {} THEN {}", literal(*b), i - 1));
-    }
-    case.push_str(&format!(" ELSE {} END", WEEKS - 1));
-    let range = format!(
+/// The range condition of week `i` on `col`.
+fn week(col: &str, bounds: &[PrimitiveDateTime], i: usize) -> String {
+    format!(
         "{col} >= {} AND {col} < {}",
-        literal(bounds[0]),
-        literal(bounds[WEEKS])
-    );
-    (case, range)
+        literal(bounds[i]),
+        literal(bounds[i + 1])
+    )
 }
 
-/// Rows of `table` per week of `col`, and the sum of `marked` (an SQL expression, 0 or 1).
+fn counted(rows: Vec<WeekRow>) -> Vec<Counted> {
+    rows.into_iter()
+        .filter_map(|r| {
+            let wk = usize::try_from(r.wk).ok().filter(|w| *w < WEEKS)?;
+            Some(Counted {
+                wk,
+                n: r.n,
+                m: r.m,
+                k: r.k,
+            })
+        })
+        .collect()
+}
+
+/// Rows of `table` per week of `col`, the sum of `marked` (an SQL expression, 0 or 1) and how
+/// many have a `valued` column. One range count per week, joined with UNION ALL: each branch
+/// reads its stretch of the index and nothing is computed per row to find its week.
 fn week_counts(
     conn: &mut DbConn,
     table: &str,
     col: &str,
     marked: &str,
+    valued: Option<&str>,
     bounds: &[PrimitiveDateTime],
 ) -> Result<Vec<Counted>, AppError> {
-    let (case, range) = bucket(col, bounds);
-    let sql = format!(
-        "SELECT {case} AS wk, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM({marked}) AS BIGINT) AS m \
-         FROM {table} WHERE {range} GROUP BY 1"
+    let k = valued.map_or_else(
+        || "CAST(0 AS BIGINT)".to_owned(),
+        |v| format!("CAST(COUNT({v}) AS BIGINT)"),
     );
-    let rows = on_backend!(conn, |c| diesel::sql_query(&sql).load::<WeekRow>(c))?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let wk = usize::try_from(r.wk).ok().filter(|w| *w < WEEKS)?;
-            Some(Counted { wk, n: r.n, m: r.m })
+    let sql = (0..WEEKS)
+        .map(|i| {
+            format!(
+                "SELECT {i} AS wk, CAST(COUNT(*) AS BIGINT) AS n, \
+                 CAST(COALESCE(SUM({marked}), 0) AS BIGINT) AS m, {k} AS k \
+                 FROM {table} WHERE {}",
+                week(col, bounds, i)
+            )
         })
-        .collect())
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    let rows = on_backend!(conn, |c| diesel::sql_query(&sql).load::<WeekRow>(c))?;
+    Ok(counted(rows))
 }
 
-/// The median of ticket column `value` per week of `col`: the middle row of each week by
-/// `ROW_NUMBER()`, or the mean of the two middle ones.
+/// The median of ticket column `value` per week of `col`, given each week's count of values:
+/// the middle row (or the two middle rows) of the week in `value` order, by OFFSET.
 fn week_medians(
     conn: &mut DbConn,
     col: &str,
     value: &str,
+    counts: &[Counted],
     bounds: &[PrimitiveDateTime],
 ) -> Result<Vec<(usize, f64)>, AppError> {
-    let (case, range) = bucket(col, bounds);
-    let sql = format!(
-        "SELECT wk, CAST(SUM(v) AS BIGINT) AS n, CAST(COUNT(*) AS BIGINT) AS m FROM ( \
-           SELECT wk, v, ROW_NUMBER() OVER (PARTITION BY wk ORDER BY v) AS rn, \
-                  COUNT(*) OVER (PARTITION BY wk) AS total \
-           FROM (SELECT {case} AS wk, {value} AS v FROM tickets \
-                 WHERE {range} AND {value} IS NOT NULL) AS x \
-         ) AS y WHERE rn IN ((total + 1) / 2, (total + 2) / 2) GROUP BY wk"
-    );
-    let rows = on_backend!(conn, |c| diesel::sql_query(&sql).load::<WeekRow>(c))?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let wk = usize::try_from(r.wk).ok().filter(|w| *w < WEEKS)?;
-            (r.m > 0).then(|| (wk, r.n as f64 / r.m as f64))
+    let branches: Vec<String> = counts
+        .iter()
+        .filter(|c| c.k > 0)
+        .map(|c| {
+            format!(
+                "SELECT {wk} AS wk, CAST(SUM(v) AS BIGINT) AS n, CAST(COUNT(*) AS BIGINT) AS m, \
+                 CAST(0 AS BIGINT) AS k FROM (SELECT {value} AS v FROM tickets \
+                 WHERE {range} AND {value} IS NOT NULL ORDER BY {value} \
+                 LIMIT {limit} OFFSET {offset}) AS x{wk}",
+                wk = c.wk,
+                range = week(col, bounds, c.wk),
+                limit = 2 - c.k % 2,
+                offset = (c.k - 1) / 2,
+            )
         })
+        .collect();
+    if branches.is_empty() {
+        return Ok(vec![]);
+    }
+    let sql = branches.join(" UNION ALL ");
+    let rows = on_backend!(conn, |c| diesel::sql_query(&sql).load::<WeekRow>(c))?;
+    Ok(counted(rows)
+        .into_iter()
+        .filter(|r| r.m > 0)
+        .map(|r| (r.wk, r.n as f64 / r.m as f64))
         .collect())
 }
 
@@ -283,8 +329,8 @@ fn backlog(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<[i64; 5], AppErr
     }
     case.push_str(&format!(" ELSE {} END", BACKLOG_DAYS.len()));
     let sql = format!(
-        "SELECT {case} AS wk, CAST(COUNT(*) AS BIGINT) AS n, CAST(0 AS BIGINT) AS m \
-         FROM validation_requests WHERE state = 'pending' GROUP BY 1"
+        "SELECT {case} AS wk, CAST(COUNT(*) AS BIGINT) AS n, CAST(0 AS BIGINT) AS m, \
+         CAST(0 AS BIGINT) AS k FROM validation_requests WHERE state = 'pending' GROUP BY 1"
     );
     let rows = on_backend!(conn, |c| diesel::sql_query(&sql).load::<WeekRow>(c))?;
     let mut out = [0; 5];
