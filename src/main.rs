@@ -209,7 +209,8 @@ fn seed_bench(
                 now,
                 email,
                 "Bench Staff",
-                model::Role::Admin,
+                // An agent: admins must enrol a second factor before any staff page opens.
+                model::Role::Agent,
                 &hash,
             )?
         }

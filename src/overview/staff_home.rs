@@ -134,6 +134,7 @@ fn links(tr: &Tr, admin: bool) -> Vec<Link> {
             link(Page::StaffProducts, "staff-products-link"),
             link(Page::StaffFaq, "staff-faq-link"),
             link(Page::StaffCanned, "staff-canned-title"),
+            link(Page::StaffSla, "sla-admin-link"),
             link(Page::StaffPrivacy, "privacy-export-staff-link"),
         ]);
     }

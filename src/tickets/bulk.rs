@@ -146,6 +146,7 @@ pub fn apply_change(
     staff: &User,
     change: &Change,
     ip: &str,
+    key: &[u8],
 ) -> Result<Result<usize, Refusal>, AppError> {
     db::write(conn, |c| {
         let mut tickets = model::by_numbers(c, numbers)?;
@@ -172,7 +173,7 @@ pub fn apply_change(
         tickets.sort_by(|a, b| a.number.cmp(&b.number));
         let mut changed = 0;
         for t in &tickets {
-            if service::update_in(c, now, t, staff, &update_for(t, change), ip)? {
+            if service::update_in(c, now, t, staff, &update_for(t, change), ip, key)? {
                 changed += 1;
             }
         }
@@ -231,8 +232,9 @@ pub async fn apply(
         Ok((numbers, change)) => {
             let (now, ip) = (cx.state.clock.now_utc_naive(), client_ip(&req));
             let user = staff.0.clone();
+            let key = cx.state.settings.secret_key.clone();
             db::run(&cx.state.pool, move |c| {
-                apply_change(c, now, &numbers, &user, &change, &ip)
+                apply_change(c, now, &numbers, &user, &change, &ip, &key)
             })
             .await?
         }

@@ -673,7 +673,7 @@ pub fn update(
 ) -> Result<bool, AppError> {
     db::write(conn, |c| {
         let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
-        update_in(c, now, &ticket, staff, u, ip)
+        update_in(c, now, &ticket, staff, u, ip, key)
     })
 }
 
@@ -686,6 +686,7 @@ pub fn update_in(
     staff: &User,
     u: &Update,
     ip: &str,
+    key: &[u8],
 ) -> Result<bool, AppError> {
     {
         if let Some(a) = &u.assignee {

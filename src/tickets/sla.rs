@@ -203,8 +203,8 @@ impl Clock {
     }
 }
 
-/// Writes a clock's columns. The measured minutes are written only when the clock has them, so
-/// that a later change does not erase what an earlier one measured.
+/// Writes a clock's columns. A clock built by [`Clock::of`] carries the minutes measured before,
+/// so a later change writes them back unchanged rather than erasing them.
 pub fn store(conn: &mut DbConn, ticket_id: &str, c: &Clock) -> QueryResult<usize> {
     diesel::update(t::table.find(ticket_id))
         .set((
@@ -212,21 +212,12 @@ pub fn store(conn: &mut DbConn, ticket_id: &str, c: &Clock) -> QueryResult<usize
             t::due_at.eq(c.due_at),
             t::paused_at.eq(c.paused_at),
             t::paused_minutes.eq(c.paused_minutes),
+            t::response_minutes.eq(c.response_minutes),
+            t::resolution_minutes.eq(c.resolution_minutes),
             t::response_met.eq(c.response_met),
             t::resolution_met.eq(c.resolution_met),
         ))
-        .execute(conn)?;
-    if let Some(m) = c.response_minutes {
-        diesel::update(t::table.find(ticket_id))
-            .set(t::response_minutes.eq(m))
-            .execute(conn)?;
-    }
-    if let Some(m) = c.resolution_minutes {
-        diesel::update(t::table.find(ticket_id))
-            .set(t::resolution_minutes.eq(m))
-            .execute(conn)?;
-    }
-    Ok(1)
+        .execute(conn)
 }
 
 /// Applies `events`, in order, to a ticket's stored clock (inside the caller's transaction).
@@ -590,7 +581,7 @@ pub fn when(tr: &Tr, due: PrimitiveDateTime, now: PrimitiveDateTime) -> String {
 const SOON_MINUTES: i64 = 60;
 
 /// The queue's "next target" cell: its text and class (`due-ok`, `due-soon`, `due-late`), empty
-/// when no clock runs.
+/// when no clock runs. It names the target ("svar senast tis 14:00").
 pub fn due_cell(
     tr: &Tr,
     cal: &Calendar,
@@ -598,23 +589,9 @@ pub fn due_cell(
     first_response_at: Option<PrimitiveDateTime>,
     now: PrimitiveDateTime,
 ) -> (String, &'static str) {
-    let Some(due) = due_at else {
-        return (String::new(), "");
-    };
     let (_, target) = pending_bit(first_response_at);
-    if due <= now {
-        let late = span(tr, minutes_between(cal, due, now).max(1));
-        let id = format!("sla-late-{target}");
-        return (tr.ta(&id, &args([("late", late.into())])), "due-late");
-    }
-    let id = format!("sla-due-{target}");
-    let text = tr.ta(&id, &args([("when", when(tr, due, now).into())]));
-    let class = if minutes_between(cal, now, due) < SOON_MINUTES {
-        "due-soon"
-    } else {
-        "due-ok"
-    };
-    (text, class)
+    let ids = (format!("sla-late-{target}"), format!("sla-due-{target}"));
+    due_words(tr, cal, due_at, now, (&ids.0, &ids.1))
 }
 
 /// One target as the ticket page shows it.
@@ -651,7 +628,8 @@ pub fn ticket_targets(
     };
     let pending = |due: Option<PrimitiveDateTime>| -> (String, &'static str) {
         if runs_in(t.state()) {
-            due_cell_for(tr, &policy.calendar, due, now)
+            let ids = ("sla-status-late", "sla-status-due");
+            due_words(tr, &policy.calendar, due, now, ids)
         } else {
             (tr.t("sla-status-paused"), "")
         }
@@ -683,30 +661,25 @@ pub fn ticket_targets(
     ]
 }
 
-/// A due instant in words, without saying which target ("senast tis 14:00", "försenat 3 h").
-fn due_cell_for(
+/// A due instant in words, with the messages `late` and `due` (taking `$late` and `$when`),
+/// and its class; nothing without a due instant.
+fn due_words(
     tr: &Tr,
     cal: &Calendar,
     due: Option<PrimitiveDateTime>,
     now: PrimitiveDateTime,
+    (late, upcoming): (&str, &str),
 ) -> (String, &'static str) {
     let Some(due) = due else {
         return (String::new(), "");
     };
     if due <= now {
-        let late = span(tr, minutes_between(cal, due, now).max(1));
-        (
-            tr.ta("sla-status-late", &args([("late", late.into())])),
-            "due-late",
-        )
-    } else {
-        let text = tr.ta(
-            "sla-status-due",
-            &args([("when", when(tr, due, now).into())]),
-        );
-        let soon = minutes_between(cal, now, due) < SOON_MINUTES;
-        (text, if soon { "due-soon" } else { "due-ok" })
+        let span = span(tr, minutes_between(cal, due, now).max(1));
+        return (tr.ta(late, &args([("late", span.into())])), "due-late");
     }
+    let text = tr.ta(upcoming, &args([("when", when(tr, due, now).into())]));
+    let soon = minutes_between(cal, now, due) < SOON_MINUTES;
+    (text, if soon { "due-soon" } else { "due-ok" })
 }
 
 #[cfg(test)]

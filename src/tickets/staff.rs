@@ -200,7 +200,12 @@ pub(super) async fn queue_response(
             Err(_) => vec![],
         };
         let rated = super::csat::ratings_of(c, &numbers)?;
-        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?, policy, rated))
+        Ok((
+            rows,
+            caches.staff.get(|| accounts::staff_names(c))?,
+            policy,
+            rated,
+        ))
     })
     .await?;
     let (rows, more) = match rows {

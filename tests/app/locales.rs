@@ -50,6 +50,14 @@ fn literal_ids() -> BTreeSet<String> {
         let text = std::fs::read_to_string(&path).unwrap();
         for marker in ["t(\"", "ta(\"", "_id(\""] {
             for (i, _) in text.match_indices(marker) {
+                // `t(` and `ta(` as whole names: `f.get("bulk-ticket")` names a field.
+                let joined = text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                if joined && !marker.starts_with('_') {
+                    continue;
+                }
                 let rest = &text[i + marker.len()..];
                 let id: String = rest
                     .chars()

@@ -989,7 +989,7 @@ async fn the_queue_filters_searches_sorts_and_pages() {
         login(&mut s, "agent@partner.example.org", PW).await;
         let numbers = |r: &Resp| -> Vec<String> {
             let doc = r.html();
-            let sel = scraper::Selector::parse("table.tickets tbody tr td:first-child a").unwrap();
+            let sel = scraper::Selector::parse("table.tickets tbody tr td.pick + td a").unwrap();
             doc.select(&sel).map(|a| a.text().collect()).collect()
         };
         let p1 = s.get("/sv/personal/arenden").await;
@@ -1393,7 +1393,7 @@ async fn a_search_for_a_common_word_lists_the_matching_tickets_in_queue_order() 
         drop(c);
         let numbers = |r: &Resp| -> Vec<String> {
             r.html()
-                .select(&scraper::Selector::parse("tbody tr td:first-child a").unwrap())
+                .select(&scraper::Selector::parse("table.queue tbody tr td.pick + td a").unwrap())
                 .map(|a| a.text().collect::<String>())
                 .collect()
         };
