@@ -99,6 +99,7 @@ const ROUTES = {
     loginCode: '/sv/logga-in/kod', twoFactor: '/sv/tvastegsverifiering', privacy: '/sv/integritet',
     yourData: '/sv/konto/dina-uppgifter', dataExport: '/sv/konto/dina-uppgifter/export.zip',
     staffPrivacy: '/sv/personal/integritet', staffPrivacyErase: '/sv/personal/integritet/radera',
+    staffSla: '/sv/personal/svarstider',
     accountDelete: '/sv/konto/radera', orgDelete: '/sv/konto/organisation/radera',
     ticketState: { new: 'Nytt', waiting: 'Väntar på svar från dig', open: 'Öppet' },
   },
@@ -122,6 +123,7 @@ const ROUTES = {
     loginCode: '/en/login/code', twoFactor: '/en/two-step-verification', privacy: '/en/privacy',
     yourData: '/en/account/your-data', dataExport: '/en/account/your-data/export.zip',
     staffPrivacy: '/en/staff/privacy', staffPrivacyErase: '/en/staff/privacy/erase',
+    staffSla: '/en/staff/response-targets',
     accountDelete: '/en/account/delete', orgDelete: '/en/account/organisation/delete',
     ticketState: { new: 'New', waiting: 'Waiting for your reply', open: 'Open' },
   },
@@ -130,7 +132,7 @@ const ROUTES = {
 const PRIVATE_PAGES = [
   'account', 'settings', 'colleagues', 'staff', 'staffAccounts', 'staffAudit',
   'certificate', 'orders', 'orderNew', 'staffValidations', 'staffOrders', 'staffProducts',
-  'tickets', 'ticketNew', 'staffTickets', 'yourData', 'staffPrivacy',
+  'tickets', 'ticketNew', 'staffTickets', 'yourData', 'staffPrivacy', 'staffSla',
 ];
 // The catalogue: a product exempt from the five-licence minimum, and one that counts toward it.
 const EXEMPT_SKU = 'windows-server-standard';
@@ -359,6 +361,9 @@ function instrument(page) {
   });
   page.on('pageerror', (e) => st.events.push(['console', `uncaught exception: ${e.message}`]));
   page.on('requestfailed', (r) => {
+    // Chromium fetches the favicon after the page has loaded; a journey that moves on at once
+    // (a keyboard submit) aborts that fetch, which the user never sees.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED' && /\/static\/favicon\.[0-9a-f]+\.svg$/.test(r.url())) return;
     st.events.push(['requests', `request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`]);
   });
   page.on('response', (r) => {
@@ -1565,7 +1570,16 @@ async function journeyStaff(j) {
   await j.click(link);
   await j.expectAt(L.staffPrivacyErase, 'staff erase link');
   await j.check();
+  // Response targets and business hours (issue 22), through the staff home.
   await j.goto(L.staff, { variant: 'after privacy' });
+  link = await j.linkTo(L.staffSla, 'main');
+  if (!link) j.fail(`no link to ${L.staffSla} in main on ${L.staff}`);
+  await j.click(link);
+  await j.expectAt(L.staffSla, 'response targets link');
+  await j.check();
+  const hours = await page.locator('main form input[type="time"]').count();
+  j.expect(hours >= 10, `the response-target page shows ${hours} time fields, expected opening and closing times for each weekday`);
+  await j.goto(L.staff, { variant: 'after response targets' });
   link = await j.linkTo(L.staffAudit, 'main');
   if (!link) j.fail(`no link to ${L.staffAudit} in main on ${L.staff}`);
   await j.click(link);
