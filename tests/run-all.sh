@@ -15,7 +15,11 @@ echo "== Test tools"
 bash tests/install-tools.sh
 
 echo "== Rust tests (release build, shared with the browser suite)"
+stage=$(date +%s)
 cargo nextest run --release --no-fail-fast
+echo "Rust tests took $(( $(date +%s) - stage )) s"
 
 echo "== Browser tests (headless Chromium, axe-core, Nu Html Checker)"
+stage=$(date +%s)
 DONERA_BIN="$PWD/target/release/donera" node tests/browser/run.mjs
+echo "browser tests took $(( $(date +%s) - stage )) s"

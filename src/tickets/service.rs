@@ -702,13 +702,13 @@ pub fn update_in(
             return Err(AppError::Conflict);
         }
         if u.state != ticket.state() {
-            set_state_row(c, &ticket, u.state, now)?;
+            set_state_row(c, ticket, u.state, now)?;
             email_requester(
                 c,
                 now,
-                &ticket,
+                ticket,
                 "ticket.state",
-                super::csat::mail_extra(key, &ticket, u.state),
+                super::csat::mail_extra(key, ticket, u.state),
             )?;
             audit::record(
                 c,
@@ -757,7 +757,7 @@ pub fn update_in(
             changed = true;
         }
         if u.state != ticket.state() || u.priority != ticket.priority() {
-            sla::apply(c, &ticket, u.priority, &[sla::Event::State(u.state)], now)?;
+            sla::apply(c, ticket, u.priority, &[sla::Event::State(u.state)], now)?;
         }
         Ok(changed)
     }
