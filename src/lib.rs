@@ -57,6 +57,8 @@ pub struct AppState {
     pub routing: outbox::Routing,
     /// Short-lived copies of the staff's names and the canned replies (see [`cache`]).
     pub caches: Arc<tickets::Caches>,
+    /// The staff dashboard's figures shared by every staff member, a few seconds at most.
+    pub dashboard: Arc<overview::staff_stats::Shared>,
     /// What ticket searches remember between searches (see [`tickets::search`]).
     pub search: Arc<tickets::search::SearchIndex>,
     /// What the outbox worker last saw of SMTP and the webhook, for `/healthz`.
@@ -96,6 +98,7 @@ impl AppState {
             pages: PageCache::default(),
             routing: settings_routing,
             caches: Arc::default(),
+            dashboard: Arc::new(cache::Snapshot::new(cache::TTL)),
             search: Arc::default(),
             health,
             metrics,

@@ -46,7 +46,13 @@ pub async fn show(cx: Ctx, staff: Staff) -> Result<HttpResponse, AppError> {
     let user = staff.0;
     let me = user.id.clone();
     let now = state.clock.now_utc_naive();
-    let stats = db::run(&state.pool, move |c| staff_stats::load(c, &me, now)).await?;
+    let shared = state.dashboard.clone();
+    let stats = db::run(&state.pool, move |c| {
+        let mut stats = staff_stats::shared(&shared, c, now)?;
+        stats.counts.mine = staff_stats::mine(c, &me)?;
+        Ok(stats)
+    })
+    .await?;
     let l = cx.layout(Page::Staff, "staff-home-title", Some(&user))?;
     let tpl = StaffHomeTpl {
         figures: figures(&l.tr, &stats, now),

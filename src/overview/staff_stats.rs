@@ -92,6 +92,50 @@ pub fn backlog_group(now: PrimitiveDateTime, at: PrimitiveDateTime) -> usize {
 
 /// Every figure of the dashboard for staff member `me` at `now`.
 pub fn load(conn: &mut DbConn, me: &str, now: PrimitiveDateTime) -> Result<Stats, AppError> {
+    let mut stats = load_shared(conn, now)?;
+    stats.counts.mine = mine(conn, me)?;
+    Ok(stats)
+}
+
+/// What [`shared`] keeps: the figures and the instant (the app's clock) they were counted at.
+pub type Shared = crate::cache::Snapshot<(PrimitiveDateTime, Stats)>;
+
+/// The shared figures ([`load_shared`]) as counted at most [`crate::cache::TTL`] ago. Every
+/// staff member opens this page first, often at once: a team of twenty reloading it counts
+/// the help desk once every few seconds, not twenty times. A copy counted at another instant of
+/// the app's clock than the TTL allows (a test moving the clock) is counted again.
+pub fn shared(
+    cache: &Shared,
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+) -> Result<Stats, AppError> {
+    let fresh = |at: PrimitiveDateTime| {
+        let age = now - at;
+        age >= Duration::ZERO && age.unsigned_abs() < crate::cache::TTL
+    };
+    let copy = cache.get(|| load_shared(conn, now).map(|s| (now, s)))?;
+    if fresh(copy.0) {
+        return Ok(copy.1.clone());
+    }
+    cache.clear();
+    Ok(cache
+        .get(|| load_shared(conn, now).map(|s| (now, s)))?
+        .1
+        .clone())
+}
+
+/// The active tickets assigned to `me`: the one figure that differs between staff members.
+pub fn mine(conn: &mut DbConn, me: &str) -> Result<i64, AppError> {
+    use tickets::dsl as t;
+    Ok(t::tickets
+        .filter(Condition::new(ACTIVE))
+        .filter(t::assignee_id.eq(me))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Every figure but [`mine`] (left at 0), the same for every staff member, so it can be shared.
+pub fn load_shared(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<Stats, AppError> {
     let (mondays, bounds) = week_bounds(now);
     let mut weeks: Vec<Week> = mondays
         .into_iter()
@@ -148,21 +192,16 @@ pub fn load(conn: &mut DbConn, me: &str, now: PrimitiveDateTime) -> Result<Stats
         weeks[wk].median_resolution = Some(m);
     }
     Ok(Stats {
-        counts: counts(conn, me, now)?,
+        counts: counts(conn, now)?,
         weeks,
         backlog: backlog(conn, now)?,
     })
 }
 
-fn counts(conn: &mut DbConn, me: &str, now: PrimitiveDateTime) -> Result<Counts, AppError> {
+fn counts(conn: &mut DbConn, now: PrimitiveDateTime) -> Result<Counts, AppError> {
     use tickets::dsl as t;
     let new = t::tickets
         .filter(t::state.eq(crate::tickets::State::New.key()))
-        .count()
-        .get_result(conn)?;
-    let mine = t::tickets
-        .filter(Condition::new(ACTIVE))
-        .filter(t::assignee_id.eq(me))
         .count()
         .get_result(conn)?;
     let unassigned = t::tickets
@@ -189,7 +228,7 @@ fn counts(conn: &mut DbConn, me: &str, now: PrimitiveDateTime) -> Result<Counts,
         .get_result(conn)?;
     Ok(Counts {
         new,
-        mine,
+        mine: 0,
         unassigned,
         overdue,
         validations,

@@ -408,7 +408,10 @@ EOF
 NGINX_PID=$!
 NGINX_URL=http://127.0.0.1:$NGINX_PORT
 log "nginx started (pid $NGINX_PID) on $NGINX_URL"
-wait_http_ok "$NGINX_URL/${PAGE_FILE[0]}" "$NGINX_PID" 20 nginx
+# With no page to compare (BENCH_PAGES=" ", e.g. to run only benches.d), nginx serves nothing.
+if ((${#PAGES[@]})); then
+    wait_http_ok "$NGINX_URL/${PAGE_FILE[0]}" "$NGINX_PID" 20 nginx
+fi
 
 # Both must serve identical bytes.
 for i in "${!PAGES[@]}"; do

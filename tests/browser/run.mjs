@@ -154,6 +154,10 @@ const AGENT = process.env.DONERA_URL && !process.env.AGENT_EMAIL
     name: 'Agnes Agent',
     password: process.env.AGENT_PASSWORD || 'korrekt häst batteri agent',
   };
+// A second agent, so that two different people can read and answer one ticket at once.
+const AGENT2 = process.env.DONERA_URL
+  ? AGENT
+  : { email: 'agent2@partner.example.org', name: 'Bertil Agent', password: 'korrekt häst batteri agent två' };
 const MEMBER_PASSWORD = 'korrekt häst batteri';
 // Staff admins without a second factor yet, one per run of the two-step journey (language ×
 // width): each enrols once (the suite creates them with the others).
@@ -269,7 +273,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** `donera create-staff` against the fresh database, password on stdin (before the server starts). */
 function createStaff(bin, env) {
-  for (const [who, role] of [[STAFF, 'admin'], [AGENT, 'agent'], ...TWOFA_ADMINS.map((a) => [a, 'admin'])]) {
+  for (const [who, role] of [[STAFF, 'admin'], [AGENT, 'agent'], [AGENT2, 'agent'], ...TWOFA_ADMINS.map((a) => [a, 'admin'])]) {
     const r = spawnSync(bin, ['create-staff', '--email', who.email, '--name', who.name, '--role', role], {
       cwd: tmpDir, env, input: `${who.password}\n`, encoding: 'utf8', timeout: 30_000,
     });
@@ -2467,20 +2471,35 @@ async function journeyBulkCollision(j) {
       s.expect((await row.locator('.badge.ticket-waiting').count()) === 1, `${n} is not shown as waiting after the bulk change`);
     }
     await s.shot('staff-bulk');
+    // Both again, assigned to the agent herself.
+    for (const n of numbers) await s.page.locator(`main input[type=checkbox][name=ticket][value="${n}"]`).check();
+    await s.page.selectOption('#bulk-change', 'assign:me');
+    resp = await s.pressButton(s.page.locator(`${bulk} button[value=apply]`));
+    await s.expectAt(S.staffTickets, 'the bulk assignment', { resp, redirect: 303 });
+    for (const n of numbers) {
+      const row = s.page.locator('main table tbody tr').filter({ has: s.page.locator(`input[value="${n}"]`) });
+      const text = oneLine((await row.textContent()) || '');
+      s.expect(text.includes(AGENT.name), `${n}'s row reads "${clip(text)}" after the bulk assignment, expected ${AGENT.name}`);
+    }
   });
 
-  // Two agents (two tabs of the same agent are enough: any newer message counts) on one ticket.
-  const s2 = await j.companion('second staff tab');
+  // Two agents on one ticket: the second opens it, the first sees who else reads it and answers;
+  // the second's answer is then held back.
+  const s2 = await j.companion('second agent');
   const staffTicket = `${S.staffTickets}/${numbers[0]}`;
   const reply = `main form[action="${staffTicket}/${S === ROUTES.sv ? 'svar' : 'reply'}"]`;
   await j.as(s2, async () => {
-    await loginByKeyboard(s2, AGENT, S.staff);
+    await loginByKeyboard(s2, AGENT2, S.staff);
     await s2.goto(staffTicket);
   });
   const first = `Första svaret ${tag}`;
   const second = `Andra svaret ${tag}`;
   await j.as(s, async () => {
     await s.goto(staffTicket);
+    if (AGENT2 !== AGENT) {
+      const reading = oneLine((await s.page.locator('main #presence').textContent()) || '');
+      s.expect(reading.includes(AGENT2.name), `the ticket says "${reading}" about who else reads it, expected ${AGENT2.name}`);
+    }
     await s.need(reply, 'the reply form');
     await s.fill(reply, { body: first });
     const resp = await s.submitByKeyboard();

@@ -15,7 +15,7 @@ with open(sys.argv[1], "w", newline="") as f:
     for i in range(200_000):
         last = (ref - datetime.timedelta(days=i % 150)).isoformat()
         teams = last if i % 3 else ""
-        f.write(f"{ref},u{i}@f.se,False,{last},,,{teams},M365 BB+E1\r\n")
+        f.write(f"{ref},u{i}@f.se,False,{last},,,{teams},Microsoft 365 Business Basic\r\n")
 PY
 usage_times=()
 for _ in 1 2 3; do
