@@ -2,6 +2,7 @@
 //! now and twelve weeks of the help desk's history. A week is an ISO week, Monday 00:00 to
 //! Monday 00:00 Stockholm time; its bounds are computed here and written into the statements
 //! as literals, so both backends bucket rows alike and each week is a range scan of an index.
+//! The figures that are the same for every staff member are kept a few seconds ([`shared`]).
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer};

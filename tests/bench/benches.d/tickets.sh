@@ -323,6 +323,24 @@ tk_bench_page() {
     EXTRA_ROWS+=("| tickets $name: $label (\`$path\`), $bytes bytes, wrk -c$BENCH_CONNECTIONS | $(fmt_int "$m") req/s, p99 $(fmt_2 "$p") ms$note | p99 < $tk_p99_target ms | $met |")
 }
 
+# tk_dashboard_recount NAME: the time of a dashboard view that counts every figure afresh (views
+# within five seconds of one that counted share its figures: see staff_stats::shared), as
+# curl's time_total over loopback: one view to warm the caches, then three views each after the
+# shared copy expired; the median.
+tk_dashboard_recount() {
+    local name=$1 secs times=() ms met
+    curl -sS -o /dev/null -H "Cookie: $TK_COOKIE" "$TK_URL/sv/personal/" || true
+    for _ in 1 2 3; do
+        sleep 5.5
+        secs=$(curl -sS -o /dev/null -w '%{time_total}' -H "Cookie: $TK_COOKIE" "$TK_URL/sv/personal/" || echo 0)
+        times+=("$(awk -v s="$secs" 'BEGIN { printf "%.1f", s * 1000 }')")
+    done
+    ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+    met=$(awk -v m="$ms" -v t="${BENCH_TICKETS_DASHBOARD_P99_MS:-50}" 'BEGIN { print (m > 0 && m < t ? "yes" : "no") }')
+    log "tickets $name: staff dashboard counted afresh: ${times[*]} ms"
+    EXTRA_ROWS+=("| tickets $name: staff dashboard, a view that counts every figure afresh (median of 3) | $ms ms | < ${BENCH_TICKETS_DASHBOARD_P99_MS:-50} ms | $met |")
+}
+
 tk_bench_pages() {
     local name=$1 year=$TK_YEAR key
     local keys=${BENCH_TICKETS_PAGES:-queue filtered search view dashboard}
@@ -333,9 +351,11 @@ tk_bench_pages() {
         search) tk_bench_page "$name" "staff search 'licens'" "/sv/personal/arenden?q=licens" "D-$year-" || return 0 ;;
         view) tk_bench_page "$name" "ticket view D-$year-00042" "/sv/personal/arenden/D-$year-00042" "D-$year-00042" || return 0 ;;
         # The staff dashboard (issue 22): every count and twelve weeks of charts, computed in the
-        # database on each view. Measured at low concurrency, so its p99 is the server's time for
-        # one view rather than queueing; target BENCH_TICKETS_DASHBOARD_P99_MS (50 ms).
+        # database (the figures shared by all staff at most every five seconds). A view that
+        # counts afresh is timed alone; then wrk at low concurrency, so its p99 is the server's time for one
+        # view rather than queueing; target BENCH_TICKETS_DASHBOARD_P99_MS (50 ms).
         dashboard)
+            tk_dashboard_recount "$name"
             BENCH_CONNECTIONS=${BENCH_TICKETS_DASHBOARD_CONNECTIONS:-2} \
                 tk_p99_target=${BENCH_TICKETS_DASHBOARD_P99_MS:-50} \
                 tk_bench_page "$name" "staff dashboard" "/sv/personal/" "chart-volume" || return 0
