@@ -380,7 +380,17 @@ function instrument(page) {
         st.docs.push(
           r.body()
             .then((body) => ({ url: r.url(), method: req.method(), ctype: r.headers()['content-type'] || '', body }))
-            .catch((e) => ({ url: r.url(), method: req.method(), missing: e.message.split('\n')[0] })),
+            .catch(async (e) => {
+              // Chromium drops a document's body when the journey has already moved on; a GET
+              // is fetched again in the same context (same cookies) for the checker.
+              if (req.method() === 'GET') {
+                try {
+                  const again = await page.context().request.get(r.url(), { failOnStatusCode: false, maxRedirects: 0 });
+                  return { url: r.url(), method: 'GET', ctype: again.headers()['content-type'] || '', body: await again.body() };
+                } catch { /* reported below */ }
+              }
+              return { url: r.url(), method: req.method(), missing: e.message.split('\n')[0] };
+            }),
         );
       }
     } else if (status >= 400) {
