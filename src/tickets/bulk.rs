@@ -6,9 +6,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use time::PrimitiveDateTime;
 
-use super::model::{self, Filter, Ticket};
+use super::model::{self, Ticket};
+use super::queue::Filter;
 use super::service::{self, Update};
-use super::staff::{BulkState, filter_query, queue_response};
+use super::staff::{BulkState, queue_response};
 use super::{Priority, State};
 use crate::accounts::auth::Staff;
 use crate::accounts::model::{self as accounts, User};
@@ -242,9 +243,12 @@ pub async fn apply(
     match outcome {
         Ok(changed) => {
             flash_count(&cx.session, "bulk-done", changed);
-            let page = crate::web::queue::page_number(filter.page);
             let path = Page::StaffTickets.path(cx.locale);
-            Ok(redirect(&format!("{path}?{}", filter_query(&filter, page))))
+            let back = match filter.query_here() {
+                q if q.is_empty() => path.to_owned(),
+                q => format!("{path}?{q}"),
+            };
+            Ok(redirect(&back))
         }
         Err(r) => {
             let tr = cx.tr();

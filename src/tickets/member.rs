@@ -5,7 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::model::{self, PAGE, Ticket};
+use super::model::{self, Ticket};
+use super::queue::PAGE;
 use super::service::{self, CustomerReply, NewAttachment, NewTicket, ReplyOutcome, Requester};
 use super::views::{self, ListTpl, NewFields, NewTpl, Related, Row, RowLabels, ThreadTpl};
 use super::{Category, MAX_BODY, MAX_FILE_BYTES, MAX_FILES, MAX_SUBJECT};

@@ -12,6 +12,7 @@ pub mod erase;
 pub mod member;
 pub mod model;
 pub mod presence;
+pub mod queue;
 pub mod search;
 pub mod seed;
 pub mod service;

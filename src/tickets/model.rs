@@ -3,14 +3,13 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
-use super::search::{SearchIndex, WordFilter, upper};
 use super::{Priority, State};
 use crate::accounts::model::Organisation;
 use crate::db::schema::{
     canned_replies as cr, files, organisations, ticket_attachments as ta, ticket_messages as tm,
-    ticket_terms as tt, ticket_tokens as tk, tickets as t,
+    ticket_tokens as tk, tickets as t,
 };
-use crate::db::{Condition, DbConn, on_backend};
+use crate::db::{DbConn, on_backend};
 use crate::error::AppError;
 
 #[derive(Queryable, Selectable, Debug, Clone)]
@@ -495,228 +494,6 @@ fn fold_thread(
     out
 }
 
-/// The staff queue's filters. Empty strings match everything; `state` empty means the active
-/// states and `all` every state.
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-pub struct Filter {
-    #[serde(default)]
-    pub state: String,
-    #[serde(default)]
-    pub category: String,
-    /// `mine`, `unassigned` or a staff member's id.
-    #[serde(default)]
-    pub assignee: String,
-    #[serde(default)]
-    pub priority: String,
-    #[serde(default)]
-    pub q: String,
-    /// `activity` (last activity first, the default), `oldest`, `newest` or `due` (the next
-    /// response target first).
-    #[serde(default)]
-    pub sort: String,
-    /// `late`: only tickets whose running target has passed.
-    #[serde(default)]
-    pub due: String,
-    #[serde(default)]
-    pub page: Option<i64>,
-}
-
-pub const PAGE: i64 = 50;
-
-/// Tickets not yet resolved or closed, as SQL text (see `queue`); a test holds it to the state keys.
-/// The partial index `tickets_active_updated` (migration 000009) is defined with the same text.
-const ACTIVE: &str = "tickets.state NOT IN ('resolved', 'closed')";
-
-/// Why a filter was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BadFilter {
-    State,
-    Category,
-    Priority,
-    Sort,
-    Due,
-}
-
-/// One page of the queue: at most [`PAGE`] tickets and whether another page follows. Text search
-/// narrows by the folded words' prefixes (all must match), or by the ticket number when the
-/// search is one.
-pub fn queue(
-    conn: &mut DbConn,
-    f: &Filter,
-    me: &str,
-    index: &SearchIndex,
-    now: PrimitiveDateTime,
-) -> Result<Result<(Vec<Summary>, bool), BadFilter>, AppError> {
-    let plan = match plan_queue(conn, f, me, index)? {
-        Ok(plan) => plan,
-        Err(bad) => return Ok(Err(bad)),
-    };
-    // Built and run on the backend's own connection (see db::on_backend): a boxed statement's
-    // SQL is written out on every run, and the multi-backend connection would write it thrice.
-    let rows: Vec<Summary> = on_backend!(conn, |c| {
-        let mut q = t::table.select(Summary::as_select()).into_boxed();
-        match plan.state {
-            StateFilter::Active => q = q.filter(Condition::new(ACTIVE)),
-            StateFilter::All => {}
-            StateFilter::Is(s) => q = q.filter(t::state.eq(s)),
-        }
-        if let Some(c) = plan.category {
-            q = q.filter(t::category.eq(c));
-        }
-        if let Some(p) = plan.priority {
-            q = q.filter(t::priority.eq(p));
-        }
-        match &plan.assignee {
-            AssigneeFilter::Any => {}
-            AssigneeFilter::Nobody => q = q.filter(t::assignee_id.is_null()),
-            AssigneeFilter::Is(id) => q = q.filter(t::assignee_id.eq(id.clone())),
-        }
-        if let Some(n) = &plan.number {
-            q = q.filter(t::number.eq(n.clone()));
-        }
-        if plan.late {
-            q = q.filter(t::due_at.le(now));
-        }
-        for w in &plan.words {
-            q = match w {
-                WordFilter::Ids(ids) => q.filter(t::id.eq_any(ids.clone())),
-                WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
-                WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
-                    tt::table
-                        .filter(tt::ticket_id.eq(t::id))
-                        .filter(tt::term.ge(w.clone()))
-                        .filter(tt::term.lt(upper(w))),
-                )),
-            };
-        }
-        q = match plan.sort {
-            Sort::Activity => q.order((t::updated_at.desc(), t::number.desc())),
-            Sort::Oldest => q.order((t::created_at.asc(), t::number.asc())),
-            Sort::Newest => q.order((t::created_at.desc(), t::number.desc())),
-            // Paused and finished tickets (no due time) last, on both backends: PostgreSQL
-            // sorts NULL last and SQLite first by default.
-            Sort::Due => q.order((
-                diesel::dsl::sql::<diesel::sql_types::Bool>("tickets.due_at IS NULL"),
-                t::due_at.asc(),
-                t::number.asc(),
-            )),
-        };
-        // The first page, by far the most read, with its limit in the text (see LimitLiteral).
-        if plan.page == 1 {
-            crate::db::LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q).load(c)
-        } else {
-            q.offset(crate::db::page_offset(plan.page, PAGE))
-                .limit(PAGE + 1)
-                .load(c)
-        }
-    })?;
-    Ok(Ok(crate::db::split_page(rows, PAGE)))
-}
-
-/// What the queue's statement filters on, checked and with the search's words looked up.
-struct QueuePlan {
-    state: StateFilter,
-    category: Option<&'static str>,
-    priority: Option<&'static str>,
-    assignee: AssigneeFilter,
-    number: Option<String>,
-    words: Vec<WordFilter>,
-    sort: Sort,
-    /// Only tickets whose running target has passed.
-    late: bool,
-    page: i64,
-}
-
-enum StateFilter {
-    Active,
-    All,
-    Is(&'static str),
-}
-
-enum AssigneeFilter {
-    Any,
-    Nobody,
-    Is(String),
-}
-
-enum Sort {
-    Activity,
-    Oldest,
-    Newest,
-    Due,
-}
-
-/// Checks the filter and looks the search's words up, for [`queue`].
-fn plan_queue(
-    conn: &mut DbConn,
-    f: &Filter,
-    me: &str,
-    index: &SearchIndex,
-) -> Result<Result<QueuePlan, BadFilter>, AppError> {
-    let state = match f.state.as_str() {
-        // Written as "not finished" so that the planner walks the queue's order index instead
-        // of collecting every active ticket from the state index and sorting them; with the
-        // two states in the text, not bound, PostgreSQL keeps one plan for the statement
-        // instead of planning it on every run (it cannot tell how selective a bound list is).
-        "" => StateFilter::Active,
-        "all" => StateFilter::All,
-        s => match State::from_key(s) {
-            Some(s) => StateFilter::Is(s.key()),
-            None => return Ok(Err(BadFilter::State)),
-        },
-    };
-    let category = match f.category.as_str() {
-        "" => None,
-        c => match super::Category::from_key(c) {
-            Some(c) => Some(c.key()),
-            None => return Ok(Err(BadFilter::Category)),
-        },
-    };
-    let priority = match f.priority.as_str() {
-        "" => None,
-        p => match Priority::from_key(p) {
-            Some(p) => Some(p.key()),
-            None => return Ok(Err(BadFilter::Priority)),
-        },
-    };
-    let assignee = match f.assignee.as_str() {
-        "" => AssigneeFilter::Any,
-        "mine" => AssigneeFilter::Is(me.to_owned()),
-        "unassigned" => AssigneeFilter::Nobody,
-        id => AssigneeFilter::Is(id.to_owned()),
-    };
-    let sort = match f.sort.as_str() {
-        "" | "activity" => Sort::Activity,
-        "oldest" => Sort::Oldest,
-        "newest" => Sort::Newest,
-        "due" => Sort::Due,
-        _ => return Ok(Err(BadFilter::Sort)),
-    };
-    let late = match f.due.as_str() {
-        "" => false,
-        "late" => true,
-        _ => return Ok(Err(BadFilter::Due)),
-    };
-    let mut plan = QueuePlan {
-        state,
-        category,
-        priority,
-        assignee,
-        number: None,
-        words: vec![],
-        sort,
-        late,
-        page: crate::web::queue::page_number(f.page),
-    };
-    let search = f.q.trim();
-    if let Some(n) = super::parse_number(search) {
-        plan.number = Some(n);
-        return Ok(Ok(plan));
-    }
-    plan.words = super::search::flush_then_plan(conn, search, index)?;
-    Ok(Ok(plan))
-}
-
 pub fn canned_all(conn: &mut DbConn) -> Result<Vec<Canned>, AppError> {
     Ok(cr::table
         .order((cr::title_sv, cr::id))
@@ -735,14 +512,6 @@ pub fn canned(conn: &mut DbConn, id: &str) -> Result<Option<Canned>, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_active_filter_names_the_finished_states() {
-        for s in [State::Resolved, State::Closed] {
-            assert!(ACTIVE.contains(&format!("'{}'", s.key())), "{}", s.key());
-        }
-        assert_eq!(ACTIVE.matches('\'').count(), 4, "two states, no more");
-    }
 
     #[test]
     fn the_overview_sorts_each_list_in_its_own_order() {

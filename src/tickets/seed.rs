@@ -219,6 +219,7 @@ pub fn bench(
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
     let orgs = 200;
     let tag = crate::random_hex(4);
+    let run = usize::from_str_radix(&tag, 16).unwrap_or(0);
     let mut members: Vec<(String, String, String, String)> = vec![];
     db::write(conn, |c| -> Result<(), AppError> {
         for i in 0..orgs {
@@ -228,7 +229,12 @@ pub fn bench(
                 .values((
                     o::id.eq(&org_id),
                     o::name.eq(&name),
-                    o::org_number.eq(format!("80{:04}-{:04}", r.below(10_000), i)),
+                    // The run's tag in the number too, so that a second run adds organisations.
+                    o::org_number.eq(format!(
+                        "80{:04}-{:04}",
+                        (run + r.below(10_000)) % 10_000,
+                        i
+                    )),
                     o::org_type.eq("association"),
                     o::needs_review.eq(false),
                     o::created_at.eq(now),

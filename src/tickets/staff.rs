@@ -7,7 +7,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use super::member::{attachments, limits, long_text, related};
-use super::model::{self, BadFilter, Canned, Filter, Ticket};
+use super::model::{self, Canned, Ticket};
+use super::queue::{self, BadFilter, Filter};
 use super::service::{self, Update};
 use super::views::{self, MessageView, Related, Row, RowLabels};
 use super::{MAX_BODY, Priority, State};
@@ -146,25 +147,6 @@ fn opts(first: (&str, String), rest: Vec<Choice>, current: &str) -> Vec<Opt> {
     v
 }
 
-pub(super) fn filter_query(f: &Filter, page: i64) -> String {
-    let mut pairs: Vec<(&str, String)> = vec![];
-    for (k, v) in [
-        ("state", &f.state),
-        ("category", &f.category),
-        ("assignee", &f.assignee),
-        ("priority", &f.priority),
-        ("q", &f.q),
-        ("sort", &f.sort),
-        ("due", &f.due),
-    ] {
-        if !v.is_empty() {
-            pairs.push((k, v.clone()));
-        }
-    }
-    pairs.push(("page", page.to_string()));
-    serde_urlencoded::to_string(&pairs).unwrap_or_default()
-}
-
 pub async fn queue(cx: Ctx, staff: Staff, q: web::Query<Filter>) -> Result<HttpResponse, AppError> {
     queue_response(
         &cx,
@@ -193,10 +175,10 @@ pub(super) async fn queue_response(
     let search = state.search.clone();
     let now = state.clock.now_utc_naive();
     let (rows, staff_list, policy, rated) = db::run(&state.pool, move |c| {
-        let rows = model::queue(c, &fq, &me, &search, now)?;
+        let rows = queue::queue(c, &fq, &me, &search, now)?;
         let policy = caches.sla.get(|| super::sla::load(c))?;
         let numbers: Vec<String> = match &rows {
-            Ok((r, _)) => r.iter().map(|t| t.number.clone()).collect(),
+            Ok(page) => page.rows.iter().map(|t| t.number.clone()).collect(),
             Err(_) => vec![],
         };
         let rated = super::csat::ratings_of(c, &numbers)?;
@@ -208,14 +190,15 @@ pub(super) async fn queue_response(
         ))
     })
     .await?;
-    let (rows, more) = match rows {
-        Ok(r) => r,
+    let page = match rows {
+        Ok(page) => page,
         Err(
             BadFilter::State
             | BadFilter::Category
             | BadFilter::Priority
             | BadFilter::Sort
-            | BadFilter::Due,
+            | BadFilter::Due
+            | BadFilter::Cursor,
         ) => {
             return Err(AppError::BadRequest);
         }
@@ -228,7 +211,8 @@ pub(super) async fn queue_response(
             .unwrap_or_default()
     };
     let lb = RowLabels::new(&l.tr, true);
-    let mut rows: Vec<Row> = rows
+    let mut rows: Vec<Row> = page
+        .rows
         .iter()
         .map(|t| {
             let mut row = Row::new(
@@ -298,9 +282,8 @@ pub(super) async fn queue_response(
             selected: filter.sort == s || (filter.sort.is_empty() && s == "activity"),
         })
         .collect();
-    let page = crate::web::queue::page_number(filter.page);
     let path = Page::StaffTickets.path(locale);
-    let link = |p: i64| format!("{path}?{}", filter_query(&filter, p));
+    let link = |dir: &str, cursor: String| filter.link(path, Some((dir, &cursor)));
     let tpl = QueueTpl {
         categories: opts(
             ("", tr.t("staff-tickets-filter-any")),
@@ -317,14 +300,17 @@ pub(super) async fn queue_response(
         sorts,
         dues,
         q: filter.q.clone(),
-        pager: crate::web::queue::Pager::new(page, more, link),
+        pager: crate::web::queue::Pager {
+            prev: page.prev.map(|c| link("before", c)),
+            next: page.next.map(|c| link("after", c)),
+        },
         rows,
         path,
         canned: Page::StaffCanned.path(locale),
         is_admin: staff.0.role() == accounts::Role::Admin,
         bulk_action: Page::StaffTicketsBulk.path(locale),
         csrf: cx.csrf()?,
-        back: filter_query(&filter, page),
+        back: filter.query_here(),
         bulk_groups: bulk_groups(tr, &staff_list, &bulk.change),
         f: bulk.f,
         picked: bulk.picked,

@@ -23,6 +23,7 @@ mod privacy_notice;
 mod privacy_purge;
 mod proxy;
 mod public;
+mod queue;
 mod selfcheck;
 mod sla;
 mod staff_dashboard;

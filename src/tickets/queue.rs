@@ -1,0 +1,571 @@
+//! The staff's ticket queue: its filters, its orders and its pages. Pages are found by keyset
+//! (a cursor naming the ticket a page starts after or ends before, by its place in the order),
+//! never by counting rows off: a deep page costs what the first does, and a link to the next
+//! page shows the same tickets however many arrive in the meantime.
+
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text, Timestamp};
+use time::PrimitiveDateTime;
+
+use super::model::Summary;
+use super::search::{SearchIndex, WordFilter, upper};
+use super::{Priority, State};
+use crate::db::schema::{ticket_terms as tt, tickets as t};
+use crate::db::{Condition, DbConn, LimitLiteral, on_backend};
+use crate::error::AppError;
+
+/// The staff queue's filters. Empty strings match everything; `state` empty means the active
+/// states and `all` every state.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub category: String,
+    /// `mine`, `unassigned` or a staff member's id.
+    #[serde(default)]
+    pub assignee: String,
+    #[serde(default)]
+    pub priority: String,
+    #[serde(default)]
+    pub q: String,
+    /// `activity` (last activity first, the default), `oldest`, `newest` or `due` (the next
+    /// response target first).
+    #[serde(default)]
+    pub sort: String,
+    /// `late`: only tickets whose running target has passed.
+    #[serde(default)]
+    pub due: String,
+    /// The page after this place in the order (see [`Cursor`]).
+    #[serde(default)]
+    pub after: String,
+    /// The page before this place in the order.
+    #[serde(default)]
+    pub before: String,
+}
+
+impl Filter {
+    /// The filter's query string, with `paging` (`("after", cursor)` or none): the pager's
+    /// links and the bulk form's way back.
+    pub fn query(&self, paging: Option<(&str, &str)>) -> String {
+        let mut pairs: Vec<(&str, &str)> = vec![];
+        for (k, v) in [
+            ("state", &self.state),
+            ("category", &self.category),
+            ("assignee", &self.assignee),
+            ("priority", &self.priority),
+            ("q", &self.q),
+            ("sort", &self.sort),
+            ("due", &self.due),
+        ] {
+            if !v.is_empty() {
+                pairs.push((k, v));
+            }
+        }
+        pairs.extend(paging);
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    }
+
+    /// `path` with the filter's query and `paging`, if any.
+    pub fn link(&self, path: &str, paging: Option<(&str, &str)>) -> String {
+        match self.query(paging) {
+            q if q.is_empty() => path.to_owned(),
+            q => format!("{path}?{q}"),
+        }
+    }
+
+    /// The query string of the page shown: its own cursor kept.
+    pub fn query_here(&self) -> String {
+        if !self.after.is_empty() {
+            self.query(Some(("after", &self.after)))
+        } else if !self.before.is_empty() {
+            self.query(Some(("before", &self.before)))
+        } else {
+            self.query(None)
+        }
+    }
+}
+
+pub const PAGE: i64 = 50;
+
+/// Tickets not yet resolved or closed, as SQL text (see `queue`); a test holds it to the state
+/// keys. The partial indexes on active tickets are defined with the same text.
+const ACTIVE: &str = "tickets.state NOT IN ('resolved', 'closed')";
+
+/// Why a filter was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadFilter {
+    State,
+    Category,
+    Priority,
+    Sort,
+    Due,
+    Cursor,
+}
+
+/// A place in the queue's order: the part of the order (the "due" order has two: tickets with a
+/// running target, then the rest), the ticket's sort key in it and its number, which breaks
+/// ties. Written as `<unix nanoseconds>_<number>`, with a `u` before the undated part's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub part: usize,
+    pub key: PrimitiveDateTime,
+    pub number: String,
+}
+
+impl Cursor {
+    pub fn encode(&self) -> String {
+        let nanos = self.key.assume_utc().unix_timestamp_nanos();
+        let part = if self.part == 1 { "u" } else { "" };
+        format!("{part}{nanos}_{}", self.number)
+    }
+
+    pub fn parse(s: &str) -> Option<Cursor> {
+        let (k, n) = s.split_once('_')?;
+        let number = super::parse_number(n)?;
+        let (part, k) = match k.strip_prefix('u') {
+            Some(k) => (1, k),
+            None => (0, k),
+        };
+        // Digits only (`parse` would take a sign too): the cursor is the portal's own text.
+        if k.is_empty() || k.len() > 20 || !k.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let at = time::OffsetDateTime::from_unix_timestamp_nanos(k.parse().ok()?).ok()?;
+        Some(Cursor {
+            part,
+            key: PrimitiveDateTime::new(at.date(), at.time()),
+            number,
+        })
+    }
+}
+
+/// One page of the queue, with the cursors of its neighbours.
+pub struct QueuePage {
+    pub rows: Vec<Summary>,
+    /// The page before, as `before=` cursor text; none on the first page.
+    pub prev: Option<String>,
+    /// The page after, as `after=` cursor text; none on the last.
+    pub next: Option<String>,
+}
+
+/// One page of the queue: at most [`PAGE`] tickets. Text search narrows by the folded words'
+/// prefixes (all must match), or by the ticket number when the search is one.
+pub fn queue(
+    conn: &mut DbConn,
+    f: &Filter,
+    me: &str,
+    index: &SearchIndex,
+    now: PrimitiveDateTime,
+) -> Result<Result<QueuePage, BadFilter>, AppError> {
+    let plan = match plan_queue(conn, f, me, index)? {
+        Ok(plan) => plan,
+        Err(bad) => return Ok(Err(bad)),
+    };
+    let backwards = matches!(plan.paging, Paging::Before(_));
+    let mut rows = fetch(conn, &plan, now)?;
+    let more = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    if backwards {
+        if !more {
+            // Back at the start (or a cursor from before the first ticket): the first page,
+            // whole, rather than a short page with a "previous" link to nothing.
+            let first = QueuePlan {
+                paging: Paging::First,
+                ..plan
+            };
+            return page_of(fetch(conn, &first, now)?, &first);
+        }
+        rows.reverse();
+    }
+    let key = |s: &Summary| plan.sort.place(s);
+    let (prev, next) = match &plan.paging {
+        Paging::First => (None, more.then(|| rows.last().map(key)).flatten()),
+        Paging::After(_) => (
+            rows.first().map(key),
+            more.then(|| rows.last().map(key)).flatten(),
+        ),
+        Paging::Before(_) => (rows.first().map(key), rows.last().map(key)),
+    };
+    Ok(Ok(QueuePage {
+        rows,
+        prev: prev.map(|c| c.encode()),
+        next: next.map(|c| c.encode()),
+    }))
+}
+
+/// The first page from its rows (one more than a page when another follows).
+fn page_of(
+    mut rows: Vec<Summary>,
+    plan: &QueuePlan,
+) -> Result<Result<QueuePage, BadFilter>, AppError> {
+    let more = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let next = more
+        .then(|| rows.last())
+        .flatten()
+        .map(|s| plan.sort.place(s).encode());
+    Ok(Ok(QueuePage {
+        rows,
+        prev: None,
+        next,
+    }))
+}
+
+/// At most `PAGE + 1` rows from the plan's place, in the plan's order (reversed when paging
+/// backwards). The "due" order is two parts, each read from its own index: tickets with a
+/// running target by due time, then the rest oldest first.
+fn fetch(
+    conn: &mut DbConn,
+    plan: &QueuePlan,
+    now: PrimitiveDateTime,
+) -> Result<Vec<Summary>, AppError> {
+    // Built and run on the backend's own connection (see db::on_backend): a boxed statement's
+    // SQL is written out on every run, and the multi-backend connection would write it thrice.
+    Ok(on_backend!(conn, |c| {
+        let filtered = || {
+            let mut q = t::table.select(Summary::as_select()).into_boxed();
+            match plan.state {
+                StateFilter::Active => q = q.filter(Condition::new(ACTIVE)),
+                StateFilter::All => {}
+                StateFilter::Is(s) => q = q.filter(t::state.eq(s)),
+            }
+            if let Some(c) = plan.category {
+                q = q.filter(t::category.eq(c));
+            }
+            if let Some(p) = plan.priority {
+                q = q.filter(t::priority.eq(p));
+            }
+            match &plan.assignee {
+                AssigneeFilter::Any => {}
+                AssigneeFilter::Nobody => q = q.filter(t::assignee_id.is_null()),
+                AssigneeFilter::Is(id) => q = q.filter(t::assignee_id.eq(id.clone())),
+            }
+            if let Some(n) = &plan.number {
+                q = q.filter(t::number.eq(n.clone()));
+            }
+            if plan.late {
+                q = q.filter(t::due_at.le(now));
+            }
+            for w in &plan.words {
+                q = match w {
+                    WordFilter::Ids(ids) => q.filter(t::id.eq_any(ids.clone())),
+                    WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
+                    WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
+                        tt::table
+                            .filter(tt::ticket_id.eq(t::id))
+                            .filter(tt::term.ge(w.clone()))
+                            .filter(tt::term.lt(upper(w))),
+                    )),
+                };
+            }
+            q
+        };
+        let (cursor, back) = match &plan.paging {
+            Paging::First => (None, false),
+            Paging::After(c) => (Some(c), false),
+            Paging::Before(c) => (Some(c), true),
+        };
+        let parts = plan.sort.order();
+        // Paging backwards walks the parts in reverse, and the parts wholly behind the
+        // cursor (in the walking direction) hold nothing.
+        let here = cursor.map_or(0, |c| c.part);
+        let mut walk: Vec<(usize, &Part)> = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| cursor.is_none() || if back { *i <= here } else { *i >= here })
+            .collect();
+        if back {
+            walk.reverse();
+        }
+        let mut rows: Vec<Summary> = vec![];
+        for (
+            i,
+            &Part {
+                column,
+                desc,
+                dated,
+            },
+        ) in walk
+        {
+            let mut q = filtered();
+            match dated {
+                Some(true) => q = q.filter(t::due_at.is_not_null()),
+                Some(false) => q = q.filter(t::due_at.is_null()),
+                None => {}
+            }
+            // Ascending in the walk: the queue's own ascending order, or a descending one walked
+            // backwards.
+            let forward = desc == back;
+            // `(column, number) > (key, number)`: both backends read a row comparison as a
+            // range of the index on (column, number).
+            if let Some(c) = cursor.filter(|c| c.part == i) {
+                let op = if forward { ">" } else { "<" };
+                q = q.filter(
+                    diesel::dsl::sql::<Bool>(&format!("({column}, tickets.number) {op} ("))
+                        .bind::<Timestamp, _>(c.key)
+                        .sql(", ")
+                        .bind::<Text, _>(c.number.clone())
+                        .sql(")"),
+                );
+            }
+            let col = diesel::dsl::sql::<Timestamp>(column);
+            q = if forward {
+                q.order((col.asc(), t::number.asc()))
+            } else {
+                q.order((col.desc(), t::number.desc()))
+            };
+            let got: Vec<Summary> = LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q).load(c)?;
+            rows.extend(got);
+            if rows.len() as i64 > PAGE {
+                break;
+            }
+        }
+        rows.truncate(PAGE as usize + 1);
+        QueryResult::Ok(rows)
+    })?)
+}
+
+/// What the queue's statement filters on, checked and with the search's words looked up.
+struct QueuePlan {
+    state: StateFilter,
+    category: Option<&'static str>,
+    priority: Option<&'static str>,
+    assignee: AssigneeFilter,
+    number: Option<String>,
+    words: Vec<WordFilter>,
+    sort: Sort,
+    /// Only tickets whose running target has passed.
+    late: bool,
+    paging: Paging,
+}
+
+enum Paging {
+    First,
+    After(Cursor),
+    Before(Cursor),
+}
+
+enum StateFilter {
+    Active,
+    All,
+    Is(&'static str),
+}
+
+enum AssigneeFilter {
+    Any,
+    Nobody,
+    Is(String),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Activity,
+    Oldest,
+    Newest,
+    Due,
+}
+
+/// One part of an order: its column, whether descending, and whether its tickets have a due
+/// time (none: whatever they have).
+struct Part {
+    column: &'static str,
+    desc: bool,
+    dated: Option<bool>,
+}
+
+impl Sort {
+    /// The parts of the order, read one after the other.
+    fn order(self) -> &'static [Part] {
+        const fn part(column: &'static str, desc: bool, dated: Option<bool>) -> Part {
+            Part {
+                column,
+                desc,
+                dated,
+            }
+        }
+        const ACTIVITY: [Part; 1] = [part("tickets.updated_at", true, None)];
+        const OLDEST: [Part; 1] = [part("tickets.created_at", false, None)];
+        const NEWEST: [Part; 1] = [part("tickets.created_at", true, None)];
+        const DUE: [Part; 2] = [
+            part("tickets.due_at", false, Some(true)),
+            part("tickets.created_at", false, Some(false)),
+        ];
+        match self {
+            Sort::Activity => &ACTIVITY,
+            Sort::Oldest => &OLDEST,
+            Sort::Newest => &NEWEST,
+            Sort::Due => &DUE,
+        }
+    }
+
+    fn parts(self) -> usize {
+        self.order().len()
+    }
+
+    /// A ticket's place in this order.
+    fn place(self, s: &Summary) -> Cursor {
+        let (part, key) = match self {
+            Sort::Activity => (0, s.updated_at),
+            Sort::Oldest | Sort::Newest => (0, s.created_at),
+            Sort::Due => match s.due_at {
+                Some(due) => (0, due),
+                None => (1, s.created_at),
+            },
+        };
+        Cursor {
+            part,
+            key,
+            number: s.number.clone(),
+        }
+    }
+}
+
+/// Checks the filter and looks the search's words up, for [`queue`].
+fn plan_queue(
+    conn: &mut DbConn,
+    f: &Filter,
+    me: &str,
+    index: &SearchIndex,
+) -> Result<Result<QueuePlan, BadFilter>, AppError> {
+    let state = match f.state.as_str() {
+        // Written as "not finished" so that the planner walks the queue's order index instead
+        // of collecting every active ticket from the state index and sorting them; with the
+        // two states in the text, not bound, PostgreSQL keeps one plan for the statement
+        // instead of planning it on every run (it cannot tell how selective a bound list is).
+        "" => StateFilter::Active,
+        "all" => StateFilter::All,
+        s => match State::from_key(s) {
+            Some(s) => StateFilter::Is(s.key()),
+            None => return Ok(Err(BadFilter::State)),
+        },
+    };
+    let category = match f.category.as_str() {
+        "" => None,
+        c => match super::Category::from_key(c) {
+            Some(c) => Some(c.key()),
+            None => return Ok(Err(BadFilter::Category)),
+        },
+    };
+    let priority = match f.priority.as_str() {
+        "" => None,
+        p => match Priority::from_key(p) {
+            Some(p) => Some(p.key()),
+            None => return Ok(Err(BadFilter::Priority)),
+        },
+    };
+    let assignee = match f.assignee.as_str() {
+        "" => AssigneeFilter::Any,
+        "mine" => AssigneeFilter::Is(me.to_owned()),
+        "unassigned" => AssigneeFilter::Nobody,
+        id => AssigneeFilter::Is(id.to_owned()),
+    };
+    let sort = match f.sort.as_str() {
+        "" | "activity" => Sort::Activity,
+        "oldest" => Sort::Oldest,
+        "newest" => Sort::Newest,
+        "due" => Sort::Due,
+        _ => return Ok(Err(BadFilter::Sort)),
+    };
+    let late = match f.due.as_str() {
+        "" => false,
+        "late" => true,
+        _ => return Ok(Err(BadFilter::Due)),
+    };
+    let cursor = |text: &str| match Cursor::parse(text) {
+        Some(c) if c.part < sort.parts() => Ok(c),
+        _ => Err(BadFilter::Cursor),
+    };
+    let paging = match (f.after.as_str(), f.before.as_str()) {
+        ("", "") => Paging::First,
+        (after, "") => match cursor(after) {
+            Ok(c) => Paging::After(c),
+            Err(bad) => return Ok(Err(bad)),
+        },
+        ("", before) => match cursor(before) {
+            Ok(c) => Paging::Before(c),
+            Err(bad) => return Ok(Err(bad)),
+        },
+        _ => return Ok(Err(BadFilter::Cursor)),
+    };
+    let mut plan = QueuePlan {
+        state,
+        category,
+        priority,
+        assignee,
+        number: None,
+        words: vec![],
+        sort,
+        late,
+        paging,
+    };
+    let search = f.q.trim();
+    if let Some(n) = super::parse_number(search) {
+        plan.number = Some(n);
+        return Ok(Ok(plan));
+    }
+    plan.words = super::search::flush_then_plan(conn, search, index)?;
+    Ok(Ok(plan))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_active_filter_names_the_finished_states() {
+        for s in [State::Resolved, State::Closed] {
+            assert!(ACTIVE.contains(&format!("'{}'", s.key())), "{}", s.key());
+        }
+        assert_eq!(ACTIVE.matches('\'').count(), 4, "two states, no more");
+    }
+
+    #[test]
+    fn cursors_read_back_what_they_wrote_and_nothing_else() {
+        let at = time::macros::datetime!(2026-11-03 10:05:07.123456789);
+        for part in [0, 1] {
+            let c = Cursor {
+                part,
+                key: at,
+                number: "D-2026-00042".into(),
+            };
+            assert_eq!(Cursor::parse(&c.encode()), Some(c));
+        }
+        let ok = Cursor::parse("u1764849600000000000_d-2026-42").unwrap();
+        assert_eq!((ok.part, ok.number.as_str()), (1, "D-2026-00042"));
+        for bad in [
+            "",
+            "_",
+            "1_",
+            "_D-2026-00001",
+            "-5_D-2026-00001",
+            "+5_D-2026-00001",
+            "x5_D-2026-00001",
+            "99999999999999999999999_D-2026-00001",
+            "5_D-2026-x",
+            "5D-2026-00001",
+            "uu5_D-2026-00001",
+        ] {
+            assert_eq!(Cursor::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_filter_writes_its_query_with_the_paging_asked() {
+        let f = Filter {
+            state: "open".into(),
+            q: "licens å".into(),
+            after: "5_D-2026-00001".into(),
+            ..Filter::default()
+        };
+        assert_eq!(f.query(None), "state=open&q=licens+%C3%A5");
+        assert_eq!(
+            f.query(Some(("before", "7_D-2026-00002"))),
+            "state=open&q=licens+%C3%A5&before=7_D-2026-00002"
+        );
+        assert_eq!(
+            f.query_here(),
+            "state=open&q=licens+%C3%A5&after=5_D-2026-00001"
+        );
+    }
+}

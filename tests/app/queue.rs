@@ -1,0 +1,199 @@
+//! The staff queue's pages, on both backends: every order walked forward and back by the pager's
+//! links gives each ticket once, in the order asked, and a page's link shows the same tickets
+//! while new tickets arrive and old ones move to the top.
+
+use diesel::prelude::*;
+use donera::accounts::model::Role;
+use donera::db::schema::tickets;
+use time::PrimitiveDateTime;
+
+use crate::support::{Browser, Resp, TestApp, backends};
+use crate::support::{PW, login, staff_user};
+
+const QUEUE: &str = "/sv/personal/arenden";
+
+fn numbers(r: &Resp) -> Vec<String> {
+    r.html()
+        .select(&scraper::Selector::parse("table.queue tbody tr td.pick + td a").unwrap())
+        .map(|a| a.text().collect::<String>())
+        .collect()
+}
+
+/// The pager's link with this text ("Föregående" / "Nästa"), if shown.
+fn pager_link(r: &Resp, which: usize) -> Option<String> {
+    let html = r.html();
+    let sel = scraper::Selector::parse("nav.pager a").unwrap();
+    let links: Vec<(String, String)> = html
+        .select(&sel)
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    // Previous first, then next; a link is told by its text.
+    let prev = links.iter().find(|(t, _)| t.contains("Föregående"));
+    let next = links.iter().find(|(t, _)| t.contains("Nästa"));
+    [prev, next][which].map(|(_, h)| h.clone())
+}
+
+type Row = (
+    String,
+    String,
+    PrimitiveDateTime,
+    PrimitiveDateTime,
+    Option<PrimitiveDateTime>,
+);
+
+/// Every ticket the filter shows, in the order `sort` asks, computed here from the table.
+fn expected(app: &TestApp, all_states: bool, sort: &str) -> Vec<String> {
+    let mut c = app.pool().get().unwrap();
+    let mut rows: Vec<Row> = tickets::table
+        .select((
+            tickets::number,
+            tickets::state,
+            tickets::updated_at,
+            tickets::created_at,
+            tickets::due_at,
+        ))
+        .load(&mut c)
+        .unwrap();
+    rows.retain(|r| all_states || !["resolved", "closed"].contains(&r.1.as_str()));
+    match sort {
+        "activity" => rows.sort_by(|a, b| (b.2, &b.0).cmp(&(a.2, &a.0))),
+        "oldest" => rows.sort_by(|a, b| (a.3, &a.0).cmp(&(b.3, &b.0))),
+        "newest" => rows.sort_by(|a, b| (b.3, &b.0).cmp(&(a.3, &a.0))),
+        // Running targets first by due time, then the rest oldest first.
+        _ => rows.sort_by(|a, b| {
+            let k = |r: &Row| (r.4.is_none(), r.4.unwrap_or(r.3), r.0.clone());
+            k(a).cmp(&k(b))
+        }),
+    }
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+/// Follows the pager's `which` link (0 previous, 1 next) from `start` to the end, collecting
+/// each page's numbers in the order visited.
+async fn walk(s: &mut Browser<'_>, start: &str, which: usize) -> Vec<Vec<String>> {
+    let mut pages = vec![];
+    let mut at = Some(start.to_owned());
+    while let Some(path) = at {
+        let r = s.get(&path).await;
+        assert_eq!(r.status, 200, "{path}");
+        let n = numbers(&r);
+        assert!(!n.is_empty() && n.len() <= 50, "{path}: {} rows", n.len());
+        pages.push(n);
+        at = pager_link(&r, which);
+        assert!(pages.len() < 100, "the pager goes round in circles");
+    }
+    pages
+}
+
+#[actix_web::test]
+async fn every_order_pages_through_each_ticket_once_both_ways() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut c = app.pool().get().unwrap();
+        let now = app.clock.now_utc_naive();
+        donera::tickets::seed::bench(&mut c, now, 230, 230, &staff).unwrap();
+        // Ties in every order: ten tickets share one update, creation and due time.
+        let same: Vec<String> = tickets::table
+            .select(tickets::number)
+            .order(tickets::number)
+            .limit(10)
+            .load(&mut c)
+            .unwrap();
+        diesel::update(tickets::table.filter(tickets::number.eq_any(&same)))
+            .set((
+                tickets::updated_at.eq(now),
+                tickets::created_at.eq(now),
+                tickets::due_at.eq(Some(now)),
+                tickets::state.eq("open"),
+            ))
+            .execute(&mut c)
+            .unwrap();
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        for all in [false, true] {
+            for sort in ["activity", "oldest", "newest", "due"] {
+                let want = expected(&app, all, sort);
+                assert!(want.len() > 100, "{kind:?}: {} tickets", want.len());
+                let state = if all { "state=all&" } else { "" };
+                let first = format!("{QUEUE}?{state}sort={sort}");
+                let forward = walk(&mut s, &first, 1).await;
+                let seen: Vec<String> = forward.concat();
+                assert_eq!(seen, want, "{kind:?} {state}{sort}: forward");
+                assert!(forward[..forward.len() - 1].iter().all(|p| p.len() == 50));
+                // From the last page back to the first: the same pages, in reverse.
+                let last = {
+                    let mut at = first.clone();
+                    loop {
+                        let r = s.get(&at).await;
+                        match pager_link(&r, 1) {
+                            Some(next) => at = next,
+                            None => break at,
+                        }
+                    }
+                };
+                let mut back = walk(&mut s, &last, 0).await;
+                back.reverse();
+                assert_eq!(back, forward, "{kind:?} {state}{sort}: backward");
+            }
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_page_link_shows_the_same_tickets_while_others_arrive_and_move() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut c = app.pool().get().unwrap();
+        let now = app.clock.now_utc_naive();
+        donera::tickets::seed::bench(&mut c, now, 200, 200, &staff).unwrap();
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let first = s.get(&format!("{QUEUE}?state=all")).await;
+        let second_link = pager_link(&first, 1).expect("a second page");
+        assert!(second_link.contains("after="), "{second_link}");
+        let page = s.get(&second_link).await;
+        let second = numbers(&page);
+        let third_link = pager_link(&page, 1).expect("a third page");
+        let third = numbers(&s.get(&third_link).await);
+        // A ticket from the third page gets an answer (to the top), and a new one arrives.
+        let mut c = app.pool().get().unwrap();
+        diesel::update(tickets::table.filter(tickets::number.eq(&third[0])))
+            .set(tickets::updated_at.eq(now))
+            .execute(&mut c)
+            .unwrap();
+        let before: i64 = tickets::table.count().get_result(&mut c).unwrap();
+        donera::tickets::seed::bench(&mut c, now, 1, 1, &staff).unwrap();
+        diesel::update(tickets::table)
+            .filter(tickets::number.eq(format!("D-2026-{:05}", before + 1)))
+            .set(tickets::updated_at.eq(now))
+            .execute(&mut c)
+            .unwrap();
+        drop(c);
+        assert_eq!(numbers(&s.get(&second_link).await), second, "{kind:?}");
+        let top = numbers(&s.get(&format!("{QUEUE}?state=all")).await);
+        assert!(
+            top.contains(&third[0]),
+            "{kind:?}: the answered ticket moved up"
+        );
+        // The previous page of the second: the fifty tickets now just above it; and the one
+        // before that, two short of a page, is the first page whole.
+        let order = expected(&app, true, "activity");
+        let at = order.iter().position(|n| *n == second[0]).unwrap();
+        assert_eq!(at, 52, "{kind:?}: two tickets came to the top");
+        let r = s.get(&second_link).await;
+        let prev = s.get(&pager_link(&r, 0).expect("a previous page")).await;
+        assert_eq!(numbers(&prev), order[2..52], "{kind:?}");
+        let first_again = s.get(&pager_link(&prev, 0).expect("the first page")).await;
+        assert_eq!(numbers(&first_again), top, "{kind:?}");
+        assert_eq!(pager_link(&first_again, 0), None, "{kind:?}");
+    }
+}
