@@ -7,9 +7,9 @@ use time::{Duration, PrimitiveDateTime};
 
 use crate::db::schema::{
     canned_replies as cr, organisations as o, ticket_counters as tc, ticket_messages as tm,
-    ticket_ratings as tr, tickets as t, users as u,
+    ticket_ratings as tr, ticket_terms as tt, tickets as t, users as u,
 };
-use crate::db::{self, DbConn};
+use crate::db::{self, DbConn, on_backend};
 use crate::error::AppError;
 use crate::i18n::{I18n, Locale};
 
@@ -65,59 +65,60 @@ impl Rng {
     }
 }
 
-const WORDS: [&str; 40] = [
-    "licens",
-    "licenser",
-    "faktura",
-    "validering",
-    "beställning",
-    "certifikat",
-    "Microsoft",
-    "konto",
-    "lösenord",
-    "inloggning",
-    "förening",
-    "stiftelse",
-    "styrelse",
-    "medlemmar",
-    "användning",
-    "aktiva",
-    "användare",
-    "rabatt",
-    "donation",
-    "Business",
-    "Premium",
-    "Office",
-    "Teams",
-    "Exchange",
-    "SharePoint",
-    "OneDrive",
-    "Windows",
-    "server",
-    "avgift",
-    "kvitto",
-    "organisationsnummer",
-    "stadgar",
-    "intyg",
-    "förnyelse",
-    "uppsägning",
-    "säkerhet",
-    "e-post",
-    "domän",
-    "migrering",
-    "support",
+/// The words of the seeded messages, most frequent first: drawn by Zipf's law (the n-th word
+/// about 1/n as often as the first), as words are in real text. Swedish and English, with the
+/// inflections and compounds a search must cope with ("licens", "licenserna", "molntjänst").
+const WORDS: [&str; 167] = [
+    "och", "att", "det", "vi", "i", "för", "en", "på", "är", "som", "med", "har", "inte", "om",
+    "licens", "till", "av", "kan", "the", "to", "ni", "den", "vår", "and", "licenser", "microsoft",
+    "förening", "we", "konto", "of", "beställning", "tack", "our", "validering", "hej", "ett",
+    "licenserna", "licensen", "hälsningar", "certifikat", "is", "faktura", "inloggning", "lösenord",
+    "styrelse", "medlemmar", "användare", "for", "office", "teams", "donation", "rabatt",
+    "organisationsnummer", "stiftelse", "business", "premium", "exchange", "sharepoint",
+    "onedrive", "windows", "molntjänst", "molntjänster", "tjänster", "tjänsten", "avgift",
+    "kvitto", "stadgar", "intyg", "förnyelse", "uppsägning", "säkerhet", "e-post", "domän",
+    "migrering", "support", "license", "licenses", "order", "invoice", "account", "password",
+    "validation", "certificate", "board", "members", "renewal", "nonprofit", "ideell",
+    "ideella", "föreningen", "föreningens", "stiftelsen", "styrelsen", "medlemmarna",
+    "användarna", "fakturan", "fakturor", "beställningen", "beställningar", "certifikatet",
+    "valideringen", "kontot", "kontakt", "kontaktperson", "behörighet", "behörig", "villkor",
+    "program", "programmet", "registrering", "registrerat", "godkänd", "godkännande",
+    "nekad", "ansökan", "ansökningar", "dokument", "underlag", "bilaga", "bifogar", "skickat",
+    "väntar", "fortfarande", "snart", "idag", "igår", "vecka", "månad", "år", "årsmöte",
+    "protokoll", "kassör", "ordförande", "sekreterare", "volontärer", "volontär", "insamling",
+    "bidrag", "gåva", "gåvor", "moms", "kostnad", "pris", "priser", "antal", "fler", "färre",
+    "byta", "ändra", "lägga", "installera", "installation", "uppdatering", "dator", "datorer",
+    "server", "serverlicens", "nätverk", "skrivare", "mobil", "surfplatta", "azure",
+    "molnet", "lagring", "backup", "delning", "kalender",
 ];
-const SUBJECTS: [&str; 10] = [
-    "Fråga om licenser",
-    "Valideringen dröjer",
-    "Fel på fakturan",
-    "Kan inte logga in",
-    "Beställning saknas",
-    "Hur visar vi aktiv användning",
-    "Byta kontaktperson",
-    "Certifikatet har gått ut",
-    "Fler licenser till styrelsen",
-    "Question about the donation",
+/// Subjects, each a start and an end, so that they vary as real ones do.
+const SUBJECT_STARTS: [&str; 12] = [
+    "Fråga om",
+    "Problem med",
+    "Hjälp med",
+    "Saknar",
+    "Fel i",
+    "Ändring av",
+    "Question about",
+    "Help with",
+    "Förnyelse av",
+    "Valideringen av",
+    "Byte av",
+    "Angående",
+];
+const SUBJECT_ENDS: [&str; 12] = [
+    "licenser",
+    "fakturan",
+    "beställningen",
+    "inloggning",
+    "certifikatet",
+    "kontaktperson",
+    "Microsoft 365 Business Premium",
+    "molntjänster",
+    "organisationsnummer",
+    "our donation",
+    "aktiva användare",
+    "Office-licenserna",
 ];
 const CATEGORIES: [&str; 5] = ["validation", "order", "account", "usage", "other"];
 const STATES: [&str; 10] = [
@@ -191,12 +192,32 @@ fn measured(
     }
 }
 
-fn sentence(r: &mut Rng, words: usize) -> String {
+/// The cumulative Zipf weights of [`WORDS`], scaled to `u32`.
+fn zipf() -> Vec<u64> {
+    let mut acc = 0.0;
+    let weights: Vec<f64> = (1..=WORDS.len())
+        .map(|n| {
+            acc += 1.0 / n as f64;
+            acc
+        })
+        .collect();
+    weights
+        .iter()
+        .map(|w| (w / acc * f64::from(u32::MAX)) as u64)
+        .collect()
+}
+
+fn sentence(r: &mut Rng, cumulative: &[u64], words: usize) -> String {
     let mut s: Vec<&str> = Vec::with_capacity(words);
     for _ in 0..words {
-        s.push(r.pick(&WORDS));
+        let x = r.next() % u64::from(u32::MAX);
+        let i = cumulative.partition_point(|c| *c <= x).min(WORDS.len() - 1);
+        s.push(WORDS[i]);
     }
     let mut out = s.join(" ");
+    if let Some(first) = out.get(..1) {
+        out.replace_range(..1, &first.to_uppercase());
+    }
     out.push('.');
     out
 }
@@ -207,8 +228,143 @@ pub struct BenchSeed {
     pub first: String,
 }
 
+/// A seeded ticket's rows, written with the others of its batch.
+#[derive(Default)]
+struct Batch {
+    tickets: Vec<SeedTicket>,
+    ratings: Vec<(String, &'static str, PrimitiveDateTime)>,
+    messages: Vec<SeedMessage>,
+    terms: Vec<(String, String)>,
+}
+
+struct SeedTicket {
+    id: String,
+    number: String,
+    organisation_id: Option<String>,
+    requester_id: Option<String>,
+    requester_name: String,
+    requester_email: String,
+    requester_org: String,
+    category: &'static str,
+    subject: String,
+    state: &'static str,
+    priority: &'static str,
+    assignee_id: Option<String>,
+    created_at: PrimitiveDateTime,
+    updated_at: PrimitiveDateTime,
+    sla: Measured,
+    first_response_at: Option<PrimitiveDateTime>,
+}
+
+struct SeedMessage {
+    ticket_id: String,
+    staff: Option<String>,
+    author_name: String,
+    internal: bool,
+    body: String,
+    created_at: PrimitiveDateTime,
+}
+
+/// Tickets per transaction; each table's rows go in as few statements as the backends' limit on
+/// bound values allows (SQLite 32,766, PostgreSQL 65,535).
+const BATCH: usize = 2000;
+
+impl Batch {
+    fn write(&mut self, conn: &mut DbConn) -> QueryResult<()> {
+        let tickets: Vec<_> = self
+            .tickets
+            .iter()
+            .map(|k| {
+                (
+                    (
+                        t::id.eq(&k.id),
+                        t::number.eq(&k.number),
+                        t::organisation_id.eq(k.organisation_id.as_deref()),
+                        t::requester_id.eq(k.requester_id.as_deref()),
+                        t::requester_name.eq(&k.requester_name),
+                        t::requester_email.eq(&k.requester_email),
+                        t::requester_org.eq(&k.requester_org),
+                        t::locale.eq("sv"),
+                        t::category.eq(k.category),
+                        t::subject.eq(&k.subject),
+                        t::state.eq(k.state),
+                        t::priority.eq(k.priority),
+                    ),
+                    (
+                        t::assignee_id.eq(k.assignee_id.as_deref()),
+                        t::created_at.eq(k.created_at),
+                        t::updated_at.eq(k.updated_at),
+                        t::customer_at.eq(k.updated_at),
+                        t::resolved_at.eq(k.sla.resolved_at),
+                        t::first_response_at.eq(k.first_response_at),
+                        t::response_minutes.eq(k.sla.response.map(|m| m.0)),
+                        t::response_met.eq(k.sla.response.map(|m| m.1)),
+                        t::resolution_minutes.eq(k.sla.resolution.map(|m| m.0)),
+                        t::resolution_met.eq(k.sla.resolution.map(|m| m.1)),
+                        t::due_at.eq(k.sla.due_at),
+                    ),
+                )
+            })
+            .collect();
+        let messages: Vec<_> = self
+            .messages
+            .iter()
+            .map(|m| {
+                (
+                    tm::ticket_id.eq(&m.ticket_id),
+                    tm::author_kind.eq(if m.staff.is_some() { "staff" } else { "visitor" }),
+                    tm::author_id.eq(m.staff.as_deref()),
+                    tm::author_name.eq(&m.author_name),
+                    tm::internal.eq(m.internal),
+                    tm::body.eq(&m.body),
+                    tm::created_at.eq(m.created_at),
+                )
+            })
+            .collect();
+        let ratings: Vec<_> = self
+            .ratings
+            .iter()
+            .map(|(id, rating, at)| {
+                (
+                    tr::ticket_id.eq(id),
+                    tr::rating.eq(*rating),
+                    tr::comment.eq(""),
+                    tr::rated_at.eq(*at),
+                )
+            })
+            .collect();
+        self.terms.sort_unstable();
+        let terms: Vec<_> = self
+            .terms
+            .iter()
+            .map(|(w, id)| (tt::term.eq(w), tt::ticket_id.eq(id)))
+            .collect();
+        on_backend!(conn, |c| {
+            for chunk in tickets.chunks(1000) {
+                diesel::insert_into(t::table).values(chunk).execute(c)?;
+            }
+            for chunk in ratings.chunks(5000) {
+                diesel::insert_into(tr::table).values(chunk).execute(c)?;
+            }
+            for chunk in messages.chunks(4000) {
+                diesel::insert_into(tm::table).values(chunk).execute(c)?;
+            }
+            for chunk in terms.chunks(16_000) {
+                diesel::insert_into(tt::table).values(chunk).execute(c)?;
+            }
+            QueryResult::Ok(())
+        })?;
+        *self = Batch::default();
+        Ok(())
+    }
+}
+
+/// The seeded help desk's staff: the bench's own member and seven colleagues.
+const AGENTS: usize = 8;
+
 /// Inserts `tickets` tickets with `messages` messages in all (at least one each), spread over
-/// the year before `now`, from 200 organisations and from visitors.
+/// the year before `now`, from 200 organisations and from visitors, handled by eight agents (the
+/// bench's staff member `staff_id` one of them). Old tickets are mostly closed, as on a real desk.
 pub fn bench(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
@@ -221,7 +377,24 @@ pub fn bench(
     let tag = crate::random_hex(4);
     let run = usize::from_str_radix(&tag, 16).unwrap_or(0);
     let mut members: Vec<(String, String, String, String)> = vec![];
+    let mut agents: Vec<String> = vec![staff_id.to_owned()];
     db::write(conn, |c| -> Result<(), AppError> {
+        for i in 1..AGENTS {
+            let id = uuid::Uuid::new_v4().to_string();
+            diesel::insert_into(u::table)
+                .values((
+                    u::id.eq(&id),
+                    u::email.eq(format!("handlaggare{i}-{tag}@bench.invalid")),
+                    u::name.eq(format!("Handläggare {i}")),
+                    u::role.eq("agent"),
+                    u::is_org_admin.eq(false),
+                    u::locale.eq("sv"),
+                    u::email_verified_at.eq(now),
+                    u::created_at.eq(now),
+                ))
+                .execute(c)?;
+            agents.push(id);
+        }
         for i in 0..orgs {
             let org_id = uuid::Uuid::new_v4().to_string();
             let name = format!("Bänkföreningen {tag}-{i}");
@@ -266,137 +439,127 @@ pub fn bench(
         .first(conn)
         .optional()?
         .unwrap_or(0);
+    let cumulative = zipf();
     let extra = messages.saturating_sub(tickets);
     let mut left_extra = extra;
     let mut written_messages = 0;
-    let mut first = String::new();
-    let batch = 250;
+    let first = super::format_number(year, start + 1);
     let mut done = 0;
+    let mut batch = Batch::default();
     while done < tickets {
-        let n = batch.min(tickets - done);
-        db::write(conn, |c| -> Result<(), AppError> {
-            for k in 0..n {
-                let seq = start + (done + k) as i64 + 1;
-                let number = super::format_number(year, seq);
-                if first.is_empty() {
-                    first = number.clone();
-                }
-                let id = uuid::Uuid::now_v7().to_string();
-                let created = now - Duration::minutes(r.below(365 * 24 * 60) as i64 + 60);
-                let member = (r.below(10) < 7).then(|| &members[r.below(members.len())]);
-                let (org_id, org_name, user_id, name, email) = match member {
-                    Some((oid, oname, uid, email)) => (
-                        Some(oid.clone()),
-                        oname.clone(),
-                        Some(uid.clone()),
-                        format!("Medlem {}", r.below(orgs)),
-                        email.clone(),
-                    ),
-                    None => {
-                        let i = r.below(100_000);
-                        (
-                            None,
-                            String::new(),
-                            None,
-                            format!("Besökare {i}"),
-                            format!("besokare{i}@example.invalid"),
-                        )
-                    }
-                };
-                let subject = r.pick(&SUBJECTS).to_owned();
-                let state = r.pick(&STATES);
-                // Five messages on average: the rest of the total spread at random.
-                let more = if done + k + 1 == tickets {
-                    left_extra
-                } else {
-                    r.below((2 * extra / tickets.max(1)) + 1).min(left_extra)
-                };
-                left_extra -= more;
-                let mut at = created;
-                let mut texts = vec![
-                    subject.clone(),
-                    name.clone(),
+        let n = BATCH.min(tickets - done);
+        for k in 0..n {
+            let seq = start + (done + k) as i64 + 1;
+            let number = super::format_number(year, seq);
+            let id = uuid::Uuid::now_v7().to_string();
+            let age = r.below(365 * 24 * 60) as i64 + 60;
+            let created = now - Duration::minutes(age);
+            let member = (r.below(10) < 7).then(|| &members[r.below(members.len())]);
+            let (org_id, org_name, user_id, name, email) = match member {
+                Some((oid, oname, uid, email)) => (
+                    Some(oid.clone()),
+                    oname.clone(),
+                    Some(uid.clone()),
+                    format!("Medlem {}", r.below(orgs)),
                     email.clone(),
-                    org_name.clone(),
-                ];
-                let mut msgs = Vec::with_capacity(more + 1);
-                for m in 0..=more {
-                    let staff_turn = m % 2 == 1;
-                    let body = format!(
-                        "Hej!\n\n{} {}\n\nMed vänliga hälsningar",
-                        sentence(&mut r, 12),
-                        sentence(&mut r, 8)
-                    );
-                    texts.push(body.clone());
-                    msgs.push((staff_turn, staff_turn && r.below(5) == 0, body, at));
-                    at += Duration::minutes(r.below(3000) as i64 + 1);
+                ),
+                None => {
+                    let i = r.below(100_000);
+                    (
+                        None,
+                        String::new(),
+                        None,
+                        format!("Besökare {i}"),
+                        format!("besokare{i}@example.invalid"),
+                    )
                 }
-                written_messages += more + 1;
-                let updated = at.min(now);
-                let priority = r.pick(&PRIORITIES);
-                let answered = msgs
-                    .iter()
-                    .find(|(staff_turn, internal, _, _)| *staff_turn && !*internal)
-                    .map(|m| m.3)
-                    .filter(|a| *a <= now);
-                let sla = measured(&mut r, state, priority, created, answered, updated, now);
-                diesel::insert_into(t::table)
-                    .values((
-                        t::id.eq(&id),
-                        t::number.eq(&number),
-                        t::organisation_id.eq(&org_id),
-                        t::requester_id.eq(&user_id),
-                        t::requester_name.eq(&name),
-                        t::requester_email.eq(&email),
-                        t::requester_org.eq(&org_name),
-                        t::locale.eq("sv"),
-                        t::category.eq(r.pick(&CATEGORIES)),
-                        t::subject.eq(&subject),
-                        t::state.eq(state),
-                        t::priority.eq(priority),
-                        t::assignee_id.eq((r.below(3) == 0).then_some(staff_id)),
-                        t::created_at.eq(created),
-                        t::updated_at.eq(updated),
-                        t::customer_at.eq(updated),
-                        t::resolved_at.eq(sla.resolved_at),
-                        t::first_response_at.eq(answered),
-                        t::response_minutes.eq(sla.response.map(|m| m.0)),
-                        t::response_met.eq(sla.response.map(|m| m.1)),
-                        t::resolution_minutes.eq(sla.resolution.map(|m| m.0)),
-                        t::resolution_met.eq(sla.resolution.map(|m| m.1)),
-                        t::due_at.eq(sla.due_at),
-                    ))
-                    .execute(c)?;
-                if let Some((rating, at)) = sla.rating {
-                    diesel::insert_into(tr::table)
-                        .values((
-                            tr::ticket_id.eq(&id),
-                            tr::rating.eq(rating),
-                            tr::comment.eq(""),
-                            tr::rated_at.eq(at),
-                        ))
-                        .execute(c)?;
+            };
+            let subject = format!(
+                "{} {}",
+                r.pick(&SUBJECT_STARTS),
+                r.pick(&SUBJECT_ENDS)
+            );
+            // A month or more old: nearly always finished, as on a real desk.
+            let state = if age > 30 * 24 * 60 && r.below(20) > 0 {
+                r.pick(&["resolved", "closed", "closed", "closed"])
+            } else {
+                r.pick(&STATES)
+            };
+            // Five messages on average: the rest of the total spread at random.
+            let more = if done + k + 1 == tickets {
+                left_extra
+            } else {
+                r.below((2 * extra / tickets.max(1)) + 1).min(left_extra)
+            };
+            left_extra -= more;
+            let mut at = created;
+            let mut words: Vec<String> = [subject.as_str(), &name, &email, &org_name]
+                .iter()
+                .flat_map(|s| super::search::terms(s))
+                .collect();
+            // New tickets wait for someone to take them; most others have an agent.
+            let assignee = (state != "new" && r.below(10) > 0)
+                .then(|| agents[r.below(agents.len())].clone());
+            let mut answered = None;
+            for m in 0..=more {
+                let staff = (m % 2 == 1).then(|| assignee.clone().unwrap_or_else(|| agents[0].clone()));
+                let internal = staff.is_some() && r.below(5) == 0;
+                let body = format!(
+                    "Hej!\n\n{} {}\n\nMed vänliga hälsningar",
+                    sentence(&mut r, &cumulative, 12),
+                    sentence(&mut r, &cumulative, 8)
+                );
+                words.extend(super::search::terms(&body));
+                if staff.is_some() && !internal && answered.is_none() && at <= now {
+                    answered = Some(at);
                 }
-                for (staff_turn, internal, body, at) in &msgs {
-                    diesel::insert_into(tm::table)
-                        .values((
-                            tm::ticket_id.eq(&id),
-                            tm::author_kind.eq(if *staff_turn { "staff" } else { "visitor" }),
-                            tm::author_id.eq(staff_turn.then_some(staff_id)),
-                            tm::author_name.eq(if *staff_turn {
-                                "Support"
-                            } else {
-                                name.as_str()
-                            }),
-                            tm::internal.eq(*internal),
-                            tm::body.eq(body),
-                            tm::created_at.eq(*at),
-                        ))
-                        .execute(c)?;
-                }
-                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                super::search::index_terms(c, &id, &refs)?;
+                batch.messages.push(SeedMessage {
+                    ticket_id: id.clone(),
+                    author_name: if staff.is_some() {
+                        "Support".to_owned()
+                    } else {
+                        name.clone()
+                    },
+                    staff,
+                    internal,
+                    body,
+                    created_at: at,
+                });
+                at += Duration::minutes(r.below(3000) as i64 + 1);
             }
+            written_messages += more + 1;
+            let updated = at.min(now);
+            let priority = r.pick(&PRIORITIES);
+            let sla = measured(&mut r, state, priority, created, answered, updated, now);
+            if let Some((rating, at)) = sla.rating {
+                batch.ratings.push((id.clone(), rating, at));
+            }
+            words.sort_unstable();
+            words.dedup();
+            batch
+                .terms
+                .extend(words.into_iter().map(|w| (w, id.clone())));
+            batch.tickets.push(SeedTicket {
+                id,
+                number,
+                organisation_id: org_id,
+                requester_id: user_id,
+                requester_name: name,
+                requester_email: email,
+                requester_org: org_name,
+                category: r.pick(&CATEGORIES),
+                subject,
+                state,
+                priority,
+                assignee_id: assignee,
+                created_at: created,
+                updated_at: updated,
+                sla,
+                first_response_at: answered,
+            });
+        }
+        db::write(conn, |c| -> Result<(), AppError> {
+            batch.write(c)?;
             let last = start + (done + n) as i64;
             diesel::delete(tc::table.find(year)).execute(c)?;
             diesel::insert_into(tc::table)
@@ -406,9 +569,11 @@ pub fn bench(
         })?;
         done += n;
     }
-    // Fresh statistics and visibility for PostgreSQL, as its autovacuum would leave them.
-    if let DbConn::Pg(c) = conn {
-        diesel::connection::SimpleConnection::batch_execute(c, "VACUUM ANALYZE")?;
+    // Fresh statistics for both planners (and visibility for PostgreSQL), as a portal in use
+    // would have them.
+    match conn {
+        DbConn::Pg(c) => diesel::connection::SimpleConnection::batch_execute(c, "VACUUM ANALYZE")?,
+        DbConn::Sqlite(c) => diesel::connection::SimpleConnection::batch_execute(c, "ANALYZE")?,
     }
     Ok(BenchSeed {
         tickets,

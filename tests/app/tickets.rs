@@ -1365,7 +1365,12 @@ async fn a_search_for_a_common_word_lists_the_matching_tickets_in_queue_order() 
         let app = TestApp::start(kind);
         let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
         let mut c = app.pool().get().unwrap();
-        donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 1200, 1200, &staff)
+        donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 1200, 2400, &staff)
+            .unwrap();
+        // Most seeded tickets are old and finished; half of them open again, for a full page.
+        diesel::update(tickets::table.filter(tickets::number.lt("D-2026-00600")))
+            .set(tickets::state.eq("open"))
+            .execute(&mut c)
             .unwrap();
         // What the page must show, asked of the index directly.
         let with_word = |c: &mut donera::db::DbConn, w: &str| -> Vec<String> {
