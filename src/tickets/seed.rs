@@ -69,27 +69,173 @@ impl Rng {
 /// about 1/n as often as the first), as words are in real text. Swedish and English, with the
 /// inflections and compounds a search must cope with ("licens", "licenserna", "molntjänst").
 const WORDS: [&str; 167] = [
-    "och", "att", "det", "vi", "i", "för", "en", "på", "är", "som", "med", "har", "inte", "om",
-    "licens", "till", "av", "kan", "the", "to", "ni", "den", "vår", "and", "licenser", "microsoft",
-    "förening", "we", "konto", "of", "beställning", "tack", "our", "validering", "hej", "ett",
-    "licenserna", "licensen", "hälsningar", "certifikat", "is", "faktura", "inloggning", "lösenord",
-    "styrelse", "medlemmar", "användare", "for", "office", "teams", "donation", "rabatt",
-    "organisationsnummer", "stiftelse", "business", "premium", "exchange", "sharepoint",
-    "onedrive", "windows", "molntjänst", "molntjänster", "tjänster", "tjänsten", "avgift",
-    "kvitto", "stadgar", "intyg", "förnyelse", "uppsägning", "säkerhet", "e-post", "domän",
-    "migrering", "support", "license", "licenses", "order", "invoice", "account", "password",
-    "validation", "certificate", "board", "members", "renewal", "nonprofit", "ideell",
-    "ideella", "föreningen", "föreningens", "stiftelsen", "styrelsen", "medlemmarna",
-    "användarna", "fakturan", "fakturor", "beställningen", "beställningar", "certifikatet",
-    "valideringen", "kontot", "kontakt", "kontaktperson", "behörighet", "behörig", "villkor",
-    "program", "programmet", "registrering", "registrerat", "godkänd", "godkännande",
-    "nekad", "ansökan", "ansökningar", "dokument", "underlag", "bilaga", "bifogar", "skickat",
-    "väntar", "fortfarande", "snart", "idag", "igår", "vecka", "månad", "år", "årsmöte",
-    "protokoll", "kassör", "ordförande", "sekreterare", "volontärer", "volontär", "insamling",
-    "bidrag", "gåva", "gåvor", "moms", "kostnad", "pris", "priser", "antal", "fler", "färre",
-    "byta", "ändra", "lägga", "installera", "installation", "uppdatering", "dator", "datorer",
-    "server", "serverlicens", "nätverk", "skrivare", "mobil", "surfplatta", "azure",
-    "molnet", "lagring", "backup", "delning", "kalender",
+    "och",
+    "att",
+    "det",
+    "vi",
+    "i",
+    "för",
+    "en",
+    "på",
+    "är",
+    "som",
+    "med",
+    "har",
+    "inte",
+    "om",
+    "licens",
+    "till",
+    "av",
+    "kan",
+    "the",
+    "to",
+    "ni",
+    "den",
+    "vår",
+    "and",
+    "licenser",
+    "microsoft",
+    "förening",
+    "we",
+    "konto",
+    "of",
+    "beställning",
+    "tack",
+    "our",
+    "validering",
+    "hej",
+    "ett",
+    "licenserna",
+    "licensen",
+    "hälsningar",
+    "certifikat",
+    "is",
+    "faktura",
+    "inloggning",
+    "lösenord",
+    "styrelse",
+    "medlemmar",
+    "användare",
+    "for",
+    "office",
+    "teams",
+    "donation",
+    "rabatt",
+    "organisationsnummer",
+    "stiftelse",
+    "business",
+    "premium",
+    "exchange",
+    "sharepoint",
+    "onedrive",
+    "windows",
+    "molntjänst",
+    "molntjänster",
+    "tjänster",
+    "tjänsten",
+    "avgift",
+    "kvitto",
+    "stadgar",
+    "intyg",
+    "förnyelse",
+    "uppsägning",
+    "säkerhet",
+    "e-post",
+    "domän",
+    "migrering",
+    "support",
+    "license",
+    "licenses",
+    "order",
+    "invoice",
+    "account",
+    "password",
+    "validation",
+    "certificate",
+    "board",
+    "members",
+    "renewal",
+    "nonprofit",
+    "ideell",
+    "ideella",
+    "föreningen",
+    "föreningens",
+    "stiftelsen",
+    "styrelsen",
+    "medlemmarna",
+    "användarna",
+    "fakturan",
+    "fakturor",
+    "beställningen",
+    "beställningar",
+    "certifikatet",
+    "valideringen",
+    "kontot",
+    "kontakt",
+    "kontaktperson",
+    "behörighet",
+    "behörig",
+    "villkor",
+    "program",
+    "programmet",
+    "registrering",
+    "registrerat",
+    "godkänd",
+    "godkännande",
+    "nekad",
+    "ansökan",
+    "ansökningar",
+    "dokument",
+    "underlag",
+    "bilaga",
+    "bifogar",
+    "skickat",
+    "väntar",
+    "fortfarande",
+    "snart",
+    "idag",
+    "igår",
+    "vecka",
+    "månad",
+    "år",
+    "årsmöte",
+    "protokoll",
+    "kassör",
+    "ordförande",
+    "sekreterare",
+    "volontärer",
+    "volontär",
+    "insamling",
+    "bidrag",
+    "gåva",
+    "gåvor",
+    "moms",
+    "kostnad",
+    "pris",
+    "priser",
+    "antal",
+    "fler",
+    "färre",
+    "byta",
+    "ändra",
+    "lägga",
+    "installera",
+    "installation",
+    "uppdatering",
+    "dator",
+    "datorer",
+    "server",
+    "serverlicens",
+    "nätverk",
+    "skrivare",
+    "mobil",
+    "surfplatta",
+    "azure",
+    "molnet",
+    "lagring",
+    "backup",
+    "delning",
+    "kalender",
 ];
 /// Subjects, each a start and an end, so that they vary as real ones do.
 const SUBJECT_STARTS: [&str; 12] = [
@@ -312,7 +458,11 @@ impl Batch {
             .map(|m| {
                 (
                     tm::ticket_id.eq(&m.ticket_id),
-                    tm::author_kind.eq(if m.staff.is_some() { "staff" } else { "visitor" }),
+                    tm::author_kind.eq(if m.staff.is_some() {
+                        "staff"
+                    } else {
+                        "visitor"
+                    }),
                     tm::author_id.eq(m.staff.as_deref()),
                     tm::author_name.eq(&m.author_name),
                     tm::internal.eq(m.internal),
@@ -356,6 +506,123 @@ impl Batch {
         })?;
         *self = Batch::default();
         Ok(())
+    }
+}
+
+/// Makes the seeded tickets, one at a time, from the run's random numbers.
+struct Maker<'a> {
+    r: &'a mut Rng,
+    cumulative: &'a [u64],
+    members: &'a [(String, String, String, String)],
+    agents: &'a [String],
+    now: PrimitiveDateTime,
+}
+
+impl Maker<'_> {
+    /// Adds ticket `number` with `more` messages after its first to `batch`.
+    fn ticket(self, batch: &mut Batch, number: String, more: usize) {
+        let Maker {
+            r,
+            cumulative,
+            members,
+            agents,
+            now,
+        } = self;
+        let orgs = members.len();
+        let id = uuid::Uuid::now_v7().to_string();
+        let age = r.below(365 * 24 * 60) as i64 + 60;
+        let created = now - Duration::minutes(age);
+        let member = (r.below(10) < 7).then(|| &members[r.below(members.len())]);
+        let (org_id, org_name, user_id, name, email) = match member {
+            Some((oid, oname, uid, email)) => (
+                Some(oid.clone()),
+                oname.clone(),
+                Some(uid.clone()),
+                format!("Medlem {}", r.below(orgs)),
+                email.clone(),
+            ),
+            None => {
+                let i = r.below(100_000);
+                (
+                    None,
+                    String::new(),
+                    None,
+                    format!("Besökare {i}"),
+                    format!("besokare{i}@example.invalid"),
+                )
+            }
+        };
+        let subject = format!("{} {}", r.pick(&SUBJECT_STARTS), r.pick(&SUBJECT_ENDS));
+        // A month or more old: nearly always finished, as on a real desk.
+        let state = if age > 30 * 24 * 60 && r.below(20) > 0 {
+            r.pick(&["resolved", "closed", "closed", "closed"])
+        } else {
+            r.pick(&STATES)
+        };
+        let mut at = created;
+        let mut words: Vec<String> = [subject.as_str(), &name, &email, &org_name]
+            .iter()
+            .flat_map(|s| super::search::terms(s))
+            .collect();
+        // New tickets wait for someone to take them; most others have an agent.
+        let assignee =
+            (state != "new" && r.below(10) > 0).then(|| agents[r.below(agents.len())].clone());
+        let mut answered = None;
+        for m in 0..=more {
+            let staff = (m % 2 == 1).then(|| assignee.clone().unwrap_or_else(|| agents[0].clone()));
+            let internal = staff.is_some() && r.below(5) == 0;
+            let body = format!(
+                "Hej!\n\n{} {}\n\nMed vänliga hälsningar",
+                sentence(r, cumulative, 12),
+                sentence(r, cumulative, 8)
+            );
+            words.extend(super::search::terms(&body));
+            if staff.is_some() && !internal && answered.is_none() && at <= now {
+                answered = Some(at);
+            }
+            batch.messages.push(SeedMessage {
+                ticket_id: id.clone(),
+                author_name: if staff.is_some() {
+                    "Support".to_owned()
+                } else {
+                    name.clone()
+                },
+                staff,
+                internal,
+                body,
+                created_at: at,
+            });
+            at += Duration::minutes(r.below(3000) as i64 + 1);
+        }
+        let updated = at.min(now);
+        let priority = r.pick(&PRIORITIES);
+        let sla = measured(r, state, priority, created, answered, updated, now);
+        if let Some((rating, at)) = sla.rating {
+            batch.ratings.push((id.clone(), rating, at));
+        }
+        words.sort_unstable();
+        words.dedup();
+        batch
+            .terms
+            .extend(words.into_iter().map(|w| (w, id.clone())));
+        batch.tickets.push(SeedTicket {
+            id,
+            number,
+            organisation_id: org_id,
+            requester_id: user_id,
+            requester_name: name,
+            requester_email: email,
+            requester_org: org_name,
+            category: r.pick(&CATEGORIES),
+            subject,
+            state,
+            priority,
+            assignee_id: assignee,
+            created_at: created,
+            updated_at: updated,
+            sla,
+            first_response_at: answered,
+        });
     }
 }
 
@@ -441,134 +708,74 @@ pub fn bench(
         .unwrap_or(0);
     let cumulative = zipf();
     let extra = messages.saturating_sub(tickets);
-    let mut left_extra = extra;
-    let mut written_messages = 0;
     let first = super::format_number(year, start + 1);
-    let mut done = 0;
-    let mut batch = Batch::default();
-    while done < tickets {
-        let n = BATCH.min(tickets - done);
-        for k in 0..n {
-            let seq = start + (done + k) as i64 + 1;
-            let number = super::format_number(year, seq);
-            let id = uuid::Uuid::now_v7().to_string();
-            let age = r.below(365 * 24 * 60) as i64 + 60;
-            let created = now - Duration::minutes(age);
-            let member = (r.below(10) < 7).then(|| &members[r.below(members.len())]);
-            let (org_id, org_name, user_id, name, email) = match member {
-                Some((oid, oname, uid, email)) => (
-                    Some(oid.clone()),
-                    oname.clone(),
-                    Some(uid.clone()),
-                    format!("Medlem {}", r.below(orgs)),
-                    email.clone(),
-                ),
-                None => {
-                    let i = r.below(100_000);
-                    (
-                        None,
-                        String::new(),
-                        None,
-                        format!("Besökare {i}"),
-                        format!("besokare{i}@example.invalid"),
-                    )
-                }
-            };
-            let subject = format!(
-                "{} {}",
-                r.pick(&SUBJECT_STARTS),
-                r.pick(&SUBJECT_ENDS)
-            );
-            // A month or more old: nearly always finished, as on a real desk.
-            let state = if age > 30 * 24 * 60 && r.below(20) > 0 {
-                r.pick(&["resolved", "closed", "closed", "closed"])
-            } else {
-                r.pick(&STATES)
-            };
-            // Five messages on average: the rest of the total spread at random.
-            let more = if done + k + 1 == tickets {
-                left_extra
-            } else {
-                r.below((2 * extra / tickets.max(1)) + 1).min(left_extra)
-            };
-            left_extra -= more;
-            let mut at = created;
-            let mut words: Vec<String> = [subject.as_str(), &name, &email, &org_name]
-                .iter()
-                .flat_map(|s| super::search::terms(s))
-                .collect();
-            // New tickets wait for someone to take them; most others have an agent.
-            let assignee = (state != "new" && r.below(10) > 0)
-                .then(|| agents[r.below(agents.len())].clone());
-            let mut answered = None;
-            for m in 0..=more {
-                let staff = (m % 2 == 1).then(|| assignee.clone().unwrap_or_else(|| agents[0].clone()));
-                let internal = staff.is_some() && r.below(5) == 0;
-                let body = format!(
-                    "Hej!\n\n{} {}\n\nMed vänliga hälsningar",
-                    sentence(&mut r, &cumulative, 12),
-                    sentence(&mut r, &cumulative, 8)
-                );
-                words.extend(super::search::terms(&body));
-                if staff.is_some() && !internal && answered.is_none() && at <= now {
-                    answered = Some(at);
-                }
-                batch.messages.push(SeedMessage {
-                    ticket_id: id.clone(),
-                    author_name: if staff.is_some() {
-                        "Support".to_owned()
-                    } else {
-                        name.clone()
-                    },
-                    staff,
-                    internal,
-                    body,
-                    created_at: at,
-                });
-                at += Duration::minutes(r.below(3000) as i64 + 1);
-            }
-            written_messages += more + 1;
-            let updated = at.min(now);
-            let priority = r.pick(&PRIORITIES);
-            let sla = measured(&mut r, state, priority, created, answered, updated, now);
-            if let Some((rating, at)) = sla.rating {
-                batch.ratings.push((id.clone(), rating, at));
-            }
-            words.sort_unstable();
-            words.dedup();
-            batch
-                .terms
-                .extend(words.into_iter().map(|w| (w, id.clone())));
-            batch.tickets.push(SeedTicket {
-                id,
-                number,
-                organisation_id: org_id,
-                requester_id: user_id,
-                requester_name: name,
-                requester_email: email,
-                requester_org: org_name,
-                category: r.pick(&CATEGORIES),
-                subject,
-                state,
-                priority,
-                assignee_id: assignee,
-                created_at: created,
-                updated_at: updated,
-                sla,
-                first_response_at: answered,
-            });
+    // Bulk loading: no waiting for the disk at each commit, and room for the indexes' pages.
+    // The connection is this command's own and gone when it ends.
+    match conn {
+        DbConn::Sqlite(c) => diesel::connection::SimpleConnection::batch_execute(
+            c,
+            "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144",
+        )?,
+        DbConn::Pg(c) => {
+            diesel::connection::SimpleConnection::batch_execute(c, "SET synchronous_commit = off")?
         }
-        db::write(conn, |c| -> Result<(), AppError> {
-            batch.write(c)?;
-            let last = start + (done + n) as i64;
-            diesel::delete(tc::table.find(year)).execute(c)?;
-            diesel::insert_into(tc::table)
-                .values((tc::year.eq(year), tc::last.eq(last)))
-                .execute(c)?;
-            Ok(())
-        })?;
-        done += n;
     }
+    // One thread makes the batches while this one writes the previous.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(1);
+    let written_messages = std::thread::scope(|scope| -> Result<usize, AppError> {
+        let maker = scope.spawn(|| {
+            // Owned here, so that the writer's loop ends when the last batch is made.
+            let tx = tx;
+            let mut left_extra = extra;
+            let mut done = 0;
+            while done < tickets {
+                let n = BATCH.min(tickets - done);
+                let mut batch = Batch::default();
+                for k in 0..n {
+                    let seq = start + (done + k) as i64 + 1;
+                    let more = if done + k + 1 == tickets {
+                        left_extra
+                    } else {
+                        r.below((2 * extra / tickets.max(1)) + 1).min(left_extra)
+                    };
+                    left_extra -= more;
+                    let maker = Maker {
+                        r: &mut r,
+                        cumulative: &cumulative,
+                        members: &members,
+                        agents: &agents,
+                        now,
+                    };
+                    maker.ticket(&mut batch, super::format_number(year, seq), more);
+                }
+                done += n;
+                if tx.send((n, batch)).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut done = 0;
+        let mut written = 0;
+        for (n, mut batch) in rx {
+            written += batch.messages.len();
+            db::write(conn, |c| -> Result<(), AppError> {
+                batch.write(c)?;
+                let last = start + (done + n) as i64;
+                diesel::delete(tc::table.find(year)).execute(c)?;
+                diesel::insert_into(tc::table)
+                    .values((tc::year.eq(year), tc::last.eq(last)))
+                    .execute(c)?;
+                Ok(())
+            })?;
+            done += n;
+        }
+        if maker.join().is_err() {
+            return Err(AppError::Internal(
+                "seed-bench: the batch maker failed".into(),
+            ));
+        }
+        Ok(written)
+    })?;
     // Fresh statistics for both planners (and visibility for PostgreSQL), as a portal in use
     // would have them.
     match conn {
