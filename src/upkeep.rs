@@ -40,6 +40,17 @@ pub fn jobs() -> Vec<Job> {
             counted: true,
             at_start: false,
         },
+        // The query planner's statistics: SQLite keeps none unless asked, and without them it
+        // reads a big filter's matches and sorts them instead of walking an index in the
+        // queue's order. Approximate and cheap (see db::refresh_statistics); PostgreSQL's
+        // autovacuum does this itself.
+        Job {
+            name: "planner-statistics",
+            every: Duration::hours(1),
+            run: |c, _, _| crate::db::refresh_statistics(c),
+            counted: false,
+            at_start: true,
+        },
         // Retention: what the settings no longer allow to keep, expired sessions, tokens and
         // rate-limit hits included (see privacy::purge). Also at start, so restarts cannot
         // postpone it for ever.

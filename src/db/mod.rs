@@ -197,6 +197,16 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, SetupError> {
     ran.map_err(|e| SetupError::Migrate(e.to_string()))
 }
 
+/// Brings SQLite's planner statistics up to date where they are missing or stale (`PRAGMA
+/// optimize`, which analyses only such tables, reading at most a sample of each index); nothing
+/// on PostgreSQL, whose autovacuum keeps them. Returns 0: it changes nothing anyone sees.
+pub fn refresh_statistics(conn: &mut DbConn) -> Result<usize, crate::error::AppError> {
+    if let DbConn::Sqlite(c) = conn {
+        c.batch_execute("PRAGMA analysis_limit = 2000; PRAGMA optimize = 0x10002;")?;
+    }
+    Ok(0)
+}
+
 /// Runs `f` in a transaction that may write. On SQLite it begins as IMMEDIATE: a deferred
 /// transaction that reads and then writes fails at once with "database is locked" when another
 /// connection committed in between, whatever the busy timeout.
@@ -444,6 +454,79 @@ impl<GB> diesel::expression::ValidGrouping<GB> for Condition {
 /// True when the database answers a trivial query (for `/healthz`).
 pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
     conn.batch_execute("SELECT 1").map_err(AppError::from)
+}
+
+/// The plan each backend would run a statement with, line by line: SQLite's `EXPLAIN QUERY PLAN`
+/// details, PostgreSQL's `EXPLAIN` lines. For the tests that hold the busiest statements to
+/// their indexes (see `tickets::queue::explain`).
+pub trait ExplainPlan: diesel::Connection {
+    fn plan_of<Q>(&mut self, query: &Q) -> QueryResult<Vec<String>>
+    where
+        Q: diesel::query_builder::QueryFragment<Self::Backend>;
+}
+
+/// `EXPLAIN …` of a statement, selecting `ST`.
+struct Explained<'a, Q, ST> {
+    prefix: &'static str,
+    query: &'a Q,
+    columns: std::marker::PhantomData<ST>,
+}
+
+impl<Q, ST: 'static> diesel::query_builder::QueryId for Explained<'_, Q, ST> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q, ST> diesel::query_builder::Query for Explained<'_, Q, ST> {
+    type SqlType = ST;
+}
+
+impl<Q, ST, DB> diesel::query_builder::QueryFragment<DB> for Explained<'_, Q, ST>
+where
+    DB: diesel::backend::Backend,
+    Q: diesel::query_builder::QueryFragment<DB>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.unsafe_to_cache_prepared();
+        out.push_sql(self.prefix);
+        self.query.walk_ast(out.reborrow())
+    }
+}
+
+impl<Q, ST, C> RunQueryDsl<C> for Explained<'_, Q, ST> {}
+
+impl ExplainPlan for diesel::SqliteConnection {
+    fn plan_of<Q>(&mut self, query: &Q) -> QueryResult<Vec<String>>
+    where
+        Q: diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite>,
+    {
+        use diesel::sql_types::{Integer, Text};
+        // (id, parent, notused, detail)
+        let rows: Vec<(i32, i32, i32, String)> = Explained::<_, (Integer, Integer, Integer, Text)> {
+            prefix: "EXPLAIN QUERY PLAN ",
+            query,
+            columns: std::marker::PhantomData,
+        }
+        .load(self)?;
+        Ok(rows.into_iter().map(|r| r.3).collect())
+    }
+}
+
+impl ExplainPlan for diesel::PgConnection {
+    fn plan_of<Q>(&mut self, query: &Q) -> QueryResult<Vec<String>>
+    where
+        Q: diesel::query_builder::QueryFragment<diesel::pg::Pg>,
+    {
+        Explained::<_, diesel::sql_types::Text> {
+            prefix: "EXPLAIN ",
+            query,
+            columns: std::marker::PhantomData,
+        }
+        .load(self)
+    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub const WEEKS: usize = 12;
 /// Lower bounds, in days, of the validation backlog's age groups after the first (under a day).
 pub const BACKLOG_DAYS: [i64; 4] = [1, 3, 7, 14];
 
-/// Tickets not yet resolved or closed; the text of the partial index `tickets_active_assignee`.
+/// Tickets not yet resolved or closed; the text of the partial indexes `tickets_active_*`.
 const ACTIVE: &str = "state NOT IN ('resolved', 'closed')";
 
 /// The work waiting now, each count matching the queue its figure links to.

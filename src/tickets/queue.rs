@@ -11,7 +11,7 @@ use super::model::Summary;
 use super::search::{SearchIndex, WordFilter, upper};
 use super::{Priority, State};
 use crate::db::schema::{ticket_terms as tt, tickets as t};
-use crate::db::{Condition, DbConn, LimitLiteral, on_backend};
+use crate::db::{Condition, DbConn, ExplainPlan, LimitLiteral, on_backend};
 use crate::error::AppError;
 
 /// The staff queue's filters. Empty strings match everything; `state` empty means the active
@@ -163,7 +163,7 @@ pub fn queue(
         Err(bad) => return Ok(Err(bad)),
     };
     let backwards = matches!(plan.paging, Paging::Before(_));
-    let mut rows = fetch(conn, &plan, now)?;
+    let mut rows = fetch(conn, &plan, now, None)?;
     let more = rows.len() as i64 > PAGE;
     rows.truncate(PAGE as usize);
     if backwards {
@@ -174,7 +174,7 @@ pub fn queue(
                 paging: Paging::First,
                 ..plan
             };
-            return page_of(fetch(conn, &first, now)?, &first);
+            return page_of(fetch(conn, &first, now, None)?, &first);
         }
         rows.reverse();
     }
@@ -192,6 +192,24 @@ pub fn queue(
         prev: prev.map(|c| c.encode()),
         next: next.map(|c| c.encode()),
     }))
+}
+
+/// The plans of the statements the queue runs for `f` (each part of the order, on the first
+/// page or past the cursor): for the tests that fail on a full scan.
+pub fn explain(
+    conn: &mut DbConn,
+    f: &Filter,
+    me: &str,
+    index: &SearchIndex,
+    now: PrimitiveDateTime,
+) -> Result<Result<Vec<String>, BadFilter>, AppError> {
+    let plan = match plan_queue(conn, f, me, index)? {
+        Ok(plan) => plan,
+        Err(bad) => return Ok(Err(bad)),
+    };
+    let mut plans = vec![];
+    fetch(conn, &plan, now, Some(&mut plans))?;
+    Ok(Ok(plans))
 }
 
 /// The first page from its rows (one more than a page when another follows).
@@ -219,6 +237,7 @@ fn fetch(
     conn: &mut DbConn,
     plan: &QueuePlan,
     now: PrimitiveDateTime,
+    mut plans: Option<&mut Vec<String>>,
 ) -> Result<Vec<Summary>, AppError> {
     // Built and run on the backend's own connection (see db::on_backend): a boxed statement's
     // SQL is written out on every run, and the multi-backend connection would write it thrice.
@@ -315,8 +334,11 @@ fn fetch(
             } else {
                 q.order((col.desc(), t::number.desc()))
             };
-            let got: Vec<Summary> = LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q).load(c)?;
-            rows.extend(got);
+            let q = LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q);
+            match plans.as_deref_mut() {
+                Some(plans) => plans.extend(c.plan_of(&q)?),
+                None => rows.extend(q.load::<Summary>(c)?),
+            }
             if rows.len() as i64 > PAGE {
                 break;
             }

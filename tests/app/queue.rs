@@ -202,3 +202,100 @@ async fn a_page_link_shows_the_same_tickets_while_others_arrive_and_move() {
         assert_eq!(pager_link(&first_again, 0), None, "{kind:?}");
     }
 }
+
+/// Every filter combination's statements, with both sorts and past a cursor: none reads the
+/// whole of tickets or messages, and on SQLite none sorts its matches (an index gives the
+/// order, so the page's limit ends the reading). PostgreSQL is asked with sequential scans
+/// off, so that a small test table's plan is the one an index allows, as on a large one.
+#[actix_web::test]
+async fn no_filter_combination_scans_the_whole_table() {
+    use donera::tickets::queue::{Filter, explain};
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut c = app.pool().get().unwrap();
+        let now = app.clock.now_utc_naive();
+        donera::tickets::seed::bench(&mut c, now, 3000, 6000, &staff).unwrap();
+        if let donera::db::DbConn::Pg(pg) = &mut *c {
+            diesel::connection::SimpleConnection::batch_execute(pg, "SET enable_seqscan = off")
+                .unwrap();
+        }
+        let index = donera::tickets::search::SearchIndex::default();
+        let cursor = "1764849600000000000_D-2026-00042";
+        let mut checked = 0;
+        let mut failed: Vec<String> = vec![];
+        for sort in ["activity", "oldest", "newest", "due"] {
+            for state in ["", "all", "new", "open", "waiting", "resolved", "closed"] {
+                for category in ["", "validation", "order", "account", "usage", "other"] {
+                    for priority in ["", "low", "normal", "high", "urgent"] {
+                        for assignee in ["", "mine", "unassigned"] {
+                            for after in ["", cursor] {
+                                let f = Filter {
+                                    state: state.into(),
+                                    category: category.into(),
+                                    priority: priority.into(),
+                                    assignee: assignee.into(),
+                                    sort: sort.into(),
+                                    after: after.into(),
+                                    ..Filter::default()
+                                };
+                                let plan = explain(&mut c, &f, &staff, &index, now)
+                                    .unwrap()
+                                    .unwrap();
+                                if plan.iter().any(|l| full_scan(l)) {
+                                    failed.push(format!(
+                                        "{sort} state={state} category={category} \
+                                         priority={priority} assignee={assignee} after={after}:\n  {}",
+                                        plan.join("\n  ")
+                                    ));
+                                }
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 4 * 7 * 6 * 5 * 3 * 2);
+        assert!(
+            failed.is_empty(),
+            "{kind:?}: {} of {checked} read a whole table or sort every match, e.g.\n{}",
+            failed.len(),
+            failed.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        );
+    }
+}
+
+/// A plan line that reads a whole table of tickets or messages, or sorts every match.
+fn full_scan(line: &str) -> bool {
+    let l = line.trim_start_matches([' ', '-', '>']);
+    // SQLite: "SCAN tickets" (no index), "USE TEMP B-TREE FOR ORDER BY".
+    let sqlite_scan = ["SCAN tickets", "SCAN ticket_messages"]
+        .iter()
+        .any(|t| l.starts_with(t) && !l.contains("USING"));
+    let sqlite_sort = l.contains("TEMP B-TREE FOR ORDER BY") || l.contains("TEMP B-TREE FOR RIGHT");
+    // PostgreSQL: "Seq Scan on tickets".
+    let pg_scan = ["Seq Scan on tickets", "Seq Scan on ticket_messages"]
+        .iter()
+        .any(|t| l.starts_with(t));
+    sqlite_scan || sqlite_sort || pg_scan
+}
+
+#[test]
+fn full_scans_are_told_from_index_reads() {
+    for l in [
+        "SCAN tickets",
+        "USE TEMP B-TREE FOR ORDER BY",
+        "  ->  Seq Scan on tickets  (cost=0.00..1.00 rows=1 width=8)",
+    ] {
+        assert!(full_scan(l), "{l}");
+    }
+    for l in [
+        "SCAN tickets USING INDEX tickets_updated",
+        "SEARCH tickets USING INDEX tickets_state_updated (state=?)",
+        "Index Scan Backward using tickets_updated on tickets",
+        "Seq Scan on ticket_ratings",
+    ] {
+        assert!(!full_scan(l), "{l}");
+    }
+}
