@@ -505,12 +505,13 @@ impl ExplainPlan for diesel::SqliteConnection {
     {
         use diesel::sql_types::{Integer, Text};
         // (id, parent, notused, detail)
-        let rows: Vec<(i32, i32, i32, String)> = Explained::<_, (Integer, Integer, Integer, Text)> {
-            prefix: "EXPLAIN QUERY PLAN ",
-            query,
-            columns: std::marker::PhantomData,
-        }
-        .load(self)?;
+        let rows: Vec<(i32, i32, i32, String)> =
+            Explained::<_, (Integer, Integer, Integer, Text)> {
+                prefix: "EXPLAIN QUERY PLAN ",
+                query,
+                columns: std::marker::PhantomData,
+            }
+            .load(self)?;
         Ok(rows.into_iter().map(|r| r.3).collect())
     }
 }

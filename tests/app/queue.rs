@@ -239,9 +239,8 @@ async fn no_filter_combination_scans_the_whole_table() {
                                     after: after.into(),
                                     ..Filter::default()
                                 };
-                                let plan = explain(&mut c, &f, &staff, &index, now)
-                                    .unwrap()
-                                    .unwrap();
+                                let plan =
+                                    explain(&mut c, &f, &staff, &index, now).unwrap().unwrap();
                                 if plan.iter().any(|l| full_scan(l)) {
                                     failed.push(format!(
                                         "{sort} state={state} category={category} \
@@ -261,7 +260,12 @@ async fn no_filter_combination_scans_the_whole_table() {
             failed.is_empty(),
             "{kind:?}: {} of {checked} read a whole table or sort every match, e.g.\n{}",
             failed.len(),
-            failed.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+            failed
+                .iter()
+                .take(40)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }

@@ -8,6 +8,8 @@ DROP INDEX tickets_priority_updated;
 DROP INDEX tickets_priority_created;
 DROP INDEX tickets_assignee_updated;
 DROP INDEX tickets_assignee_created;
+DROP INDEX tickets_assignee_state_updated;
+DROP INDEX tickets_assignee_state_created;
 DROP INDEX tickets_active_updated;
 DROP INDEX tickets_active_created;
 DROP INDEX tickets_active_category_updated;
