@@ -49,6 +49,9 @@ CREATE INDEX tickets_active_assignee_created ON tickets (assignee_id, created_at
 -- The "due" order's first part: running targets, soonest first.
 CREATE INDEX tickets_due ON tickets (due_at, number, state, category, priority, assignee_id)
     WHERE due_at IS NOT NULL;
+-- The same for one person's tickets, or the unassigned.
+CREATE INDEX tickets_assignee_due ON tickets (assignee_id, due_at, number, state, category, priority)
+    WHERE due_at IS NOT NULL;
 
 -- Statistics for the new indexes at once: without them the planner guesses, and guesses the
 -- bigger filter's index (see db::refresh_statistics for their upkeep).

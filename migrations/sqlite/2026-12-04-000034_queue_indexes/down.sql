@@ -19,6 +19,7 @@ DROP INDEX tickets_active_priority_created;
 DROP INDEX tickets_active_assignee_updated;
 DROP INDEX tickets_active_assignee_created;
 DROP INDEX tickets_due;
+DROP INDEX tickets_assignee_due;
 
 CREATE INDEX tickets_state_updated ON tickets (state, updated_at, number);
 CREATE INDEX tickets_updated ON tickets (updated_at, number);
