@@ -12,10 +12,11 @@ const PLUMBING: [&str; 12] = [
     "files", "storage",
 ];
 /// The features, each a room of its own.
-const FEATURES: [&str; 8] = [
+const FEATURES: [&str; 9] = [
     "accounts",
     "eligibility",
     "faq",
+    "mail_in",
     "orders",
     "public",
     "tickets",
