@@ -400,6 +400,7 @@ struct SeedTicket {
     updated_at: PrimitiveDateTime,
     sla: Measured,
     first_response_at: Option<PrimitiveDateTime>,
+    breaches: i32,
 }
 
 struct SeedMessage {
@@ -448,6 +449,7 @@ impl Batch {
                         t::resolution_minutes.eq(k.sla.resolution.map(|m| m.0)),
                         t::resolution_met.eq(k.sla.resolution.map(|m| m.1)),
                         t::due_at.eq(k.sla.due_at),
+                        t::breaches.eq(k.breaches),
                     ),
                 )
             })
@@ -595,8 +597,25 @@ impl Maker<'_> {
             at += Duration::minutes(r.below(3000) as i64 + 1);
         }
         let updated = at.min(now);
+        // Resolved over a week ago: closed by now, as the worker's auto-close would have.
+        let state = if state == "resolved" && updated < now - Duration::days(7) {
+            "closed"
+        } else {
+            state
+        };
         let priority = r.pick(&PRIORITIES);
         let sla = measured(r, state, priority, created, answered, updated, now);
+        // Targets already passed were reported, as the worker's breach e-mails would have been.
+        let overdue = sla.due_at.is_some_and(|d| d <= now);
+        let breaches = if sla.response.is_some_and(|m| !m.1) || (answered.is_none() && overdue) {
+            super::sla::BREACH_RESPONSE
+        } else {
+            0
+        } | if answered.is_some() && overdue {
+            super::sla::BREACH_RESOLUTION
+        } else {
+            0
+        };
         if let Some((rating, at)) = sla.rating {
             batch.ratings.push((id.clone(), rating, at));
         }
@@ -622,6 +641,7 @@ impl Maker<'_> {
             updated_at: updated,
             sla,
             first_response_at: answered,
+            breaches,
         });
     }
 }
