@@ -162,20 +162,17 @@ pub fn queue(
         Ok(plan) => plan,
         Err(bad) => return Ok(Err(bad)),
     };
-    let backwards = matches!(plan.paging, Paging::Before(_));
+    let mut plan = plan;
     let mut rows = fetch(conn, &plan, now, None)?;
+    if matches!(plan.paging, Paging::Before(_)) && rows.len() as i64 <= PAGE {
+        // Back at the start (or a cursor from before the first ticket): the first page, whole,
+        // rather than a short page with a "previous" link to nothing.
+        plan.paging = Paging::First;
+        rows = fetch(conn, &plan, now, None)?;
+    }
     let more = rows.len() as i64 > PAGE;
     rows.truncate(PAGE as usize);
-    if backwards {
-        if !more {
-            // Back at the start (or a cursor from before the first ticket): the first page,
-            // whole, rather than a short page with a "previous" link to nothing.
-            let first = QueuePlan {
-                paging: Paging::First,
-                ..plan
-            };
-            return page_of(fetch(conn, &first, now, None)?, &first);
-        }
+    if matches!(plan.paging, Paging::Before(_)) {
         rows.reverse();
     }
     let key = |s: &Summary| plan.sort.place(s);
@@ -210,24 +207,6 @@ pub fn explain(
     let mut plans = vec![];
     fetch(conn, &plan, now, Some(&mut plans))?;
     Ok(Ok(plans))
-}
-
-/// The first page from its rows (one more than a page when another follows).
-fn page_of(
-    mut rows: Vec<Summary>,
-    plan: &QueuePlan,
-) -> Result<Result<QueuePage, BadFilter>, AppError> {
-    let more = rows.len() as i64 > PAGE;
-    rows.truncate(PAGE as usize);
-    let next = more
-        .then(|| rows.last())
-        .flatten()
-        .map(|s| plan.sort.place(s).encode());
-    Ok(Ok(QueuePage {
-        rows,
-        prev: None,
-        next,
-    }))
 }
 
 /// `tickets.<column> = '<key>'`, for a key of the portal's own (letters and dashes only: a test
