@@ -25,6 +25,9 @@ pub struct Settings {
     pub smtp_ca_pem: Option<Vec<u8>>,
     pub mail_from: String,
     pub partner_email: Option<String>,
+    /// The mailbox that `donera mail-in` and the IMAP poller read: ticket e-mails carry a signed
+    /// `+` address of it as Reply-To, so the answer threads onto its ticket.
+    pub support_email: Option<String>,
     pub webhook_url: Option<String>,
     pub webhook_secret: Option<String>,
     pub outbox_poll_ms: u64,
@@ -267,6 +270,17 @@ impl Settings {
                 value: e.clone(),
             });
         }
+        let support_email = get("DONERA_SUPPORT_EMAIL");
+        if let Some(e) = &support_email
+            && (e.parse::<lettre::Address>().is_err()
+                || e.split('@').next().is_some_and(|l| l.contains('+')))
+        {
+            return Err(ConfigError::Invalid {
+                name: "DONERA_SUPPORT_EMAIL",
+                what: "e-mail address without a + part",
+                value: e.clone(),
+            });
+        }
         let webhook_url = match get("DONERA_PARTNER_WEBHOOK_URL") {
             Some(u) => Some(parse_origin("DONERA_PARTNER_WEBHOOK_URL", &u).map(|_| u)?),
             None => None,
@@ -405,6 +419,7 @@ impl Settings {
                 smtp_ca_pem,
                 mail_from,
                 partner_email,
+                support_email,
                 webhook_url,
                 webhook_secret,
                 outbox_poll_ms: outbox_poll_ms as u64,
@@ -570,6 +585,8 @@ mod tests {
             ("DONERA_SMTP_URL", "http://mail"),
             ("DONERA_MAIL_FROM", "not an address"),
             ("DONERA_PARTNER_EMAIL", "support-at-example"),
+            ("DONERA_SUPPORT_EMAIL", "support+x@example.org"),
+            ("DONERA_SUPPORT_EMAIL", "support"),
             ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd"),
             ("DONERA_OUTBOX_MAX_ATTEMPTS", "0"),
             ("DONERA_SMTP_URL", "smtp://mail?tls=sometimes"),

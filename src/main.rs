@@ -74,6 +74,10 @@ enum Command {
         #[command(subcommand)]
         action: Option<OutboxAction>,
     },
+    /// Store one e-mail read from standard input (an MTA's pipe transport) on its ticket, or open
+    /// one; status 0 when stored (or already known), 75 (EX_TEMPFAIL, the MTA retries) when the
+    /// database cannot be reached.
+    MailIn,
     /// Remove what the retention settings no longer allow to keep (what the worker does daily);
     /// one line per kind with the count.
     Purge {
@@ -148,6 +152,7 @@ fn main() -> ExitCode {
         Command::Migrate => migrate(&settings),
         Command::Outbox { action } => outbox(&settings, action),
         Command::Purge { dry_run } => return purge(&settings, dry_run),
+        Command::MailIn => return mail_in(&settings),
         Command::CheckConfig => {
             let ok = donera::ops::check_config(&settings, &Clock::System, &mut std::io::stdout());
             return if ok {
@@ -224,6 +229,58 @@ fn seed_bench(
         started.elapsed().as_millis()
     );
     Ok(())
+}
+
+/// sysexits.h: a temporary failure; MTAs keep the message and try again.
+const EX_TEMPFAIL: u8 = 75;
+/// sysexits.h: the input was not usable (here: larger than any mail the portal takes).
+const EX_DATAERR: u8 = 65;
+/// The largest message read from the pipe: the upload limit's worth of files in base64 and
+/// more, with room to spare; larger mail is refused rather than held in memory.
+const MAX_PIPED_MAIL: u64 = 64 * 1024 * 1024;
+
+fn mail_in(settings: &Settings) -> ExitCode {
+    use std::io::Read;
+    let mut raw = Vec::new();
+    if let Err(e) = std::io::stdin()
+        .lock()
+        .take(MAX_PIPED_MAIL + 1)
+        .read_to_end(&mut raw)
+    {
+        eprintln!("donera: cannot read the message: {e}");
+        return ExitCode::from(EX_TEMPFAIL);
+    }
+    if raw.len() as u64 > MAX_PIPED_MAIL {
+        eprintln!("donera: the message is larger than {MAX_PIPED_MAIL} bytes");
+        return ExitCode::from(EX_DATAERR);
+    }
+    let inbox = donera::mail_in::receive::Inbox::from_settings(settings);
+    let stored = db::connect(&settings.database_url, 1)
+        .map_err(anyhow::Error::from)
+        .and_then(|pool| Ok(pool.get()?))
+        .and_then(|mut conn| {
+            let now = Clock::System.now_utc_naive();
+            Ok(donera::mail_in::receive::receive(
+                &mut conn,
+                now,
+                &inbox,
+                &raw,
+                donera::mail_in::receive::Source::Pipe,
+            )?)
+        });
+    match stored {
+        Ok(outcome) => {
+            tracing::info!(outcome = outcome.key(), "mail-in");
+            println!("{}", outcome.key());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            // Database trouble: the MTA keeps the message and tries again later.
+            tracing::error!("mail-in: {e:#}");
+            eprintln!("donera: {e:#}");
+            ExitCode::from(EX_TEMPFAIL)
+        }
+    }
 }
 
 fn backup(settings: &Settings, path: &std::path::Path) -> ExitCode {
@@ -501,6 +558,7 @@ fn log_settings(s: &Settings) {
         smtp_ca_file = set(s.smtp_ca_pem.is_some()),
         mail_from = %s.mail_from,
         partner_email = s.partner_email.as_deref().unwrap_or(""),
+        support_email = s.support_email.as_deref().unwrap_or(""),
         webhook = s.webhook_url.as_deref().unwrap_or(""),
         webhook_secret = set(s.webhook_secret.is_some()),
         metrics_token = set(s.metrics_token.is_some()),

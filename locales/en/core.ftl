@@ -57,6 +57,9 @@ orgnr-group-trading-partnership = trading and limited partnerships
 orgnr-group-other = other legal forms
 
 # E-mails (src/outbox/mail.rs): subject and body per event kind, `mail-<kind>-subject/-body`
+# The first line of a ticket e-mail when answers come back by mail: incoming replies are cut here
+# (mail_in::quote recognises exactly this text, in both languages).
+mail-reply-above = — Reply above this line —
 mail-footer = { $program } – this message was sent automatically. If you need help, reply to it or contact support through the portal.
 mail-member-email-verification-subject = Confirm your e-mail address at { $program }
 mail-member-email-verification-body = Hello { $name },

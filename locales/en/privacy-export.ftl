@@ -54,6 +54,7 @@ privacy-export-left-security = Sign-ins, temporary links and counters against ov
 privacy-export-left-secret = Two-step sign-in secrets and recovery codes. They are secret and would protect nothing once handed out.
 privacy-export-left-derived = Search index built from the tickets' text. The tickets themselves are included above.
 privacy-export-left-published = Frequently asked questions written by our partner. They are not about you.
+privacy-export-left-mail = Support e-mails as they arrived, and notices that an e-mail could not be delivered. What the e-mails said is in the tickets above.
 privacy-export-readme-formats = The files are JSON (UTF-8). Times are in UTC and amounts in öre (hundredths of a krona).
 privacy-staff-erase-text = Has someone asked for their data to be erased? Tickets they sent through the contact form are emptied but keep their numbers; an account is deleted by its owner or the organisation's admin.
 privacy-staff-erase-link = Erase the data of an address

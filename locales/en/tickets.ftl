@@ -239,3 +239,49 @@ mail-ticket-merged-body = Hello { $name },
     Your ticket { $number }, “{ $subject }”, was about the same thing as ticket { $target }, so we have merged them. The whole conversation is now in { $target }:
 
     { $link }
+
+## Support by e-mail
+
+mail-ticket-files-refused-subject = [{ $number }] Some attachments did not come through
+mail-ticket-files-refused-body = Hello,
+
+    Your e-mail has been added to ticket { $number }, “{ $subject }”, but these attachments were not accepted:
+
+    { $type_count ->
+        [0] {""}
+       *[other] { $type_files }: this type of file is not accepted. PDF, PNG, JPEG and text files are fine.
+    }
+    { $size_count ->
+        [0] {""}
+       *[other] { $size_files }: the file is too large.
+    }
+    { $empty_count ->
+        [0] {""}
+       *[other] { $empty_files }: the file is empty.
+    }
+    { $count_count ->
+        [0] {""}
+       *[other] { $count_files }: a message can carry at most five files.
+    }
+    { $quota_count ->
+        [0] {""}
+       *[other] { $quota_files }: your organisation's storage is full.
+    }
+    { $visitor_count ->
+        [0] {""}
+       *[other] { $visitor_files }: we only accept files from people with an account in the portal. Please describe what they show in a reply instead.
+    }
+
+    Reply to this e-mail if you have any questions.
+ticket-mail-closed = Sent as a reply to ticket { $number }, which was closed.
+ticket-mail-subject = The subject line named ticket { $number }, but the sender does not belong to that ticket, so the e-mail became a new ticket.
+ticket-mail-by = by e-mail
+ticket-mail-original = Original e-mail (.eml)
+ticket-mail-refused = Not accepted
+mail-in-refused-type = { $name } was not accepted: this type of file is not allowed
+mail-in-refused-size = { $name } was not accepted: the file is too large
+mail-in-refused-empty = { $name } was not accepted: the file is empty
+mail-in-refused-count = { $name } was not accepted: too many files in one message
+mail-in-refused-quota = { $name } was not accepted: the organisation's storage is full
+mail-in-refused-visitor = { $name } was not accepted: the sender has no account in the portal
+staff-ticket-bouncing = E-mail to { $email } bounced on { $when } ({ $status }). Answers from support may not reach them.

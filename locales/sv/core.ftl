@@ -57,6 +57,9 @@ orgnr-group-trading-partnership = handels- och kommanditbolag
 orgnr-group-other = övriga organisationsformer
 
 # E-mails (src/outbox/mail.rs): subject and body per event kind, `mail-<kind>-subject/-body`
+# The first line of a ticket e-mail when answers come back by mail: incoming replies are cut here
+# (mail_in::quote recognises exactly this text, in both languages).
+mail-reply-above = — Svara ovanför den här raden —
 mail-footer = { $program } – det här meddelandet skickades automatiskt. Behöver du hjälp kan du svara på det eller kontakta supporten via portalen.
 mail-member-email-verification-subject = Bekräfta din e-postadress hos { $program }
 mail-member-email-verification-body = Hej { $name }!

@@ -54,6 +54,7 @@ privacy-export-left-security = Inloggningar, tillfälliga länkar och räknare m
 privacy-export-left-secret = Koder för tvåstegsinloggning och reservkoder. De är hemliga och skulle inte längre skydda något om de lämnades ut.
 privacy-export-left-derived = Sökindex som byggs av ärendenas text. Själva ärendena finns med ovan.
 privacy-export-left-published = Artiklar i vanliga frågor som vår partner skriver. De handlar inte om dig.
+privacy-export-left-mail = Supportmejl som de kom in och besked om att ett mejl inte gick fram. Vad mejlen sa finns i ärendena ovan.
 privacy-export-readme-formats = Filerna är JSON (UTF-8). Tider anges i UTC och belopp i ören.
 privacy-staff-erase-text = Begär någon att deras uppgifter raderas? Ärenden som de skickat via kontaktformuläret töms på innehåll men behåller sina nummer; ett konto tar ägaren eller organisationens administratör bort.
 privacy-staff-erase-link = Radera uppgifterna för en adress

@@ -239,3 +239,49 @@ mail-ticket-merged-body = Hej { $name }!
     Ditt ärende { $number }, ”{ $subject }”, gällde samma sak som ärende { $target }, så vi har slagit ihop dem. Hela konversationen finns nu i { $target }:
 
     { $link }
+
+## Support by e-mail
+
+mail-ticket-files-refused-subject = [{ $number }] Några bifogade filer kom inte med
+mail-ticket-files-refused-body = Hej!
+
+    Ditt mejl finns nu i ärende { $number }, ”{ $subject }”, men de här bifogade filerna togs inte emot:
+
+    { $type_count ->
+        [0] {""}
+       *[other] { $type_files }: filtypen är inte tillåten. PDF, PNG, JPEG och textfiler går bra.
+    }
+    { $size_count ->
+        [0] {""}
+       *[other] { $size_files }: filen är för stor.
+    }
+    { $empty_count ->
+        [0] {""}
+       *[other] { $empty_files }: filen är tom.
+    }
+    { $count_count ->
+        [0] {""}
+       *[other] { $count_files }: ett meddelande kan ha högst fem filer.
+    }
+    { $quota_count ->
+        [0] {""}
+       *[other] { $quota_files }: organisationens lagringsutrymme räcker inte.
+    }
+    { $visitor_count ->
+        [0] {""}
+       *[other] { $visitor_files }: filer tar vi bara emot från användare med konto i portalen. Beskriv gärna vad de visar i ett svar i stället.
+    }
+
+    Svara på det här mejlet om du har frågor.
+ticket-mail-closed = Skickat som svar på ärende { $number }, som var stängt.
+ticket-mail-subject = Ämnesraden nämnde ärende { $number }, men avsändaren hör inte till det ärendet, så mejlet blev ett nytt ärende.
+ticket-mail-by = via e-post
+ticket-mail-original = Ursprungligt mejl (.eml)
+ticket-mail-refused = Togs inte emot
+mail-in-refused-type = { $name } togs inte emot: filtypen är inte tillåten
+mail-in-refused-size = { $name } togs inte emot: filen är för stor
+mail-in-refused-empty = { $name } togs inte emot: filen är tom
+mail-in-refused-count = { $name } togs inte emot: för många filer i samma meddelande
+mail-in-refused-quota = { $name } togs inte emot: organisationens lagringsutrymme räcker inte
+mail-in-refused-visitor = { $name } togs inte emot: avsändaren har inget konto i portalen
+staff-ticket-bouncing = Mejl till { $email } studsade { $when } ({ $status }). Svar från supporten kanske inte når fram.

@@ -386,6 +386,22 @@ diesel::joinable!(validation_requests -> organisations (organisation_id));
 diesel::joinable!(validation_requests -> files (file_id));
 diesel::joinable!(tokens -> users (user_id));
 diesel::joinable!(tickets -> organisations (organisation_id));
+diesel::table! {
+    mail_in (mail_key) {
+        mail_key -> Text,
+        received_at -> Timestamp,
+        source -> Text,
+        sender_email -> Text,
+        outcome -> Text,
+        ticket_id -> Nullable<Text>,
+        message_id -> Nullable<BigInt>,
+        raw -> Nullable<Binary>,
+        refused -> Text,
+        bounced_email -> Nullable<Text>,
+        detail -> Text,
+    }
+}
+
 diesel::joinable!(ticket_messages -> tickets (ticket_id));
 diesel::joinable!(ticket_attachments -> ticket_messages (message_id));
 diesel::joinable!(ticket_attachments -> files (file_id));
@@ -393,6 +409,7 @@ diesel::joinable!(ticket_terms -> tickets (ticket_id));
 diesel::joinable!(ticket_tokens -> tickets (ticket_id));
 diesel::joinable!(ticket_ratings -> tickets (ticket_id));
 diesel::allow_tables_to_appear_in_same_query!(
+    mail_in,
     organisations,
     users,
     user_totp,

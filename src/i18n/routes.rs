@@ -66,6 +66,7 @@ pub enum Page {
     StaffTicketReply,
     StaffTicketUpdate,
     StaffTicketMerge,
+    StaffTicketMail,
     StaffCanned,
     StaffCannedEdit,
     StaffOrganisation,
@@ -101,7 +102,7 @@ impl Page {
     ];
 
     /// Every page, for tests of the table itself.
-    pub const ALL: [Page; 81] = [
+    pub const ALL: [Page; 82] = [
         Page::StaffSla,
         Page::StaffTicketsBulk,
         Page::StaffTicketPresence,
@@ -133,6 +134,7 @@ impl Page {
         Page::StaffTicketReply,
         Page::StaffTicketUpdate,
         Page::StaffTicketMerge,
+        Page::StaffTicketMail,
         Page::StaffCanned,
         Page::StaffCannedEdit,
         Page::Faq,
@@ -334,6 +336,8 @@ impl Page {
             (Page::StaffTicketUpdate, En) => "/en/staff/tickets/{number}/update",
             (Page::StaffTicketMerge, Sv) => "/sv/personal/arenden/{number}/sla-ihop",
             (Page::StaffTicketMerge, En) => "/en/staff/tickets/{number}/merge",
+            (Page::StaffTicketMail, Sv) => "/sv/personal/arenden/{number}/mejl/{message}",
+            (Page::StaffTicketMail, En) => "/en/staff/tickets/{number}/mail/{message}",
             // POST only; registered before `StaffTicket`, whose pattern it also matches.
             (Page::StaffTicketsBulk, Sv) => "/sv/personal/arenden/markerade",
             (Page::StaffTicketsBulk, En) => "/en/staff/tickets/selected",
@@ -439,6 +443,7 @@ impl Page {
                 | Page::StaffTicketReply
                 | Page::StaffTicketUpdate
                 | Page::StaffTicketMerge
+                | Page::StaffTicketMail
                 | Page::StaffCanned
                 | Page::StaffCannedEdit
                 | Page::StaffOrganisation

@@ -312,6 +312,22 @@ fn trailing_quote_start(lines: &[&str]) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_notifications_print_the_separators_cut_here() {
+        use crate::i18n::{I18n, Locale};
+        let Ok(i18n) = I18n::load(true) else {
+            panic!("the locales load")
+        };
+        assert_eq!(
+            i18n.format(Locale::Sv, "mail-reply-above", None),
+            SEPARATOR_SV
+        );
+        assert_eq!(
+            i18n.format(Locale::En, "mail-reply-above", None),
+            SEPARATOR_EN
+        );
+    }
+
     // ---- plain text ------------------------------------------------------------------------
 
     #[test]

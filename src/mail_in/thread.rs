@@ -13,22 +13,12 @@
 //! The module owns no storage and no text: callers look the returned number up themselves, and
 //! decide whether a [`Join::SubjectOnly`] match is trusted (only for the requester's organisation).
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
-type HmacSha256 = Hmac<Sha256>;
-
-/// Domain separation: the portal's secret signs other things too.
-const LABEL_MESSAGE_ID: &[u8] = b"donera/mail-in/message-id";
-const LABEL_ADDRESS: &[u8] = b"donera/mail-in/reply-address";
-
-/// Bytes of the HMAC kept in a tag (64 bits: forging needs a round trip per guess).
-const TAG_BYTES: usize = 8;
-const TAG_HEX: usize = TAG_BYTES * 2;
-
-/// RFC 5321's limit on a local part.
-const MAX_LOCAL_PART: usize = 64;
+use crate::outbox::reply_ids::{
+    LABEL_ADDRESS, LABEL_MESSAGE_ID, TAG_HEX, compact_number, signed_message_id,
+    signed_reply_address, split_support, tag_hex,
+};
 
 /// How an incoming message attaches to a ticket, strongest evidence first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,12 +41,7 @@ pub enum Join {
 /// accepted, anything else yields an id that never verifies.
 pub fn message_id(key: &[u8], number: &str, nonce: &str, host: &str) -> String {
     let number = canonical_number(number).unwrap_or_else(|| number.trim().to_owned());
-    let nonce: String = nonce
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    let tag = tag_hex(key, LABEL_MESSAGE_ID, &number, &nonce.to_ascii_lowercase());
-    format!("<{number}.{nonce}.{tag}@{}>", host.trim())
+    signed_message_id(key, &number, nonce, host)
 }
 
 /// The ticket number of a Message-ID made by [`message_id`], if its tag verifies. Angle brackets
@@ -94,12 +79,7 @@ pub fn ticket_of_message_id(key: &[u8], id: &str) -> Option<String> {
 /// (or already has a `+` detail), the number is not a ticket number, or the local part would
 /// pass 64 characters.
 pub fn reply_address(key: &[u8], number: &str, support: &str) -> Option<String> {
-    let (local, domain) = split_support(support)?;
-    let number = canonical_number(number)?;
-    let compact = compact_number(&number);
-    let tag = tag_hex(key, LABEL_ADDRESS, &number, "");
-    let local = format!("{local}+{compact}-{tag}");
-    (local.len() <= MAX_LOCAL_PART).then(|| format!("{local}@{domain}"))
+    signed_reply_address(key, &canonical_number(number)?, support)
 }
 
 /// The ticket number of a reply address made by [`reply_address`] for the same `support`
@@ -217,27 +197,9 @@ fn strip_brackets(id: &str) -> &str {
     id.strip_suffix('>').unwrap_or(id).trim()
 }
 
-/// `support@partner.se` as (`support`, `partner.se`), refusing anything that is not a bare
-/// address without a `+` detail.
-fn split_support(support: &str) -> Option<(&str, &str)> {
-    let (local, domain) = support.trim().rsplit_once('@')?;
-    let plain = |s: &str| {
-        !s.is_empty()
-            && !s
-                .chars()
-                .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '@' | '"' | ','))
-    };
-    (plain(local) && plain(domain) && !local.contains('+')).then_some((local, domain))
-}
-
 /// A ticket number as the help desk writes it (`D-2026-00042`), from any spelling it accepts.
 fn canonical_number(s: &str) -> Option<String> {
     crate::tickets::parse_number(s)
-}
-
-/// `D-2026-00042` as `d202600042`.
-fn compact_number(number: &str) -> String {
-    number.replace('-', "").to_ascii_lowercase()
 }
 
 /// The canonical number of a compact one, refusing every spelling but the one
@@ -249,21 +211,6 @@ fn number_of_compact(compact: &str) -> Option<String> {
     }
     let number = canonical_number(&format!("d-{}-{}", &digits[..4], &digits[4..]))?;
     (compact_number(&number) == compact).then_some(number)
-}
-
-fn tag_hex(key: &[u8], label: &[u8], number: &str, nonce: &str) -> String {
-    // HMAC takes keys of any length: `new_from_slice` cannot fail for it.
-    let mut mac = match HmacSha256::new_from_slice(key) {
-        Ok(mac) => mac,
-        Err(_) => unreachable!("HMAC accepts keys of any length"),
-    };
-    for part in [label, b"\0", number.as_bytes(), b"\0", nonce.as_bytes()] {
-        mac.update(part);
-    }
-    mac.finalize().into_bytes()[..TAG_BYTES]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Compares a presented tag with the expected one in constant time (any case accepted).

@@ -250,19 +250,45 @@ pub fn compose(
             i18n.format(locale, &format!("{stem}-body"), Some(&args)),
         )
     };
+    // Optional lines a message leaves empty (a list by reason, say) leave no gaps.
+    let body = without_blank_runs(&body);
     let footer = i18n.format(locale, "mail-footer", Some(&args));
-    let text = format!("{body}\n\n-- \n{footer}\n");
-    let html = html_version(locale, &body, &footer, &links);
+    let host = host_of(&settings.base_url);
+    // A mail to a ticket's requester threads the answer back onto the ticket: its Message-ID is
+    // signed for the ticket, and with a support mailbox the Reply-To is the ticket's signed
+    // `+` address and the text starts with the line to answer above (`mail_in::quote` cuts
+    // there).
+    let ticket = payload
+        .get("reply")
+        .and_then(Value::as_bool)
+        .unwrap_or(false)
+        .then(|| payload.get("number").and_then(Value::as_str))
+        .flatten();
+    let message_id = match ticket {
+        Some(number) => {
+            super::reply_ids::signed_message_id(&settings.secret_key, number, &event.id, &host)
+        }
+        None => format!("<{}@{host}>", event.id),
+    };
+    let ticket_reply_to =
+        ticket
+            .zip(settings.support_email.as_deref())
+            .and_then(|(number, support)| {
+                super::reply_ids::signed_reply_address(&settings.secret_key, number, support)
+            });
+    let above = match &ticket_reply_to {
+        Some(_) => format!("{}\n\n", i18n.format(locale, "mail-reply-above", None)),
+        None => String::new(),
+    };
+    let text = format!("{above}{body}\n\n-- \n{footer}\n");
+    let html = html_version(locale, &format!("{above}{body}"), &footer, &links);
+    let reply_to = ticket_reply_to.as_deref().or(reply_to);
 
     let mut builder = Message::builder()
         .from(from)
         .to(to)
         .subject(subject)
-        .message_id(Some(format!(
-            "<{}@{}>",
-            event.id,
-            host_of(&settings.base_url)
-        )))
+        .message_id(Some(message_id))
         .header(AutoSubmitted);
     if let Some(r) = reply_to {
         let mb: Mailbox = r.parse().map_err(|_| MailError::Address(r.to_owned()))?;
@@ -283,6 +309,21 @@ pub fn compose(
                 ),
         )
         .map_err(|e| MailError::Build(e.to_string()))
+}
+
+/// The text with runs of blank lines shortened to one, and no blank lines at either end.
+fn without_blank_runs(text: &str) -> String {
+    let mut out: Vec<&str> = vec![];
+    for line in text.lines().map(str::trim_end) {
+        if line.trim().is_empty() && out.last().is_none_or(|l| l.is_empty()) {
+            continue;
+        }
+        out.push(if line.trim().is_empty() { "" } else { line });
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
 }
 
 fn html_version(locale: Locale, body: &str, footer: &str, links: &[String]) -> String {
@@ -342,6 +383,12 @@ mod tests {
         );
         assert_eq!(m("smtp://mail.example.org:25"), None);
         assert_eq!(m("not a url"), None);
+    }
+
+    #[test]
+    fn blank_runs_shrink_to_one_line() {
+        assert_eq!(without_blank_runs("a\n\n\n \nb\n\n"), "a\n\nb");
+        assert_eq!(without_blank_runs("\n\na\nb"), "a\nb");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod health;
 pub mod mail;
+pub mod reply_ids;
 pub mod webhook;
 pub mod worker;
 

@@ -16,14 +16,18 @@ pub enum Reason {
     Derived,
     /// Articles the partner's staff write for everyone; not data about the person.
     Published,
+    /// Support e-mails as they arrived (the originals and delivery failures); what they said is
+    /// in the tickets' messages.
+    Mail,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 4] = [
+    pub const ALL: [Reason; 5] = [
         Reason::Security,
         Reason::Secret,
         Reason::Derived,
         Reason::Published,
+        Reason::Mail,
     ];
 
     pub fn fluent_id(self) -> &'static str {
@@ -32,6 +36,7 @@ impl Reason {
             Reason::Secret => "privacy-export-left-secret",
             Reason::Derived => "privacy-export-left-derived",
             Reason::Published => "privacy-export-left-published",
+            Reason::Mail => "privacy-export-left-mail",
         }
     }
 }
@@ -89,6 +94,7 @@ pub const TABLES: &[Table] = &[
     exported("ticket_ratings", "tickets.json"),
     left_out("user_totp", Reason::Secret),
     left_out("recovery_codes", Reason::Secret),
+    left_out("mail_in", Reason::Mail),
 ];
 
 /// True for a column whose name says it refers to an organisation, a person or an e-mail

@@ -8,8 +8,9 @@ use time::PrimitiveDateTime;
 
 use super::State;
 use crate::db::schema::{
-    files, ticket_attachments as ta, ticket_index_queue as iq, ticket_messages as tm,
-    ticket_ratings as tr, ticket_terms as tt, ticket_tokens as tk, tickets as t,
+    files, mail_in as mi, ticket_attachments as ta, ticket_index_queue as iq,
+    ticket_messages as tm, ticket_ratings as tr, ticket_terms as tt, ticket_tokens as tk,
+    tickets as t,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -58,6 +59,15 @@ fn erase_batch(c: &mut DbConn, ids: &[String], now: PrimitiveDateTime) -> Result
         .set((tm::body.eq(""), tm::author_name.eq("")))
         .execute(c)?;
     diesel::delete(tt::table.filter(tt::ticket_id.eq_any(ids))).execute(c)?;
+    // The original e-mails go with the words; the keys stay, so a copy arriving late is still
+    // known and not turned into a new ticket.
+    diesel::update(mi::table.filter(mi::ticket_id.eq_any(ids)))
+        .set((
+            mi::raw.eq(None::<Vec<u8>>),
+            mi::sender_email.eq(""),
+            mi::refused.eq(""),
+        ))
+        .execute(c)?;
     diesel::delete(iq::table.filter(iq::ticket_id.eq_any(ids))).execute(c)?;
     diesel::delete(tk::table.filter(tk::ticket_id.eq_any(ids))).execute(c)?;
     // The satisfaction answer stays for the statistics; its comment is the requester's words.

@@ -72,6 +72,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(r(Page::StaffTicketUpdate).route(web::post().to(staff::update)))
             .service(r(Page::StaffTicketMerge).route(web::post().to(staff::merge)))
             .service(
+                r(Page::StaffTicketMail).route(crate::web::page_route().to(staff::mail_original)),
+            )
+            .service(
                 r(Page::StaffCanned)
                     .route(get().to(canned::list))
                     .route(web::post().to(canned::create)),

@@ -636,3 +636,83 @@ mod tests {
         );
     }
 }
+
+/// How a message came by e-mail, for staff: whether its original is still kept (to download as
+/// `.eml`), and the attachments not taken, as (file name, reason key of `mail-in-refused-…`).
+#[derive(Debug, Clone, Default)]
+pub struct Mailed {
+    pub has_original: bool,
+    pub refused: Vec<(String, String)>,
+}
+
+/// The e-mails behind these messages (written by `mail_in::receive`), by message id.
+pub fn mailed(
+    conn: &mut DbConn,
+    message_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Mailed>, AppError> {
+    use crate::db::schema::mail_in as mi;
+    let rows: Vec<(Option<i64>, bool, String)> = mi::table
+        .filter(mi::message_id.eq_any(message_ids))
+        .select((mi::message_id, mi::raw.is_not_null(), mi::refused))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, has_original, refused)| {
+            let refused = refused
+                .lines()
+                .filter_map(|l| {
+                    let (name, why) = l.rsplit_once('\t')?;
+                    Some((name.to_owned(), why.to_owned()))
+                })
+                .collect();
+            Some((
+                id?,
+                Mailed {
+                    has_original,
+                    refused,
+                },
+            ))
+        })
+        .collect())
+}
+
+/// The original e-mail behind message `message_id` of ticket `ticket_id`, while it is kept.
+pub fn mail_original(
+    conn: &mut DbConn,
+    ticket_id: &str,
+    message_id: i64,
+) -> Result<Option<Vec<u8>>, AppError> {
+    use crate::db::schema::mail_in as mi;
+    Ok(mi::table
+        .filter(mi::message_id.eq(message_id))
+        .filter(mi::ticket_id.eq(ticket_id))
+        .select(mi::raw)
+        .first::<Option<Vec<u8>>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// The last delivery failure of mail to `address` (when, and the status code), unless mail has
+/// come from that address since: then it works again.
+pub fn bouncing(
+    conn: &mut DbConn,
+    address: &str,
+) -> Result<Option<(PrimitiveDateTime, String)>, AppError> {
+    use crate::db::schema::mail_in as mi;
+    let address = address.trim().to_lowercase();
+    let last: Option<(PrimitiveDateTime, String)> = mi::table
+        .filter(mi::bounced_email.eq(&address))
+        .order(mi::received_at.desc())
+        .select((mi::received_at, mi::detail))
+        .first(conn)
+        .optional()?;
+    let Some((at, status)) = last else {
+        return Ok(None);
+    };
+    let since: i64 = mi::table
+        .filter(mi::sender_email.eq(&address))
+        .filter(mi::received_at.gt(at))
+        .count()
+        .get_result(conn)?;
+    Ok((since == 0).then_some((at, status)))
+}

@@ -177,6 +177,8 @@ fn email_requester(
         "subject": ticket.subject,
         "name": ticket.requester_name,
         "path": path,
+        // The mail threads answers back onto the ticket (`outbox::mail::compose`).
+        "reply": true,
     });
     if let (Some(p), serde_json::Value::Object(e)) = (payload.as_object_mut(), extra) {
         p.extend(e);
@@ -446,17 +448,84 @@ fn customer_reply_in(
     r: &CustomerReply,
     ip: &str,
 ) -> Result<ReplyOutcome, AppError> {
+    Ok(match reply_row(c, now, routing, r, None, ip)? {
+        Some(_) => ReplyOutcome::Added,
+        None => ReplyOutcome::Closed,
+    })
+}
+
+/// A new ticket from an e-mail, inside the caller's transaction (`mail_in` keeps the mail's
+/// own record in the same one, so the two commit together or not at all).
+pub fn create_from_mail(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    who: &Requester,
+    new: &NewTicket,
+) -> Result<(Created, i64), AppError> {
+    let created = create_in(c, now, routing, who, new, "")?;
+    let message = model::newest_message_id(c, &created.id)?.ok_or(AppError::NotFound)?;
+    Ok((created, message))
+}
+
+/// A reply that came by e-mail, inside the caller's transaction: from a member (`r.user`) or
+/// from someone else writing as `name`. The new message's id, or `None` when the ticket is
+/// closed or merged (the caller opens a new ticket then).
+pub fn reply_from_mail(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    r: &CustomerReply,
+    name: &str,
+) -> Result<Option<i64>, AppError> {
+    reply_row(c, now, routing, r, Some(name), "")
+}
+
+/// A line for staff only in a ticket's thread, written by the portal: `kind` says what it is
+/// (the views put it into words), `body` holds what it refers to (a ticket number).
+pub fn staff_note(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    ticket_id: &str,
+    kind: &str,
+    body: &str,
+) -> Result<i64, AppError> {
+    Ok(insert_message(
+        c,
+        &NewMessage {
+            ticket_id,
+            kind,
+            author: None,
+            name: "",
+            internal: true,
+            body,
+        },
+        now,
+    )?)
+}
+
+/// The reply's message id, or `None` when the ticket takes no replies. `name` overrides the
+/// author's name when the writer is not a member (by default: the ticket's requester).
+fn reply_row(
+    c: &mut DbConn,
+    now: PrimitiveDateTime,
+    routing: &Routing,
+    r: &CustomerReply,
+    name: Option<&str>,
+    ip: &str,
+) -> Result<Option<i64>, AppError> {
     let (ticket_id, user, body, files_in) = (r.ticket_id, r.user, r.body, r.files);
     let ticket = model::by_id(c, ticket_id)?.ok_or(AppError::NotFound)?;
     let Some(next) = ticket.state().after_customer_reply() else {
-        return Ok(ReplyOutcome::Closed);
+        return Ok(None);
     };
     if ticket.merged_into.is_some() {
-        return Ok(ReplyOutcome::Closed);
+        return Ok(None);
     }
-    let (kind, name) = match user {
-        Some(u) => ("member", u.name.clone()),
-        None => ("visitor", ticket.requester_name.clone()),
+    let (kind, name) = match (user, name) {
+        (Some(u), _) => ("member", u.name.clone()),
+        (None, Some(n)) => ("visitor", n.to_owned()),
+        (None, None) => ("visitor", ticket.requester_name.clone()),
     };
     let author = user.map(|u| u.id.as_str());
     let message = insert_message(
@@ -519,7 +588,7 @@ fn customer_reply_in(
         &ticket.id,
         &ticket.number,
     )?;
-    Ok(ReplyOutcome::Added)
+    Ok(Some(message))
 }
 
 /// A staff answer (e-mailed to the requester) or internal note (never leaves the help desk).

@@ -2,7 +2,7 @@
 //! state, priority and assignment, canned replies and merging. Every action is audited by the
 //! service it calls.
 
-use actix_web::http::StatusCode;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -357,6 +357,8 @@ pub struct TicketTpl {
     pub related: Vec<Related>,
     pub messages: Vec<MessageView>,
     pub merged_into: Option<Related>,
+    /// Mail to the requester bounced: the warning.
+    pub bouncing: Option<String>,
     /// The requester's satisfaction answer, if they gave one.
     pub csat: Option<super::csat::StaffView>,
     pub reply_action: String,
@@ -419,6 +421,10 @@ struct Loaded {
     merged_into: Option<Ticket>,
     sla: std::sync::Arc<super::sla::Policy>,
     csat: Option<super::csat::Answer>,
+    /// The e-mails behind messages that came by mail, by message id.
+    mailed: std::collections::HashMap<i64, model::Mailed>,
+    /// The requester's address bounced (when, status), and no mail came from it since.
+    bouncing: Option<(time::PrimitiveDateTime, String)>,
 }
 
 /// Everything the ticket page shows besides the ticket, its organisation and its thread (read
@@ -451,7 +457,6 @@ fn gather(
         None => None,
     };
     Ok(Loaded {
-        messages,
         staff: caches.staff.get(|| accounts::staff_names(c))?,
         canned: caches.canned.get(|| model::canned_all(c))?,
         org,
@@ -459,11 +464,59 @@ fn gather(
         merged_into,
         sla: caches.sla.get(|| super::sla::load(c))?,
         csat: super::csat::answer(c, &tc.id)?,
+        mailed: model::mailed(c, &messages.iter().map(|(m, _)| m.id).collect::<Vec<_>>())?,
+        bouncing: model::bouncing(c, &tc.requester_email)?,
+        messages,
     })
 }
 
 /// The ticket by number and the rest of its page, in one trip to the database: for the page
 /// itself and for its return after a refused form.
+/// The thread with, on each message that came by e-mail, its original and refused files.
+fn with_mail(
+    tr: &Tr,
+    number: &str,
+    mut messages: Vec<views::MessageView>,
+    mailed: &std::collections::HashMap<i64, model::Mailed>,
+) -> Vec<views::MessageView> {
+    for m in &mut messages {
+        if let Some(mail) = mailed.get(&m.id) {
+            let original = mail
+                .has_original
+                .then(|| Page::StaffTicketMail.link_with(tr.locale, &[number, &m.id.to_string()]));
+            m.mail = Some(views::MailView::new(tr, original, mail));
+        }
+    }
+    messages
+}
+
+/// The original e-mail behind a message, as a download for staff.
+pub async fn mail_original(
+    state: web::Data<AppState>,
+    _staff: Staff,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (number, message) = path.into_inner();
+    let message: i64 = message.parse().map_err(|_| AppError::NotFound)?;
+    let found = db::run(&state.pool, move |c| {
+        let Some(t) = model::by_number(c, &number)? else {
+            return Ok(None);
+        };
+        Ok(model::mail_original(c, &t.id, message)?.map(|raw| (t.number, raw)))
+    })
+    .await?;
+    let (number, raw) = found.ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type("message/rfc822")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{number}-{message}.eml\""),
+        ))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(raw))
+}
+
 async fn load_page(state: &AppState, number: String) -> Result<(Ticket, Loaded), AppError> {
     let today = state.clock.now_utc_naive().date();
     let caches = state.caches.clone();
@@ -593,7 +646,12 @@ async fn build_page(
             .filter(|(m, _)| m.id > after)
             .cloned()
             .collect();
-        views::thread(tr, new, &|id| Page::StaffFile.link(locale, id))
+        with_mail(
+            tr,
+            &t.number,
+            views::thread(tr, new, &|id| Page::StaffFile.link(locale, id)),
+            &loaded.mailed,
+        )
     } else {
         vec![]
     };
@@ -634,7 +692,22 @@ async fn build_page(
         org,
         others,
         related: related(state, tr, t, true).await?,
-        messages: views::thread(tr, loaded.messages, &|id| Page::StaffFile.link(locale, id)),
+        messages: with_mail(
+            tr,
+            &t.number,
+            views::thread(tr, loaded.messages, &|id| Page::StaffFile.link(locale, id)),
+            &loaded.mailed,
+        ),
+        bouncing: loaded.bouncing.map(|(at, status)| {
+            tr.ta(
+                "staff-ticket-bouncing",
+                &args([
+                    ("email", t.requester_email.clone().into()),
+                    ("when", format::datetime(&state.i18n, locale, at).into()),
+                    ("status", status.into()),
+                ]),
+            )
+        }),
         merged_into: loaded.merged_into.map(|m| Related {
             label: m.number.clone(),
             href: Some(Page::StaffTicket.link(locale, &m.number)),

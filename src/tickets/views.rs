@@ -5,6 +5,7 @@ use time::PrimitiveDateTime;
 
 use super::model::{Attachment, Message, Summary};
 use super::{Category, Piece, Priority, State};
+use crate::i18n::routes::Page;
 use crate::i18n::{args, format};
 use crate::web::form::Choice;
 use crate::web::form::FormErrors;
@@ -17,6 +18,7 @@ pub struct FileView {
 }
 
 pub struct MessageView {
+    pub id: i64,
     /// `customer`, `staff`, `internal` or `system`: the style of the message.
     pub style: &'static str,
     pub author: String,
@@ -25,6 +27,34 @@ pub struct MessageView {
     pub iso: String,
     pub pieces: Vec<Piece>,
     pub files: Vec<FileView>,
+    /// For staff, when the message came by e-mail.
+    pub mail: Option<MailView>,
+}
+
+/// How a message came by e-mail, for staff.
+pub struct MailView {
+    /// The original `.eml`, while it is kept.
+    pub original: Option<String>,
+    /// "rapport.exe was not accepted: …", one per attachment not taken.
+    pub refused: Vec<String>,
+}
+
+impl MailView {
+    pub fn new(tr: &Tr, original: Option<String>, m: &super::model::Mailed) -> MailView {
+        MailView {
+            original,
+            refused: m
+                .refused
+                .iter()
+                .map(|(name, why)| {
+                    tr.ta(
+                        &format!("mail-in-refused-{why}"),
+                        &args([("name", name.clone().into())]),
+                    )
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The thread as one reader sees it; `file_href` gives where that reader downloads an attachment
@@ -44,18 +74,27 @@ pub fn thread(
             let (style, role) = match (m.author_kind.as_str(), m.internal) {
                 ("staff", true) => ("internal", tr.t("ticket-role-internal")),
                 ("staff", false) => ("staff", tr.t("ticket-role-staff")),
-                ("merge", _) => ("system", String::new()),
+                ("merge" | "mail-closed" | "mail-subject", _) => ("system", String::new()),
                 _ => ("customer", tr.t("ticket-role-customer")),
             };
-            let pieces = if style == "system" {
-                vec![Piece {
+            let pieces = match m.author_kind.as_str() {
+                "merge" => vec![Piece {
                     text: tr.ta("ticket-merged-here", &args([("number", m.body.into())])),
                     href: None,
-                }]
-            } else {
-                super::pieces(&m.body)
+                }],
+                // Notes on a ticket opened by e-mail, for staff only (internal): the ticket
+                // the mail named, linked.
+                kind @ ("mail-closed" | "mail-subject") => vec![Piece {
+                    text: tr.ta(
+                        &format!("ticket-{kind}"),
+                        &args([("number", m.body.clone().into())]),
+                    ),
+                    href: Some(Page::StaffTicket.link(l, &m.body)),
+                }],
+                _ => super::pieces(&m.body),
             };
             MessageView {
+                id: m.id,
                 style,
                 role,
                 author: person(tr, &m.author_name),
@@ -70,6 +109,7 @@ pub fn thread(
                         name: f.name,
                     })
                     .collect(),
+                mail: None,
             }
         })
         .collect()
@@ -78,6 +118,7 @@ pub fn thread(
 /// A message whose text was erased: its time stays, its author and words are gone.
 fn erased_message(tr: &Tr, m: &Message) -> MessageView {
     MessageView {
+        id: m.id,
         style: "erased",
         role: String::new(),
         author: person(tr, &m.author_name),
@@ -88,6 +129,7 @@ fn erased_message(tr: &Tr, m: &Message) -> MessageView {
             href: None,
         }],
         files: vec![],
+        mail: None,
     }
 }
 

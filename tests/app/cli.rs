@@ -276,3 +276,87 @@ fn check_usage_counts_only_the_granted_products_named() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage-error-no-granted"));
 }
+
+/// The last line printed (the log goes to standard output too).
+fn last_line(out: &[u8]) -> String {
+    String::from_utf8_lossy(out)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Runs `donera mail-in` with `raw` on standard input.
+fn mail_in(raw: &[u8], env: &[(&str, &str)], dir: &std::path::Path) -> std::process::Output {
+    use std::io::Write;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_donera"));
+    cmd.arg("mail-in")
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(raw).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn mail_in_stores_a_piped_message_once_and_asks_the_mta_to_retry_without_a_database() {
+    use diesel::prelude::*;
+    let raw = "From: =?ISO-8859-1?Q?G=F6ran?= <goran@example.se>\r\nTo: support@partner.example.org\r\nSubject: =?ISO-8859-1?Q?Fr=E5ga?=\r\nMessage-ID: <pipe-1@example.se>\r\nContent-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\nHej! Hur g\u{e5}r vi vidare?\r\n";
+    // ISO-8859-1 bytes: every char here is below U+0100.
+    let raw: Vec<u8> = raw.chars().map(|c| c as u32 as u8).collect();
+    for kind in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        let test_db = TestDb::new(kind);
+        let env = [
+            ("DONERA_SECRET_KEY", SECRET),
+            ("DATABASE_URL", test_db.url.as_str()),
+            ("DONERA_SUPPORT_EMAIL", "support@partner.example.org"),
+        ];
+        let out = mail_in(&raw, &env, dir.path());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{kind:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(last_line(&out.stdout), "created");
+        let again = mail_in(&raw, &env, dir.path());
+        assert_eq!(again.status.code(), Some(0));
+        assert_eq!(last_line(&again.stdout), "duplicate");
+        let pool = donera::db::connect(&test_db.url, 1).unwrap();
+        let mut c = pool.get().unwrap();
+        use donera::db::schema::{ticket_messages as tm, tickets as t};
+        let rows: Vec<(String, String, String)> = t::table
+            .inner_join(tm::table)
+            .select((t::subject, t::requester_name, tm::body))
+            .load(&mut c)
+            .unwrap();
+        assert_eq!(
+            rows,
+            vec![(
+                "Fråga".to_owned(),
+                "Göran".to_owned(),
+                "Hej! Hur går vi vidare?".to_owned()
+            )]
+        );
+    }
+    // No database: EX_TEMPFAIL, so the MTA keeps the message and tries again.
+    let dir = tempfile::tempdir().unwrap();
+    let out = mail_in(
+        &raw,
+        &[
+            ("DONERA_SECRET_KEY", SECRET),
+            ("DATABASE_URL", "postgres://nobody@127.0.0.1:1/none"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(75));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

@@ -31,6 +31,7 @@ pub const SETTINGS: &[&str] = &[
     "DONERA_SMTP_CA_FILE",
     "DONERA_MAIL_FROM",
     "DONERA_PARTNER_EMAIL",
+    "DONERA_SUPPORT_EMAIL",
     "DONERA_PARTNER_WEBHOOK_URL",
     "DONERA_PARTNER_WEBHOOK_SECRET",
     "DONERA_MAX_UPLOAD_MB",
@@ -141,6 +142,10 @@ fn every_setting(
             "Teknikgåvan <portal@donera.example.org>".to_owned(),
         ),
         ("DONERA_PARTNER_EMAIL", "partner@example.org".to_owned()),
+        (
+            "DONERA_SUPPORT_EMAIL",
+            "support@donera.example.org".to_owned(),
+        ),
         ("DONERA_PARTNER_WEBHOOK_URL", hook.url.clone()),
         ("DONERA_PARTNER_WEBHOOK_SECRET", WEBHOOK_SECRET.to_owned()),
         ("DONERA_MAX_UPLOAD_MB", "2".to_owned()),
@@ -225,6 +230,7 @@ async fn every_setting_at_once(starttls: bool) {
             "webhook_secret=\"set\"",
             "metrics_token=\"set\"",
             "partner_email=\"partner@example.org\"",
+            "support_email=\"support@donera.example.org\"",
         ] {
             assert!(line.contains(expected), "{what}: {expected} in {line}");
         }
@@ -546,6 +552,7 @@ fn a_bad_value_of_any_setting_exits_2_naming_it() {
         ),
         ("DONERA_MAIL_FROM", "not an address".into()),
         ("DONERA_PARTNER_EMAIL", "support-at-example".into()),
+        ("DONERA_SUPPORT_EMAIL", "support+tag@example.org".into()),
         ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd".into()),
         ("DONERA_PARTNER_WEBHOOK_SECRET", "too-short".into()),
         ("DONERA_MAX_UPLOAD_MB", "0".into()),

@@ -14,6 +14,7 @@ mod faq;
 mod forwarded;
 mod limits;
 mod locales;
+mod mail_in;
 mod ops;
 mod orders;
 mod outbox;
