@@ -28,6 +28,8 @@ pub struct Settings {
     /// The mailbox that `donera mail-in` and the IMAP poller read: ticket e-mails carry a signed
     /// `+` address of it as Reply-To, so the answer threads onto its ticket.
     pub support_email: Option<String>,
+    /// The support mailbox read over IMAP (`DONERA_IMAP_*`), when set.
+    pub imap: Option<crate::imap::ImapSettings>,
     pub webhook_url: Option<String>,
     pub webhook_secret: Option<String>,
     pub outbox_poll_ms: u64,
@@ -141,7 +143,20 @@ pub enum ConfigError {
     ShortMetricsToken,
     #[error("cannot read or create the secret key file {0} (DONERA_DATA_DIR): {1}")]
     SecretFile(String, String),
+    /// A `DONERA_IMAP_*` setting; the text names it.
+    #[error("{0}")]
+    Imap(String),
 }
+
+/// The IMAP settings that mean nothing without `DONERA_IMAP_URL`.
+const IMAP_EXTRAS: [&str; 6] = [
+    "DONERA_IMAP_DONE_FOLDER",
+    "DONERA_IMAP_CA_FILE",
+    "DONERA_IMAP_OAUTH2_TOKEN_URL",
+    "DONERA_IMAP_OAUTH2_CLIENT_ID",
+    "DONERA_IMAP_OAUTH2_CLIENT_SECRET",
+    "DONERA_IMAP_OAUTH2_SCOPE",
+];
 
 /// What `from_env` found out about the secret key, for the start-up log line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,6 +295,17 @@ impl Settings {
                 what: "e-mail address without a + part",
                 value: e.clone(),
             });
+        }
+        let imap = crate::imap::ImapSettings::from_lookup(get).map_err(|e| match e {
+            crate::imap::ImapError::Config(why) => ConfigError::Imap(why),
+            other => ConfigError::Imap(other.to_string()),
+        })?;
+        if imap.is_none()
+            && let Some(name) = IMAP_EXTRAS.iter().find(|n| get(n).is_some())
+        {
+            return Err(ConfigError::Imap(format!(
+                "{name} is set, but DONERA_IMAP_URL (the mailbox it belongs to) is not"
+            )));
         }
         let webhook_url = match get("DONERA_PARTNER_WEBHOOK_URL") {
             Some(u) => Some(parse_origin("DONERA_PARTNER_WEBHOOK_URL", &u).map(|_| u)?),
@@ -420,6 +446,7 @@ impl Settings {
                 mail_from,
                 partner_email,
                 support_email,
+                imap,
                 webhook_url,
                 webhook_secret,
                 outbox_poll_ms: outbox_poll_ms as u64,

@@ -14,6 +14,7 @@ pub mod error;
 pub mod faq;
 pub mod files;
 pub mod i18n;
+pub mod imap;
 pub mod mail_in;
 pub mod metrics;
 pub mod ops;

@@ -504,6 +504,15 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_health(state.health.clone())
         .with_jobs(donera::upkeep::jobs());
         let (stop, stopped) = tokio::sync::watch::channel(false);
+        let mail_in = state.settings.imap.clone().map(|imap| {
+            actix_web::rt::spawn(donera::mail_in::poller::run(
+                imap,
+                donera::mail_in::receive::Inbox::from_settings(&state.settings),
+                state.pool.clone(),
+                state.clock.clone(),
+                stopped.clone(),
+            ))
+        });
         let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))
             .workers(workers)
@@ -534,6 +543,13 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         {
             tracing::warn!("outbox worker did not stop within 15 s");
         }
+        if let Some(mail_in) = mail_in
+            && tokio::time::timeout(std::time::Duration::from_secs(5), mail_in)
+                .await
+                .is_err()
+        {
+            tracing::warn!("mail-in did not stop within 5 s");
+        }
         result
     })?;
     tracing::info!("server stopped");
@@ -559,6 +575,11 @@ fn log_settings(s: &Settings) {
         mail_from = %s.mail_from,
         partner_email = s.partner_email.as_deref().unwrap_or(""),
         support_email = s.support_email.as_deref().unwrap_or(""),
+        imap = %s.imap.as_ref().map_or_else(
+            || "unset".to_owned(),
+            |i| format!("{}@{}:{}/{} done={} oauth2={}", i.user, i.host, i.port, i.mailbox, i.done_folder, set(i.oauth2.is_some()))
+        ),
+        imap_ca_file = set(s.imap.as_ref().is_some_and(|i| i.ca_pem.is_some())),
         webhook = s.webhook_url.as_deref().unwrap_or(""),
         webhook_secret = set(s.webhook_secret.is_some()),
         metrics_token = set(s.metrics_token.is_some()),

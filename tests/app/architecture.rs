@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Shared plumbing: imports no feature and nothing above the features.
-const PLUMBING: [&str; 12] = [
-    "web", "db", "i18n", "outbox", "config", "error", "clock", "cache", "throttle", "audit",
-    "files", "storage",
+const PLUMBING: [&str; 13] = [
+    "web", "db", "i18n", "imap", "outbox", "config", "error", "clock", "cache", "throttle",
+    "audit", "files", "storage",
 ];
 /// The features, each a room of its own.
 const FEATURES: [&str; 9] = [

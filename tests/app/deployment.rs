@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::dovecot::{self, Dovecot, Options};
 use crate::external::{
     Pki, Portal, Remote, SmtpServer, WebhookReceiver, donera, link_path, mail_file,
 };
@@ -32,6 +33,13 @@ pub const SETTINGS: &[&str] = &[
     "DONERA_MAIL_FROM",
     "DONERA_PARTNER_EMAIL",
     "DONERA_SUPPORT_EMAIL",
+    "DONERA_IMAP_URL",
+    "DONERA_IMAP_DONE_FOLDER",
+    "DONERA_IMAP_CA_FILE",
+    "DONERA_IMAP_OAUTH2_TOKEN_URL",
+    "DONERA_IMAP_OAUTH2_CLIENT_ID",
+    "DONERA_IMAP_OAUTH2_CLIENT_SECRET",
+    "DONERA_IMAP_OAUTH2_SCOPE",
     "DONERA_PARTNER_WEBHOOK_URL",
     "DONERA_PARTNER_WEBHOOK_SECRET",
     "DONERA_MAX_UPLOAD_MB",
@@ -66,6 +74,8 @@ const SMTP_LOGIN: (&str, &str) = ("donera-mailer", "hemligt lösen 42");
 const WEBHOOK_SECRET: &str = "webhook-secret-0123456789abcdef";
 const METRICS_TOKEN: &str = "metrics-token-0123456789";
 const BASE: &str = "http://portal.donera.test";
+/// The secret `imap::oauth_server` expects.
+const OAUTH_SECRET: &str = "client-s3cret";
 
 /// The names in the README's settings table.
 fn readme_settings() -> BTreeSet<String> {
@@ -105,7 +115,10 @@ fn every_setting(
     starttls: bool,
     pki: &Pki,
     hook: &WebhookReceiver,
+    (imap, oauth_port): (&Dovecot, u16),
 ) -> Vec<(&'static str, String)> {
+    let imap_ca = dir.join("imap-ca.pem");
+    std::fs::write(&imap_ca, &imap.pki.ca_pem).unwrap();
     let smtp_url = if starttls {
         // The password has a space and a non-ASCII letter: percent-encoded in the URL.
         format!(
@@ -145,6 +158,31 @@ fn every_setting(
         (
             "DONERA_SUPPORT_EMAIL",
             "support@donera.example.org".to_owned(),
+        ),
+        // The support mailbox: Dovecot over TLS with its private CA, logged in by XOAUTH2 with
+        // a token from the client-credentials grant (no password in the URL).
+        (
+            "DONERA_IMAP_URL",
+            format!(
+                "imaps://{}@127.0.0.1:{}/INBOX",
+                dovecot::USER.replace('@', "%40"),
+                imap.imaps_port
+            ),
+        ),
+        ("DONERA_IMAP_DONE_FOLDER", "Donera/Klart".to_owned()),
+        (
+            "DONERA_IMAP_CA_FILE",
+            imap_ca.to_string_lossy().into_owned(),
+        ),
+        (
+            "DONERA_IMAP_OAUTH2_TOKEN_URL",
+            format!("http://127.0.0.1:{oauth_port}/token"),
+        ),
+        ("DONERA_IMAP_OAUTH2_CLIENT_ID", "good-client".to_owned()),
+        ("DONERA_IMAP_OAUTH2_CLIENT_SECRET", OAUTH_SECRET.to_owned()),
+        (
+            "DONERA_IMAP_OAUTH2_SCOPE",
+            "https://outlook.office365.com/.default".to_owned(),
         ),
         ("DONERA_PARTNER_WEBHOOK_URL", hook.url.clone()),
         ("DONERA_PARTNER_WEBHOOK_SECRET", WEBHOOK_SECRET.to_owned()),
@@ -195,6 +233,11 @@ async fn every_setting_at_once(starttls: bool) {
         let pki = Pki::new();
         let smtp = SmtpServer::start(starttls.then(|| pki.server_config()), starttls);
         let hook = WebhookReceiver::start(WEBHOOK_SECRET);
+        let (oauth_port, oauth_log) = crate::imap::oauth_server();
+        let imap = Dovecot::start(Options {
+            oauth2_introspection_url: Some(format!("http://127.0.0.1:{oauth_port}/introspect")),
+            ..Options::default()
+        });
         let dir = tempfile::tempdir().unwrap();
         let test_db = TestDb::new(kind);
         let db_url = match kind {
@@ -202,7 +245,15 @@ async fn every_setting_at_once(starttls: bool) {
             Kind::Sqlite => format!("sqlite://{}/db/portal.db", dir.path().display()),
             Kind::Postgres => test_db.url.clone(),
         };
-        let env = every_setting(&db_url, dir.path(), &smtp, starttls, &pki, &hook);
+        let env = every_setting(
+            &db_url,
+            dir.path(),
+            &smtp,
+            starttls,
+            &pki,
+            &hook,
+            (&imap, oauth_port),
+        );
         let portal = Portal::start(&env, dir.path());
         let what = format!("{kind:?}, starttls {starttls}");
 
@@ -231,6 +282,8 @@ async fn every_setting_at_once(starttls: bool) {
             "metrics_token=\"set\"",
             "partner_email=\"partner@example.org\"",
             "support_email=\"support@donera.example.org\"",
+            "done=Donera/Klart oauth2=set",
+            "imap_ca_file=\"set\"",
         ] {
             assert!(line.contains(expected), "{what}: {expected} in {line}");
         }
@@ -346,6 +399,16 @@ async fn every_setting_at_once(starttls: bool) {
         let res = b.upload("/sv/konto/certifikat", "intyg.pdf", &big).await;
         assert_eq!(res.status, 413, "{what}: 3 MB over a 2 MB limit");
 
+        answer_by_mail(&mut b, &smtp, &imap, &db_url, &what).await;
+        assert!(
+            oauth_log
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|r| r.path == "/token" && r.body.contains("client_id=good-client")),
+            "{what}: the portal asked for its IMAP token"
+        );
+
         // Both channels delivered, so /healthz says so.
         let health = b.get("/healthz").await;
         assert_eq!(health.status, 200);
@@ -382,9 +445,131 @@ async fn every_setting_at_once(starttls: bool) {
             METRICS_TOKEN,
             SMTP_LOGIN.1,
             "hemligt%20l%C3%B6sen",
+            OAUTH_SECRET,
+            "tok-good-client",
         ] {
             assert!(!out.contains(secret), "{what}: {secret} in the log");
         }
+    }
+}
+
+/// Support by e-mail through the real binary: a visitor's ticket, its e-mail over SMTP, the answer
+/// put in the support mailbox (Dovecot), read by the portal over IMAP and stored on the ticket
+/// without the quoted e-mail, once, the mail moved to the done folder.
+async fn answer_by_mail(
+    b: &mut Remote,
+    smtp: &SmtpServer,
+    imap: &Dovecot,
+    db_url: &str,
+    what: &str,
+) {
+    use diesel::prelude::*;
+    use donera::db::schema::{ticket_messages as tm, tickets as t};
+    let visitor = format!("vera-{}@example.org", donera::random_hex(4));
+    let page = b.get("/sv/kontakt").await;
+    let csrf = page.attr("input[name=csrf]", "value").unwrap();
+    let started = page.attr("input[name=started]", "value").unwrap();
+    let res = b
+        .post(
+            "/sv/kontakt",
+            &[
+                ("csrf", &csrf),
+                ("started", &started),
+                ("website", ""),
+                ("name", "Vera Besökare"),
+                ("email", &visitor),
+                ("organisation", "Kören i Byn"),
+                ("category", "validation"),
+                ("subject", "Hur validerar vi oss?"),
+                ("message", "Vi är en ideell förening."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{what}: {}", res.text());
+    let sent = smtp
+        .mails
+        .wait_for("the ticket's e-mail", |m| m.to.contains(&visitor));
+    let reply_to = sent.header("Reply-To").unwrap();
+    assert!(
+        reply_to.starts_with("support+d2026") && reply_to.ends_with("@donera.example.org"),
+        "{what}: {reply_to}"
+    );
+    let message_id = sent.header("Message-ID").unwrap();
+    let subject = sent.header("Subject").unwrap();
+    let number = subject
+        .split(['[', ']'])
+        .nth(1)
+        .unwrap_or_else(|| panic!("{what}: {subject}"))
+        .to_owned();
+    let answer = format!(
+        "From: Vera =?utf-8?q?Bes=C3=B6kare?= <{visitor}>\r\nTo: {reply_to}\r\nSubject: SV: [{number}] Vi har tagit emot ditt arende\r\nMessage-ID: <answer-{}@example.org>\r\nIn-Reply-To: {message_id}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nVi har 40 medlemmar och ett organisationsnummer.\r\n\r\nDen 4 dec. 2026 kl. 10:00 skrev Teknikgåvan <portal@donera.example.org>:\r\n> — Svara ovanför den här raden —\r\n> Hej Vera!\r\n",
+        donera::random_hex(6)
+    );
+    let mut settings = donera::imap::ImapSettings::from_url(&format!(
+        "imaps://{}@127.0.0.1:{}/INBOX",
+        dovecot::USER.replace('@', "%40"),
+        imap.imaps_port
+    ))
+    .unwrap();
+    settings.ca_pem = Some(imap.pki.ca_pem.clone().into_bytes());
+    let mailbox = |settings: donera::imap::ImapSettings| async move {
+        donera::imap::Mailbox::connect_with_token(&settings, Some("tok-good-client"))
+            .await
+            .unwrap()
+    };
+    let pool = donera::db::connect(db_url, 1).unwrap();
+    let thread = || -> Vec<(String, String)> {
+        let mut c = pool.get().unwrap();
+        tm::table
+            .inner_join(t::table)
+            .filter(t::number.eq(&number))
+            .order(tm::id)
+            .select((tm::author_kind, tm::body))
+            .load(&mut c)
+            .unwrap()
+    };
+    // Twice the same mail (a second copy, say by a retry): stored once.
+    for copy in 1..=2 {
+        let mut m = mailbox(settings.clone()).await;
+        m.session()
+            .append("INBOX", None, None, answer.as_bytes())
+            .await
+            .unwrap();
+        m.logout().await.unwrap();
+        // The portal moves a message out of INBOX only once it is stored.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let mut m = mailbox(settings.clone()).await;
+            let waiting = m.session().select("INBOX").await.unwrap().exists;
+            let done = m
+                .session()
+                .select("Donera.Klart")
+                .await
+                .map(|s| s.exists)
+                .unwrap_or(0);
+            m.logout().await.unwrap();
+            if waiting == 0 && done == copy {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{what}: copy {copy} still in INBOX ({waiting}) or not in the done folder ({done})"
+            );
+            // Each check is a new IMAP login; the wait is for the portal's IDLE to react.
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let messages = thread();
+        assert_eq!(
+            messages,
+            vec![
+                ("visitor".to_owned(), "Vi är en ideell förening.".to_owned()),
+                (
+                    "visitor".to_owned(),
+                    "Vi har 40 medlemmar och ett organisationsnummer.".to_owned()
+                ),
+            ],
+            "{what}: copy {copy}"
+        );
     }
 }
 
@@ -553,6 +738,19 @@ fn a_bad_value_of_any_setting_exits_2_naming_it() {
         ("DONERA_MAIL_FROM", "not an address".into()),
         ("DONERA_PARTNER_EMAIL", "support-at-example".into()),
         ("DONERA_SUPPORT_EMAIL", "support+tag@example.org".into()),
+        (
+            "DONERA_IMAP_URL",
+            "pop3://user:pw@mail.example.org/INBOX".into(),
+        ),
+        ("DONERA_IMAP_DONE_FOLDER", "Klart".into()),
+        ("DONERA_IMAP_CA_FILE", "/nonexistent/ca.pem".into()),
+        (
+            "DONERA_IMAP_OAUTH2_TOKEN_URL",
+            "https://login.example.org/token".into(),
+        ),
+        ("DONERA_IMAP_OAUTH2_CLIENT_ID", "client".into()),
+        ("DONERA_IMAP_OAUTH2_CLIENT_SECRET", "secret".into()),
+        ("DONERA_IMAP_OAUTH2_SCOPE", "scope".into()),
         ("DONERA_PARTNER_WEBHOOK_URL", "file:///etc/passwd".into()),
         ("DONERA_PARTNER_WEBHOOK_SECRET", "too-short".into()),
         ("DONERA_MAX_UPLOAD_MB", "0".into()),
