@@ -526,3 +526,139 @@ async fn a_mail_storm_from_one_sender_stops_at_the_hourly_limit() {
         assert!(matches!(deliver(&app, &later), Outcome::Created(_)));
     }
 }
+
+/// Counts in the database a test polls while the portal works in another process.
+fn count_rows(pool: &donera::db::Pool) -> (i64, i64) {
+    let mut c = pool.get().unwrap();
+    let mails: i64 = mail_in::table.count().get_result(&mut c).unwrap();
+    let tickets: i64 = tickets::table.count().get_result(&mut c).unwrap();
+    (mails, tickets)
+}
+
+/// (messages in INBOX, messages in the done folder), seen by a client of its own.
+async fn mailbox_counts(settings: &donera::imap::ImapSettings) -> (u32, u32) {
+    let mut m = donera::imap::Mailbox::connect(settings).await.unwrap();
+    let inbox = m.session().select("INBOX").await.unwrap().exists;
+    let done = m
+        .session()
+        .select("Donera.Processed")
+        .await
+        .map(|s| s.exists)
+        .unwrap_or(0);
+    m.logout().await.unwrap();
+    (inbox, done)
+}
+
+#[actix_web::test]
+async fn a_portal_killed_mid_batch_stores_every_message_once_after_it_restarts() {
+    use crate::dovecot::{Dovecot, Options, PASSWORD, USER};
+    use crate::external::Portal;
+    const MESSAGES: u32 = 40;
+    for kind in backends() {
+        let imap = Dovecot::start(Options::default());
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("imap-ca.pem");
+        std::fs::write(&ca, &imap.pki.ca_pem).unwrap();
+        let url = format!(
+            "imaps://{}:{}@127.0.0.1:{}/INBOX",
+            USER.replace('@', "%40"),
+            PASSWORD.replace('%', "%25"),
+            imap.imaps_port
+        );
+        let mut settings = donera::imap::ImapSettings::from_url(&url).unwrap();
+        settings.ca_pem = Some(imap.pki.ca_pem.clone().into_bytes());
+        let mut m = donera::imap::Mailbox::connect(&settings).await.unwrap();
+        for i in 0..MESSAGES {
+            let raw = mail(
+                &[
+                    ("From", &format!("person{i}@example.net")),
+                    ("To", SUPPORT),
+                    ("Subject", &format!("Fråga nummer {i}")),
+                    ("Message-ID", &format!("<batch-{i}@example.net>")),
+                ],
+                &format!("Hej, det här är fråga {i}."),
+            );
+            m.session().append("INBOX", None, None, &raw).await.unwrap();
+        }
+        m.logout().await.unwrap();
+
+        let db = crate::support::TestDb::new(kind);
+        let env: Vec<(&str, String)> = vec![
+            ("DATABASE_URL", db.url.clone()),
+            ("DONERA_SECRET_KEY", crate::support::SECRET.to_owned()),
+            ("DONERA_LISTEN", "127.0.0.1:0".to_owned()),
+            (
+                "DONERA_DATA_DIR",
+                dir.path().join("data").display().to_string(),
+            ),
+            ("DONERA_SUPPORT_EMAIL", SUPPORT.to_owned()),
+            ("DONERA_IMAP_URL", url.clone()),
+            ("DONERA_IMAP_CA_FILE", ca.display().to_string()),
+        ];
+        let pool = donera::db::connect(&db.url, 1).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let portal = Portal::start(&env, dir.path());
+        // Killed (SIGKILL) as soon as the first message is stored: in the middle of its batch.
+        while count_rows(&pool).0 == 0 {
+            assert!(std::time::Instant::now() < deadline, "nothing stored");
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        drop(portal);
+        let at_kill = count_rows(&pool);
+        let left = mailbox_counts(&settings).await;
+        assert!(
+            left.0 > 0,
+            "{kind:?}: the kill came after the whole mailbox: {left:?}"
+        );
+
+        let _portal = Portal::start(&env, dir.path());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let (inbox, done) = mailbox_counts(&settings).await;
+            if inbox == 0 && done == MESSAGES {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{kind:?}: {inbox} left in INBOX, {done} done"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(
+            count_rows(&pool),
+            (i64::from(MESSAGES), i64::from(MESSAGES)),
+            "{kind:?}: one record and one ticket per message (killed at {at_kill:?}, {left:?} left)"
+        );
+        // The same mail again by the MTA's pipe: known, nothing new.
+        let mut child = std::process::Command::new(crate::external::donera_bin())
+            .arg("mail-in")
+            .current_dir(dir.path())
+            .env_clear()
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            let raw = mail(
+                &[
+                    ("From", "person3@example.net"),
+                    ("To", SUPPORT),
+                    ("Subject", "Fråga nummer 3"),
+                    ("Message-ID", "<batch-3@example.net>"),
+                ],
+                "Hej, det här är fråga 3.",
+            );
+            child.stdin.take().unwrap().write_all(&raw).unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            String::from_utf8_lossy(&out.stdout)
+                .trim_end()
+                .ends_with("duplicate")
+        );
+        assert_eq!(count_rows(&pool).1, i64::from(MESSAGES));
+    }
+}
