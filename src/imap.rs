@@ -758,7 +758,11 @@ impl Mailbox {
     /// `max`, fetched with `BODY.PEEK[]` so none is marked `\Seen` before [`Mailbox::done`].
     /// Each message is read whole into memory once (plus a transient second copy while it is
     /// taken out of the protocol buffer); a batch holds `max` of them, so keep `max` small.
-    pub async fn fetch_batch(&mut self, max: usize) -> Result<Vec<RawMessage>, ImapError> {
+    pub async fn fetch_batch(
+        &mut self,
+        max: usize,
+        max_bytes: u64,
+    ) -> Result<Vec<RawMessage>, ImapError> {
         // Untagged EXISTS/EXPUNGE/FETCH noticed so far are of no use (the search below sees
         // the current state): empty the session's channel so it holds no old responses.
         while self.session.unsolicited_responses.try_recv().is_ok() {}
@@ -783,6 +787,39 @@ impl Mailbox {
         uids.truncate(max);
         if uids.is_empty() {
             return Ok(Vec::new());
+        }
+        // Only as many as fit in `max_bytes` (at least one): a batch of big messages would sit
+        // in memory whole, while many small ones per round trip keep the server's work per
+        // message low (a MOVE rewrites the mailbox's index once per batch).
+        if uids.len() > 1 {
+            let mut sizes: Vec<(u32, u64)> = vec![];
+            let mut stream = with_timeout(
+                limit,
+                self.session.uid_fetch(uid_set(&uids), "(UID RFC822.SIZE)"),
+                protocol("UID FETCH RFC822.SIZE"),
+            )
+            .await?;
+            while let Some(fetch) = tokio::time::timeout(limit, stream.next())
+                .await
+                .map_err(|_| timeout_error("UID FETCH RFC822.SIZE", limit))?
+            {
+                let fetch = fetch.map_err(|e| protocol("UID FETCH RFC822.SIZE")(e.to_string()))?;
+                if let (Some(uid), Some(size)) = (fetch.uid, fetch.size) {
+                    sizes.push((uid, u64::from(size)));
+                }
+            }
+            drop(stream);
+            sizes.sort_unstable();
+            let mut total = 0u64;
+            let fits = sizes
+                .iter()
+                .take_while(|(_, size)| {
+                    total += size;
+                    total <= max_bytes
+                })
+                .count()
+                .max(1);
+            uids = sizes.into_iter().take(fits).map(|(uid, _)| uid).collect();
         }
         let set = uid_set(&uids);
         let mut out = Vec::with_capacity(uids.len());

@@ -15,8 +15,12 @@ use crate::clock::Clock;
 use crate::db::{self, Pool};
 use crate::imap::{IdleOutcome, ImapSettings, Mailbox};
 
-/// Messages fetched at once: a batch sits in memory whole, and one can be 25 MB.
-const BATCH: usize = 10;
+/// Messages fetched at once, and their most bytes together (a batch sits in memory whole; one
+/// message can be 25 MB, and is then a batch of its own). Fewer, larger batches matter to the
+/// server: each one's MOVE rewrites the mailbox's index (Dovecot spent more CPU than the portal
+/// with batches of 10).
+const BATCH: usize = 200;
+const BATCH_BYTES: u64 = 8 * 1024 * 1024;
 /// How long one IDLE lasts before the mailbox is read anyway (servers drop idle clients after
 /// 30 minutes; a read now and then also catches a change a server failed to announce).
 const IDLE: Duration = Duration::from_secs(5 * 60);
@@ -73,8 +77,9 @@ async fn session(
             let _ = mailbox.logout().await;
             return Ok(());
         }
-        let batch = mailbox.fetch_batch(BATCH).await?;
-        let full = batch.len() == BATCH;
+        let batch = mailbox.fetch_batch(BATCH, BATCH_BYTES).await?;
+        // A short batch may be short by bytes: only an empty one means the mailbox is empty.
+        let full = !batch.is_empty();
         let mut stored = Vec::with_capacity(batch.len());
         for message in batch {
             let uid = message.uid;

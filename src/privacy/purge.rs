@@ -14,8 +14,8 @@ use time::{Date, Duration, PrimitiveDateTime};
 
 use crate::config::Retention;
 use crate::db::schema::{
-    audit_log, files, outbox_events as ev, sessions, throttle_hits, ticket_tokens, tickets, tokens,
-    validation_requests as vr,
+    audit_log, files, mail_in as mi, outbox_events as ev, sessions, throttle_hits, ticket_tokens,
+    tickets, tokens, validation_requests as vr,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -34,6 +34,7 @@ pub enum Kind {
     ApprovedCertificates,
     VisitorLinks,
     OutboxPayloads,
+    MailRecords,
     Throttle,
     Sessions,
     Tokens,
@@ -42,12 +43,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::TicketContent,
         Kind::RejectedCertificates,
         Kind::ApprovedCertificates,
         Kind::VisitorLinks,
         Kind::OutboxPayloads,
+        Kind::MailRecords,
         Kind::Throttle,
         Kind::Sessions,
         Kind::Tokens,
@@ -63,6 +65,7 @@ impl Kind {
             Kind::ApprovedCertificates => "approved-certificates",
             Kind::VisitorLinks => "visitor-links",
             Kind::OutboxPayloads => "outbox-payloads",
+            Kind::MailRecords => "mail-records",
             Kind::Throttle => "throttle",
             Kind::Sessions => "sessions",
             Kind::Tokens => "tokens",
@@ -126,6 +129,7 @@ pub fn run(
             }
             Kind::VisitorLinks => visitor_links(conn, now, retention.visitor_link_days, dry_run)?,
             Kind::OutboxPayloads => outbox_payloads(conn, now, retention.outbox_days, dry_run)?,
+            Kind::MailRecords => mail_records(conn, now, retention.outbox_days, dry_run)?,
             Kind::Throttle => throttle(conn, now, dry_run)?,
             Kind::Sessions => expired_sessions(conn, now, dry_run)?,
             Kind::Tokens => expired_tokens(conn, now, dry_run)?,
@@ -418,6 +422,44 @@ fn outbox_payloads(
                 ev::recipient.eq(None::<String>),
                 ev::last_error.eq(None::<String>),
             ))
+            .execute(c)?)
+        },
+    )
+}
+
+/// Incoming mail that reached no ticket (machine mail, bounces, a storm's refused messages):
+/// its record, with the sender's address, goes after the outbox's retention, like the portal's
+/// own mail. Records on a ticket stay with it (their original goes with the ticket's content).
+fn mail_records(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    days: i64,
+    dry_run: bool,
+) -> Result<usize, AppError> {
+    let cutoff = now - Duration::days(days);
+    in_batches::<String>(
+        conn,
+        dry_run,
+        |c, after| {
+            let mut q = mi::table
+                .filter(mi::ticket_id.is_null())
+                .filter(mi::received_at.lt(cutoff))
+                .select(mi::mail_key)
+                .order(mi::mail_key)
+                .limit(BATCH)
+                .into_boxed();
+            if let Some(a) = after {
+                q = q.filter(mi::mail_key.gt(a.clone()));
+            }
+            Ok(q.load::<String>(c)?)
+        },
+        |c, keys| {
+            Ok(diesel::delete(
+                mi::table
+                    .filter(mi::mail_key.eq_any(keys))
+                    .filter(mi::ticket_id.is_null())
+                    .filter(mi::received_at.lt(cutoff)),
+            )
             .execute(c)?)
         },
     )

@@ -70,20 +70,27 @@ async fn fetch_and_done(url: &str, d: &Dovecot, expect_folder: &str) {
     assert_eq!(mb.done_folder(), expect_folder);
     assert!(mb.capabilities().r#move && mb.capabilities().idle);
     // Batches of 2, oldest first.
-    let first = mb.fetch_batch(2).await.unwrap();
+    let first = mb.fetch_batch(2, u64::MAX).await.unwrap();
     assert_eq!(first.len(), 2);
     assert_eq!(first[0].raw, messages[0]);
     assert_eq!(first[1].raw, messages[1]);
     assert!(first[0].uid < first[1].uid);
     // Nothing is \Seen before done (BODY.PEEK[]): the same two come back.
-    let again = mb.fetch_batch(2).await.unwrap();
+    let again = mb.fetch_batch(2, u64::MAX).await.unwrap();
     assert_eq!(again, first);
-    let all = mb.fetch_batch(10).await.unwrap();
+    // A byte limit below one message still gives one: the oldest.
+    let one = mb.fetch_batch(10, 1).await.unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].raw, messages[0]);
+    // Two messages' worth of bytes gives two.
+    let two_bytes = (messages[0].len() + messages[1].len()) as u64;
+    assert_eq!(mb.fetch_batch(10, two_bytes).await.unwrap(), first);
+    let all = mb.fetch_batch(10, u64::MAX).await.unwrap();
     assert_eq!(all.len(), 3);
     assert_eq!(all[2].raw, messages[2]);
     let uids: Vec<u32> = all.iter().map(|m| m.uid).collect();
     mb.done(&uids).await.unwrap();
-    assert!(mb.fetch_batch(10).await.unwrap().is_empty());
+    assert!(mb.fetch_batch(10, u64::MAX).await.unwrap().is_empty());
     mb.logout().await.unwrap();
     let (inbox, flags) = inspect(d).await;
     assert_eq!(inbox, 0, "INBOX should be empty");
@@ -135,7 +142,7 @@ async fn idle_returns_on_new_mail() {
     let mut mb = Mailbox::connect(&settings(&d.imaps_url(), &d))
         .await
         .unwrap();
-    assert!(mb.fetch_batch(10).await.unwrap().is_empty());
+    assert!(mb.fetch_batch(10, u64::MAX).await.unwrap().is_empty());
     let started = Instant::now();
     let idle = tokio::spawn(async move {
         let r = mb.idle(Duration::from_secs(30)).await;
@@ -148,7 +155,7 @@ async fn idle_returns_on_new_mail() {
     let (mut mb, outcome) = r.unwrap();
     assert_eq!(outcome, IdleOutcome::Changed, "after {elapsed:?}");
     assert!(elapsed < Duration::from_secs(10), "IDLE took {elapsed:?}");
-    let batch = mb.fetch_batch(10).await.unwrap();
+    let batch = mb.fetch_batch(10, u64::MAX).await.unwrap();
     assert_eq!(batch.len(), 1);
     assert_eq!(batch[0].raw, message(7));
     // And a quiet IDLE ends at its timeout.
@@ -211,7 +218,7 @@ async fn large_message_intact() {
     let rss_before = proc_status_kib("VmRSS");
     let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
     let t = Instant::now();
-    let batch = mb.fetch_batch(5).await.unwrap();
+    let batch = mb.fetch_batch(5, u64::MAX).await.unwrap();
     let peak = proc_status_kib("VmHWM").saturating_sub(rss_before) * 1024;
     eprintln!(
         "25 MB fetched over TLS in {:?}, peak growth {} MB (high-water mark reset: {reset})",
@@ -246,7 +253,7 @@ async fn without_move_copies_and_expunges_only_those_uids() {
         .unwrap();
     let caps = mb.capabilities();
     assert!(!caps.r#move && caps.uidplus, "{caps:?}");
-    let batch = mb.fetch_batch(10).await.unwrap();
+    let batch = mb.fetch_batch(10, u64::MAX).await.unwrap();
     assert_eq!(batch.len(), 3);
     // Another client has flagged the third \Deleted (and not expunged it): UID EXPUNGE of
     // our two must leave it alone.
@@ -413,7 +420,7 @@ async fn xoauth2_with_client_credentials() {
     if std::env::var_os("DONERA_TEST_DOVECOT_LOG").is_some() {
         eprintln!("{}", d.logs());
     }
-    assert!(mb.fetch_batch(10).await.unwrap().is_empty());
+    assert!(mb.fetch_batch(10, u64::MAX).await.unwrap().is_empty());
     mb.logout().await.unwrap();
     {
         let log = log.lock().unwrap();

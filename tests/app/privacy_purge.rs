@@ -5,8 +5,8 @@ use diesel::prelude::*;
 use donera::accounts::model::Role;
 use donera::db::DbConn;
 use donera::db::schema::{
-    audit_log, files, organisations, outbox_events as ev, sessions, throttle_hits, ticket_messages,
-    ticket_tokens, tickets, tokens, users, validation_requests as vr,
+    audit_log, files, mail_in, organisations, outbox_events as ev, sessions, throttle_hits,
+    ticket_messages, ticket_tokens, tickets, tokens, users, validation_requests as vr,
 };
 use donera::privacy::purge::{self, BATCH, Kind as Purged, Report, months_before};
 use time::{Duration, PrimitiveDateTime};
@@ -357,6 +357,22 @@ fn seed_boundaries(app: &TestApp) {
     let ip = months_before(now, r.audit_ip_months);
     audit(&mut c, "keep-audit", ip + MINUTE);
     audit(&mut c, "gone-audit", ip - MINUTE);
+
+    // Incoming mail that reached no ticket (a bounce, say): its record ages like the outbox.
+    let mail = now - Duration::days(r.outbox_days);
+    for (key, at) in [("keep-mail", mail + MINUTE), ("gone-mail", mail - MINUTE)] {
+        diesel::insert_into(mail_in::table)
+            .values((
+                mail_in::mail_key.eq(key),
+                mail_in::received_at.eq(at),
+                mail_in::source.eq("imap"),
+                mail_in::sender_email.eq("mailer-daemon@example.org"),
+                mail_in::outcome.eq("bounce"),
+                mail_in::bounced_email.eq(Some("vera@example.org")),
+            ))
+            .execute(&mut c)
+            .unwrap();
+    }
 }
 
 /// Every seeded record's state as the purge sees it: (name, still there with its content).
@@ -434,6 +450,14 @@ fn survivors(app: &TestApp) -> Vec<(String, bool)> {
     for (record, ip) in ips {
         out.push((format!("ip-{record}"), !ip.is_empty()));
     }
+    for key in ["gone-mail", "keep-mail"] {
+        let there: i64 = mail_in::table
+            .filter(mail_in::mail_key.eq(key))
+            .count()
+            .get_result(&mut c)
+            .unwrap();
+        out.push((format!("mail-{key}"), there == 1));
+    }
     out
 }
 
@@ -467,6 +491,7 @@ async fn each_kind_keeps_what_is_just_inside_its_period_and_removes_what_is_just
                 one(Purged::ApprovedCertificates),
                 one(Purged::VisitorLinks),
                 (Purged::OutboxPayloads, 2),
+                one(Purged::MailRecords),
                 one(Purged::Throttle),
                 (Purged::Sessions, 2),
                 one(Purged::Tokens),

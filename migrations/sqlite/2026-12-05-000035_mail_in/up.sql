@@ -19,4 +19,7 @@ CREATE TABLE mail_in (
 CREATE INDEX mail_in_message ON mail_in (message_id) WHERE message_id IS NOT NULL;
 CREATE INDEX mail_in_ticket ON mail_in (ticket_id) WHERE ticket_id IS NOT NULL;
 CREATE INDEX mail_in_sender ON mail_in (sender_email, received_at);
+-- Records without a ticket (machine mail, bounces, refused storms) go after the outbox's
+-- retention (privacy::purge, `mail-records`).
+CREATE INDEX mail_in_unticketed ON mail_in (received_at) WHERE ticket_id IS NULL;
 CREATE INDEX mail_in_bounced ON mail_in (bounced_email, received_at) WHERE bounced_email IS NOT NULL;
