@@ -678,7 +678,8 @@ mod tests {
         assert_eq!(
             report.to_string(),
             "ticket-content=1 rejected-certificates=1 approved-certificates=1 visitor-links=1 \
-             outbox-payloads=1 throttle=1 sessions=1 tokens=1 audit-ip=1 retained-orders=1"
+             outbox-payloads=1 mail-records=1 throttle=1 sessions=1 tokens=1 audit-ip=1 \
+             retained-orders=1"
         );
         assert_eq!(report.total(), 10);
         assert_eq!(report.get(Kind::Tokens), 1);
