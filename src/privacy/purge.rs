@@ -681,7 +681,7 @@ mod tests {
              outbox-payloads=1 mail-records=1 throttle=1 sessions=1 tokens=1 audit-ip=1 \
              retained-orders=1"
         );
-        assert_eq!(report.total(), 10);
+        assert_eq!(report.total(), 11);
         assert_eq!(report.get(Kind::Tokens), 1);
     }
 }
