@@ -9,9 +9,10 @@ the messages moved to the done folder (each is stored before it is moved) per se
 first to the last. Then one 25 MB message arrives, and the portal's peak RSS before and after it
 is compared with the message's size.
 
-Targets: >= 200 messages/s on SQLite; memory flat (the peak RSS after the 10,000 no more than
-16 MiB above the peak after the first 1,000), and the 25 MB message raising the peak by no more
-than its own size. Each line says "target met" or "target missed"; exit status 1 when one is
+Targets: >= 200 messages/s on SQLite; memory flat (the portal's anonymous memory, RssAnon, at
+its highest over the 10,000 no more than 16 MiB above its highest over the first 1,000: the
+file-backed part is SQLite's memory-mapped database, which grows with the data and is the
+kernel's to drop), and the 25 MB message raising the peak RSS by no more than its own size. Each line says "target met" or "target missed"; exit status 1 when one is
 missed.
 
 Run by hand from the repository root after `cargo build --release` (Dovecot from Debian's
@@ -222,14 +223,18 @@ def main():
         try:
             first = None
             hwm_1k = None
+            anon = 0.0
+            anon_1k = None
             deadline = time.time() + 600
             while True:
                 inbox, done = counts(port)
                 now = time.time()
+                anon = max(anon, status(portal.pid, "RssAnon"))
                 if done and first is None:
                     first = (now, done)
                 if hwm_1k is None and done >= min(1000, MESSAGES):
                     hwm_1k = status(portal.pid, "VmHWM")
+                    anon_1k = anon
                 if done >= MESSAGES:
                     break
                 if now > deadline or portal.poll() is not None:
@@ -242,10 +247,13 @@ def main():
             missed |= not ok
             print(f"rate: {rate:.0f} messages/s over {done - first[1]} messages in {elapsed:.1f} s "
                   f"(target >= 200): {'target met' if ok else 'target missed'}")
-            flat = hwm - hwm_1k <= 16
+            flat = anon - anon_1k <= 16
             missed |= not flat
-            print(f"peak RSS: {hwm_1k:.1f} MiB after 1,000, {hwm:.1f} MiB after {done} "
-                  f"(target: within 16 MiB): {'target met' if flat else 'target missed'}")
+            print(f"anonymous memory (RssAnon, highest seen): {anon_1k:.1f} MiB over the first "
+                  f"1,000, {anon:.1f} MiB over {done} (target: within 16 MiB): "
+                  f"{'target met' if flat else 'target missed'}")
+            print(f"peak RSS (VmHWM, with the mapped database): {hwm_1k:.1f} MiB after 1,000, "
+                  f"{hwm:.1f} MiB after {done} (no target)")
 
             # One big message: a 25 MB attachment (base64 in the mail).
             blob = base64.encodebytes(os.urandom(BIG_MB * 1024 * 1024 * 3 // 4)).replace(b"\n", b"\r\n")
@@ -260,17 +268,21 @@ def main():
             m.login(USER, PASSWORD)
             m.append("INBOX", None, None, big)
             m.logout()
+            anon_before = status(portal.pid, "RssAnon")
+            anon_big = anon_before
             while counts(port)[1] < MESSAGES + 1:
                 if time.time() > deadline or portal.poll() is not None:
                     sys.exit(f"the big message was not processed; see {DIR}/portal.log")
-                time.sleep(0.2)
+                anon_big = max(anon_big, status(portal.pid, "RssAnon"))
+                time.sleep(0.01)
             after = status(portal.pid, "VmHWM")
             mb = len(big) / 1024 / 1024
             ok = after - before <= mb
             missed |= not ok
             print(f"a {mb:.1f} MiB message: peak RSS {before:.1f} -> {after:.1f} MiB "
                   f"(+{after - before:.1f}; target <= +{mb:.1f}): "
-                  f"{'target met' if ok else 'target missed'}")
+                  f"{'target met' if ok else 'target missed'}; anonymous memory {anon_before:.1f} "
+                  f"-> {anon_big:.1f} MiB at its highest seen")
         finally:
             portal.send_signal(signal.SIGTERM)
             portal.wait(timeout=30)
