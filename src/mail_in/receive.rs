@@ -284,6 +284,14 @@ fn store<'a>(
         Join::New => (None, None),
     };
     row.raw = Some(raw);
+    // A closed or merged-away ticket takes no answers: the mail opens a new ticket that points
+    // to it (decided before any file is counted against the organisation's storage).
+    let (target, link) = match target {
+        Some(t) if t.state().after_customer_reply().is_none() || t.merged_into.is_some() => {
+            (None, Some((NOTE_CLOSED, t.number)))
+        }
+        target => (target, link),
+    };
     if let Some(ticket) = target {
         // Only a member of the ticket's own organisation writes as a member (with files).
         let author = user
@@ -304,7 +312,7 @@ fn store<'a>(
             tell_refused(c, now, &row, &ticket, sender)?;
             return row.insert(c, now);
         }
-        // Closed: the answer opens a new ticket that points to it.
+        // Closed in the meantime (reply_row checks again): a new ticket that points to it.
         return open(
             c,
             now,
