@@ -285,3 +285,4 @@ mail-in-refused-count = { $name } was not accepted: too many files in one messag
 mail-in-refused-quota = { $name } was not accepted: the organisation's storage is full
 mail-in-refused-visitor = { $name } was not accepted: the sender has no account in the portal
 staff-ticket-bouncing = E-mail to { $email } bounced on { $when } ({ $status }). Answers from support may not reach them.
+staff-org-member-bouncing = E-mail bounced on { $when } ({ $status })

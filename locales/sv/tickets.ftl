@@ -285,3 +285,4 @@ mail-in-refused-count = { $name } togs inte emot: för många filer i samma medd
 mail-in-refused-quota = { $name } togs inte emot: organisationens lagringsutrymme räcker inte
 mail-in-refused-visitor = { $name } togs inte emot: avsändaren har inget konto i portalen
 staff-ticket-bouncing = Mejl till { $email } studsade { $when } ({ $status }). Svar från supporten kanske inte når fram.
+staff-org-member-bouncing = Mejl studsade { $when } ({ $status })

@@ -22,6 +22,8 @@ pub struct MemberRow {
     pub name: String,
     pub email: String,
     pub status: String,
+    /// Mail to the address bounced, and none came from it since (support by e-mail).
+    pub bouncing: Option<String>,
 }
 
 /// A linked line of one of the lists, with its state.
@@ -55,9 +57,16 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
     let today = state.clock.now_utc_naive().date();
     let (org, members, requests, orders, tickets, stored) = db::run(&state.pool, move |c| {
         let org = model::organisation(c, &id)?.ok_or(AppError::NotFound)?;
+        let members = model::members_of(c, &id)?
+            .into_iter()
+            .map(|m| {
+                let bounce = crate::tickets::model::bouncing(c, &m.email)?;
+                Ok((m, bounce))
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
         Ok((
             org,
-            model::members_of(c, &id)?,
+            members,
             crate::validation::model::of_organisation(c, &id)?,
             crate::orders::model::of_organisation(c, &id)?,
             crate::tickets::model::of_organisation(c, &id, 0, TICKETS_SHOWN)?,
@@ -85,8 +94,17 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
     );
     let members = members
         .into_iter()
-        .map(|m| MemberRow {
+        .map(|(m, bounce)| MemberRow {
             status: tr.t(m.member_status()),
+            bouncing: bounce.map(|(at, status)| {
+                tr.ta(
+                    "staff-org-member-bouncing",
+                    &args([
+                        ("when", format::datetime(&state.i18n, locale, at).into()),
+                        ("status", status.into()),
+                    ]),
+                )
+            }),
             name: m.name,
             email: m.email,
         })

@@ -662,3 +662,32 @@ async fn a_portal_killed_mid_batch_stores_every_message_once_after_it_restarts()
         assert_eq!(count_rows(&pool).1, i64::from(MESSAGES));
     }
 }
+
+#[actix_web::test]
+async fn a_bounce_for_a_members_address_shows_on_the_staff_organisation_page() {
+    for kind in backends() {
+        let app = app(kind, &[]);
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Kören i Byn", &orgnr(2), "anna@koren.se").await;
+        let dsn = "From: MAILER-DAEMON@mx.koren.se\r\nTo: noreply@localhost\r\nSubject: Undelivered\r\nMessage-ID: <dsn2@mx.koren.se>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n--r\r\nContent-Type: text/plain\r\n\r\nFailed.\r\n--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.koren.se\r\n\r\nFinal-Recipient: rfc822; anna@koren.se\r\nAction: failed\r\nStatus: 5.2.2\r\n\r\n--r--\r\n";
+        assert_eq!(
+            deliver(&app, dsn.as_bytes()),
+            Outcome::Bounce("anna@koren.se".into())
+        );
+        let org: String = {
+            let mut c = app.pool().get().unwrap();
+            donera::db::schema::organisations::table
+                .select(donera::db::schema::organisations::id)
+                .first(&mut c)
+                .unwrap()
+        };
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let page = s.get(&format!("/sv/personal/organisationer/{org}")).await;
+        assert_eq!(page.status, 200);
+        let row = page.select_text("tbody tr strong").unwrap_or_default();
+        assert!(
+            row.contains("Mejl studsade") && row.contains("5.2.2"),
+            "{row}"
+        );
+    }
+}
