@@ -44,8 +44,8 @@ impl std::fmt::Display for Line {
     }
 }
 
-/// Checks the database, then the SMTP server, then the webhook, printing a line for each;
-/// false at the first failure (the later ones are not tried).
+/// Checks the database, then the SMTP server, the webhook and the support mailbox, printing a
+/// line for each; false at the first failure (the later ones are not tried).
 pub fn check_config(settings: &Settings, clock: &Clock, out: &mut dyn Write) -> bool {
     let mut report = |line: Line| {
         let _ = writeln!(out, "{line}");
@@ -57,8 +57,11 @@ pub fn check_config(settings: &Settings, clock: &Clock, out: &mut dyn Write) -> 
     }
     // Everything async, the mailer and the HTTP client included, is built inside this runtime:
     // lettre's pooled SMTP transport panics ("there is no reactor running") when built outside.
-    actix_web::rt::System::new()
-        .block_on(async { report(smtp(settings).await) && report(webhook(settings, clock).await) })
+    actix_web::rt::System::new().block_on(async {
+        report(smtp(settings).await)
+            && report(webhook(settings, clock).await)
+            && report(imap(settings).await)
+    })
 }
 
 fn database(settings: &Settings) -> Line {
@@ -129,6 +132,46 @@ async fn webhook(settings: &Settings, clock: &Clock) -> Line {
     };
     Line {
         name: "webhook",
+        outcome,
+    }
+}
+
+/// The support mailbox, the way the poller opens it: TLS, the login (with a fresh OAuth 2 token
+/// when so set), the done folder (created when missing, as the poller would) and the mailbox
+/// selected. Nothing is read or moved.
+async fn imap(settings: &Settings) -> Line {
+    let Some(imap) = &settings.imap else {
+        return Line {
+            name: "imap",
+            outcome: Outcome::NotConfigured("no incoming support mail over IMAP".into()),
+        };
+    };
+    let scheme = match imap.security {
+        crate::imap::Security::Implicit => "imaps",
+        _ => "imap",
+    };
+    let shown = format!(
+        "{scheme}://{}@{}:{}/{}",
+        imap.user, imap.host, imap.port, imap.mailbox
+    );
+    let outcome = match crate::imap::Mailbox::connect(imap).await {
+        Ok(mailbox) => {
+            let done = mailbox.done_folder().to_owned();
+            let _ = mailbox.logout().await;
+            Outcome::Ok(format!(
+                "{shown} (logged in{}; {} and {done} ready; nothing read)",
+                if imap.oauth2.is_some() {
+                    " by XOAUTH2"
+                } else {
+                    ""
+                },
+                imap.mailbox
+            ))
+        }
+        Err(e) => Outcome::Failed(format!("{shown}: {e}")),
+    };
+    Line {
+        name: "imap",
         outcome,
     }
 }

@@ -35,7 +35,7 @@ fn audited(app: &TestApp, action: &str) -> i64 {
 }
 
 /// The newest e-mail of `kind` to `to`.
-fn last_mail(app: &TestApp, kind: &str, to: &str) -> Event {
+pub(crate) fn last_mail(app: &TestApp, kind: &str, to: &str) -> Event {
     let mut c = app.pool().get().unwrap();
     outbox_events::table
         .filter(outbox_events::kind.eq(kind))

@@ -6,10 +6,11 @@
 use base64::Engine;
 use diesel::prelude::*;
 use donera::accounts::model::Role;
-use donera::db::schema::{mail_in, outbox_events, ticket_attachments, ticket_messages, tickets};
+use donera::db::schema::{mail_in, ticket_attachments, ticket_messages, tickets};
 use donera::mail_in::receive::{Inbox, Outcome, Source, receive};
 use donera::outbox::Event;
 
+use crate::csat::last_mail;
 use crate::support::{Browser, PDF, TestApp, backends, orgnr, registered_member};
 use crate::tickets::{contact, refs, staff_browser, staff_update, visitor};
 
@@ -40,18 +41,6 @@ fn mail(headers: &[(&str, &str)], body: &str) -> Vec<u8> {
     out.push_str("Content-Transfer-Encoding: 8bit\r\n\r\n");
     out.push_str(&body.replace('\n', "\r\n"));
     out.into_bytes()
-}
-
-/// The newest e-mail of `kind` to `to`.
-fn last_mail(app: &TestApp, kind: &str, to: &str) -> Event {
-    let mut c = app.pool().get().unwrap();
-    outbox_events::table
-        .filter(outbox_events::kind.eq(kind))
-        .filter(outbox_events::recipient.eq(to))
-        .order(outbox_events::created_at.desc())
-        .select(Event::as_select())
-        .first(&mut c)
-        .unwrap()
 }
 
 /// The e-mail as sent: its headers (unfolded) and its decoded text.

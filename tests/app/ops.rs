@@ -193,11 +193,65 @@ fn ops_check_config_passes_with_one_line_per_dependency() {
         );
         let webhook = line_of(&out, "webhook").unwrap_or_else(|| panic!("{all}"));
         assert!(webhook.contains("not configured"), "{webhook}");
+        let imap = line_of(&out, "imap").unwrap_or_else(|| panic!("{all}"));
+        assert!(imap.contains("not configured"), "{imap}");
         assert!(
             !all.contains("pw-hunter2") && !all.contains(SECRET) && !all.contains("panicked"),
             "{all}"
         );
     }
+}
+
+#[test]
+fn ops_check_config_logs_in_to_the_support_mailbox_and_names_a_refused_login() {
+    use crate::dovecot::{Dovecot, Options, PASSWORD, USER};
+    let imap = Dovecot::start(Options::default());
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::new(Kind::Sqlite);
+    let ca = dir.path().join("imap-ca.pem");
+    std::fs::write(&ca, &imap.pki.ca_pem).unwrap();
+    let url = |password: &str| {
+        format!(
+            "imaps://{}:{}@127.0.0.1:{}/INBOX",
+            USER.replace('@', "%40"),
+            password.replace('%', "%25"),
+            imap.imaps_port
+        )
+    };
+    let good = url(PASSWORD);
+    let env = |url: &str| {
+        vec![
+            ("DONERA_SECRET_KEY", SECRET.to_owned()),
+            ("DATABASE_URL", db.url.clone()),
+            ("DONERA_IMAP_URL", url.to_owned()),
+            ("DONERA_IMAP_CA_FILE", ca.display().to_string()),
+        ]
+    };
+    let run = |env: Vec<(&str, String)>| {
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        donera(&["check-config"], &env, dir.path())
+    };
+    let out = run(env(&good));
+    let all = all_output(&out);
+    assert_eq!(out.status.code(), Some(0), "{all}");
+    let line = line_of(&out, "imap").unwrap_or_else(|| panic!("{all}"));
+    assert!(
+        line.contains("  ok  ") && line.contains("Donera.Processed ready"),
+        "{line}"
+    );
+    assert!(!all.contains(PASSWORD), "{all}");
+    let out = run(env(&url("wrong-password-77")));
+    let all = all_output(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    let line = line_of(&out, "imap").unwrap_or_else(|| panic!("{all}"));
+    assert!(
+        line.contains("FAILED") && line.contains("refused the login"),
+        "{line}"
+    );
+    assert!(
+        !all.contains("wrong-password-77") && !all.contains("panicked"),
+        "{all}"
+    );
 }
 
 #[test]
