@@ -23,8 +23,8 @@ privacy-purpose-account-basis = Contract (Article 6(1)(b) GDPR): the terms accep
 privacy-purpose-orders = To receive, review and deliver orders
 privacy-purpose-orders-data = The order, who placed it and the decisions on it
 privacy-purpose-orders-basis = Contract (Article 6(1)(b)); the records behind the fees are kept under the Swedish Accounting Act (legal obligation, Article 6(1)(c))
-privacy-purpose-support = To answer questions from the contact form and in tickets
-privacy-purpose-support-data = Name, e-mail address, organisation, messages and attached files
+privacy-purpose-support = To answer questions from the contact form, in tickets and by e-mail
+privacy-purpose-support-data = Name, e-mail address, organisation, messages and attached files; for questions sent by e-mail also the original e-mail, which support staff can open
 privacy-purpose-support-basis = Legitimate interest (Article 6(1)(f)): being able to help whoever asks
 privacy-purpose-usage = To check that the licences are used (the usage check)
 privacy-purpose-usage-data = The number of active and licensed users in the report you upload. The file itself is not kept.
@@ -75,6 +75,12 @@ privacy-keep-outbox = { $days ->
     [0] Removed once the message has been sent
     [one] One day after the message is sent
    *[other] { $days } days after the message is sent
+}
+privacy-kind-mail-records = Incoming e-mail that did not become a ticket (automatic replies and notices that an e-mail could not be delivered)
+privacy-keep-mail-records = { $days ->
+    [0] Removed at the next clean-up
+    [one] One day after it arrived
+   *[other] { $days } days after it arrived
 }
 privacy-kind-audit = IP addresses in the log of who did what
 privacy-keep-audit = { $months ->

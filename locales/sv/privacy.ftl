@@ -23,8 +23,8 @@ privacy-purpose-account-basis = Avtal (artikel 6.1 b i dataskyddsförordningen):
 privacy-purpose-orders = Ta emot, pröva och leverera beställningar
 privacy-purpose-orders-data = Beställningen, vem som lade den och besluten om den
 privacy-purpose-orders-basis = Avtal (artikel 6.1 b); underlaget för avgifterna sparas enligt bokföringslagen (rättslig förpliktelse, artikel 6.1 c)
-privacy-purpose-support = Svara på frågor från kontaktformuläret och i ärenden
-privacy-purpose-support-data = Namn, e-postadress, organisation, meddelanden och bifogade filer
+privacy-purpose-support = Svara på frågor från kontaktformuläret, i ärenden och via e-post
+privacy-purpose-support-data = Namn, e-postadress, organisation, meddelanden och bifogade filer; för frågor som kommer med e-post även det ursprungliga mejlet, som supporten kan öppna
 privacy-purpose-support-basis = Berättigat intresse (artikel 6.1 f): att kunna hjälpa den som frågar
 privacy-purpose-usage = Kontrollera att licenserna används (aktivitetskontrollen)
 privacy-purpose-usage-data = Antalet aktiva och licensierade användare i rapporten du laddar upp. Själva filen sparas inte.
@@ -75,6 +75,12 @@ privacy-keep-outbox = { $days ->
     [0] Tas bort när meddelandet har skickats
     [one] En dag efter att meddelandet skickats
    *[other] { $days } dagar efter att meddelandet skickats
+}
+privacy-kind-mail-records = Inkommande e-post som inte blev något ärende (automatiska svar och besked om att e-post inte gick fram)
+privacy-keep-mail-records = { $days ->
+    [0] Tas bort vid nästa rensning
+    [one] En dag efter att den kom in
+   *[other] { $days } dagar efter att den kom in
 }
 privacy-kind-audit = IP-adresser i loggen över vem som gjort vad
 privacy-keep-audit = { $months ->

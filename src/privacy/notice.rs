@@ -147,6 +147,10 @@ fn retention(tr: &Tr, s: &Settings) -> Vec<Row> {
             n("privacy-keep-outbox", "days", r.outbox_days),
         ),
         (
+            "privacy-kind-mail-records",
+            n("privacy-keep-mail-records", "days", r.outbox_days),
+        ),
+        (
             "privacy-kind-audit",
             n("privacy-keep-audit", "months", r.audit_ip_months),
         ),
