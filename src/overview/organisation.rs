@@ -57,13 +57,16 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
     let today = state.clock.now_utc_naive().date();
     let (org, members, requests, orders, tickets, stored) = db::run(&state.pool, move |c| {
         let org = model::organisation(c, &id)?.ok_or(AppError::NotFound)?;
-        let members = model::members_of(c, &id)?
+        let members = model::members_of(c, &id)?;
+        let emails: Vec<String> = members.iter().map(|m| m.email.clone()).collect();
+        let mut bouncing = crate::tickets::model::bouncing_of(c, &emails)?;
+        let members: Vec<_> = members
             .into_iter()
             .map(|m| {
-                let bounce = crate::tickets::model::bouncing(c, &m.email)?;
-                Ok((m, bounce))
+                let bounce = bouncing.remove(&m.email.to_lowercase());
+                (m, bounce)
             })
-            .collect::<Result<Vec<_>, AppError>>()?;
+            .collect();
         Ok((
             org,
             members,

@@ -698,21 +698,44 @@ pub fn bouncing(
     conn: &mut DbConn,
     address: &str,
 ) -> Result<Option<(PrimitiveDateTime, String)>, AppError> {
+    Ok(bouncing_of(conn, &[address.to_owned()])?
+        .into_values()
+        .next())
+}
+
+/// [`bouncing`] for several addresses at once (an organisation's members), in two queries; the
+/// map holds the bouncing ones, by lowercased address.
+pub fn bouncing_of(
+    conn: &mut DbConn,
+    addresses: &[String],
+) -> Result<std::collections::HashMap<String, (PrimitiveDateTime, String)>, AppError> {
     use crate::db::schema::mail_in as mi;
-    let address = address.trim().to_lowercase();
-    let last: Option<(PrimitiveDateTime, String)> = mi::table
-        .filter(mi::bounced_email.eq(&address))
+    let addresses: Vec<String> = addresses.iter().map(|a| a.trim().to_lowercase()).collect();
+    let bounces: Vec<(Option<String>, PrimitiveDateTime, String)> = mi::table
+        .filter(mi::bounced_email.eq_any(&addresses))
         .order(mi::received_at.desc())
-        .select((mi::received_at, mi::detail))
-        .first(conn)
-        .optional()?;
-    let Some((at, status)) = last else {
-        return Ok(None);
-    };
-    let since: i64 = mi::table
-        .filter(mi::sender_email.eq(&address))
-        .filter(mi::received_at.gt(at))
-        .count()
-        .get_result(conn)?;
-    Ok((since == 0).then_some((at, status)))
+        .select((mi::bounced_email, mi::received_at, mi::detail))
+        .load(conn)?;
+    let mut last = std::collections::HashMap::new();
+    for (address, at, status) in bounces {
+        if let Some(address) = address {
+            last.entry(address).or_insert((at, status));
+        }
+    }
+    if last.is_empty() {
+        return Ok(last);
+    }
+    let heard: Vec<(String, Option<PrimitiveDateTime>)> = mi::table
+        .filter(mi::sender_email.eq_any(last.keys()))
+        .group_by(mi::sender_email)
+        .select((mi::sender_email, diesel::dsl::max(mi::received_at)))
+        .load(conn)?;
+    for (address, newest) in heard {
+        if let (Some(newest), Some((at, _))) = (newest, last.get(&address))
+            && newest > *at
+        {
+            last.remove(&address);
+        }
+    }
+    Ok(last)
 }

@@ -34,6 +34,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub use crate::external::Pki;
+
 pub const USER: &str = "support@example.org";
 pub const PASSWORD: &str = "S3cret-pa55%word";
 const NOBODY: u32 = 65534;
@@ -48,35 +50,6 @@ pub struct Options {
     /// Log in by OAuth 2 bearer tokens (XOAUTH2), checked at this introspection URL, instead
     /// of the passwd-file.
     pub oauth2_introspection_url: Option<String>,
-}
-
-/// A private CA and a certificate for 127.0.0.1 and localhost signed by it, made per run.
-pub struct Pki {
-    pub ca_pem: String,
-    pub cert_pem: String,
-    pub key_pem: String,
-}
-
-impl Pki {
-    pub fn new() -> Pki {
-        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
-        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-        ca_params
-            .distinguished_name
-            .push(rcgen::DnType::CommonName, "Donera IMAP test CA");
-        let ca_key = rcgen::KeyPair::generate().unwrap();
-        let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).unwrap();
-        let params =
-            rcgen::CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
-                .unwrap();
-        let key = rcgen::KeyPair::generate().unwrap();
-        let cert = params.signed_by(&key, &ca).unwrap();
-        Pki {
-            ca_pem: ca.pem(),
-            cert_pem: cert.pem(),
-            key_pem: key.serialize_pem(),
-        }
-    }
 }
 
 pub struct Dovecot {
@@ -109,9 +82,10 @@ impl Dovecot {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+        // The suite's private CA and server certificate (the SMTP and nginx tests use the same).
         let pki = Pki::new();
-        std::fs::write(d.join("server.crt"), &pki.cert_pem).unwrap();
-        std::fs::write(d.join("server.key"), &pki.key_pem).unwrap();
+        std::fs::copy(pki.path("cert.pem"), d.join("server.crt")).unwrap();
+        std::fs::copy(pki.path("key.pem"), d.join("server.key")).unwrap();
         std::fs::set_permissions(d.join("server.key"), std::fs::Permissions::from_mode(0o600))
             .unwrap();
         // passwd-file: user:{scheme}password:uid:gid:gecos:home:shell:extra
