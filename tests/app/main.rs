@@ -27,6 +27,7 @@ mod privacy_purge;
 mod proxy;
 mod public;
 mod queue;
+mod search_quality;
 mod selfcheck;
 mod sla;
 mod staff_dashboard;
