@@ -42,4 +42,7 @@ staff-org-validation = Validation
 staff-org-members = Users
 staff-org-tickets = Tickets
 staff-org-none = None yet.
+staff-org-tickets-pages = The organisation's tickets, pages
+staff-org-tickets-older = Older tickets
+staff-org-tickets-newest = Latest tickets
 staff-org-link = The organisation's page

@@ -42,4 +42,7 @@ staff-org-validation = Validering
 staff-org-members = Användare
 staff-org-tickets = Ärenden
 staff-org-none = Inga ännu.
+staff-org-tickets-pages = Organisationens ärenden, sidor
+staff-org-tickets-older = Äldre ärenden
+staff-org-tickets-newest = Senaste ärendena
 staff-org-link = Organisationens sida

@@ -15,8 +15,16 @@ use crate::i18n::{Locale, args, format};
 use crate::web::page::private;
 use crate::web::page::{Ctx, Layout};
 
-/// The newest tickets the page lists; a busier organisation's older ones are found in the queue.
-const TICKETS_SHOWN: i64 = 500;
+/// The tickets the page lists at a time, last activity first; older ones are a page further,
+/// by a cursor (`?after=`), so that a busy organisation's page stays as quick as a new one's.
+const TICKETS_SHOWN: i64 = 25;
+
+/// The page's query: where the tickets list starts (see [`crate::tickets::queue::Cursor`]).
+#[derive(serde::Deserialize)]
+pub struct Paging {
+    #[serde(default)]
+    after: String,
+}
 
 pub struct MemberRow {
     pub name: String,
@@ -49,11 +57,27 @@ pub struct OrganisationTpl {
     pub sections: Vec<(String, Vec<Item>)>,
     /// The organisation's stored files against its quota.
     pub storage: String,
+    /// Links to the tickets' next page (older) and back to the first, where there are such.
+    pub older: Option<String>,
+    pub newest: Option<String>,
 }
 
-pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    cx: Ctx,
+    staff: Staff,
+    id: web::Path<String>,
+    paging: web::Query<Paging>,
+) -> Result<HttpResponse, AppError> {
     let (state, locale) = (&cx.state, cx.locale);
     let id = id.into_inner();
+    let after = match paging.after.as_str() {
+        "" => None,
+        text => match crate::tickets::queue::Cursor::parse(text) {
+            Some(c) if c.part == 0 => Some(c),
+            _ => return Err(AppError::BadRequest),
+        },
+    };
+    let first_page = after.is_none();
     let today = state.clock.now_utc_naive().date();
     let (org, members, requests, orders, tickets, stored) = db::run(&state.pool, move |c| {
         let org = model::organisation(c, &id)?.ok_or(AppError::NotFound)?;
@@ -72,7 +96,12 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
             members,
             crate::validation::model::of_organisation(c, &id)?,
             crate::orders::model::of_organisation(c, &id)?,
-            crate::tickets::model::of_organisation(c, &id, 0, TICKETS_SHOWN)?,
+            crate::tickets::model::of_organisation_after(
+                c,
+                &id,
+                after.as_ref().map(|a| (a.key, a.number.as_str())),
+                TICKETS_SHOWN + 1,
+            )?,
             crate::storage::org_usage(c, &id)?,
         ))
     })
@@ -140,6 +169,25 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
             state: tr.t(&format!("order-state-{}", o.state)),
         })
         .collect();
+    let mut tickets = tickets;
+    let older = (tickets.len() as i64 > TICKETS_SHOWN).then(|| {
+        tickets.truncate(TICKETS_SHOWN as usize);
+        tickets.last().map(|t| {
+            let cursor = crate::tickets::queue::Cursor {
+                part: 0,
+                key: t.updated_at,
+                number: t.number.clone(),
+            };
+            format!(
+                "{}?after={}#tickets",
+                Page::StaffOrganisation.link(locale, &org.id),
+                cursor.encode()
+            )
+        })
+    });
+    let older = older.flatten();
+    let newest =
+        (!first_page).then(|| format!("{}#tickets", Page::StaffOrganisation.link(locale, &org.id)));
     let tickets = tickets
         .iter()
         .map(|t| Item {
@@ -173,6 +221,8 @@ pub async fn show(cx: Ctx, staff: Staff, id: web::Path<String>) -> Result<HttpRe
     };
     let tpl = OrganisationTpl {
         storage,
+        older,
+        newest,
         name: org.name,
         org_type: OrgType::from_key(&org.org_type)
             .map(|t| tr.t(&t.fluent_id()))

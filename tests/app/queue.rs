@@ -320,3 +320,97 @@ fn full_scans_are_told_from_index_reads() {
         assert!(!full_scan(&good), "{good:?}");
     }
 }
+
+/// A busy organisation's staff page lists its tickets a page at a time, last activity first, and
+/// the "older" links walk through all of them once; a cursor that is not the portal's is a 400.
+#[actix_web::test]
+async fn the_organisation_page_walks_a_busy_organisations_tickets_by_cursor() {
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut c = app.pool().get().unwrap();
+        donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 600, 900, &staff).unwrap();
+        let (org, count): (String, i64) = tickets::table
+            .filter(tickets::organisation_id.is_not_null())
+            .filter(tickets::merged_into.is_null())
+            .group_by(tickets::organisation_id)
+            .select((
+                tickets::organisation_id.assume_not_null(),
+                diesel::dsl::count_star(),
+            ))
+            .order(diesel::dsl::count_star().desc())
+            .first(&mut c)
+            .unwrap();
+        assert!(count > 1, "{kind:?}");
+        // Sixty more of the seeded tickets become this organisation's: three pages.
+        let more: Vec<String> = tickets::table
+            .filter(
+                tickets::organisation_id
+                    .ne(&org)
+                    .or(tickets::organisation_id.is_null()),
+            )
+            .filter(tickets::merged_into.is_null())
+            .order(tickets::number)
+            .select(tickets::id)
+            .limit(60)
+            .load(&mut c)
+            .unwrap();
+        diesel::update(tickets::table.filter(tickets::id.eq_any(&more)))
+            .set(tickets::organisation_id.eq(&org))
+            .execute(&mut c)
+            .unwrap();
+        let expected: Vec<String> = tickets::table
+            .filter(tickets::organisation_id.eq(&org))
+            .filter(tickets::merged_into.is_null())
+            .order((tickets::updated_at.desc(), tickets::number.desc()))
+            .select(tickets::number)
+            .load(&mut c)
+            .unwrap();
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let numbers = |r: &Resp| -> Vec<String> {
+            r.html()
+                .select(&scraper::Selector::parse("ul.plain a[href*='/arenden/D-']").unwrap())
+                .map(|a| a.text().collect::<String>())
+                .map(|t| t.split(" · ").next().unwrap_or_default().to_owned())
+                .collect()
+        };
+        let first = format!("/sv/personal/organisationer/{org}");
+        let mut page = s.get(&first).await;
+        let mut seen: Vec<String> = vec![];
+        let mut pages = 0;
+        loop {
+            assert_eq!(page.status, 200, "{kind:?}");
+            let shown = numbers(&page);
+            assert!(
+                !shown.is_empty() && shown.len() <= 25,
+                "{kind:?}: {}",
+                shown.len()
+            );
+            seen.extend(shown);
+            pages += 1;
+            let newest = page.attr("nav.pager a:not([rel])", "href");
+            if pages == 1 {
+                assert_eq!(newest, None, "{kind:?}: no way back from the first page");
+            } else {
+                assert_eq!(newest.as_deref(), Some(format!("{first}#tickets").as_str()));
+            }
+            match page.attr("nav.pager a[rel=next]", "href") {
+                Some(older) => page = s.get(&older).await,
+                None => break,
+            }
+        }
+        assert_eq!(seen, expected, "{kind:?}: every ticket once, in order");
+        assert_eq!(pages, expected.len().div_ceil(25), "{kind:?}");
+        for bad in [
+            "x",
+            "1_nonsense",
+            "u1764849600000000000_D-2026-00001",
+            "-5_D-2026-00001",
+        ] {
+            let r = s.get(&format!("{first}?after={bad}")).await;
+            assert_eq!(r.status, 400, "{kind:?} {bad}");
+        }
+    }
+}
