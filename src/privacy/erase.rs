@@ -25,8 +25,8 @@ use crate::accounts::model::User;
 use crate::audit::{self, Actor};
 use crate::db::schema::{
     faq_articles, files, order_history, order_lines, orders, organisations, recovery_codes,
-    sessions, ticket_attachments, ticket_index_queue, ticket_messages, ticket_terms, tickets,
-    tokens, usage_checks, user_totp, users, validation_requests,
+    sessions, ticket_attachments, ticket_index_queue, ticket_messages, tickets, tokens,
+    usage_checks, user_totp, users, validation_requests,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -222,8 +222,7 @@ fn scrub_ticket_texts(
             .set(ticket_messages::body.eq(replace(ticket_messages::body, *w, with)))
             .execute(c)?;
         }
-        diesel::delete(ticket_terms::table.filter(ticket_terms::ticket_id.eq_any(chunk)))
-            .execute(c)?;
+        crate::tickets::search::remove_terms(c, chunk)?;
         diesel::delete(
             ticket_index_queue::table.filter(ticket_index_queue::ticket_id.eq_any(chunk)),
         )

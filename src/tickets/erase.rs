@@ -9,8 +9,7 @@ use time::PrimitiveDateTime;
 use super::State;
 use crate::db::schema::{
     files, mail_in as mi, ticket_attachments as ta, ticket_index_queue as iq,
-    ticket_messages as tm, ticket_ratings as tr, ticket_terms as tt, ticket_tokens as tk,
-    tickets as t,
+    ticket_messages as tm, ticket_ratings as tr, ticket_tokens as tk, tickets as t,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -58,7 +57,7 @@ fn erase_batch(c: &mut DbConn, ids: &[String], now: PrimitiveDateTime) -> Result
     diesel::update(tm::table.filter(tm::ticket_id.eq_any(ids)))
         .set((tm::body.eq(""), tm::author_name.eq("")))
         .execute(c)?;
-    diesel::delete(tt::table.filter(tt::ticket_id.eq_any(ids))).execute(c)?;
+    super::search::remove_terms(c, ids)?;
     // The original e-mails go with the words; the keys stay, so a copy arriving late is still
     // known and not turned into a new ticket.
     diesel::update(mi::table.filter(mi::ticket_id.eq_any(ids)))

@@ -260,6 +260,7 @@ fn fetch(
                 q = match w {
                     WordFilter::Ids(ids) => q.filter(t::id.eq_any(ids.clone())),
                     WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
+                    WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
                     WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
                         tt::table
                             .filter(tt::ticket_id.eq(t::id))

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use diesel::prelude::*;
 
 use crate::db::schema::{ticket_index_queue as iq, ticket_terms as tt};
-use crate::db::{self, DbConn, on_backend};
+use crate::db::{self, DbConn};
 use crate::error::AppError;
 
 /// The words a ticket is found by: folded (lower case, å ä ö as a o), at least two characters,
@@ -106,19 +106,114 @@ pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryR
     )
 }
 
-/// Inserts (term, ticket) pairs, skipping those already there.
-fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()> {
-    for chunk in pairs.chunks(500) {
-        let rows: Vec<_> = chunk
-            .iter()
-            .map(|(w, id)| (tt::term.eq(*w), tt::ticket_id.eq(*id)))
-            .collect();
-        on_backend!(conn, |c| diesel::insert_into(tt::table)
-            .values(&rows)
-            .on_conflict_do_nothing()
-            .execute(c))?;
+/// Adds (term, ticket) pairs to the index, skipping those already there: rows of
+/// `ticket_terms` on SQLite, the tickets' vectors in `ticket_search` on PostgreSQL (migration
+/// 000036; ARCHITECTURE.md has why the backends differ here).
+pub fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => {
+            for chunk in pairs.chunks(500) {
+                let rows: Vec<_> = chunk
+                    .iter()
+                    .map(|(w, id)| (tt::term.eq(*w), tt::ticket_id.eq(*id)))
+                    .collect();
+                diesel::insert_into(tt::table)
+                    .values(&rows)
+                    .on_conflict_do_nothing()
+                    .execute(c)?;
+            }
+        }
+        DbConn::Pg(c) => {
+            use diesel::sql_types::{Array, Text};
+            // One statement per thousand tickets: each ticket's words as one space-separated
+            // text (a folded word has no space), made a vector and merged into the ticket's.
+            let mut sorted: Vec<(&str, &str)> = pairs.iter().map(|(w, id)| (*id, *w)).collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let mut ids: Vec<&str> = vec![];
+            let mut words: Vec<String> = vec![];
+            for (id, w) in sorted {
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                    words.push(String::new());
+                }
+                if let Some(list) = words.last_mut()
+                    && list.len() < MAX_VECTOR_TEXT
+                {
+                    if !list.is_empty() {
+                        list.push(' ');
+                    }
+                    list.push_str(w);
+                }
+            }
+            for (ids, words) in ids.chunks(1000).zip(words.chunks(1000)) {
+                diesel::sql_query(
+                    "INSERT INTO ticket_search (ticket_id, terms) \
+                     SELECT id, array_to_tsvector(string_to_array(words, ' ')) \
+                     FROM unnest($1::text[], $2::text[]) AS batch (id, words) \
+                     ON CONFLICT (ticket_id) DO UPDATE SET terms = CASE \
+                       WHEN length(ticket_search.terms) < 20000 \
+                       THEN ticket_search.terms || EXCLUDED.terms \
+                       ELSE ticket_search.terms END",
+                )
+                .bind::<Array<Text>, _>(ids)
+                .bind::<Array<Text>, _>(words)
+                .execute(c)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// The most text of words one ticket adds to its vector at a time: PostgreSQL refuses a
+/// tsvector over 1 MB, and a ticket's vector stops growing at 20,000 words. Only an enormous
+/// text (a mailed log file, say) reaches either; its first words are still found.
+const MAX_VECTOR_TEXT: usize = 400_000;
+
+/// Takes the tickets' words out of the index (erasure, a ticket's removal).
+pub fn remove_terms(conn: &mut DbConn, ticket_ids: &[String]) -> QueryResult<()> {
+    for chunk in ticket_ids.chunks(500) {
+        match conn {
+            DbConn::Sqlite(c) => {
+                diesel::delete(tt::table.filter(tt::ticket_id.eq_any(chunk))).execute(c)?;
+            }
+            DbConn::Pg(c) => {
+                diesel::sql_query("DELETE FROM ticket_search WHERE ticket_id = ANY($1)")
+                    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(chunk)
+                    .execute(c)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Moves a ticket's words to another (merging): the ticket it went into is found by them too.
+pub fn move_terms(conn: &mut DbConn, from: &str, to: &str) -> QueryResult<()> {
+    use diesel::sql_types::Text;
+    match conn {
+        DbConn::Sqlite(_) => {
+            let words: Vec<String> = tt::table
+                .filter(tt::ticket_id.eq(from))
+                .select(tt::term)
+                .load(conn)?;
+            let pairs: Vec<(&str, &str)> = words.iter().map(|w| (w.as_str(), to)).collect();
+            insert_terms(conn, &pairs)?;
+        }
+        DbConn::Pg(c) => {
+            diesel::sql_query(
+                "INSERT INTO ticket_search (ticket_id, terms) \
+                 SELECT $2, terms FROM ticket_search WHERE ticket_id = $1 \
+                 ON CONFLICT (ticket_id) DO UPDATE SET terms = CASE \
+                   WHEN length(ticket_search.terms) < 20000 \
+                   THEN ticket_search.terms || EXCLUDED.terms \
+                   ELSE ticket_search.terms END",
+            )
+            .bind::<Text, _>(from)
+            .bind::<Text, _>(to)
+            .execute(c)?;
+        }
+    }
+    remove_terms(conn, &[from.to_owned()])
 }
 
 /// Queues `texts` for the search index, in the caller's transaction (see [`flush`]).
@@ -190,6 +285,30 @@ pub enum WordFilter {
     Inline(String),
     /// Any other word, tested ticket by ticket.
     Exists(String),
+    /// On PostgreSQL, all the words at once: the tickets whose vector has a word starting with
+    /// each (see [`vector_filter_sql`]). Written into the statement, which is planned anew
+    /// each time, so the planner sees the words and picks the index or the walk.
+    Vector(String),
+}
+
+/// The PostgreSQL filter for tickets with words starting with each of `words`, as SQL text;
+/// `None` unless every word is letters and digits only (as every folded search word is), which
+/// makes it safe in a quoted literal. Each word is a quoted lexeme, so PostgreSQL's parser does
+/// not split or normalise it differently from [`terms`].
+fn vector_filter_sql(words: &[String]) -> Option<String> {
+    if words.is_empty()
+        || words
+            .iter()
+            .any(|w| w.is_empty() || !w.chars().all(char::is_alphanumeric))
+    {
+        return None;
+    }
+    let query: Vec<String> = words.iter().map(|w| format!("''{w}'':*")).collect();
+    Some(format!(
+        "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.ticket_id = tickets.id \
+         AND ticket_search.terms @@ '{}'::tsquery)",
+        query.join(" & ")
+    ))
 }
 
 /// What a search remembers between searches: which words are common. Process-wide, in
@@ -266,6 +385,13 @@ pub fn flush_then_plan(
         // before it began, on any instance. With nothing waiting this is one indexed read.
         while flush(conn, 2000)? > 0 {}
     }
+    if let DbConn::Pg(_) = conn {
+        // PostgreSQL estimates each word from its statistics of the vectors: no probes.
+        return Ok(vector_filter_sql(&words)
+            .map(WordFilter::Vector)
+            .into_iter()
+            .collect());
+    }
     // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
     // words are tested ticket by ticket as the queue is walked in order, which finds a
     // page of matches after a few dozen tickets.
@@ -332,6 +458,23 @@ mod tests {
         assert!(word_filter_sql("föräldrar2").is_some());
         for bad in ["", "a'b", "x--", "a b", "a\\b", "a;drop", "ab\u{0}"] {
             assert_eq!(word_filter_sql(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn vector_filters_hold_only_letters_and_digits() {
+        let sql = vector_filter_sql(&["licens".into(), "2026".into()]).unwrap();
+        assert!(
+            sql.contains("@@ '''licens'':* & ''2026'':*'::tsquery"),
+            "{sql}"
+        );
+        assert_eq!(vector_filter_sql(&[]), None);
+        for bad in ["", "a'b", "a:b", "a&b", "a b", "a\\b", "ab\u{0}"] {
+            assert_eq!(
+                vector_filter_sql(&["ok".into(), bad.into()]),
+                None,
+                "{bad:?}"
+            );
         }
     }
 

@@ -486,11 +486,15 @@ impl Batch {
             })
             .collect();
         self.terms.sort_unstable();
-        let terms: Vec<_> = self
-            .terms
-            .iter()
-            .map(|(w, id)| (tt::term.eq(w), tt::ticket_id.eq(id)))
-            .collect();
+        let terms: Vec<_> = match conn {
+            DbConn::Sqlite(_) => self
+                .terms
+                .iter()
+                .map(|(w, id)| (tt::term.eq(w), tt::ticket_id.eq(id)))
+                .collect(),
+            // PostgreSQL keeps each ticket's words as a vector (`search::insert_terms`).
+            DbConn::Pg(_) => vec![],
+        };
         on_backend!(conn, |c| {
             for chunk in tickets.chunks(1000) {
                 diesel::insert_into(t::table).values(chunk).execute(c)?;
@@ -506,6 +510,14 @@ impl Batch {
             }
             QueryResult::Ok(())
         })?;
+        if let DbConn::Pg(_) = conn {
+            let pairs: Vec<(&str, &str)> = self
+                .terms
+                .iter()
+                .map(|(w, id)| (w.as_str(), id.as_str()))
+                .collect();
+            super::search::insert_terms(conn, &pairs)?;
+        }
         *self = Batch::default();
         Ok(())
     }

@@ -13,8 +13,7 @@ use crate::accounts::model::{self as accounts, User};
 use crate::audit::{self, Actor};
 use crate::db::schema::{
     canned_replies as cr, ticket_attachments as ta, ticket_counters as tc,
-    ticket_index_queue as iq, ticket_messages as tm, ticket_terms as tt, ticket_tokens as tk,
-    tickets as t,
+    ticket_index_queue as iq, ticket_messages as tm, ticket_tokens as tk, tickets as t,
 };
 use crate::db::{self, DbConn, on_backend};
 use crate::error::AppError;
@@ -883,13 +882,7 @@ pub fn merge(
         diesel::update(tm::table.filter(tm::ticket_id.eq(&source.id)))
             .set(tm::ticket_id.eq(&target.id))
             .execute(c)?;
-        let words: Vec<String> = tt::table
-            .filter(tt::ticket_id.eq(&source.id))
-            .select(tt::term)
-            .load(c)?;
-        diesel::delete(tt::table.filter(tt::ticket_id.eq(&source.id))).execute(c)?;
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        super::search::index_terms(c, &target.id, &[&refs.join(" ")])?;
+        super::search::move_terms(c, &source.id, &target.id)?;
         diesel::update(iq::table.filter(iq::ticket_id.eq(&source.id)))
             .set(iq::ticket_id.eq(&target.id))
             .execute(c)?;

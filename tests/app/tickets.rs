@@ -1372,30 +1372,63 @@ async fn a_search_for_a_common_word_lists_the_matching_tickets_in_queue_order() 
             .set(tickets::state.eq("open"))
             .execute(&mut c)
             .unwrap();
-        // What the page must show, asked of the index directly.
-        let with_word = |c: &mut donera::db::DbConn, w: &str| -> Vec<String> {
-            tickets::table
-                .filter(tickets::state.ne_all(["resolved", "closed"]))
-                .filter(diesel::dsl::exists(
+        // What the page must show, asked of the index directly: its rows on SQLite, the
+        // tickets' vectors on PostgreSQL.
+        let has_word = |c: &donera::db::DbConn,
+                        w: &str|
+         -> Box<
+            dyn diesel::BoxableExpression<tickets::table, _, SqlType = diesel::sql_types::Bool>,
+        > {
+            match c {
+                donera::db::DbConn::Sqlite(_) => Box::new(diesel::dsl::exists(
                     ticket_terms::table
                         .filter(ticket_terms::ticket_id.eq(tickets::id))
                         .filter(ticket_terms::term.ge(w.to_owned()))
                         .filter(ticket_terms::term.lt(format!("{w}\u{10FFFF}"))),
-                ))
+                )),
+                donera::db::DbConn::Pg(_) => {
+                    Box::new(diesel::dsl::sql::<diesel::sql_types::Bool>(&format!(
+                        "EXISTS (SELECT 1 FROM ticket_search s WHERE s.ticket_id = tickets.id \
+                         AND s.terms @@ '''{w}'':*'::tsquery)"
+                    )))
+                }
+            }
+        };
+        let with_word = |c: &mut donera::db::DbConn, w: &str| -> Vec<String> {
+            let filter = has_word(c, w);
+            tickets::table
+                .filter(tickets::state.ne_all(["resolved", "closed"]))
+                .filter(filter)
                 .order((tickets::updated_at.desc(), tickets::number.desc()))
                 .select(tickets::number)
                 .limit(50)
                 .load(c)
                 .unwrap()
         };
-        let entries: i64 = ticket_terms::table
-            .filter(ticket_terms::term.ge("licens"))
-            .filter(ticket_terms::term.lt("licens\u{10FFFF}"))
-            .count()
-            .get_result(&mut c)
-            .unwrap();
+        // The term index's own count on SQLite (entries, as the portal's probe counts them); on
+        // PostgreSQL, the tickets it finds.
+        let entries: i64 = if matches!(&*c, donera::db::DbConn::Sqlite(_)) {
+            ticket_terms::table
+                .filter(ticket_terms::term.ge("licens"))
+                .filter(ticket_terms::term.lt("licens\u{10FFFF}"))
+                .count()
+                .get_result(&mut c)
+                .unwrap()
+        } else {
+            let filter = has_word(&c, "licens");
+            tickets::table
+                .filter(filter)
+                .count()
+                .get_result(&mut c)
+                .unwrap()
+        };
         assert!(
-            entries >= 1000,
+            entries
+                >= if matches!(kind, Kind::Sqlite) {
+                    1000
+                } else {
+                    500
+                },
             "{kind:?}: 'licens' must be a common word here ({entries})"
         );
         let expected = with_word(&mut c, "licens");
