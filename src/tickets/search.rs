@@ -152,7 +152,7 @@ pub fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()
                      SELECT id, array_to_tsvector(string_to_array(words, ' ')) \
                      FROM unnest($1::text[], $2::text[]) AS batch (id, words) \
                      ON CONFLICT (ticket_id) DO UPDATE SET terms = CASE \
-                       WHEN length(ticket_search.terms) < 20000 \
+                       WHEN octet_length(ticket_search.terms::text) < 400000 \
                        THEN ticket_search.terms || EXCLUDED.terms \
                        ELSE ticket_search.terms END",
                 )
@@ -166,8 +166,9 @@ pub fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()
 }
 
 /// The most text of words one ticket adds to its vector at a time: PostgreSQL refuses a
-/// tsvector over 1 MB, and a ticket's vector stops growing at 20,000 words. Only an enormous
-/// text (a mailed log file, say) reaches either; its first words are still found.
+/// tsvector over 1 MB, so a vector takes new words only while under 400 kB as text, and gets at
+/// most this much at once. Only an enormous text (a mailed log file, say) reaches either; its
+/// first words (in alphabetical order) are still found.
 const MAX_VECTOR_TEXT: usize = 400_000;
 
 /// Takes the tickets' words out of the index (erasure, a ticket's removal).
@@ -204,7 +205,7 @@ pub fn move_terms(conn: &mut DbConn, from: &str, to: &str) -> QueryResult<()> {
                 "INSERT INTO ticket_search (ticket_id, terms) \
                  SELECT $2, terms FROM ticket_search WHERE ticket_id = $1 \
                  ON CONFLICT (ticket_id) DO UPDATE SET terms = CASE \
-                   WHEN length(ticket_search.terms) < 20000 \
+                   WHEN octet_length(ticket_search.terms::text) < 400000 \
                    THEN ticket_search.terms || EXCLUDED.terms \
                    ELSE ticket_search.terms END",
             )

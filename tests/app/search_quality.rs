@@ -137,3 +137,81 @@ fn numbers(r: &Resp) -> Vec<String> {
     let sel = scraper::Selector::parse("table.tickets tbody tr td.pick + td a").unwrap();
     r.html().select(&sel).map(|a| a.text().collect()).collect()
 }
+
+/// An enormous text (a mailed log, say) is indexed as far as the index takes it, and never stops
+/// the index: the words of the tickets after it are found, and nothing stays queued. PostgreSQL
+/// refuses a vector over 1 MB; the portal caps what one ticket adds.
+#[actix_web::test]
+async fn an_enormous_text_does_not_stop_the_search_index() {
+    use diesel::prelude::*;
+    use donera::db::schema::ticket_index_queue;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        // 40,000 different words of 38 letters: 1.5 MB, twice.
+        let huge = |seed: u32| -> String {
+            (0..40_000u32)
+                .map(|i| format!("w{seed}x{i:06}{}", "q".repeat(29)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        {
+            let mut c = app.pool().get().unwrap();
+            for (subject, body) in [
+                ("Loggfil", huge(1)),
+                ("Loggfil igen", huge(2)),
+                (
+                    "Vanlig fråga",
+                    "Hur beställer jag zebralicenser?".to_owned(),
+                ),
+            ] {
+                app.clock.advance(Duration::minutes(1));
+                let who = Requester {
+                    user: None,
+                    name: "Logg Skickare".into(),
+                    email: "logg@example.org".into(),
+                    org: String::new(),
+                    locale: donera::i18n::Locale::Sv,
+                };
+                let new = NewTicket {
+                    category: Category::Other,
+                    subject: subject.into(),
+                    body,
+                    order_id: None,
+                    validation_id: None,
+                    article_id: None,
+                    files: vec![],
+                };
+                let now = app.clock.now_utc_naive();
+                service::create(&mut c, now, &app.state.routing, &who, &new, "127.0.0.1").unwrap();
+            }
+            // The same ticket's vector grows past the cap by a second enormous text.
+            let first: String = donera::db::schema::tickets::table
+                .filter(donera::db::schema::tickets::number.eq("D-2026-00001"))
+                .select(donera::db::schema::tickets::id)
+                .first(&mut c)
+                .unwrap();
+            let more = huge(3);
+            donera::tickets::search::queue(&mut c, &first, &[&more]).unwrap();
+        }
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        for (q, want) in [
+            ("zebralicens", vec!["D-2026-00003"]),
+            ("w1x000001", vec!["D-2026-00001"]),
+            ("w2x000001", vec!["D-2026-00002"]),
+        ] {
+            let r = s
+                .get(&format!("/sv/personal/arenden?state=all&q={q}"))
+                .await;
+            assert_eq!(r.status, 200, "{kind:?} {q}");
+            assert_eq!(numbers(&r), want, "{kind:?} {q}");
+        }
+        let mut c = app.pool().get().unwrap();
+        let queued: i64 = ticket_index_queue::table
+            .count()
+            .get_result(&mut c)
+            .unwrap();
+        assert_eq!(queued, 0, "{kind:?}: nothing left waiting");
+    }
+}

@@ -214,6 +214,9 @@ def pg_tsvector(c, words):
 def pg_main(url):
     import psycopg
     c = psycopg.connect(url, autocommit=True)
+    if c.execute("SELECT to_regclass('ticket_terms')").fetchone()[0] is None:
+        sys.exit("no ticket_terms here: the comparison needs a database seeded before migration "
+                 "000036 (git checkout 743e519 && cargo build --release, then seed-bench)")
     tickets = c.execute("SELECT count(*) FROM tickets").fetchone()[0]
     terms = c.execute("SELECT count(*) FROM ticket_terms").fetchone()[0]
     print(f"PostgreSQL: {tickets:,} tickets; term index {terms:,} rows")
