@@ -92,20 +92,6 @@ pub fn stem(word: &str) -> String {
     }
 }
 
-/// Adds the words of `texts` to the ticket's search terms at once (each word once per ticket).
-pub fn index_terms(conn: &mut DbConn, ticket_id: &str, texts: &[&str]) -> QueryResult<()> {
-    let mut words: Vec<String> = texts.iter().flat_map(|s| terms(s)).collect();
-    words.sort();
-    words.dedup();
-    insert_terms(
-        conn,
-        &words
-            .iter()
-            .map(|w| (w.as_str(), ticket_id))
-            .collect::<Vec<_>>(),
-    )
-}
-
 /// Adds (term, ticket) pairs to the index, skipping those already there: rows of
 /// `ticket_terms` on SQLite, the tickets' vectors in `ticket_search` on PostgreSQL (migration
 /// 000036; ARCHITECTURE.md has why the backends differ here).
@@ -292,24 +278,41 @@ pub enum WordFilter {
     Vector(String),
 }
 
-/// The PostgreSQL filter for tickets with words starting with each of `words`, as SQL text;
-/// `None` unless every word is letters and digits only (as every folded search word is), which
-/// makes it safe in a quoted literal. Each word is a quoted lexeme, so PostgreSQL's parser does
-/// not split or normalise it differently from [`terms`].
-fn vector_filter_sql(words: &[String]) -> Option<String> {
-    if words.is_empty()
-        || words
-            .iter()
-            .any(|w| w.is_empty() || !w.chars().all(char::is_alphanumeric))
-    {
+/// The PostgreSQL filter for tickets with words starting with each of `words`, as SQL text, the
+/// `rare` ones among them read through the GIN index and the rest tested on each ticket's own
+/// vector (`ts_match_vq`, the `@@` operator as a function, which no index serves): a common
+/// prefix costs the index every entry of every word it begins, the ticket's vector one lookup.
+/// With no rare word the planner walks the queue's order and tests each ticket. `None` unless
+/// every word is letters and digits only (as every folded search word is), which makes it safe
+/// in a quoted literal; each word is a quoted lexeme, so PostgreSQL's parser does not split or
+/// normalise it differently from [`terms`].
+fn vector_filter_sql(rare: &[String], words: &[String]) -> Option<String> {
+    let safe = |w: &String| !w.is_empty() && w.chars().all(char::is_alphanumeric);
+    if words.is_empty() || !words.iter().all(safe) || !rare.iter().all(safe) {
         return None;
     }
-    let query: Vec<String> = words.iter().map(|w| format!("''{w}'':*")).collect();
+    let query = |ws: &[String]| {
+        ws.iter()
+            .map(|w| format!("''{w}'':*"))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    };
+    let indexed = if rare.is_empty() {
+        String::new()
+    } else {
+        format!(" AND ticket_search.terms @@ '{}'::tsquery", query(rare))
+    };
     Some(format!(
-        "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.ticket_id = tickets.id \
-         AND ticket_search.terms @@ '{}'::tsquery)",
-        query.join(" & ")
+        "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.ticket_id = tickets.id{indexed} \
+         AND ts_match_vq(ticket_search.terms, '{}'::tsquery))",
+        query(words)
     ))
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
 }
 
 /// What a search remembers between searches: which words are common. Process-wide, in
@@ -386,9 +389,29 @@ pub fn flush_then_plan(
         // before it began, on any instance. With nothing waiting this is one indexed read.
         while flush(conn, 2000)? > 0 {}
     }
-    if let DbConn::Pg(_) = conn {
-        // PostgreSQL estimates each word from its statistics of the vectors: no probes.
-        return Ok(vector_filter_sql(&words)
+    if let DbConn::Pg(c) = conn {
+        // Which words are rare, by a probe through the index that stops at the threshold; a
+        // common word is remembered (see CommonTerms), so its probe is paid once.
+        let mut rare = vec![];
+        for w in &words {
+            if common.contains(w) || !w.chars().all(char::is_alphanumeric) {
+                continue;
+            }
+            let found = diesel::sql_query(
+                "SELECT count(*) AS n FROM (SELECT 1 FROM ticket_search \
+                 WHERE terms @@ $1::tsquery LIMIT $2) AS probe",
+            )
+            .bind::<diesel::sql_types::Text, _>(format!("'{w}':*"))
+            .bind::<diesel::sql_types::BigInt, _>(RARE)
+            .get_result::<Count>(c)?
+            .n;
+            if found >= RARE {
+                common.insert(w);
+            } else {
+                rare.push(w.clone());
+            }
+        }
+        return Ok(vector_filter_sql(&rare, &words)
             .map(WordFilter::Vector)
             .into_iter()
             .collect());
@@ -464,18 +487,20 @@ mod tests {
 
     #[test]
     fn vector_filters_hold_only_letters_and_digits() {
-        let sql = vector_filter_sql(&["licens".into(), "2026".into()]).unwrap();
+        let words = ["licens".to_owned(), "2026".to_owned()];
+        let sql = vector_filter_sql(&words[1..], &words).unwrap();
+        assert!(sql.contains("terms @@ '''2026'':*'::tsquery"), "{sql}");
         assert!(
-            sql.contains("@@ '''licens'':* & ''2026'':*'::tsquery"),
+            sql.contains("ts_match_vq(ticket_search.terms, '''licens'':* & ''2026'':*'::tsquery)"),
             "{sql}"
         );
-        assert_eq!(vector_filter_sql(&[]), None);
+        let common_only = vector_filter_sql(&[], &words).unwrap();
+        assert!(!common_only.contains(" @@ "), "{common_only}");
+        assert_eq!(vector_filter_sql(&[], &[]), None);
         for bad in ["", "a'b", "a:b", "a&b", "a b", "a\\b", "ab\u{0}"] {
-            assert_eq!(
-                vector_filter_sql(&["ok".into(), bad.into()]),
-                None,
-                "{bad:?}"
-            );
+            let with = ["ok".to_owned(), bad.to_owned()];
+            assert_eq!(vector_filter_sql(&[], &with), None, "{bad:?}");
+            assert_eq!(vector_filter_sql(&with, &words), None, "{bad:?}");
         }
     }
 
