@@ -51,25 +51,8 @@ async fn the_search_finds_what_the_quality_set_asks_for_on_both_backends() {
         {
             let mut c = app.pool().get().unwrap();
             for t in &set.tickets {
-                app.clock.advance(Duration::minutes(1));
-                let who = Requester {
-                    user: None,
-                    name: t.name.clone(),
-                    email: t.email.clone(),
-                    org: t.org.clone(),
-                    locale: donera::i18n::Locale::Sv,
-                };
-                let new = NewTicket {
-                    category: Category::Other,
-                    subject: t.subject.clone(),
-                    body: t.body.clone(),
-                    order_id: None,
-                    validation_id: None,
-                    article_id: None,
-                    files: vec![],
-                };
-                let now = app.clock.now_utc_naive();
-                service::create(&mut c, now, &app.state.routing, &who, &new, "127.0.0.1").unwrap();
+                let who = (t.name.as_str(), t.email.as_str(), t.org.as_str());
+                open(&app, &mut c, who, &t.subject, &t.body);
             }
         }
         // Tickets are numbered in the order they came: D-2026-00001 is the set's first.
@@ -133,6 +116,35 @@ async fn the_search_finds_what_the_quality_set_asks_for_on_both_backends() {
     }
 }
 
+/// Opens a visitor's ticket from (name, e-mail, organisation) a minute after the one before.
+fn open(
+    app: &TestApp,
+    c: &mut donera::db::DbConn,
+    who: (&str, &str, &str),
+    subject: &str,
+    body: &str,
+) {
+    app.clock.advance(Duration::minutes(1));
+    let who = Requester {
+        user: None,
+        name: who.0.into(),
+        email: who.1.into(),
+        org: who.2.into(),
+        locale: donera::i18n::Locale::Sv,
+    };
+    let new = NewTicket {
+        category: Category::Other,
+        subject: subject.into(),
+        body: body.into(),
+        order_id: None,
+        validation_id: None,
+        article_id: None,
+        files: vec![],
+    };
+    let now = app.clock.now_utc_naive();
+    service::create(c, now, &app.state.routing, &who, &new, "127.0.0.1").unwrap();
+}
+
 fn numbers(r: &Resp) -> Vec<String> {
     let sel = scraper::Selector::parse("table.tickets tbody tr td.pick + td a").unwrap();
     r.html().select(&sel).map(|a| a.text().collect()).collect()
@@ -165,25 +177,8 @@ async fn an_enormous_text_does_not_stop_the_search_index() {
                     "Hur beställer jag zebralicenser?".to_owned(),
                 ),
             ] {
-                app.clock.advance(Duration::minutes(1));
-                let who = Requester {
-                    user: None,
-                    name: "Logg Skickare".into(),
-                    email: "logg@example.org".into(),
-                    org: String::new(),
-                    locale: donera::i18n::Locale::Sv,
-                };
-                let new = NewTicket {
-                    category: Category::Other,
-                    subject: subject.into(),
-                    body,
-                    order_id: None,
-                    validation_id: None,
-                    article_id: None,
-                    files: vec![],
-                };
-                let now = app.clock.now_utc_naive();
-                service::create(&mut c, now, &app.state.routing, &who, &new, "127.0.0.1").unwrap();
+                let who = ("Logg Skickare", "logg@example.org", "");
+                open(&app, &mut c, who, subject, &body);
             }
             // The same ticket's vector grows past the cap by a second enormous text.
             let first: String = donera::db::schema::tickets::table

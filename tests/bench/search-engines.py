@@ -75,19 +75,20 @@ def query_terms(q):
 ORDER = "ORDER BY tickets.updated_at DESC, tickets.number DESC LIMIT 51"
 
 
-def term_index(c, words):
+def term_index(c, words, p="?"):
     # The portal's plan: the rarest rare word narrows by its tickets; the others are EXISTS.
+    # `p` is the driver's placeholder (sqlite3: ?, psycopg: %s).
     narrow = None
     common = []
     for w in words:
         rng = (w, w + "\U0010ffff")
-        probe = c.execute("SELECT ticket_id FROM ticket_terms WHERE term >= ? AND term < ? "
-                          "ORDER BY term LIMIT 1 OFFSET ?", (*rng, RARE - 1)).fetchone()
+        probe = c.execute(f"SELECT ticket_id FROM ticket_terms WHERE term >= {p} AND term < {p} "
+                          f"ORDER BY term LIMIT 1 OFFSET {p}", (*rng, RARE - 1)).fetchone()
         if probe:
             common.append(w)
             continue
         ids = [r[0] for r in c.execute(
-            "SELECT ticket_id FROM ticket_terms WHERE term >= ? AND term < ? ORDER BY term", rng)]
+            f"SELECT ticket_id FROM ticket_terms WHERE term >= {p} AND term < {p} ORDER BY term", rng)]
         if narrow is None or len(ids) < len(narrow[1]):
             if narrow:
                 common.append(narrow[0])
@@ -95,14 +96,17 @@ def term_index(c, words):
         else:
             common.append(w)
     where, args = [], []
-    if narrow:
+    if narrow and p == "?":
         where.append("tickets.id IN (%s)" % ",".join("?" * len(narrow[1])) if narrow[1] else "0")
         args += narrow[1]
+    elif narrow:
+        where.append("tickets.id = ANY(%s)")
+        args.append(narrow[1])
     for w in common:
-        where.append("EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id "
-                     "AND ticket_terms.term >= ? AND ticket_terms.term < ?)")
+        where.append(f"EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id "
+                     f"AND ticket_terms.term >= {p} AND ticket_terms.term < {p})")
         args += [w, w + "\U0010ffff"]
-    sql = f"SELECT tickets.number FROM tickets WHERE {' AND '.join(where) or '1'} {ORDER}"
+    sql = f"SELECT tickets.number FROM tickets WHERE {' AND '.join(where) or '1 = 1'} {ORDER}"
     return [r[0] for r in c.execute(sql, args)]
 
 
@@ -173,33 +177,7 @@ def main():
 
 
 def pg_term_index(c, words):
-    # The portal's plan on PostgreSQL: as term_index, with its binds.
-    narrow, common = None, []
-    for w in words:
-        rng = (w, w + "\U0010ffff")
-        probe = c.execute("SELECT ticket_id FROM ticket_terms WHERE term >= %s AND term < %s "
-                          "ORDER BY term LIMIT 1 OFFSET %s", (*rng, RARE - 1)).fetchone()
-        if probe:
-            common.append(w)
-            continue
-        ids = [r[0] for r in c.execute(
-            "SELECT ticket_id FROM ticket_terms WHERE term >= %s AND term < %s ORDER BY term", rng)]
-        if narrow is None or len(ids) < len(narrow[1]):
-            if narrow:
-                common.append(narrow[0])
-            narrow = (w, ids)
-        else:
-            common.append(w)
-    where, args = [], []
-    if narrow:
-        where.append("tickets.id = ANY(%s)")
-        args.append(narrow[1])
-    for w in common:
-        where.append("EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id "
-                     "AND ticket_terms.term >= %s AND ticket_terms.term < %s)")
-        args += [w, w + "\U0010ffff"]
-    sql = f"SELECT tickets.number FROM tickets WHERE {' AND '.join(where) or 'true'} {ORDER}"
-    return [r[0] for r in c.execute(sql, args)]
+    return term_index(c, words, "%s")
 
 
 def pg_tsvector(c, words):
