@@ -169,25 +169,20 @@ pub async fn show(
             state: tr.t(&format!("order-state-{}", o.state)),
         })
         .collect();
+    // One ticket past the page was read: it says an older page exists.
+    let here = Page::StaffOrganisation.link(locale, &org.id);
     let mut tickets = tickets;
-    let older = (tickets.len() as i64 > TICKETS_SHOWN).then(|| {
-        tickets.truncate(TICKETS_SHOWN as usize);
-        tickets.last().map(|t| {
-            let cursor = crate::tickets::queue::Cursor {
-                part: 0,
-                key: t.updated_at,
-                number: t.number.clone(),
-            };
-            format!(
-                "{}?after={}#tickets",
-                Page::StaffOrganisation.link(locale, &org.id),
-                cursor.encode()
-            )
-        })
+    let more = tickets.len() as i64 > TICKETS_SHOWN;
+    tickets.truncate(TICKETS_SHOWN as usize);
+    let older = tickets.last().filter(|_| more).map(|t| {
+        let cursor = crate::tickets::queue::Cursor {
+            part: 0,
+            key: t.updated_at,
+            number: t.number.clone(),
+        };
+        format!("{here}?after={}#tickets", cursor.encode())
     });
-    let older = older.flatten();
-    let newest =
-        (!first_page).then(|| format!("{}#tickets", Page::StaffOrganisation.link(locale, &org.id)));
+    let newest = (!first_page).then(|| format!("{here}#tickets"));
     let tickets = tickets
         .iter()
         .map(|t| Item {

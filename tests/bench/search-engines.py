@@ -31,7 +31,6 @@ import sqlite3
 import statistics
 import sys
 import time
-import unicodedata
 
 import snowballstemmer
 
@@ -133,7 +132,7 @@ def fts5_sorted(c, words):
     return [r[0] for r in c.execute(sql, (match,))]
 
 
-def build(c, path):
+def build(c):
     t0 = time.time()
     c.execute("CREATE VIRTUAL TABLE f.fts USING fts5(doc, content='', "
               "tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
@@ -166,7 +165,7 @@ def main():
     terms = c.execute("SELECT count(*) FROM ticket_terms").fetchone()[0]
     print(f"{tickets:,} tickets, about {messages:,} messages; term index {terms:,} rows")
     if fresh:
-        print(f"FTS5 index built in {build(c, fts_path):.0f} s")
+        print(f"FTS5 index built in {build(c):.0f} s")
     size = lambda q: c.execute(q).fetchone()[0]
     term_mb = size("SELECT sum(pgsize) FROM dbstat WHERE name = 'ticket_terms'") + \
         size("SELECT sum(pgsize) FROM dbstat WHERE name = 'ticket_terms_ticket'") if has_dbstat(c) else None

@@ -24,7 +24,6 @@ import re
 import sqlite3
 import subprocess
 import sys
-import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SET = json.load(open(os.path.join(HERE, "..", "fixtures", "search-quality.json")))
@@ -38,10 +37,6 @@ def doc(i, t):
 
 def words(q):
     return [w for w in re.split(r"\W+", q.lower()) if len(w) >= 2]
-
-
-def fold(s):
-    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
 
 
 def score(name, found_by_query):
@@ -100,7 +95,6 @@ def pg_engines():
     db = "donera_search_quality"
     psql(PG, f"DROP DATABASE IF EXISTS {db}")
     psql(PG, f"CREATE DATABASE {db}")
-    url = re.sub(r"/[^/?]*(\?|$)", f"/{db}\\1", PG, count=1) if PG.count("/") >= 3 else PG
     url = PG.rsplit("/", 1)[0] + "/" + db
     try:
         rows = ",".join(
