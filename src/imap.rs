@@ -487,6 +487,11 @@ impl async_imap::Authenticator for &mut XOAuth2 {
 // ---------------------------------------------------------------------------------------------
 // The mailbox
 
+/// Messages larger than this are fetched alone and in parts of this size.
+pub const PART: u64 = 1024 * 1024;
+/// The most a message's buffer is sized for in advance from the server's word for its size.
+const MAX_PREALLOC: usize = 256 * 1024 * 1024;
+
 /// One message as it is in the mailbox: its UID and its raw RFC 822 bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawMessage {
@@ -755,9 +760,11 @@ impl Mailbox {
     }
 
     /// The messages now in the mailbox and not yet done, oldest (lowest UID) first, at most
-    /// `max`, fetched with `BODY.PEEK[]` so none is marked `\Seen` before [`Mailbox::done`].
-    /// Each message is read whole into memory once (plus a transient second copy while it is
-    /// taken out of the protocol buffer); a batch holds `max` of them, so keep `max` small.
+    /// `max` and at most `max_bytes` together (at least one), fetched with `BODY.PEEK[]` so none
+    /// is marked `\Seen` before [`Mailbox::done`]. A message larger than [`PART`] comes alone
+    /// and in parts of that size (`BODY.PEEK[]<offset.length>`), each appended to one buffer
+    /// of the message's size: the protocol buffer then never holds more than a part, so a
+    /// 25 MB message is in memory once, not twice.
     pub async fn fetch_batch(
         &mut self,
         max: usize,
@@ -766,67 +773,100 @@ impl Mailbox {
         // Untagged EXISTS/EXPUNGE/FETCH noticed so far are of no use (the search below sees
         // the current state): empty the session's channel so it holds no old responses.
         while self.session.unsolicited_responses.try_recv().is_ok() {}
-        let limit = self.timeout;
-        let secrets = self.secrets.clone();
-        let protocol = |during: &'static str| {
-            let secrets = secrets.clone();
-            move |e: String| ImapError::Protocol {
-                during,
-                reason: secrets.scrub(e),
-            }
-        };
-        let mut uids: Vec<u32> = with_timeout(
-            limit,
-            self.session.uid_search("UNDELETED"),
-            protocol("UID SEARCH"),
-        )
-        .await?
-        .into_iter()
-        .collect();
+        let failed = self.protocol("UID SEARCH");
+        let mut uids: Vec<u32> =
+            with_timeout(self.timeout, self.session.uid_search("UNDELETED"), failed)
+                .await?
+                .into_iter()
+                .collect();
         uids.sort_unstable();
         uids.truncate(max);
         if uids.is_empty() {
             return Ok(Vec::new());
         }
-        // Only as many as fit in `max_bytes` (at least one): a batch of big messages would sit
-        // in memory whole, while many small ones per round trip keep the server's work per
-        // message low (a MOVE rewrites the mailbox's index once per batch).
-        if uids.len() > 1 {
-            let mut sizes: Vec<(u32, u64)> = vec![];
-            let mut stream = with_timeout(
-                limit,
-                self.session.uid_fetch(uid_set(&uids), "(UID RFC822.SIZE)"),
-                protocol("UID FETCH RFC822.SIZE"),
-            )
-            .await?;
-            while let Some(fetch) = tokio::time::timeout(limit, stream.next())
-                .await
-                .map_err(|_| timeout_error("UID FETCH RFC822.SIZE", limit))?
-            {
-                let fetch = fetch.map_err(|e| protocol("UID FETCH RFC822.SIZE")(e.to_string()))?;
-                if let (Some(uid), Some(size)) = (fetch.uid, fetch.size) {
-                    sizes.push((uid, u64::from(size)));
-                }
-            }
-            drop(stream);
-            sizes.sort_unstable();
-            let mut total = 0u64;
-            let fits = sizes
-                .iter()
-                .take_while(|(_, size)| {
-                    total += size;
-                    total <= max_bytes
+        let sizes = self.sizes(&uids).await?;
+        match sizes.first() {
+            Some(&(uid, size)) if size > PART => {
+                let raw = self.fetch_in_parts(uid, size).await?;
+                Ok(if raw.is_empty() {
+                    vec![]
+                } else {
+                    vec![RawMessage { uid, raw }]
                 })
-                .count()
-                .max(1);
-            uids = sizes.into_iter().take(fits).map(|(uid, _)| uid).collect();
+            }
+            // Gone since the search (expunged by another client): the next pass sees.
+            None => Ok(vec![]),
+            Some(_) => {
+                // Small messages, as many as fit in `max_bytes` and before the next big one:
+                // many per round trip keep the server's work per message low (a MOVE rewrites
+                // the mailbox's index once per batch).
+                let mut total = 0u64;
+                let uids: Vec<u32> = sizes
+                    .iter()
+                    .take_while(|&&(_, size)| {
+                        total += size;
+                        size <= PART && total <= max_bytes
+                    })
+                    .map(|&(uid, _)| uid)
+                    .collect();
+                let uids = if uids.is_empty() {
+                    vec![sizes[0].0]
+                } else {
+                    uids
+                };
+                self.fetch_whole(&uids).await
+            }
         }
-        let set = uid_set(&uids);
-        let mut out = Vec::with_capacity(uids.len());
+    }
+
+    /// The protocol error for `during`, with the secrets taken out of the server's words.
+    fn protocol(&self, during: &'static str) -> impl Fn(String) -> ImapError + use<> {
+        let secrets = self.secrets.clone();
+        move |e: String| ImapError::Protocol {
+            during,
+            reason: secrets.scrub(e),
+        }
+    }
+
+    /// `(uid, RFC822.SIZE)` of the messages `uids` that are still there, by UID.
+    async fn sizes(&mut self, uids: &[u32]) -> Result<Vec<(u32, u64)>, ImapError> {
+        let limit = self.timeout;
+        let protocol = self.protocol("UID FETCH RFC822.SIZE");
+        let mut sizes: Vec<(u32, u64)> = vec![];
+        let failed = self.protocol("UID FETCH RFC822.SIZE");
         let mut stream = with_timeout(
             limit,
-            self.session.uid_fetch(&set, "(UID BODY.PEEK[])"),
-            protocol("UID FETCH"),
+            self.session.uid_fetch(uid_set(uids), "(UID RFC822.SIZE)"),
+            failed,
+        )
+        .await?;
+        while let Some(fetch) = tokio::time::timeout(limit, stream.next())
+            .await
+            .map_err(|_| timeout_error("UID FETCH RFC822.SIZE", limit))?
+        {
+            let fetch = fetch.map_err(|e| protocol(e.to_string()))?;
+            if let (Some(uid), Some(size)) = (fetch.uid, fetch.size)
+                && uids.binary_search(&uid).is_ok()
+            {
+                sizes.push((uid, u64::from(size)));
+            }
+        }
+        drop(stream);
+        sizes.sort_unstable();
+        sizes.dedup_by_key(|s| s.0);
+        Ok(sizes)
+    }
+
+    /// The messages `uids` whole, one FETCH for all.
+    async fn fetch_whole(&mut self, uids: &[u32]) -> Result<Vec<RawMessage>, ImapError> {
+        let limit = self.timeout;
+        let protocol = self.protocol("UID FETCH");
+        let mut out = Vec::with_capacity(uids.len());
+        let failed = self.protocol("UID FETCH");
+        let mut stream = with_timeout(
+            limit,
+            self.session.uid_fetch(uid_set(uids), "(UID BODY.PEEK[])"),
+            failed,
         )
         .await?;
         loop {
@@ -834,7 +874,7 @@ impl Mailbox {
                 .await
                 .map_err(|_| timeout_error("UID FETCH", limit))?;
             let Some(fetch) = next else { break };
-            let fetch = fetch.map_err(|e| protocol("UID FETCH")(e.to_string()))?;
+            let fetch = fetch.map_err(|e| protocol(e.to_string()))?;
             // Unsolicited FETCH responses (flag changes) carry no body: skipped.
             if let (Some(uid), Some(body)) = (fetch.uid, fetch.body())
                 && uids.binary_search(&uid).is_ok()
@@ -850,6 +890,41 @@ impl Mailbox {
         out.sort_by_key(|m| m.uid);
         out.dedup_by_key(|m| m.uid);
         Ok(out)
+    }
+
+    /// One message in parts of [`PART`] bytes, until a part comes back short. `size` (the
+    /// server's RFC822.SIZE) only sizes the buffer: the parts decide where the message ends.
+    async fn fetch_in_parts(&mut self, uid: u32, size: u64) -> Result<Vec<u8>, ImapError> {
+        let limit = self.timeout;
+        let protocol = self.protocol("UID FETCH part");
+        let mut raw = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(MAX_PREALLOC));
+        loop {
+            let query = format!("(UID BODY.PEEK[]<{}.{PART}>)", raw.len());
+            let failed = self.protocol("UID FETCH part");
+            let mut stream = with_timeout(
+                limit,
+                self.session.uid_fetch(uid.to_string(), query),
+                failed,
+            )
+            .await?;
+            let mut got = 0usize;
+            while let Some(fetch) = tokio::time::timeout(limit, stream.next())
+                .await
+                .map_err(|_| timeout_error("UID FETCH part", limit))?
+            {
+                let fetch = fetch.map_err(|e| protocol(e.to_string()))?;
+                if fetch.uid == Some(uid)
+                    && let Some(body) = fetch.body()
+                {
+                    raw.extend_from_slice(body);
+                    got += body.len();
+                }
+            }
+            drop(stream);
+            if (got as u64) < PART {
+                return Ok(raw);
+            }
+        }
     }
 
     /// Marks the messages `\Seen` and moves them to the done folder: `UID MOVE` when the server

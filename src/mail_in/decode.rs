@@ -10,7 +10,7 @@
 use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 
-use super::{quote, thread};
+use super::{outsized, quote, thread};
 
 /// An incoming message, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +53,11 @@ pub struct Part {
     pub content_type: String,
     /// Shown inside the body (e.g. a signature logo) rather than attached.
     pub inline: bool,
+    /// Empty when the file was too big to keep (`left_out`).
     pub bytes: Vec<u8>,
+    /// The least the file decodes to, when it was too big for the limit given to
+    /// [`parse_within`] and so never decoded.
+    pub left_out: Option<usize>,
 }
 
 /// Why a message counts as machine mail (RFC 3834 and common practice).
@@ -89,7 +93,16 @@ pub struct Bounce {
 
 /// Decodes a raw message; `None` when it is not a message at all (no header can be read).
 pub fn parse(raw: &[u8]) -> Option<Incoming> {
-    let mut message = MessageParser::default().parse(raw)?;
+    parse_within(raw, usize::MAX)
+}
+
+/// [`parse`], but a file that decodes to more than `limit` bytes for certain is not decoded:
+/// its [`Part`] comes with `left_out` and no bytes (see `outsized`).
+pub fn parse_within(raw: &[u8], limit: usize) -> Option<Incoming> {
+    // Random per message, so no sender can mark a part of theirs as left out.
+    let marker = format!("X-Donera-Left-Out-{}", uuid::Uuid::new_v4().simple());
+    let smaller = outsized::cut(raw, limit, &marker);
+    let mut message = MessageParser::default().parse(smaller.as_deref().unwrap_or(raw))?;
     if message.parts.first()?.headers.is_empty() {
         return None;
     }
@@ -147,7 +160,7 @@ pub fn parse(raw: &[u8]) -> Option<Incoming> {
         // The report and the returned original are not a conversation's files.
         vec![]
     } else {
-        attachments_of(&mut message)
+        attachments_of(&mut message, &marker)
     };
     Some(Incoming {
         message_id,
@@ -228,7 +241,7 @@ fn normalize_newlines(s: &str) -> String {
 
 /// The files, their decoded bytes moved out of the parsed message rather than copied (a 25 MB
 /// attachment is held once, not twice).
-fn attachments_of(message: &mut Message<'_>) -> Vec<Part> {
+fn attachments_of(message: &mut Message<'_>, left_out_marker: &str) -> Vec<Part> {
     let ids = message.attachments.clone();
     ids.iter()
         .enumerate()
@@ -253,10 +266,16 @@ fn attachments_of(message: &mut Message<'_>) -> Vec<Part> {
                 .attachment_name()
                 .and_then(clean_file_name)
                 .unwrap_or_else(|| format!("part-{}.{}", n + 1, extension_of(&content_type)));
+            let left_out = part
+                .headers
+                .iter()
+                .find(|h| h.name().eq_ignore_ascii_case(left_out_marker))
+                .and_then(|h| h.value().as_text()?.trim().parse().ok());
             Some(Part {
                 name,
                 content_type,
                 inline,
+                left_out,
                 bytes: match &mut part.body {
                     PartType::Binary(c) | PartType::InlineBinary(c) => {
                         std::mem::take(c).into_owned()
@@ -1144,6 +1163,41 @@ Content-Transfer-Encoding: base64
             mail.from,
             Some(("Karin Östberg".into(), "karin@idrott.se".into()))
         );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_left_out_with_its_name_and_least_size() {
+        let b64 = "JVBERi0xLjQK".repeat(1_000);
+        let raw = crlf(&format!(
+            "From: karin@idrott.se
+Subject: Stor fil
+Content-Type: multipart/mixed; boundary=\"m\"
+
+--m
+Content-Type: text/plain; charset=utf-8
+
+Se bilagan.
+--m
+Content-Disposition: attachment; filename=\"stor.pdf\"
+Content-Type: application/pdf
+Content-Transfer-Encoding: base64
+X-Donera-Left-Out-0: 1
+
+{b64}
+--m--
+"
+        ));
+        let mail = parse_within(&raw, 5_000).unwrap();
+        assert_eq!(mail.text, "Se bilagan.");
+        let part = &mail.attachments[0];
+        assert_eq!(part.name, "stor.pdf");
+        assert!(part.bytes.is_empty());
+        assert_eq!(part.left_out, Some(8_998));
+        // Under a higher limit it is decoded as before, and the sender's look-alike header
+        // marks nothing.
+        let mail = parse_within(&raw, 10_000).unwrap();
+        assert_eq!(mail.attachments[0].left_out, None);
+        assert_eq!(mail.attachments[0].bytes.len(), 9_000);
     }
 
     #[test]

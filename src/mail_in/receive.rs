@@ -192,7 +192,9 @@ pub fn receive(
     raw: &[u8],
     source: Source,
 ) -> Result<Outcome, AppError> {
-    let message = decode::parse(raw);
+    // Files over the limit would be refused anyway: they are never decoded (a 25 MB
+    // attachment is not held a second time to be measured and thrown away).
+    let message = decode::parse_within(raw, inbox.max_file_bytes);
     let key = key_of(message.as_ref(), raw);
     db::write(conn, |c| {
         let seen: i64 = mi::table
@@ -463,7 +465,7 @@ fn sort_files(
         let name = files::display_name(&part.name);
         let why = if author.is_none() {
             Err(Refused::Visitor)
-        } else if part.bytes.len() > inbox.max_file_bytes {
+        } else if part.left_out.is_some() || part.bytes.len() > inbox.max_file_bytes {
             Err(Refused::Size)
         } else {
             match files::detect(&part.bytes, &[Kind::Pdf, Kind::Png, Kind::Jpeg, Kind::Text]) {

@@ -406,6 +406,57 @@ async fn a_member_mails_a_new_ticket_with_files_and_hears_which_were_refused() {
 }
 
 #[actix_web::test]
+async fn a_file_over_the_limit_is_refused_undecoded_and_the_original_kept_whole() {
+    for kind in backends() {
+        let app = app(kind, &[("DONERA_MAX_UPLOAD_MB", "1")]);
+        let mut b = Browser::new(&app);
+        registered_member(&mut b, "Kören i Byn", &orgnr(1), "anna@koren.se").await;
+        let mut big = PDF.to_vec();
+        big.resize(1_600_000, b'%');
+        let raw = mail_with_files(
+            &[
+                ("From", "Anna <anna@koren.se>"),
+                ("To", SUPPORT),
+                ("Subject", "Två intyg"),
+                ("Message-ID", "<big@koren.se>"),
+            ],
+            "Här är båda.",
+            &[
+                ("stort-intyg.pdf", "application/pdf", &big),
+                ("intyg.pdf", "application/pdf", PDF),
+            ],
+        );
+        assert_eq!(deliver(&app, &raw), Outcome::Created(FIRST.into()));
+        let mut c = app.pool().get().unwrap();
+        let refused: String = mail_in::table
+            .select(mail_in::refused)
+            .first(&mut c)
+            .unwrap();
+        assert_eq!(refused, "stort-intyg.pdf\tsize");
+        let files: i64 = ticket_attachments::table
+            .count()
+            .get_result(&mut c)
+            .unwrap();
+        assert_eq!(files, 1, "the small file is kept");
+        drop(c);
+        let ev = last_mail(&app, "ticket.files_refused", "anna@koren.se");
+        let (_, text) = sent(&app, &ev);
+        assert!(text.contains("stort-intyg.pdf"), "{text}");
+        assert!(text.contains("för stor"), "{text}");
+        // The text came through, and staff can still download the whole original.
+        let mut s = staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
+        let page = s.get(&format!("/sv/personal/arenden/{FIRST}")).await;
+        assert!(page.text().contains("Här är båda."), "{}", page.text());
+        assert_eq!(
+            page.select_text(".msg-refused li").as_deref(),
+            Some("stort-intyg.pdf togs inte emot: filen är för stor")
+        );
+        let eml = page.attr("a[download]", "href").expect("the original");
+        assert!(s.get(&eml).await.body == raw, "the original differs");
+    }
+}
+
+#[actix_web::test]
 async fn machine_mail_is_not_a_customer_message_and_bounces_warn_staff() {
     for kind in backends() {
         let app = app(kind, &[]);
