@@ -63,6 +63,9 @@ pub enum ImapError {
         during: &'static str,
         reason: String,
     },
+    /// A big message could not be written to its temporary file (`TMPDIR` full or missing).
+    #[error("cannot keep a fetched message in a temporary file: {0}")]
+    Spool(String),
 }
 
 /// The secrets of one configuration, to be cut out of any text that goes into an error.
@@ -489,14 +492,29 @@ impl async_imap::Authenticator for &mut XOAuth2 {
 
 /// Messages larger than this are fetched alone and in parts of this size.
 pub const PART: u64 = 1024 * 1024;
-/// The most a message's buffer is sized for in advance from the server's word for its size.
-const MAX_PREALLOC: usize = 256 * 1024 * 1024;
 
-/// One message as it is in the mailbox: its UID and its raw RFC 822 bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One message as it is in the mailbox: its UID and its raw RFC 822 bytes, in memory or, for a
+/// message larger than [`PART`], in a temporary file (gone when closed).
+#[derive(Debug)]
 pub struct RawMessage {
     pub uid: u32,
+    /// The message; empty when it is in `file`.
     pub raw: Vec<u8>,
+    pub file: Option<std::fs::File>,
+}
+
+impl RawMessage {
+    /// The message's bytes, read from its file when it has one.
+    pub fn bytes(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::{Read as _, Seek as _, SeekFrom};
+        let Some(mut f) = self.file.as_ref() else {
+            return Ok(self.raw.clone());
+        };
+        let mut out = vec![];
+        f.seek(SeekFrom::Start(0))?;
+        f.read_to_end(&mut out)?;
+        Ok(out)
+    }
 }
 
 /// Why [`Mailbox::idle`] returned.
@@ -761,10 +779,9 @@ impl Mailbox {
 
     /// The messages now in the mailbox and not yet done, oldest (lowest UID) first, at most
     /// `max` and at most `max_bytes` together (at least one), fetched with `BODY.PEEK[]` so none
-    /// is marked `\Seen` before [`Mailbox::done`]. A message larger than [`PART`] comes alone
-    /// and in parts of that size (`BODY.PEEK[]<offset.length>`), each appended to one buffer
-    /// of the message's size: the protocol buffer then never holds more than a part, so a
-    /// 25 MB message is in memory once, not twice.
+    /// is marked `\Seen` before [`Mailbox::done`]. A message larger than [`PART`] comes alone,
+    /// in parts of that size (`BODY.PEEK[]<offset.length>`) written to a temporary file: the
+    /// protocol buffer never holds more than a part, and a 25 MB message is never in memory.
     pub async fn fetch_batch(
         &mut self,
         max: usize,
@@ -787,11 +804,15 @@ impl Mailbox {
         let sizes = self.sizes(&uids).await?;
         match sizes.first() {
             Some(&(uid, size)) if size > PART => {
-                let raw = self.fetch_in_parts(uid, size).await?;
-                Ok(if raw.is_empty() {
+                let (file, len) = self.fetch_in_parts(uid).await?;
+                Ok(if len == 0 {
                     vec![]
                 } else {
-                    vec![RawMessage { uid, raw }]
+                    vec![RawMessage {
+                        uid,
+                        raw: vec![],
+                        file: Some(file),
+                    }]
                 })
             }
             // Gone since the search (expunged by another client): the next pass sees.
@@ -882,6 +903,7 @@ impl Mailbox {
                 out.push(RawMessage {
                     uid,
                     raw: body.to_vec(),
+                    file: None,
                 });
             }
             // `fetch` (the server's buffer with the message in it) is dropped here.
@@ -892,14 +914,18 @@ impl Mailbox {
         Ok(out)
     }
 
-    /// One message in parts of [`PART`] bytes, until a part comes back short. `size` (the
-    /// server's RFC822.SIZE) only sizes the buffer: the parts decide where the message ends.
-    async fn fetch_in_parts(&mut self, uid: u32, size: u64) -> Result<Vec<u8>, ImapError> {
+    /// One message in parts of [`PART`] bytes, until a part comes back short, written to a
+    /// temporary file (in `TMPDIR`, removed when closed) so it is never in memory whole; with
+    /// the number of bytes written.
+    async fn fetch_in_parts(&mut self, uid: u32) -> Result<(std::fs::File, u64), ImapError> {
+        use std::io::Write as _;
         let limit = self.timeout;
         let protocol = self.protocol("UID FETCH part");
-        let mut raw = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(MAX_PREALLOC));
+        let spool = |e: std::io::Error| ImapError::Spool(e.to_string());
+        let mut file = tempfile::tempfile().map_err(spool)?;
+        let mut len = 0u64;
         loop {
-            let query = format!("(UID BODY.PEEK[]<{}.{PART}>)", raw.len());
+            let query = format!("(UID BODY.PEEK[]<{len}.{PART}>)");
             let failed = self.protocol("UID FETCH part");
             let mut stream = with_timeout(
                 limit,
@@ -907,7 +933,7 @@ impl Mailbox {
                 failed,
             )
             .await?;
-            let mut got = 0usize;
+            let mut got = 0u64;
             while let Some(fetch) = tokio::time::timeout(limit, stream.next())
                 .await
                 .map_err(|_| timeout_error("UID FETCH part", limit))?
@@ -916,13 +942,15 @@ impl Mailbox {
                 if fetch.uid == Some(uid)
                     && let Some(body) = fetch.body()
                 {
-                    raw.extend_from_slice(body);
-                    got += body.len();
+                    file.write_all(body).map_err(spool)?;
+                    got += body.len() as u64;
                 }
             }
             drop(stream);
-            if (got as u64) < PART {
-                return Ok(raw);
+            len += got;
+            if got < PART {
+                file.flush().map_err(spool)?;
+                return Ok((file, len));
             }
         }
     }

@@ -241,30 +241,36 @@ const MAX_PIPED_MAIL: u64 = 64 * 1024 * 1024;
 
 fn mail_in(settings: &Settings) -> ExitCode {
     use std::io::Read;
-    let mut raw = Vec::new();
-    if let Err(e) = std::io::stdin()
-        .lock()
-        .take(MAX_PIPED_MAIL + 1)
-        .read_to_end(&mut raw)
-    {
-        eprintln!("donera: cannot read the message: {e}");
-        return ExitCode::from(EX_TEMPFAIL);
-    }
-    if raw.len() as u64 > MAX_PIPED_MAIL {
-        eprintln!("donera: the message is larger than {MAX_PIPED_MAIL} bytes");
-        return ExitCode::from(EX_DATAERR);
-    }
+    // Into a temporary file, not memory: a 25 MB message is read from it in parts.
+    let spooled = tempfile::tempfile().and_then(|mut file| {
+        let n = std::io::copy(
+            &mut std::io::stdin().lock().take(MAX_PIPED_MAIL + 1),
+            &mut file,
+        )?;
+        Ok((file, n))
+    });
+    let file = match spooled {
+        Ok((_, n)) if n > MAX_PIPED_MAIL => {
+            eprintln!("donera: the message is larger than {MAX_PIPED_MAIL} bytes");
+            return ExitCode::from(EX_DATAERR);
+        }
+        Ok((file, _)) => file,
+        Err(e) => {
+            eprintln!("donera: cannot read the message: {e}");
+            return ExitCode::from(EX_TEMPFAIL);
+        }
+    };
     let inbox = donera::mail_in::receive::Inbox::from_settings(settings);
     let stored = db::connect(&settings.database_url, 1)
         .map_err(anyhow::Error::from)
         .and_then(|pool| Ok(pool.get()?))
         .and_then(|mut conn| {
             let now = Clock::System.now_utc_naive();
-            Ok(donera::mail_in::receive::receive(
+            Ok(donera::mail_in::receive::receive_file(
                 &mut conn,
                 now,
                 &inbox,
-                &raw,
+                &file,
                 donera::mail_in::receive::Source::Pipe,
             )?)
         });

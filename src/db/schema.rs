@@ -395,7 +395,6 @@ diesel::table! {
         outcome -> Text,
         ticket_id -> Nullable<Text>,
         message_id -> Nullable<BigInt>,
-        raw -> Nullable<Binary>,
         refused -> Text,
         bounced_email -> Nullable<Text>,
         detail -> Text,
@@ -408,8 +407,18 @@ diesel::joinable!(ticket_attachments -> files (file_id));
 diesel::joinable!(ticket_terms -> tickets (ticket_id));
 diesel::joinable!(ticket_tokens -> tickets (ticket_id));
 diesel::joinable!(ticket_ratings -> tickets (ticket_id));
+diesel::table! {
+    mail_in_originals (mail_key, part) {
+        mail_key -> Text,
+        part -> Integer,
+        data -> Binary,
+    }
+}
+
+diesel::joinable!(mail_in_originals -> mail_in (mail_key));
 diesel::allow_tables_to_appear_in_same_query!(
     mail_in,
+    mail_in_originals,
     organisations,
     users,
     user_totp,

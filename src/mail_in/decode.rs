@@ -99,10 +99,46 @@ pub fn parse(raw: &[u8]) -> Option<Incoming> {
 /// [`parse`], but a file that decodes to more than `limit` bytes for certain is not decoded:
 /// its [`Part`] comes with `left_out` and no bytes (see `outsized`).
 pub fn parse_within(raw: &[u8], limit: usize) -> Option<Incoming> {
-    // Random per message, so no sender can mark a part of theirs as left out.
-    let marker = format!("X-Donera-Left-Out-{}", uuid::Uuid::new_v4().simple());
+    let marker = left_out_marker();
     let smaller = outsized::cut(raw, limit, &marker);
-    let mut message = MessageParser::default().parse(smaller.as_deref().unwrap_or(raw))?;
+    decode(
+        smaller.as_deref().unwrap_or(raw),
+        hex(&Sha256::digest(raw)),
+        &marker,
+    )
+}
+
+/// [`parse_within`] for a message kept in a file (a big one, fetched in parts), read twice from
+/// the start and never held whole: once to find what to cut, once to copy the rest. Also gives
+/// the hex SHA-256 of the whole file, the key of a message that cannot be read.
+pub fn parse_file(
+    file: &std::fs::File,
+    limit: usize,
+) -> std::io::Result<(Option<Incoming>, String)> {
+    use std::io::{BufReader, Seek as _, SeekFrom};
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    reader.seek(SeekFrom::Start(0))?;
+    let found = outsized::find(&mut reader, limit as u64)?;
+    reader.seek(SeekFrom::Start(0))?;
+    let marker = left_out_marker();
+    let smaller = outsized::assemble(reader, &found, &marker)?;
+    let hash = hex(&found.sha256);
+    Ok((decode(&smaller, hash.clone(), &marker), hash))
+}
+
+/// Random per message, so no sender can mark a part of theirs as left out.
+fn left_out_marker() -> String {
+    format!("X-Donera-Left-Out-{}", uuid::Uuid::new_v4().simple())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Decodes `bytes` (the message, perhaps with parts cut out) whose original hashes to
+/// `raw_hash`.
+fn decode(bytes: &[u8], raw_hash: String, marker: &str) -> Option<Incoming> {
+    let mut message = MessageParser::default().parse(bytes)?;
     if message.parts.first()?.headers.is_empty() {
         return None;
     }
@@ -160,7 +196,7 @@ pub fn parse_within(raw: &[u8], limit: usize) -> Option<Incoming> {
         // The report and the returned original are not a conversation's files.
         vec![]
     } else {
-        attachments_of(&mut message, &marker)
+        attachments_of(&mut message, marker)
     };
     Some(Incoming {
         message_id,
@@ -174,10 +210,7 @@ pub fn parse_within(raw: &[u8], limit: usize) -> Option<Incoming> {
         attachments,
         auto,
         bounce,
-        raw_hash: Sha256::digest(raw)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect(),
+        raw_hash,
     })
 }
 

@@ -2,26 +2,41 @@
 //!
 //! `mail-parser` decodes every part as it parses, so a 25 MB attachment would sit in memory a
 //! second time, decoded, only to be refused for its size. A message larger than the file limit
-//! is walked here first, by its MIME boundaries alone: each non-text part whose body decodes to
-//! more than the limit for certain loses its body and gains a marker header with a lower bound
-//! of its size, and the smaller copy is what `decode` parses. Headers (names, types, encodings)
-//! are still read by `mail-parser`; only finding the boundaries is done here. Text parts are
-//! never cut: they are what the sender wrote.
+//! is walked here first, line by line from a reader (a big one from a file, never in memory
+//! whole), by its MIME boundaries alone: each non-text part whose body decodes to more than the
+//! limit for certain loses its body and gains a marker header with a lower bound of its size,
+//! and the smaller copy is what `decode` parses. Headers (types, encodings, boundaries) are read
+//! by `mail-parser`; only finding the boundaries is done here. Text parts are never cut: they
+//! are what the sender wrote.
 
+use std::io::{self, BufRead, Read};
 use std::ops::Range;
 
 use mail_parser::{MessageParser, MimeHeaders};
+use sha2::{Digest, Sha256};
 
 /// How deep multiparts are followed; deeper parts are left as they are.
 const MAX_DEPTH: usize = 16;
+/// Lines are read in pieces of at most this many bytes (a body may have no line breaks).
+const MAX_PIECE: usize = 16 * 1024;
+/// A part's header block longer than this is not read: the part is left as it is.
+const MAX_HEADER: usize = 256 * 1024;
 
 /// A part's body to cut, where its marker goes and the least it decodes to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Cut {
+pub struct Cut {
     /// Where the header block's blank line starts: the marker header goes before it.
-    marker_at: usize,
-    body: Range<usize>,
-    at_least: usize,
+    marker_at: u64,
+    body: Range<u64>,
+    at_least: u64,
+}
+
+/// What one pass over a message found: the parts to cut, its length and its SHA-256.
+#[derive(Debug)]
+pub struct Found {
+    pub cuts: Vec<Cut>,
+    pub len: u64,
+    pub sha256: [u8; 32],
 }
 
 /// `raw` with the bodies of the non-text parts that decode to more than `limit` bytes for certain
@@ -31,32 +46,198 @@ pub fn cut(raw: &[u8], limit: usize, marker: &str) -> Option<Vec<u8>> {
     if raw.len() <= limit {
         return None;
     }
-    let mut cuts = vec![];
-    walk(raw, 0..raw.len(), limit, 0, &mut cuts);
-    if cuts.is_empty() {
+    // Reading from a slice cannot fail.
+    let found = find(raw, limit as u64).ok()?;
+    if found.cuts.is_empty() {
         return None;
     }
-    let kept = raw.len() - cuts.iter().map(|c| c.body.len()).sum::<usize>();
-    let mut out = Vec::with_capacity(kept + cuts.len() * (marker.len() + 24));
-    let mut from = 0;
-    for c in &cuts {
-        out.extend_from_slice(&raw[from..c.marker_at]);
-        out.extend_from_slice(format!("{marker}: {}\r\n", c.at_least).as_bytes());
-        out.extend_from_slice(&raw[c.marker_at..c.body.start]);
-        from = c.body.end;
-    }
-    out.extend_from_slice(&raw[from..]);
-    Some(out)
+    assemble(raw, &found, marker).ok()
 }
 
-/// Collects the cuts in the part at `part` (headers, blank line, body), in order.
-fn walk(raw: &[u8], part: Range<usize>, limit: usize, depth: usize, cuts: &mut Vec<Cut>) {
-    let Some((marker_at, body_start)) = header_end(raw, part.clone()) else {
-        return;
+/// The message from `reader` without the bodies in `found.cuts`, each with its marker header.
+pub fn assemble(mut reader: impl Read, found: &Found, marker: &str) -> io::Result<Vec<u8>> {
+    let cut: u64 = found.cuts.iter().map(|c| c.body.end - c.body.start).sum();
+    let kept = usize::try_from(found.len - cut).unwrap_or(0);
+    let mut out = Vec::with_capacity(kept + found.cuts.len() * (marker.len() + 24));
+    let mut pos = 0;
+    for c in &found.cuts {
+        (&mut reader)
+            .take(c.marker_at - pos)
+            .read_to_end(&mut out)?;
+        out.extend_from_slice(format!("{marker}: {}\r\n", c.at_least).as_bytes());
+        (&mut reader)
+            .take(c.body.start - c.marker_at)
+            .read_to_end(&mut out)?;
+        io::copy(
+            &mut (&mut reader).take(c.body.end - c.body.start),
+            &mut io::sink(),
+        )?;
+        pos = c.body.end;
+    }
+    reader.read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// How a watched body is encoded, for the least it decodes to.
+#[derive(Debug, Clone, Copy)]
+enum Encoding {
+    Base64,
+    QuotedPrintable,
+    /// 7bit, 8bit, binary and unknown: as written, but line breaks may become one byte.
+    Identity,
+}
+
+/// A non-text body that may have to be cut, measured as it goes by.
+#[derive(Debug)]
+struct Watch {
+    marker_at: u64,
+    body_start: u64,
+    encoding: Encoding,
+    /// Base64 characters, or bytes other than CR (identity).
+    count: u64,
+    /// The line break that ended the last line read: 2 for CRLF, 1 for LF, 0 for none.
+    last_break: u64,
+}
+
+#[derive(Debug)]
+enum State {
+    /// In a part's header block, which starts at `start`.
+    Headers {
+        start: u64,
+        block: Vec<u8>,
+    },
+    /// In a multipart's preamble or epilogue, or a body that is not watched.
+    Skip,
+    Body(Watch),
+}
+
+/// One pass over the message: which parts to cut, with the message's length and hash.
+pub fn find(mut reader: impl BufRead, limit: u64) -> io::Result<Found> {
+    let mut hasher = Sha256::new();
+    let mut boundaries: Vec<Vec<u8>> = vec![];
+    let mut cuts = vec![];
+    let mut state = State::Headers {
+        start: 0,
+        block: vec![],
     };
-    let Some(headers) = MessageParser::new().parse_headers(&raw[part.start..marker_at]) else {
-        return;
-    };
+    let mut piece = Vec::with_capacity(MAX_PIECE);
+    let (mut pos, mut at_line_start) = (0u64, true);
+    loop {
+        let start = pos;
+        let line_start = at_line_start;
+        piece.clear();
+        let complete = read_piece(&mut reader, &mut piece)?;
+        if piece.is_empty() {
+            break;
+        }
+        hasher.update(&piece);
+        pos += piece.len() as u64;
+        at_line_start = complete;
+        // A boundary line of this multipart or one around it ends the part.
+        if line_start && let Some((depth, closing)) = boundary_of(&piece, &boundaries) {
+            end_part(&mut state, start, true, limit, &mut cuts);
+            boundaries.truncate(if closing { depth } else { depth + 1 });
+            state = if closing {
+                State::Skip
+            } else {
+                State::Headers {
+                    start: pos,
+                    block: vec![],
+                }
+            };
+            continue;
+        }
+        match &mut state {
+            State::Headers { start: from, block } => {
+                if line_start && matches!(piece.as_slice(), b"\n" | b"\r\n") {
+                    state = open_part(block, start, pos, boundaries.len()).map_or(
+                        State::Skip,
+                        |part| match part {
+                            Opened::Multipart(b) => {
+                                boundaries.push(b);
+                                State::Skip
+                            }
+                            Opened::Watch(w) => State::Body(w),
+                        },
+                    );
+                } else if block.len() + piece.len() <= MAX_HEADER {
+                    block.extend_from_slice(&piece);
+                } else {
+                    tracing::debug!(at = *from, "mail-in: a header block too long to read");
+                    state = State::Skip;
+                }
+            }
+            State::Skip => {}
+            State::Body(w) => {
+                w.count += match w.encoding {
+                    Encoding::Base64 => piece
+                        .iter()
+                        .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
+                        .count() as u64,
+                    Encoding::QuotedPrintable => 0,
+                    Encoding::Identity => piece.iter().filter(|&&b| b != b'\r').count() as u64,
+                };
+                w.last_break = if piece.ends_with(b"\r\n") {
+                    2
+                } else {
+                    u64::from(piece.ends_with(b"\n"))
+                };
+            }
+        }
+    }
+    end_part(&mut state, pos, false, limit, &mut cuts);
+    Ok(Found {
+        cuts,
+        len: pos,
+        sha256: hasher.finalize().into(),
+    })
+}
+
+/// Reads up to the next line feed (included) or [`MAX_PIECE`] bytes; true when the piece ends
+/// a line.
+fn read_piece(reader: &mut impl BufRead, piece: &mut Vec<u8>) -> io::Result<bool> {
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            return Ok(false);
+        }
+        let room = (MAX_PIECE - piece.len()).min(available.len());
+        let (n, ends_line) = match available[..room].iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (room, false),
+        };
+        piece.extend_from_slice(&available[..n]);
+        reader.consume(n);
+        if ends_line {
+            return Ok(true);
+        }
+        if piece.len() >= MAX_PIECE {
+            return Ok(false);
+        }
+    }
+}
+
+/// Which open multipart `line` is a boundary line of (innermost first), and whether it closes
+/// it (`--boundary--`).
+fn boundary_of(line: &[u8], boundaries: &[Vec<u8>]) -> Option<(usize, bool)> {
+    let rest = line.strip_prefix(b"--")?;
+    boundaries.iter().enumerate().rev().find_map(|(depth, b)| {
+        let after = rest.strip_prefix(b.as_slice())?;
+        let closing = after.starts_with(b"--");
+        (closing || after.iter().all(u8::is_ascii_whitespace)).then_some((depth, closing))
+    })
+}
+
+enum Opened {
+    Multipart(Vec<u8>),
+    Watch(Watch),
+}
+
+/// What the part whose header block is `block` needs: its boundary when it is a multipart, a
+/// watch when its body might be cut, nothing otherwise. `blank` is where the blank line after the
+/// block starts and `body_start` where the body does.
+fn open_part(block: &[u8], blank: u64, body_start: u64, depth: usize) -> Option<Opened> {
+    let headers = MessageParser::new().parse_headers(block)?;
     let (ctype, boundary) = match headers.content_type() {
         Some(ct) => (
             ct.ctype().to_ascii_lowercase(),
@@ -65,104 +246,67 @@ fn walk(raw: &[u8], part: Range<usize>, limit: usize, depth: usize, cuts: &mut V
         // RFC 2045: no Content-Type is text/plain.
         None => ("text".to_owned(), None),
     };
-    let body = body_start..part.end;
     match (ctype.as_str(), boundary) {
         ("multipart", Some(b)) if depth < MAX_DEPTH && !b.is_empty() => {
-            for sub in parts_of(raw, body, b.as_bytes()) {
-                walk(raw, sub, limit, depth + 1, cuts);
-            }
+            Some(Opened::Multipart(b.into_bytes()))
         }
-        ("multipart" | "text" | "message", _) => {}
-        _ if body.len() <= limit => {}
+        ("multipart" | "text" | "message", _) => None,
         _ => {
-            let encoding = headers
+            let encoding = match headers
                 .content_transfer_encoding()
                 .unwrap_or_default()
                 .trim()
-                .to_ascii_lowercase();
-            let at_least = least_decoded(&raw[body.clone()], &encoding);
-            if at_least > limit {
-                cuts.push(Cut {
-                    marker_at,
-                    body,
-                    at_least,
-                });
-            }
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "base64" => Encoding::Base64,
+                "quoted-printable" => Encoding::QuotedPrintable,
+                _ => Encoding::Identity,
+            };
+            Some(Opened::Watch(Watch {
+                marker_at: blank,
+                body_start,
+                encoding,
+                count: 0,
+                last_break: 0,
+            }))
         }
     }
 }
 
-/// The least number of bytes `body` decodes to.
-fn least_decoded(body: &[u8], encoding: &str) -> usize {
-    match encoding {
+/// Ends the current part at `at`: the start of a boundary line (`boundary`) or the end of the
+/// message. Adds its cut when its body is too big to keep.
+fn end_part(state: &mut State, at: u64, boundary: bool, limit: u64, cuts: &mut Vec<Cut>) {
+    let State::Body(w) = std::mem::replace(state, State::Skip) else {
+        return;
+    };
+    // RFC 2046: the line break before a boundary line belongs to the boundary.
+    let (end, lf) = if boundary && at > w.body_start {
+        (
+            at.saturating_sub(w.last_break).max(w.body_start),
+            u64::from(w.last_break > 0),
+        )
+    } else {
+        (at, 0)
+    };
+    let len = end - w.body_start;
+    if len <= limit {
+        return;
+    }
+    let at_least = match w.encoding {
         // Every four base64 characters are three bytes, less at most two of padding.
-        "base64" => {
-            let chars = body
-                .iter()
-                .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
-                .count();
-            (chars / 4 * 3).saturating_sub(2)
-        }
+        Encoding::Base64 => (w.count / 4 * 3).saturating_sub(2),
         // At most three characters (=XX) per byte.
-        "quoted-printable" => body.len() / 3,
-        // 7bit, 8bit, binary and unknown: as written, but line breaks may become one byte.
-        _ => body.len() - body.iter().filter(|&&b| b == b'\r').count(),
+        Encoding::QuotedPrintable => len / 3,
+        Encoding::Identity => w.count.saturating_sub(lf),
+    };
+    if at_least > limit {
+        cuts.push(Cut {
+            marker_at: w.marker_at,
+            body: w.body_start..end,
+            at_least,
+        });
     }
-}
-
-/// Where the header block of `part` ends: (start of the blank line, start of the body). `None`
-/// when there is no blank line, so no body.
-fn header_end(raw: &[u8], part: Range<usize>) -> Option<(usize, usize)> {
-    let mut line = part.start;
-    while line < part.end {
-        let nl = line + raw[line..part.end].iter().position(|&b| b == b'\n')?;
-        if raw[line..nl] == *b"" || raw[line..nl] == *b"\r" {
-            return Some((line, nl + 1));
-        }
-        line = nl + 1;
-    }
-    None
-}
-
-/// The parts of a multipart body between its `--boundary` lines (RFC 2046: the line break
-/// before a boundary line belongs to it), up to the closing `--boundary--`.
-fn parts_of(raw: &[u8], body: Range<usize>, boundary: &[u8]) -> Vec<Range<usize>> {
-    let mut parts = vec![];
-    let mut open: Option<usize> = None;
-    let mut line = body.start;
-    while line < body.end {
-        let nl = raw[line..body.end]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(body.end, |p| line + p);
-        let text = &raw[line..nl];
-        if let Some(rest) = text
-            .strip_prefix(b"--")
-            .and_then(|t| t.strip_prefix(boundary))
-        {
-            let closing = rest.starts_with(b"--");
-            if closing || rest.iter().all(u8::is_ascii_whitespace) {
-                if let Some(start) = open {
-                    // The line break before this boundary line is not the part's.
-                    let mut end = line.saturating_sub(1).max(start);
-                    if end > start && raw[end - 1] == b'\r' {
-                        end -= 1;
-                    }
-                    parts.push(start..end);
-                }
-                if closing {
-                    return parts;
-                }
-                open = Some((nl + 1).min(body.end));
-            }
-        }
-        line = nl + 1;
-    }
-    // No closing boundary: the last part runs to the end.
-    if let Some(start) = open {
-        parts.push(start..body.end);
-    }
-    parts
 }
 
 #[cfg(test)]

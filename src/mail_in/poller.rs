@@ -15,8 +15,8 @@ use crate::clock::Clock;
 use crate::db::{self, Pool};
 use crate::imap::{IdleOutcome, ImapSettings, Mailbox};
 
-/// Messages fetched at once, and their most bytes together (a batch sits in memory whole; one
-/// message can be 25 MB, and is then a batch of its own). Fewer, larger batches matter to the
+/// Messages fetched at once, and their most bytes together (a batch sits in memory whole; a
+/// message over `imap::PART` is a batch of its own, in a temporary file). Fewer, larger batches matter to the
 /// server: each one's MOVE rewrites the mailbox's index (Dovecot spent more CPU than the portal
 /// with batches of 10).
 const BATCH: usize = 200;
@@ -84,8 +84,9 @@ async fn session(
         for message in batch {
             let uid = message.uid;
             let (inbox, now) = (inbox.clone(), clock.now_utc_naive());
-            let outcome = db::run(pool, move |c| {
-                receive::receive(c, now, &inbox, &message.raw, Source::Imap)
+            let outcome = db::run(pool, move |c| match &message.file {
+                Some(file) => receive::receive_file(c, now, &inbox, file, Source::Imap),
+                None => receive::receive(c, now, &inbox, &message.raw, Source::Imap),
             })
             .await?;
             tracing::info!(uid, outcome = outcome.key(), "mail-in");

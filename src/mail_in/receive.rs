@@ -15,7 +15,7 @@ use super::decode::{self, Incoming};
 use super::thread::{self, Join};
 use crate::accounts::model::{self as accounts, User};
 use crate::config::Settings;
-use crate::db::schema::mail_in as mi;
+use crate::db::schema::{mail_in as mi, mail_in_originals as mo};
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 use crate::files::{self, FileProblem, Kind};
@@ -184,6 +184,49 @@ pub fn key_of(message: Option<&Incoming>, raw: &[u8]) -> String {
     }
 }
 
+/// A message as it came: in memory, or in a file (a big one, fetched in parts).
+#[derive(Debug, Clone, Copy)]
+pub enum Raw<'a> {
+    Bytes(&'a [u8]),
+    File(&'a std::fs::File),
+}
+
+impl Raw<'_> {
+    /// Calls `each` with the message in pieces of at most `size` bytes, in order.
+    fn in_parts(
+        self,
+        size: usize,
+        mut each: impl FnMut(&[u8]) -> Result<(), AppError>,
+    ) -> Result<(), AppError> {
+        match self {
+            Raw::Bytes(b) => b.chunks(size).try_for_each(each),
+            Raw::File(f) => {
+                use std::io::{Read as _, Seek as _, SeekFrom};
+                let io = |e: std::io::Error| AppError::Internal(format!("mail-in spool: {e}"));
+                let mut f = f;
+                f.seek(SeekFrom::Start(0)).map_err(io)?;
+                let mut buf = vec![0; size];
+                loop {
+                    let mut filled = 0;
+                    while filled < size {
+                        match f.read(&mut buf[filled..]).map_err(io)? {
+                            0 => break,
+                            n => filled += n,
+                        }
+                    }
+                    if filled == 0 {
+                        return Ok(());
+                    }
+                    each(&buf[..filled])?;
+                    if filled < size {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Reads, threads and stores one raw message.
 pub fn receive(
     conn: &mut DbConn,
@@ -196,6 +239,35 @@ pub fn receive(
     // attachment is not held a second time to be measured and thrown away).
     let message = decode::parse_within(raw, inbox.max_file_bytes);
     let key = key_of(message.as_ref(), raw);
+    receive_decoded(conn, now, inbox, message, key, Raw::Bytes(raw), source)
+}
+
+/// [`receive`] for a message in a file, which is never read into memory whole.
+pub fn receive_file(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    inbox: &Inbox,
+    file: &std::fs::File,
+    source: Source,
+) -> Result<Outcome, AppError> {
+    let (message, hash) = decode::parse_file(file, inbox.max_file_bytes)
+        .map_err(|e| AppError::Internal(format!("mail-in spool: {e}")))?;
+    let key = match &message {
+        Some(m) => key_of(Some(m), &[]),
+        None => format!("sha256:{hash}"),
+    };
+    receive_decoded(conn, now, inbox, message, key, Raw::File(file), source)
+}
+
+fn receive_decoded(
+    conn: &mut DbConn,
+    now: PrimitiveDateTime,
+    inbox: &Inbox,
+    message: Option<Incoming>,
+    key: String,
+    raw: Raw<'_>,
+    source: Source,
+) -> Result<Outcome, AppError> {
     db::write(conn, |c| {
         let seen: i64 = mi::table
             .filter(mi::mail_key.eq(&key))
@@ -245,7 +317,7 @@ fn store<'a>(
     now: PrimitiveDateTime,
     inbox: &Inbox,
     m: &'a Incoming,
-    raw: &'a [u8],
+    raw: Raw<'a>,
     mut row: Row<'a>,
 ) -> Result<Outcome, AppError> {
     let sender = row.sender;
@@ -329,6 +401,9 @@ fn store<'a>(
     }
     open(c, now, inbox, m, row, user.as_ref(), &name, &body, link)
 }
+
+/// The most bytes of an original stored in one row of `mail_in_originals`.
+const ORIGINAL_PART: usize = 1024 * 1024;
 
 /// The kinds of the staff notes on a ticket opened by mail (`tickets::views` words them).
 pub const NOTE_CLOSED: &str = "mail-closed";
@@ -542,7 +617,7 @@ struct Row<'a> {
     outcome: Outcome,
     ticket_id: Option<String>,
     message_id: Option<i64>,
-    raw: Option<&'a [u8]>,
+    raw: Option<Raw<'a>>,
     refused: Vec<(String, Refused)>,
     bounced: Option<&'a str>,
     detail: String,
@@ -564,13 +639,27 @@ impl Row<'_> {
                 mi::outcome.eq(self.outcome.key()),
                 mi::ticket_id.eq(&self.ticket_id),
                 mi::message_id.eq(self.message_id),
-                // The original is kept only beside a ticket message, for staff.
-                mi::raw.eq(self.ticket_id.as_ref().and(self.raw)),
                 mi::refused.eq(refused.join("\n")),
                 mi::bounced_email.eq(self.bounced),
                 mi::detail.eq(&self.detail),
             ))
             .execute(c)?;
+        // The original is kept only beside a ticket message, for staff; in parts, so neither
+        // SQLite nor libpq builds a second copy of a big mail in memory.
+        if let (Some(_), Some(raw)) = (&self.ticket_id, self.raw) {
+            let mut part = 0i32;
+            raw.in_parts(ORIGINAL_PART, |data| {
+                diesel::insert_into(mo::table)
+                    .values((
+                        mo::mail_key.eq(self.key),
+                        mo::part.eq(part),
+                        mo::data.eq(data),
+                    ))
+                    .execute(c)?;
+                part += 1;
+                Ok(())
+            })?;
+        }
         Ok(self.outcome)
     }
 }

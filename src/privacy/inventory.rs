@@ -96,6 +96,7 @@ pub const TABLES: &[Table] = &[
     left_out("user_totp", Reason::Secret),
     left_out("recovery_codes", Reason::Secret),
     left_out("mail_in", Reason::Mail),
+    left_out("mail_in_originals", Reason::Mail),
 ];
 
 /// True for a column whose name says it refers to an organisation, a person or an e-mail

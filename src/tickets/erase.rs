@@ -8,8 +8,9 @@ use time::PrimitiveDateTime;
 
 use super::State;
 use crate::db::schema::{
-    files, mail_in as mi, ticket_attachments as ta, ticket_index_queue as iq,
-    ticket_messages as tm, ticket_ratings as tr, ticket_tokens as tk, tickets as t,
+    files, mail_in as mi, mail_in_originals as mo, ticket_attachments as ta,
+    ticket_index_queue as iq, ticket_messages as tm, ticket_ratings as tr, ticket_tokens as tk,
+    tickets as t,
 };
 use crate::db::{self, DbConn};
 use crate::error::AppError;
@@ -60,12 +61,18 @@ fn erase_batch(c: &mut DbConn, ids: &[String], now: PrimitiveDateTime) -> Result
     super::search::remove_terms(c, ids)?;
     // The original e-mails go with the words; the keys stay, so a copy arriving late is still
     // known and not turned into a new ticket.
+    diesel::delete(
+        mo::table.filter(
+            mo::mail_key.eq_any(
+                mi::table
+                    .filter(mi::ticket_id.eq_any(ids))
+                    .select(mi::mail_key),
+            ),
+        ),
+    )
+    .execute(c)?;
     diesel::update(mi::table.filter(mi::ticket_id.eq_any(ids)))
-        .set((
-            mi::raw.eq(None::<Vec<u8>>),
-            mi::sender_email.eq(""),
-            mi::refused.eq(""),
-        ))
+        .set((mi::sender_email.eq(""), mi::refused.eq("")))
         .execute(c)?;
     diesel::delete(iq::table.filter(iq::ticket_id.eq_any(ids))).execute(c)?;
     diesel::delete(tk::table.filter(tk::ticket_id.eq_any(ids))).execute(c)?;

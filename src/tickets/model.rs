@@ -680,10 +680,18 @@ pub fn mailed(
     conn: &mut DbConn,
     message_ids: &[i64],
 ) -> Result<std::collections::HashMap<i64, Mailed>, AppError> {
-    use crate::db::schema::mail_in as mi;
+    use crate::db::schema::{mail_in as mi, mail_in_originals as mo};
     let rows: Vec<(Option<i64>, bool, String)> = mi::table
         .filter(mi::message_id.eq_any(message_ids))
-        .select((mi::message_id, mi::raw.is_not_null(), mi::refused))
+        .select((
+            mi::message_id,
+            diesel::dsl::exists(
+                mo::table
+                    .filter(mo::mail_key.eq(mi::mail_key))
+                    .filter(mo::part.eq(0)),
+            ),
+            mi::refused,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
@@ -712,14 +720,15 @@ pub fn mail_original(
     ticket_id: &str,
     message_id: i64,
 ) -> Result<Option<Vec<u8>>, AppError> {
-    use crate::db::schema::mail_in as mi;
-    Ok(mi::table
+    use crate::db::schema::{mail_in as mi, mail_in_originals as mo};
+    let parts: Vec<Vec<u8>> = mo::table
+        .inner_join(mi::table)
         .filter(mi::message_id.eq(message_id))
         .filter(mi::ticket_id.eq(ticket_id))
-        .select(mi::raw)
-        .first::<Option<Vec<u8>>>(conn)
-        .optional()?
-        .flatten())
+        .order(mo::part)
+        .select(mo::data)
+        .load(conn)?;
+    Ok((!parts.is_empty()).then(|| parts.concat()))
 }
 
 /// The last delivery failure of mail to `address` (when, and the status code), unless mail has

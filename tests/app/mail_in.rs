@@ -3,11 +3,15 @@
 //! references opening new tickets, closed tickets, members' files and refusals, machine mail,
 //! bounces, the per-sender limit, and the original `.eml` for staff only.
 
+use std::io::Write as _;
+
 use base64::Engine;
 use diesel::prelude::*;
 use donera::accounts::model::Role;
-use donera::db::schema::{mail_in, ticket_attachments, ticket_messages, tickets};
-use donera::mail_in::receive::{Inbox, Outcome, Source, receive};
+use donera::db::schema::{
+    mail_in, mail_in_originals, ticket_attachments, ticket_messages, tickets,
+};
+use donera::mail_in::receive::{Inbox, Outcome, Source, receive, receive_file};
 use donera::outbox::Event;
 
 use crate::csat::last_mail;
@@ -407,7 +411,8 @@ async fn a_member_mails_a_new_ticket_with_files_and_hears_which_were_refused() {
 
 #[actix_web::test]
 async fn a_file_over_the_limit_is_refused_undecoded_and_the_original_kept_whole() {
-    for kind in backends() {
+    // In memory (the pipe, small IMAP messages) and from a file (IMAP messages over 1 MiB).
+    for (kind, spooled) in backends().into_iter().flat_map(|k| [(k, false), (k, true)]) {
         let app = app(kind, &[("DONERA_MAX_UPLOAD_MB", "1")]);
         let mut b = Browser::new(&app);
         registered_member(&mut b, "Kören i Byn", &orgnr(1), "anna@koren.se").await;
@@ -426,13 +431,29 @@ async fn a_file_over_the_limit_is_refused_undecoded_and_the_original_kept_whole(
                 ("intyg.pdf", "application/pdf", PDF),
             ],
         );
-        assert_eq!(deliver(&app, &raw), Outcome::Created(FIRST.into()));
+        let outcome = if spooled {
+            let mut file = tempfile::tempfile().unwrap();
+            file.write_all(&raw).unwrap();
+            let inbox = Inbox::from_settings(&app.state.settings);
+            let mut c = app.pool().get().unwrap();
+            let now = app.clock.now_utc_naive();
+            receive_file(&mut c, now, &inbox, &file, Source::Imap).unwrap()
+        } else {
+            deliver(&app, &raw)
+        };
+        assert_eq!(
+            outcome,
+            Outcome::Created(FIRST.into()),
+            "spooled: {spooled}"
+        );
         let mut c = app.pool().get().unwrap();
         let refused: String = mail_in::table
             .select(mail_in::refused)
             .first(&mut c)
             .unwrap();
         assert_eq!(refused, "stort-intyg.pdf\tsize");
+        let parts: i64 = mail_in_originals::table.count().get_result(&mut c).unwrap();
+        assert_eq!(parts, 3, "the original in parts of 1 MiB");
         let files: i64 = ticket_attachments::table
             .count()
             .get_result(&mut c)

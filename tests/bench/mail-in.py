@@ -6,14 +6,16 @@ answers to those tickets (by the requester, with the ticket number in the subjec
 e-mail below), HTML-only mail, Windows-1252 and ISO-8859-1 mail, small attachments. The release
 binary starts on a fresh SQLite database with DONERA_IMAP_URL pointing at the mailbox; the rate is
 the messages moved to the done folder (each is stored before it is moved) per second, from the
-first to the last. Then one 25 MB message arrives, and the portal's peak RSS before and after it
-is compared with the message's size.
+first to the last. Then, once the outbox has mailed the confirmations of those tickets (it reads
+the memory-mapped database as it goes, which would be counted against the big message), one
+25 MB message arrives, and the portal's peak RSS before and after it is compared with the
+message's size.
 
 Targets: >= 200 messages/s on SQLite; memory flat (the portal's anonymous memory, RssAnon, at
 its highest over the 10,000 no more than 16 MiB above its highest over the first 1,000: the
 file-backed part is SQLite's memory-mapped database, which grows with the data and is the
-kernel's to drop), and the 25 MB message raising the peak RSS by no more than its own size. Each line says "target met" or "target missed"; exit status 1 when one is
-missed.
+kernel's to drop), and the 25 MB message raising the peak RSS by no more than its own size.
+Each line says "target met" or "target missed"; exit status 1 when one is missed.
 
 Run by hand from the repository root after `cargo build --release` (Dovecot from Debian's
 dovecot-imapd, as root: it chowns the mail to `nobody`):
@@ -30,6 +32,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import socket
 import subprocess
 import sys
@@ -187,6 +190,15 @@ def counts(port):
     return inbox, done
 
 
+def pending_mail(directory):
+    """Outbox events the portal has yet to deliver (read beside it: SQLite in WAL mode)."""
+    db = sqlite3.connect(f"file:{directory}/portal.db?mode=ro", uri=True, timeout=30)
+    try:
+        return db.execute("SELECT count(*) FROM outbox_events WHERE state = 'pending'").fetchone()[0]
+    finally:
+        db.close()
+
+
 def status(pid, field):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -263,12 +275,21 @@ def main():
                    "Content-Type: text/plain; charset=utf-8\r\n\r\nSe bilagan.\r\n--b\r\n"
                    "Content-Type: application/pdf; name=\"stor.pdf\"\r\n"
                    "Content-Transfer-Encoding: base64\r\n\r\n").encode() + blob + b"\r\n--b--\r\n"
+            # The outbox is still mailing the 10,000 tickets' confirmations, reading the mapped
+            # database as it goes: wait until it is done, or that work would be counted as the
+            # big message's.
+            quiet_by = time.time() + 300
+            while pending_mail(DIR) > 0:
+                if time.time() > quiet_by or portal.poll() is not None:
+                    sys.exit(f"the outbox did not empty; see {DIR}/portal.log")
+                time.sleep(0.2)
             before = status(portal.pid, "VmHWM")
             m = imaplib.IMAP4("127.0.0.1", port)
             m.login(USER, PASSWORD)
             m.append("INBOX", None, None, big)
             m.logout()
             anon_before = status(portal.pid, "RssAnon")
+            file_before = status(portal.pid, "RssFile")
             anon_big = anon_before
             while counts(port)[1] < MESSAGES + 1:
                 if time.time() > deadline or portal.poll() is not None:
@@ -282,7 +303,8 @@ def main():
             print(f"a {mb:.1f} MiB message: peak RSS {before:.1f} -> {after:.1f} MiB "
                   f"(+{after - before:.1f}; target <= +{mb:.1f}): "
                   f"{'target met' if ok else 'target missed'}; anonymous memory {anon_before:.1f} "
-                  f"-> {anon_big:.1f} MiB at its highest seen")
+                  f"-> {anon_big:.1f} MiB at its highest seen, mapped files {file_before:.1f} -> "
+                  f"{status(portal.pid, 'RssFile'):.1f} MiB")
         finally:
             portal.send_signal(signal.SIGTERM)
             portal.wait(timeout=30)
