@@ -602,12 +602,46 @@ fn uid_set(uids: &[u32]) -> String {
         .join(",")
 }
 
-/// The done folder's name on the server: our `/` replaced by the server's separator.
+/// The done folder's name on the server: our `/` replaced by the server's separator, in
+/// modified UTF-7 (see [`mailbox_name`]).
 pub fn server_folder_name(folder: &str, delimiter: Option<&str>) -> String {
     match delimiter {
-        Some(d) if d != "/" => folder.split('/').collect::<Vec<_>>().join(d),
-        _ => folder.to_owned(),
+        Some(d) if d != "/" => mailbox_name(&folder.split('/').collect::<Vec<_>>().join(d)),
+        _ => mailbox_name(folder),
     }
+}
+
+/// A mailbox name as IMAP4rev1 writes it (RFC 3501 5.1.3, modified UTF-7): printable ASCII as
+/// it is, `&` as `&-`, and every run of other characters as `&`, the base64 of its UTF-16 (with
+/// `,` for `/`, unpadded) and `-`. A Swedish "Färdiga" is `F&AOQ-rdiga` on the server.
+pub fn mailbox_name(name: &str) -> String {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD_NO_PAD;
+    let mut out = String::with_capacity(name.len());
+    let mut run: Vec<u16> = vec![];
+    let flush = |run: &mut Vec<u16>, out: &mut String| {
+        if !run.is_empty() {
+            let bytes: Vec<u8> = run.iter().flat_map(|u| u.to_be_bytes()).collect();
+            out.push('&');
+            out.push_str(&b64.encode(bytes).replace('/', ","));
+            out.push('-');
+            run.clear();
+        }
+    };
+    for c in name.chars() {
+        if c == '&' {
+            flush(&mut run, &mut out);
+            out.push_str("&-");
+        } else if (' '..='~').contains(&c) {
+            flush(&mut run, &mut out);
+            out.push(c);
+        } else {
+            let mut units = [0; 2];
+            run.extend_from_slice(c.encode_utf16(&mut units));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 pub type Session = async_imap::Session<MailStream>;
@@ -756,7 +790,7 @@ impl Mailbox {
             })
             .await?;
         }
-        let mailbox = settings.mailbox.clone();
+        let mailbox = mailbox_name(&settings.mailbox);
         with_timeout(limit, self.session.select(&mailbox), |e| {
             ImapError::Protocol {
                 during: "SELECT",
@@ -1317,6 +1351,19 @@ mod tests {
             server_folder_name("Donera/Processed", None),
             "Donera/Processed"
         );
+        assert_eq!(
+            server_folder_name("Donera/Färdiga", Some(".")),
+            "Donera.F&AOQ-rdiga"
+        );
+        assert_eq!(mailbox_name("Inkorg/Åtgärdat"), "Inkorg/&AMU-tg&AOQ-rdat");
+        // RFC 3501's own examples, and a sign outside the BMP (a surrogate pair).
+        assert_eq!(
+            mailbox_name("~peter/mail/台北/日本語"),
+            "~peter/mail/&U,BTFw-/&ZeVnLIqe-"
+        );
+        assert_eq!(mailbox_name("Tom & Jerry"), "Tom &- Jerry");
+        assert_eq!(mailbox_name("📬"), "&2D3c7A-");
+        assert_eq!(mailbox_name("INBOX"), "INBOX");
         assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
     }
 

@@ -127,6 +127,38 @@ async fn starttls_fetch_and_done() {
 }
 
 #[tokio::test]
+async fn a_swedish_done_folder_is_created_and_used_in_modified_utf7() {
+    let d = Dovecot::start(Options {
+        layout_fs: true,
+        ..Options::default()
+    });
+    deliver(&d, &[message(1)]).await;
+    let mut s = settings(&d.starttls_url(), &d);
+    s.done_folder = "Donera/Färdiga".into();
+    let mut mb = Mailbox::connect(&s).await.unwrap();
+    assert_eq!(mb.done_folder(), "Donera/F&AOQ-rdiga");
+    let batch = mb.fetch_batch(5, u64::MAX).await.unwrap();
+    assert_eq!(batch.len(), 1);
+    mb.done(&[batch[0].uid]).await.unwrap();
+    let session = mb.session();
+    let names: Vec<String> = session
+        .list(Some(""), Some("*"))
+        .await
+        .unwrap()
+        .map(|n| n.unwrap().name().to_owned())
+        .collect()
+        .await;
+    assert!(names.iter().any(|n| n == "Donera/F&AOQ-rdiga"), "{names:?}");
+    assert_eq!(
+        session.select("Donera/F&AOQ-rdiga").await.unwrap().exists,
+        1
+    );
+    // Connecting again finds the folder rather than failing to create it twice.
+    mb.logout().await.unwrap();
+    Mailbox::connect(&s).await.unwrap().logout().await.unwrap();
+}
+
+#[tokio::test]
 async fn untrusted_certificate_is_a_tls_error() {
     let d = Dovecot::start(Options::default());
     let mut s = settings(&d.imaps_url(), &d);
