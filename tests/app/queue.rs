@@ -90,14 +90,32 @@ async fn walk(s: &mut Browser<'_>, start: &str, which: usize) -> Vec<Vec<String>
     pages
 }
 
+/// An app whose help desk holds `tickets` seeded tickets and `messages` messages, with the
+/// staff member (an agent) they were seeded for.
+async fn seeded(kind: crate::support::Kind, tickets: usize, messages: usize) -> (TestApp, String) {
+    let app = TestApp::start(kind);
+    let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+    let mut c = app.pool().get().unwrap();
+    donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), tickets, messages, &staff)
+        .unwrap();
+    (app, staff)
+}
+
+/// PostgreSQL asked with sequential scans off, so that a small test table's plan is the one an
+/// index allows, as on a large one.
+fn seqscan_off(c: &mut donera::db::DbConn) {
+    if let donera::db::DbConn::Pg(pg) = c {
+        diesel::connection::SimpleConnection::batch_execute(pg, "SET enable_seqscan = off")
+            .unwrap();
+    }
+}
+
 #[actix_web::test]
 async fn every_order_pages_through_each_ticket_once_both_ways() {
     for kind in backends() {
-        let app = TestApp::start(kind);
-        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let (app, _) = seeded(kind, 230, 230).await;
         let mut c = app.pool().get().unwrap();
         let now = app.clock.now_utc_naive();
-        donera::tickets::seed::bench(&mut c, now, 230, 230, &staff).unwrap();
         // Ties in every order: ten tickets share one update, creation and due time.
         let same: Vec<String> = tickets::table
             .select(tickets::number)
@@ -154,12 +172,8 @@ async fn every_order_pages_through_each_ticket_once_both_ways() {
 #[actix_web::test]
 async fn a_page_link_shows_the_same_tickets_while_others_arrive_and_move() {
     for kind in backends() {
-        let app = TestApp::start(kind);
-        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
-        let mut c = app.pool().get().unwrap();
+        let (app, staff) = seeded(kind, 200, 200).await;
         let now = app.clock.now_utc_naive();
-        donera::tickets::seed::bench(&mut c, now, 200, 200, &staff).unwrap();
-        drop(c);
         let mut s = Browser::new(&app);
         login(&mut s, "agent@partner.example.org", PW).await;
         let first = s.get(&format!("{QUEUE}?state=all")).await;
@@ -210,15 +224,10 @@ async fn a_page_link_shows_the_same_tickets_while_others_arrive_and_move() {
 async fn no_filter_combination_scans_the_whole_table() {
     use donera::tickets::queue::{Filter, explain};
     for kind in backends() {
-        let app = TestApp::start(kind);
-        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let (app, staff) = seeded(kind, 3000, 6000).await;
         let mut c = app.pool().get().unwrap();
         let now = app.clock.now_utc_naive();
-        donera::tickets::seed::bench(&mut c, now, 3000, 6000, &staff).unwrap();
-        if let donera::db::DbConn::Pg(pg) = &mut *c {
-            diesel::connection::SimpleConnection::batch_execute(pg, "SET enable_seqscan = off")
-                .unwrap();
-        }
+        seqscan_off(&mut c);
         let index = donera::tickets::search::SearchIndex::default();
         let cursor = "1764849600000000000_D-2026-00042";
         let mut checked = 0;
@@ -277,11 +286,9 @@ async fn no_search_scans_the_whole_table() {
     use donera::db::schema::organisations;
     use donera::tickets::queue::{Filter, explain};
     for kind in backends() {
-        let app = TestApp::start(kind);
-        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let (app, staff) = seeded(kind, 3000, 6000).await;
         let mut c = app.pool().get().unwrap();
         let now = app.clock.now_utc_naive();
-        donera::tickets::seed::bench(&mut c, now, 3000, 6000, &staff).unwrap();
         let email: String = tickets::table
             .select(tickets::requester_email)
             .order(tickets::number)
@@ -293,10 +300,7 @@ async fn no_search_scans_the_whole_table() {
             .order(organisations::name)
             .first(&mut c)
             .unwrap();
-        if let donera::db::DbConn::Pg(pg) = &mut *c {
-            diesel::connection::SimpleConnection::batch_execute(pg, "SET enable_seqscan = off")
-                .unwrap();
-        }
+        seqscan_off(&mut c);
         let index = donera::tickets::search::SearchIndex::default();
         let cursor = "1764849600000000000_D-2026-00042";
         let queries = [
@@ -427,10 +431,8 @@ fn full_scans_are_told_from_index_reads() {
 #[actix_web::test]
 async fn the_organisation_page_walks_a_busy_organisations_tickets_by_cursor() {
     for kind in backends() {
-        let app = TestApp::start(kind);
-        let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let (app, _) = seeded(kind, 600, 900).await;
         let mut c = app.pool().get().unwrap();
-        donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 600, 900, &staff).unwrap();
         let (org, count): (String, i64) = tickets::table
             .filter(tickets::organisation_id.is_not_null())
             .filter(tickets::merged_into.is_null())
