@@ -883,30 +883,47 @@ impl Mailbox {
         }
     }
 
-    /// `(uid, RFC822.SIZE)` of the messages `uids` that are still there, by UID.
-    async fn sizes(&mut self, uids: &[u32]) -> Result<Vec<(u32, u64)>, ImapError> {
+    /// Runs `UID FETCH <set> <query>` and hands each response to `each` as it comes, the command
+    /// and every response within the timeout. Unsolicited FETCH responses (flag changes of other
+    /// messages) come too: `each` checks the UID.
+    async fn uid_fetch_each(
+        &mut self,
+        set: String,
+        query: &str,
+        during: &'static str,
+        mut each: impl FnMut(&async_imap::types::Fetch) -> Result<(), ImapError>,
+    ) -> Result<(), ImapError> {
         let limit = self.timeout;
-        let protocol = self.protocol("UID FETCH RFC822.SIZE");
-        let mut sizes: Vec<(u32, u64)> = vec![];
-        let failed = self.protocol("UID FETCH RFC822.SIZE");
-        let mut stream = with_timeout(
-            limit,
-            self.session.uid_fetch(uid_set(uids), "(UID RFC822.SIZE)"),
-            failed,
-        )
-        .await?;
+        let protocol = self.protocol(during);
+        let failed = self.protocol(during);
+        let mut stream = with_timeout(limit, self.session.uid_fetch(set, query), failed).await?;
         while let Some(fetch) = tokio::time::timeout(limit, stream.next())
             .await
-            .map_err(|_| timeout_error("UID FETCH RFC822.SIZE", limit))?
+            .map_err(|_| timeout_error(during, limit))?
         {
-            let fetch = fetch.map_err(|e| protocol(e.to_string()))?;
-            if let (Some(uid), Some(size)) = (fetch.uid, fetch.size)
-                && uids.binary_search(&uid).is_ok()
-            {
-                sizes.push((uid, u64::from(size)));
-            }
+            // The response (the server's buffer, with a message in it) is dropped after `each`.
+            each(&fetch.map_err(|e| protocol(e.to_string()))?)?;
         }
-        drop(stream);
+        Ok(())
+    }
+
+    /// `(uid, RFC822.SIZE)` of the messages `uids` that are still there, by UID.
+    async fn sizes(&mut self, uids: &[u32]) -> Result<Vec<(u32, u64)>, ImapError> {
+        let mut sizes: Vec<(u32, u64)> = vec![];
+        self.uid_fetch_each(
+            uid_set(uids),
+            "(UID RFC822.SIZE)",
+            "UID FETCH RFC822.SIZE",
+            |fetch| {
+                if let (Some(uid), Some(size)) = (fetch.uid, fetch.size)
+                    && uids.binary_search(&uid).is_ok()
+                {
+                    sizes.push((uid, u64::from(size)));
+                }
+                Ok(())
+            },
+        )
+        .await?;
         sizes.sort_unstable();
         sizes.dedup_by_key(|s| s.0);
         Ok(sizes)
@@ -914,23 +931,8 @@ impl Mailbox {
 
     /// The messages `uids` whole, one FETCH for all.
     async fn fetch_whole(&mut self, uids: &[u32]) -> Result<Vec<RawMessage>, ImapError> {
-        let limit = self.timeout;
-        let protocol = self.protocol("UID FETCH");
         let mut out = Vec::with_capacity(uids.len());
-        let failed = self.protocol("UID FETCH");
-        let mut stream = with_timeout(
-            limit,
-            self.session.uid_fetch(uid_set(uids), "(UID BODY.PEEK[])"),
-            failed,
-        )
-        .await?;
-        loop {
-            let next = tokio::time::timeout(limit, stream.next())
-                .await
-                .map_err(|_| timeout_error("UID FETCH", limit))?;
-            let Some(fetch) = next else { break };
-            let fetch = fetch.map_err(|e| protocol(e.to_string()))?;
-            // Unsolicited FETCH responses (flag changes) carry no body: skipped.
+        self.uid_fetch_each(uid_set(uids), "(UID BODY.PEEK[])", "UID FETCH", |fetch| {
             if let (Some(uid), Some(body)) = (fetch.uid, fetch.body())
                 && uids.binary_search(&uid).is_ok()
             {
@@ -940,9 +942,9 @@ impl Mailbox {
                     file: None,
                 });
             }
-            // `fetch` (the server's buffer with the message in it) is dropped here.
-        }
-        drop(stream);
+            Ok(())
+        })
+        .await?;
         out.sort_by_key(|m| m.uid);
         out.dedup_by_key(|m| m.uid);
         Ok(out)
@@ -953,34 +955,22 @@ impl Mailbox {
     /// the number of bytes written.
     async fn fetch_in_parts(&mut self, uid: u32) -> Result<(std::fs::File, u64), ImapError> {
         use std::io::Write as _;
-        let limit = self.timeout;
-        let protocol = self.protocol("UID FETCH part");
         let spool = |e: std::io::Error| ImapError::Spool(e.to_string());
         let mut file = tempfile::tempfile().map_err(spool)?;
         let mut len = 0u64;
         loop {
             let query = format!("(UID BODY.PEEK[]<{len}.{PART}>)");
-            let failed = self.protocol("UID FETCH part");
-            let mut stream = with_timeout(
-                limit,
-                self.session.uid_fetch(uid.to_string(), query),
-                failed,
-            )
-            .await?;
             let mut got = 0u64;
-            while let Some(fetch) = tokio::time::timeout(limit, stream.next())
-                .await
-                .map_err(|_| timeout_error("UID FETCH part", limit))?
-            {
-                let fetch = fetch.map_err(|e| protocol(e.to_string()))?;
+            self.uid_fetch_each(uid.to_string(), &query, "UID FETCH part", |fetch| {
                 if fetch.uid == Some(uid)
                     && let Some(body) = fetch.body()
                 {
                     file.write_all(body).map_err(spool)?;
                     got += body.len() as u64;
                 }
-            }
-            drop(stream);
+                Ok(())
+            })
+            .await?;
             len += got;
             if got < PART {
                 file.flush().map_err(spool)?;

@@ -1220,7 +1220,7 @@ X-Donera-Left-Out-0: 1
 --m--
 "
         ));
-        let mail = parse_within(&raw, 5_000).unwrap();
+        let mail = parse_within(&raw, 5_000).expect("a message");
         assert_eq!(mail.text, "Se bilagan.");
         let part = &mail.attachments[0];
         assert_eq!(part.name, "stor.pdf");
@@ -1228,7 +1228,7 @@ X-Donera-Left-Out-0: 1
         assert_eq!(part.left_out, Some(8_998));
         // Under a higher limit it is decoded as before, and the sender's look-alike header
         // marks nothing.
-        let mail = parse_within(&raw, 10_000).unwrap();
+        let mail = parse_within(&raw, 10_000).expect("a message");
         assert_eq!(mail.attachments[0].left_out, None);
         assert_eq!(mail.attachments[0].bytes.len(), 9_000);
     }

@@ -315,6 +315,12 @@ mod tests {
 
     const MARK: &str = "X-Test-Left-Out";
 
+    /// `raw` cut at a limit of 1,000 bytes, as text; it must have had something to cut.
+    fn cut_text(raw: &str) -> String {
+        let out = cut(raw.as_bytes(), 1_000, MARK).expect("a part to cut");
+        String::from_utf8(out).expect("text in, text out")
+    }
+
     fn b64(n: usize) -> String {
         // 76-character lines of base64 for n bytes (the content does not matter).
         let chars = n.div_ceil(3) * 4;
@@ -348,7 +354,7 @@ mod tests {
     fn a_big_attachment_loses_its_body_and_keeps_its_headers() {
         let raw = mixed(30_000);
         let out = cut(raw.as_bytes(), 10_000, MARK).expect("cut");
-        let out = String::from_utf8(out).unwrap();
+        let out = String::from_utf8(out).expect("text in, text out");
         assert!(out.len() < 1_000, "{out}");
         assert!(
             out.contains(
@@ -388,7 +394,7 @@ mod tests {
              Content-Type: application/octet-stream\n\n{}\n--outer--\n",
             "x".repeat(5_000)
         );
-        let out = String::from_utf8(cut(raw.as_bytes(), 1_000, MARK).unwrap()).unwrap();
+        let out = cut_text(&raw);
         assert!(
             out.ends_with(
                 "Content-Type: application/octet-stream\nX-Test-Left-Out: 5000\r\n\n\n--outer--\n"
@@ -405,14 +411,14 @@ mod tests {
              Content-Transfer-Encoding: base64\r\n\r\n{}",
             b64(3_000)
         );
-        let out = String::from_utf8(cut(single.as_bytes(), 1_000, MARK).unwrap()).unwrap();
+        let out = cut_text(&single);
         assert!(out.ends_with("X-Test-Left-Out: 2998\r\n\r\n"), "{out}");
         let unclosed = format!(
             "From: a@b.se\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\n\
              Content-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
             b64(3_000)
         );
-        let out = String::from_utf8(cut(unclosed.as_bytes(), 1_000, MARK).unwrap()).unwrap();
+        let out = cut_text(&unclosed);
         assert!(out.ends_with("X-Test-Left-Out: 2998\r\n\r\n"), "{out}");
     }
 
