@@ -258,7 +258,14 @@ fn fetch(
             }
             for w in &plan.words {
                 q = match w {
-                    WordFilter::Ids(ids) => q.filter(t::id.eq_any(ids.clone())),
+                    WordFilter::Postings(w) => q.filter(
+                        t::id.eq_any(
+                            tt::table
+                                .filter(tt::term.ge(w.clone()))
+                                .filter(tt::term.lt(upper(w)))
+                                .select(tt::ticket_id),
+                        ),
+                    ),
                     WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
                     WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
                     WordFilter::Exists(w) => q.filter(diesel::dsl::exists(

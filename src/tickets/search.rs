@@ -5,8 +5,9 @@
 //! Writes queue a ticket's text in their own transaction ([`queue`]); [`flush`] turns queued
 //! texts into terms in batches, run by the worker every second and by every search first.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 
@@ -242,8 +243,15 @@ pub fn flush(conn: &mut DbConn, limit: i64) -> Result<usize, AppError> {
     })
 }
 
-/// A search word with fewer index entries than this is "rare" (see [`queue`]).
+/// A search word with fewer index entries than this is "rare" (see [`flush_then_plan`]).
 const RARE: i64 = 1000;
+
+/// A search word's index entries are counted up to this many (see [`TermCounts`]); past it, a
+/// word never leads a search.
+const COUNTED: i64 = 50_000;
+
+/// The tickets a search's first page wants (the queue's page and one more, for "next").
+const WANTED: f64 = 51.0;
 
 /// The search filter for tickets with a word starting with `w`, as SQL text; `None` unless `w`
 /// is letters and digits only (as every folded search word is), which is what makes it safe to
@@ -266,8 +274,9 @@ pub fn upper(w: &str) -> String {
 
 /// How one search word narrows the queue (see `model::queue`).
 pub enum WordFilter {
-    /// A rare word: the tickets that have it.
-    Ids(Vec<String>),
+    /// The word whose tickets are fewer than the walk along the queue's order would test (see
+    /// [`rarest_drives`]): its index entries, each ticket looked up and tested for the rest.
+    Postings(String),
     /// A common word, written into the SQL (see [`word_filter_sql`]).
     Inline(String),
     /// Any other word, tested ticket by ticket.
@@ -315,39 +324,41 @@ struct Count {
     n: i64,
 }
 
-/// What a search remembers between searches: which words are common. Process-wide, in
-/// `AppState`; forgetting it changes no result, only the cost of the next search.
+/// What a search remembers between searches: how many index entries common words have. Process-
+/// wide, in `AppState`; forgetting it changes no result, only the cost of the next search.
 #[derive(Default)]
 pub struct SearchIndex {
-    /// Search words with many tickets.
-    pub common_terms: CommonTerms,
+    /// Index entries of search words with many tickets.
+    pub counts: TermCounts,
     /// Common words whose search is written as text.
     pub inline_terms: InlineTerms,
 }
 
-/// Search words known to be common (at least the help desk's threshold of index entries). A
-/// word only grows more common as tickets come in, and a common word is searched without the
-/// index's list of tickets anyway, so remembering the verdict never changes a result: it only
-/// spares the search its probe of the index. Bounded: forgotten all at once when full.
+/// How many index entries common search words have (at least [`RARE`]; `None`: at least
+/// [`COUNTED`]). Counts only plan a search (which word to start from), so a count some minutes
+/// old changes no result; each is counted again after [`TermCounts::FRESH`], as words gain
+/// tickets. Bounded: forgotten all at once when full. Rare words are counted on every search,
+/// which costs less than their one page.
 #[derive(Default)]
-pub struct CommonTerms(Mutex<HashSet<String>>);
+pub struct TermCounts(Mutex<HashMap<String, (Option<i64>, Instant)>>);
 
-impl CommonTerms {
+impl TermCounts {
     const MAX: usize = 4096;
+    const FRESH: Duration = Duration::from_secs(600);
 
-    pub fn contains(&self, term: &str) -> bool {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .contains(term)
+    pub fn get(&self, term: &str) -> Option<Option<i64>> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(term)
+            .filter(|(_, at)| at.elapsed() < Self::FRESH)
+            .map(|(n, _)| *n)
     }
 
-    pub fn insert(&self, term: &str) {
-        let mut set = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if set.len() >= Self::MAX {
-            set.clear();
+    pub fn insert(&self, term: &str, count: Option<i64>) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= Self::MAX {
+            map.clear();
         }
-        set.insert(term.to_owned());
+        map.insert(term.to_owned(), (count, Instant::now()));
     }
 }
 
@@ -374,91 +385,135 @@ impl InlineTerms {
     }
 }
 
-/// Indexes whatever is queued, then turns a search's words into the queue's filters: the rarest
-/// word, if rare, by its tickets' ids; common words as SQL text or an `EXISTS` per ticket.
+/// Which word, if any, a search starts from: the rarest, when its index entries are fewer than
+/// the tickets a walk along the queue's order would test before it found a page, and otherwise
+/// none (the walk). `counts` are the words' entries (`None`: at least [`COUNTED`]), `total` the
+/// tickets. The walk is guessed as if the words came independently: a page over the share of
+/// tickets with every word. Both plans cost about one lookup per word per ticket tested, so the
+/// smaller number wins. Words that come together (an organisation's name: every ticket with
+/// one has all) make the walk longer than guessed, never shorter, so their rarest word leads.
+pub fn rarest_drives(counts: &[Option<i64>], total: i64) -> Option<usize> {
+    let total = total.max(1) as f64;
+    let (i, rarest) = counts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.map(|c| (i, c)))
+        .min_by_key(|(_, c)| *c)?;
+    let share: f64 = counts
+        .iter()
+        .map(|c| c.map_or(1.0, |c| (c as f64 / total).min(1.0)))
+        .product();
+    let walk = if share > 0.0 {
+        (WANTED / share).min(total)
+    } else {
+        total
+    };
+    ((rarest as f64) < walk).then_some(i)
+}
+
+/// A word's index entries, up to [`COUNTED`] (`None` past it).
+fn count_entries(conn: &mut DbConn, w: &str) -> Result<Option<i64>, AppError> {
+    let n = match conn {
+        DbConn::Sqlite(c) => {
+            diesel::sql_query(
+                "SELECT count(*) AS n FROM (SELECT 1 FROM ticket_terms \
+                 WHERE term >= ? AND term < ? LIMIT ?) AS probe",
+            )
+            .bind::<diesel::sql_types::Text, _>(w)
+            .bind::<diesel::sql_types::Text, _>(upper(w))
+            .bind::<diesel::sql_types::BigInt, _>(COUNTED)
+            .get_result::<Count>(c)?
+            .n
+        }
+        DbConn::Pg(c) => {
+            diesel::sql_query(
+                "SELECT count(*) AS n FROM (SELECT 1 FROM ticket_search \
+                 WHERE terms @@ $1::tsquery LIMIT $2) AS probe",
+            )
+            .bind::<diesel::sql_types::Text, _>(format!("'{w}':*"))
+            .bind::<diesel::sql_types::BigInt, _>(COUNTED)
+            .get_result::<Count>(c)?
+            .n
+        }
+    };
+    Ok((n < COUNTED).then_some(n))
+}
+
+/// About how many tickets there are, cheaply: SQLite's highest row id, PostgreSQL's own estimate
+/// (counted when the table was never analysed).
+fn ticket_total(conn: &mut DbConn) -> Result<i64, AppError> {
+    let sql = match conn {
+        DbConn::Sqlite(_) => "SELECT coalesce(max(rowid), 0) AS n FROM tickets",
+        DbConn::Pg(_) => {
+            "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint \
+             ELSE (SELECT count(*) FROM tickets) END AS n \
+             FROM pg_class c WHERE c.oid = 'tickets'::regclass"
+        }
+    };
+    Ok(diesel::sql_query(sql).get_result::<Count>(conn)?.n)
+}
+
+/// Indexes whatever is queued, then turns a search's words into the queue's filters: the word
+/// the search starts from, if any (see [`rarest_drives`]), by its index entries; the others
+/// tested ticket by ticket.
 pub fn flush_then_plan(
     conn: &mut DbConn,
     search: &str,
     index: &SearchIndex,
 ) -> Result<Vec<WordFilter>, AppError> {
-    let mut out = vec![];
-    let words = query_terms(search);
-    let common = &index.common_terms;
-    if !words.is_empty() {
-        // Every text queued so far is indexed first, so a search finds every ticket committed
-        // before it began, on any instance. With nothing waiting this is one indexed read.
-        while flush(conn, 2000)? > 0 {}
+    // Folded search words are letters and digits (which lets them be written into SQL).
+    let words: Vec<String> = query_terms(search)
+        .into_iter()
+        .filter(|w| w.chars().all(char::is_alphanumeric))
+        .collect();
+    if words.is_empty() {
+        return Ok(vec![]);
     }
-    if let DbConn::Pg(c) = conn {
-        // Which words are rare, by a probe through the index that stops at the threshold; a
-        // common word is remembered (see CommonTerms), so its probe is paid once.
-        let mut rare = vec![];
-        for w in &words {
-            if common.contains(w) || !w.chars().all(char::is_alphanumeric) {
-                continue;
+    // Every text queued so far is indexed first, so a search finds every ticket committed
+    // before it began, on any instance. With nothing waiting this is one indexed read.
+    while flush(conn, 2000)? > 0 {}
+    // Each word's entries: a common word's count is remembered (see TermCounts); a rare one
+    // costs less to count than its page.
+    let mut counts = vec![];
+    for w in &words {
+        let n = match index.counts.get(w) {
+            Some(n) => n,
+            None => {
+                let n = count_entries(conn, w)?;
+                if n.is_none_or(|n| n >= RARE) {
+                    index.counts.insert(w, n);
+                }
+                n
             }
-            let found = diesel::sql_query(
-                "SELECT count(*) AS n FROM (SELECT 1 FROM ticket_search \
-                 WHERE terms @@ $1::tsquery LIMIT $2) AS probe",
-            )
-            .bind::<diesel::sql_types::Text, _>(format!("'{w}':*"))
-            .bind::<diesel::sql_types::BigInt, _>(RARE)
-            .get_result::<Count>(c)?
-            .n;
-            if found >= RARE {
-                common.insert(w);
-            } else {
-                rare.push(w.clone());
-            }
-        }
-        return Ok(vector_filter_sql(&rare, &words)
+        };
+        counts.push(n);
+    }
+    let lead = rarest_drives(&counts, ticket_total(conn)?);
+    if let DbConn::Pg(_) = conn {
+        // The rare words, and the word the search starts from, through the GIN index; every
+        // word tested on each ticket's own vector.
+        let indexed: Vec<String> = words
+            .iter()
+            .zip(&counts)
+            .enumerate()
+            .filter(|(i, (_, n))| Some(*i) == lead || n.is_some_and(|n| n < RARE))
+            .map(|(_, (w, _))| w.clone())
+            .collect();
+        return Ok(vector_filter_sql(&indexed, &words)
             .map(WordFilter::Vector)
             .into_iter()
             .collect());
     }
-    // The rarest word, if it is rare, narrows by the index: its tickets are few. Common
-    // words are tested ticket by ticket as the queue is walked in order, which finds a
-    // page of matches after a few dozen tickets.
-    let mut narrow: Option<(String, Vec<String>)> = None;
-    for w in &words {
-        // In index order, so that PostgreSQL reads the range from the index rather than
-        // scanning the table for the first thousand matches.
-        let range = tt::table
-            .filter(tt::term.ge(w))
-            .filter(tt::term.lt(upper(w)))
-            .order(tt::term)
-            .select(tt::ticket_id);
-        // A word once found common stays so (words only gain tickets); otherwise one probe
-        // past the threshold tells a common word without reading its entries.
-        if common.contains(w) {
+    let mut out = vec![];
+    for (i, (w, n)) in words.into_iter().zip(counts).enumerate() {
+        if Some(i) == lead {
+            out.push(WordFilter::Postings(w));
             continue;
         }
-        if range
-            .clone()
-            .offset(RARE - 1)
-            .first::<String>(conn)
-            .optional()?
-            .is_some()
-        {
-            common.insert(w);
-            continue;
-        }
-        let ids: Vec<String> = range.load(conn)?;
-        if narrow.as_ref().is_none_or(|(_, n)| ids.len() < n.len()) {
-            narrow = Some((w.clone(), ids));
-        }
-    }
-    for w in words {
-        if narrow.as_ref().is_some_and(|(n, _)| *n == w)
-            && let Some((_, ids)) = narrow.take()
-        {
-            out.push(WordFilter::Ids(ids));
-            continue;
-        }
-        // A common word is written into the SQL as text: PostgreSQL plans a bound word range
-        // anew on every run (its guess for an unknown range is far from a common word's),
-        // which cost more than running it. Few such words (see InlineTerms).
-        let inline = if common.contains(&w) && index.inline_terms.admit(&w) {
+        // A common word is written into the SQL as text (few such words, see InlineTerms);
+        // others are bound.
+        let common = n.is_none_or(|n| n >= RARE);
+        let inline = if common && index.inline_terms.admit(&w) {
             word_filter_sql(&w)
         } else {
             None
@@ -515,15 +570,49 @@ mod tests {
     }
 
     #[test]
-    fn common_terms_are_remembered_within_bounds() {
-        let c = CommonTerms::default();
-        assert!(!c.contains("licens"));
-        c.insert("licens");
-        assert!(c.contains("licens"));
-        for i in 0..CommonTerms::MAX {
-            c.insert(&format!("w{i}"));
+    fn term_counts_are_remembered_within_bounds() {
+        let c = TermCounts::default();
+        assert_eq!(c.get("licens"), None);
+        c.insert("licens", Some(1200));
+        c.insert("och", None);
+        assert_eq!(c.get("licens"), Some(Some(1200)));
+        assert_eq!(
+            c.get("och"),
+            Some(None),
+            "past the count: remembered as such"
+        );
+        for i in 0..TermCounts::MAX {
+            c.insert(&format!("w{i}"), Some(i as i64));
         }
-        assert!(c.0.lock().unwrap().len() <= CommonTerms::MAX);
+        assert!(c.0.lock().unwrap().len() <= TermCounts::MAX);
+    }
+
+    #[test]
+    fn the_rarest_word_leads_when_its_tickets_are_fewer_than_the_walk() {
+        let n = 200_000;
+        // An organisation's name: two words on 70% of tickets, its number on 1,454 entries.
+        // Walking would test about 14,000 tickets for a page.
+        assert_eq!(rarest_drives(&[None, None, Some(1454)], n), Some(2));
+        // Two words each on a tenth of the tickets: a page turns up within about 5,000 tickets,
+        // fewer than either word's 20,000.
+        assert_eq!(rarest_drives(&[Some(20_971), Some(20_236)], n), None);
+        // One word on 19,700 entries: a page within about 520 tickets.
+        assert_eq!(rarest_drives(&[Some(19_697)], n), None);
+        // A rare word: its few tickets.
+        assert_eq!(rarest_drives(&[None, Some(300)], n), Some(1));
+        // One word on 1,500 tickets: 6,800 to walk.
+        assert_eq!(rarest_drives(&[Some(1500)], n), Some(0));
+        // A word no ticket has: nothing to read.
+        assert_eq!(rarest_drives(&[None, Some(0)], n), Some(1));
+        // Every word past the count: the walk.
+        assert_eq!(rarest_drives(&[None, None], n), None);
+        // A small desk: a word on most tickets is found by walking.
+        assert_eq!(rarest_drives(&[Some(2_000)], 3_000), None);
+        assert_eq!(
+            rarest_drives(&[Some(5)], 0),
+            None,
+            "no tickets: nothing to walk"
+        );
     }
 
     #[test]

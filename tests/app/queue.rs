@@ -506,3 +506,107 @@ async fn the_organisation_page_walks_a_busy_organisations_tickets_by_cursor() {
         }
     }
 }
+
+/// The tickets that have a word starting with each of `words`, read from the search index word by
+/// word (SQLite's term rows, PostgreSQL's vectors), in the queue's "latest activity" order.
+fn with_every_word(c: &mut donera::db::DbConn, words: &[String]) -> Vec<String> {
+    use diesel::sql_types::Text;
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = Text)]
+        ticket_id: String,
+    }
+    let mut have: Option<std::collections::HashSet<String>> = None;
+    for w in words {
+        let sql = match c {
+            donera::db::DbConn::Sqlite(_) => {
+                "SELECT ticket_id FROM ticket_terms WHERE term >= ?1 AND substr(term, 1, length(?1)) = ?1"
+            }
+            donera::db::DbConn::Pg(_) => {
+                "SELECT ticket_id FROM ticket_search WHERE terms @@ (quote_literal($1) || ':*')::tsquery"
+            }
+        };
+        let ids: std::collections::HashSet<String> = diesel::sql_query(sql)
+            .bind::<Text, _>(w)
+            .load::<Id>(c)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.ticket_id)
+            .collect();
+        have = Some(match have {
+            None => ids,
+            Some(h) => h.intersection(&ids).cloned().collect(),
+        });
+    }
+    let have = have.unwrap_or_default();
+    let mut rows: Vec<(String, String, PrimitiveDateTime)> = tickets::table
+        .select((tickets::id, tickets::number, tickets::updated_at))
+        .load(c)
+        .unwrap();
+    rows.retain(|r| have.contains(&r.0));
+    rows.sort_by(|a, b| (b.2, &b.1).cmp(&(a.2, &a.1)));
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+#[actix_web::test]
+async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_word_on() {
+    use donera::tickets::queue::Filter;
+    for kind in backends() {
+        let (app, staff) = seeded(kind, 3000, 3000).await;
+        let mut c = app.pool().get().unwrap();
+        // "Bänkföreningen <run>-12": two words every organisation's tickets have, and "12",
+        // which organisations 12 and 120–129 begin: the search starts from it.
+        let name: String = donera::db::schema::organisations::table
+            .select(donera::db::schema::organisations::name)
+            .filter(donera::db::schema::organisations::name.like("Bänkföreningen %-12"))
+            .first(&mut c)
+            .unwrap();
+        let words = donera::tickets::search::query_terms(&name);
+        assert_eq!(words.len(), 3, "{words:?}");
+        let want = with_every_word(&mut c, &words);
+        assert!(
+            want.len() > 60,
+            "{kind:?}: {} tickets, want two pages",
+            want.len()
+        );
+        let plan = donera::tickets::queue::explain(
+            &mut c,
+            &Filter {
+                q: name.clone(),
+                state: "all".into(),
+                ..Filter::default()
+            },
+            &staff,
+            &donera::tickets::search::SearchIndex::default(),
+            app.clock.now_utc_naive(),
+        )
+        .unwrap()
+        .unwrap()
+        .join("\n");
+        let from_the_word = match kind {
+            crate::support::Kind::Sqlite => "SEARCH ticket_terms USING PRIMARY KEY",
+            _ => "ticket_search_terms",
+        };
+        assert!(plan.contains(from_the_word), "{kind:?}:\n{plan}");
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let q: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
+        let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={q}"), 1).await;
+        assert_eq!(pages.concat(), want, "{kind:?}: {name}");
+        assert!(pages[0].len() == 50 && pages.len() >= 2);
+        // With the state filter too: the open ones among them, in the same order.
+        let open: Vec<String> = {
+            let mut c = app.pool().get().unwrap();
+            let open: Vec<String> = tickets::table
+                .filter(tickets::state.eq("open"))
+                .select(tickets::number)
+                .load(&mut c)
+                .unwrap();
+            want.iter().filter(|n| open.contains(n)).cloned().collect()
+        };
+        let r = s.get(&format!("{QUEUE}?state=open&q={q}")).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
+    }
+}
