@@ -148,6 +148,21 @@ pub fn closed_day(date: Date) -> Option<Holiday> {
 
 /// A year's closed days by law or custom (see [`closed_day`]), unordered.
 fn closed_days(year: i32) -> Option<[(Option<Date>, Holiday); 16]> {
+    type Days = Option<[(Option<Date>, Holiday); 16]>;
+    // The last year asked, per thread: a queue page asks about the same year a few hundred
+    // times, and Easter takes some arithmetic.
+    thread_local!(static LAST: std::cell::Cell<Option<(i32, Days)>> = const { std::cell::Cell::new(None) });
+    if let Some((y, days)) = LAST.get()
+        && y == year
+    {
+        return days;
+    }
+    let days = closed_days_of(year);
+    LAST.set(Some((year, days)));
+    days
+}
+
+fn closed_days_of(year: i32) -> Option<[(Option<Date>, Holiday); 16]> {
     let easter = easter_sunday(year)?;
     let fixed = |m: Month, d: u8| Date::from_calendar_date(year, m, d).ok();
     // The Saturday (or Friday, for the eve) in a week-long window of a month.

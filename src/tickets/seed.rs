@@ -523,6 +523,65 @@ impl Batch {
     }
 }
 
+/// The tables seed-bench fills.
+const FILLED: &str =
+    "'tickets', 'ticket_messages', 'ticket_terms', 'ticket_search', 'ticket_ratings'";
+
+#[derive(QueryableByName)]
+struct IndexDef {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    sql: String,
+}
+
+/// Drops the secondary indexes of the tables seed-bench fills and returns the statements that
+/// make them again ([`restore_indexes`]): a million tickets went in at a few hundred
+/// random places in each of some thirty indexes per batch, which at that size cost more than
+/// the rows; an index made once over the loaded rows is sorted in one go. Indexes that keep a
+/// key or a uniqueness (the primary keys, ticket numbers) stay. The statements are read from
+/// the database's own catalogue, so each index comes back as the migrations made it. A run
+/// killed before the end leaves the database without them: seed a new one.
+fn lift_indexes(conn: &mut DbConn) -> Result<Vec<String>, AppError> {
+    let list = match conn {
+        DbConn::Sqlite(_) => format!(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL \
+             AND tbl_name IN ({FILLED}) ORDER BY name"
+        ),
+        DbConn::Pg(_) => format!(
+            "SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i \
+             WHERE i.schemaname = current_schema() AND i.tablename IN ({FILLED}) \
+             AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = \
+               (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass) \
+             ORDER BY i.indexname"
+        ),
+    };
+    let defs: Vec<IndexDef> = diesel::sql_query(list).load(conn)?;
+    db::write(conn, |c| -> Result<(), AppError> {
+        for d in &defs {
+            diesel::sql_query(format!("DROP INDEX \"{}\"", d.name.replace('"', "\"\"")))
+                .execute(c)?;
+        }
+        Ok(())
+    })?;
+    Ok(defs.into_iter().map(|d| d.sql).collect())
+}
+
+/// Makes the indexes [`lift_indexes`] dropped again, over the loaded rows.
+fn restore_indexes(conn: &mut DbConn, statements: &[String]) -> Result<(), AppError> {
+    if let DbConn::Pg(c) = conn {
+        // Room to sort each index in memory; this session's own.
+        diesel::connection::SimpleConnection::batch_execute(
+            c,
+            "SET maintenance_work_mem = '256MB'",
+        )?;
+    }
+    for sql in statements {
+        diesel::sql_query(sql).execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Makes the seeded tickets, one at a time, from the run's random numbers.
 struct Maker<'a> {
     r: &'a mut Rng,
@@ -752,9 +811,10 @@ pub fn bench(
             diesel::connection::SimpleConnection::batch_execute(c, "SET synchronous_commit = off")?
         }
     }
+    let indexes = lift_indexes(conn)?;
     // One thread makes the batches while this one writes the previous.
     let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Batch)>(1);
-    let written_messages = std::thread::scope(|scope| -> Result<usize, AppError> {
+    let loaded = std::thread::scope(|scope| -> Result<usize, AppError> {
         let maker = scope.spawn(|| {
             // Owned here, so that the writer's loop ends when the last batch is made.
             let tx = tx;
@@ -807,7 +867,10 @@ pub fn bench(
             ));
         }
         Ok(written)
-    })?;
+    });
+    // Made again whether or not the load went through.
+    restore_indexes(conn, &indexes)?;
+    let written_messages = loaded?;
     // Fresh statistics for both planners (and visibility for PostgreSQL), as a portal in use
     // would have them.
     match conn {

@@ -1212,12 +1212,43 @@ async fn admins_keep_canned_replies_that_agents_insert_in_the_customers_language
     }
 }
 
+/// Every index of the tables seed-bench fills, by name, with its definition.
+fn indexes_of_the_filled_tables(c: &mut donera::db::DbConn) -> Vec<(String, String)> {
+    use diesel::sql_types::Text;
+    #[derive(QueryableByName)]
+    struct Index {
+        #[diesel(sql_type = Text)]
+        name: String,
+        #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+        def: Option<String>,
+    }
+    let sql = match c {
+        donera::db::DbConn::Sqlite(_) => {
+            "SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND tbl_name IN \
+             ('tickets', 'ticket_messages', 'ticket_terms', 'ticket_ratings') ORDER BY name"
+        }
+        donera::db::DbConn::Pg(_) => {
+            "SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = \
+             current_schema() AND tablename IN ('tickets', 'ticket_messages', 'ticket_search', \
+             'ticket_ratings') ORDER BY indexname"
+        }
+    };
+    diesel::sql_query(sql)
+        .load::<Index>(c)
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.name, i.def.unwrap_or_default()))
+        .collect()
+}
+
 #[actix_web::test]
 async fn seed_bench_writes_searchable_tickets() {
     for kind in backends() {
         let app = TestApp::start(kind);
         let staff = staff_user(&app, "agent@partner.example.org", Role::Agent).await;
         let mut c = app.pool().get().unwrap();
+        let indexes = indexes_of_the_filled_tables(&mut c);
+        assert!(indexes.len() > 20, "{kind:?}: {indexes:?}");
         let seeded =
             donera::tickets::seed::bench(&mut c, app.clock.now_utc_naive(), 40, 200, &staff)
                 .unwrap();
@@ -1225,6 +1256,8 @@ async fn seed_bench_writes_searchable_tickets() {
             (seeded.tickets, seeded.messages, seeded.first.as_str()),
             (40, 200, "D-2026-00001")
         );
+        // The indexes it loads without are back, each as the migrations made it.
+        assert_eq!(indexes_of_the_filled_tables(&mut c), indexes, "{kind:?}");
         let n: i64 = tickets::table.count().get_result(&mut c).unwrap();
         assert_eq!(n, 40);
         drop(c);
