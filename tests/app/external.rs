@@ -552,6 +552,14 @@ pub fn donera(args: &[&str], env: &[(&str, String)], dir: &Path) -> std::process
 }
 
 impl Portal {
+    /// The process's anonymous resident memory in MiB, from `/proc` (Linux).
+    pub fn anonymous_mib(&self) -> Option<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|l| l.starts_with("RssAnon:"))?;
+        let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib / 1024.0)
+    }
+
     /// Starts `donera serve` in `dir` and waits until it says where it listens.
     pub fn start(env: &[(&str, String)], dir: &Path) -> Portal {
         let mut cmd = Command::new(donera_bin());
