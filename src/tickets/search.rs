@@ -505,7 +505,16 @@ pub fn flush_then_plan(
             .collect());
     }
     let mut out = vec![];
-    for (i, (w, n)) in words.into_iter().zip(counts).enumerate() {
+    // The rarest first: a ticket the walk tests is let go at its first missing word, which is
+    // most likely the rarest.
+    let mut words: Vec<(usize, String, Option<i64>)> = words
+        .into_iter()
+        .zip(counts)
+        .enumerate()
+        .map(|(i, (w, n))| (i, w, n))
+        .collect();
+    words.sort_by_key(|(_, _, n)| n.unwrap_or(i64::MAX));
+    for (i, w, n) in words {
         if Some(i) == lead {
             out.push(WordFilter::Postings(w));
             continue;
