@@ -593,7 +593,7 @@ mod tests {
         for i in 0..TermCounts::MAX {
             c.insert(&format!("w{i}"), Some(i as i64));
         }
-        assert!(c.0.lock().unwrap().len() <= TermCounts::MAX);
+        assert!(c.0.lock().expect("not poisoned").len() <= TermCounts::MAX);
     }
 
     #[test]
