@@ -263,3 +263,26 @@ fn the_throttle_window_slides() {
         1
     );
 }
+
+/// Every connection of the pool plans without parallel workers on PostgreSQL (see
+/// `db::Manager::open`): a search planned in parallel took 30 times as long as alone.
+#[test]
+fn postgres_connections_plan_without_parallel_workers() {
+    if !backends().contains(&Kind::Postgres) {
+        return;
+    }
+    #[derive(QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = Text)]
+        max_parallel_workers_per_gather: String,
+    }
+    let test_db = TestDb::new(Kind::Postgres);
+    let pool = db::connect(&test_db.url, 2).unwrap();
+    let held: Vec<_> = (0..2).map(|_| pool.get().unwrap()).collect();
+    for mut conn in held {
+        let s: Setting = diesel::sql_query("SHOW max_parallel_workers_per_gather")
+            .get_result(&mut *conn)
+            .unwrap();
+        assert_eq!(s.max_parallel_workers_per_gather, "0");
+    }
+}
