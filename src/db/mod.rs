@@ -424,6 +424,76 @@ where
 
 impl<A, B, C> RunQueryDsl<C> for UnionAll<A, B> {}
 
+/// `column IN (values)` with the whole list bound as one value, so that the statement is the
+/// same text for any number of values and stays prepared (diesel's `eq_any` writes one bind per
+/// value and is prepared anew on every run): SQLite reads the list as a JSON array, PostgreSQL
+/// as a text array. Text columns only.
+pub struct AnyOf<C> {
+    column: C,
+    values: Vec<String>,
+    json: String,
+}
+
+impl<C> AnyOf<C> {
+    pub fn new(column: C, values: &[String]) -> AnyOf<C> {
+        AnyOf {
+            column,
+            values: values.to_vec(),
+            json: serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned()),
+        }
+    }
+}
+
+impl<C> diesel::expression::Expression for AnyOf<C> {
+    type SqlType = diesel::sql_types::Bool;
+}
+
+impl<C> diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for AnyOf<C>
+where
+    C: diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" IN (SELECT value FROM json_each(");
+        out.push_bind_param::<diesel::sql_types::Text, _>(&self.json)?;
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+impl<C> diesel::query_builder::QueryFragment<diesel::pg::Pg> for AnyOf<C>
+where
+    C: diesel::query_builder::QueryFragment<diesel::pg::Pg>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" = ANY(");
+        out.push_bind_param::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&self.values)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl<C> diesel::query_builder::QueryId for AnyOf<C> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<C, QS> diesel::expression::AppearsOnTable<QS> for AnyOf<C> where
+    C: diesel::expression::AppearsOnTable<QS>
+{
+}
+
+impl<C, GB> diesel::expression::ValidGrouping<GB> for AnyOf<C> {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
 /// A boolean SQL condition given as text, for conditions that must be written out rather than
 /// bound (see `tickets::model::queue`). Unlike `diesel::dsl::sql`, the statement it is part of
 /// stays in the prepared-statement cache, keyed by its text: whoever builds one guarantees the
@@ -552,9 +622,203 @@ impl ExplainPlan for diesel::PgConnection {
     }
 }
 
+/// A timestamp as read from the database: SQLite's text read by hand when it has the one shape
+/// the portal writes (`2026-12-06 04:08:29.955211`, the fraction optional), and by diesel's own
+/// parser otherwise (diesel tries up to 18 formats with `time`'s general parser, which was a
+/// twentieth of a queue page's CPU: 50 tickets have 250 timestamps). PostgreSQL's binary
+/// timestamps go to diesel unchanged. For `#[diesel(deserialize_as = Ts)]` on a
+/// `PrimitiveDateTime` field ([`OptTs`] on an optional one).
+#[derive(diesel::deserialize::FromSqlRow)]
+pub struct Ts(pub time::PrimitiveDateTime);
+
+/// [`Ts`] for a column that may be NULL.
+#[derive(diesel::deserialize::FromSqlRow)]
+pub struct OptTs(pub Option<time::PrimitiveDateTime>);
+
+impl From<Ts> for time::PrimitiveDateTime {
+    fn from(t: Ts) -> Self {
+        t.0
+    }
+}
+
+impl From<OptTs> for Option<time::PrimitiveDateTime> {
+    fn from(t: OptTs) -> Self {
+        t.0
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS` with an optional `.` and one to nine digits, nothing else.
+fn timestamp_text(s: &str) -> Option<time::PrimitiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b' '
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let nanos = match &b[19..] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            let n = num(20..b.len())?;
+            n * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    let month = time::Month::try_from(u8::try_from(num(5..7)?).ok()?).ok()?;
+    let date = time::Date::from_calendar_date(
+        i32::try_from(num(0..4)?).ok()?,
+        month,
+        u8::try_from(num(8..10)?).ok()?,
+    )
+    .ok()?;
+    let at = time::Time::from_hms_nano(
+        u8::try_from(num(11..13)?).ok()?,
+        u8::try_from(num(14..16)?).ok()?,
+        u8::try_from(num(17..19)?).ok()?,
+        nanos,
+    )
+    .ok()?;
+    Some(time::PrimitiveDateTime::new(date, at))
+}
+
+fn sqlite_timestamp(
+    mut value: diesel::sqlite::SqliteValue<'_, '_, '_>,
+) -> diesel::deserialize::Result<time::PrimitiveDateTime> {
+    if value.value_type() == Some(diesel::sqlite::SqliteType::Text)
+        && let Some(t) = timestamp_text(value.read_text())
+    {
+        return Ok(t);
+    }
+    <time::PrimitiveDateTime as diesel::deserialize::FromSql<
+        diesel::sql_types::Timestamp,
+        diesel::sqlite::Sqlite,
+    >>::from_sql(value)
+}
+
+fn pg_timestamp(
+    value: diesel::pg::PgValue<'_>,
+) -> diesel::deserialize::Result<time::PrimitiveDateTime> {
+    <time::PrimitiveDateTime as diesel::deserialize::FromSql<
+        diesel::sql_types::Timestamp,
+        diesel::pg::Pg,
+    >>::from_sql(value)
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Timestamp, diesel::sqlite::Sqlite> for Ts {
+    fn from_sql(
+        value: diesel::sqlite::SqliteValue<'_, '_, '_>,
+    ) -> diesel::deserialize::Result<Self> {
+        sqlite_timestamp(value).map(Ts)
+    }
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Timestamp, diesel::pg::Pg> for Ts {
+    fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        pg_timestamp(value).map(Ts)
+    }
+}
+
+impl
+    diesel::deserialize::FromSql<
+        diesel::sql_types::Nullable<diesel::sql_types::Timestamp>,
+        diesel::sqlite::Sqlite,
+    > for OptTs
+{
+    fn from_sql(
+        value: diesel::sqlite::SqliteValue<'_, '_, '_>,
+    ) -> diesel::deserialize::Result<Self> {
+        sqlite_timestamp(value).map(|t| OptTs(Some(t)))
+    }
+
+    fn from_nullable_sql(
+        value: Option<diesel::sqlite::SqliteValue<'_, '_, '_>>,
+    ) -> diesel::deserialize::Result<Self> {
+        match value {
+            Some(v) => sqlite_timestamp(v).map(|t| OptTs(Some(t))),
+            None => Ok(OptTs(None)),
+        }
+    }
+}
+
+impl
+    diesel::deserialize::FromSql<
+        diesel::sql_types::Nullable<diesel::sql_types::Timestamp>,
+        diesel::pg::Pg,
+    > for OptTs
+{
+    fn from_sql(value: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
+        pg_timestamp(value).map(|t| OptTs(Some(t)))
+    }
+
+    fn from_nullable_sql(
+        value: Option<diesel::pg::PgValue<'_>>,
+    ) -> diesel::deserialize::Result<Self> {
+        match value {
+            Some(v) => pg_timestamp(v).map(|t| OptTs(Some(t))),
+            None => Ok(OptTs(None)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_read_by_hand_are_what_diesel_writes_and_nothing_else() {
+        use time::macros::datetime;
+        for (text, at) in [
+            ("2026-12-06 04:08:29", datetime!(2026-12-06 04:08:29)),
+            ("2026-12-06 04:08:29.9", datetime!(2026-12-06 04:08:29.9)),
+            (
+                "2025-01-31 23:59:59.955211",
+                datetime!(2025-01-31 23:59:59.955211),
+            ),
+            (
+                "2024-02-29 00:00:00.123456789",
+                datetime!(2024-02-29 00:00:00.123456789),
+            ),
+            (
+                "0999-12-31 12:00:00.000000001",
+                datetime!(0999-12-31 12:00:00.000000001),
+            ),
+        ] {
+            assert_eq!(timestamp_text(text), Some(at), "{text}");
+        }
+        // What diesel writes (its own format for SQLite) comes back exactly.
+        let format = time::macros::format_description!(
+            "[year]-[month]-[day] [hour]:[minute]:[second].[subsecond]"
+        );
+        let at = datetime!(2026-11-03 10:05:07.123456789);
+        assert_eq!(timestamp_text(&at.format(&format).unwrap()), Some(at));
+        // Anything else is left to diesel's parser (which knows more shapes) or refused.
+        for text in [
+            "",
+            "2026-12-06",
+            "2026-12-06T04:08:29",
+            "2026-12-06 04:08:29Z",
+            "2026-12-06 04:08:29+01:00",
+            "2026-12-06 04:08:29.",
+            "2026-12-06 04:08:29.1234567890",
+            "2026-13-06 04:08:29",
+            "2026-02-30 04:08:29",
+            "2026-12-06 24:08:29",
+            "2026-12-06 04:60:29",
+            "2026-12-06 04:08:2x",
+            "+026-12-06 04:08:29",
+            "2461010.5",
+        ] {
+            assert_eq!(timestamp_text(text), None, "{text:?}");
+        }
+    }
 
     #[test]
     fn pages_fetch_one_row_past_the_page() {

@@ -20,7 +20,7 @@ use super::views::Row;
 use super::{State, views};
 use crate::accounts::auth::Viewer;
 use crate::audit::{self, Actor};
-use crate::db::schema::{ticket_ratings as tr, tickets as t};
+use crate::db::schema::ticket_ratings as tr;
 use crate::db::{self, DbConn, on_backend};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
@@ -153,16 +153,16 @@ pub fn answer(conn: &mut DbConn, ticket_id: &str) -> QueryResult<Option<Answer>>
         .optional()
 }
 
-/// The answers of the tickets numbered `numbers` (one page of a queue), as (number, rating).
-pub fn ratings_of(conn: &mut DbConn, numbers: &[String]) -> QueryResult<Vec<(String, String)>> {
-    if numbers.is_empty() {
+/// The answers of the tickets with ids `ids` (one page of a queue), as (ticket id, rating): one
+/// prepared statement and one index entry a ticket (see `db::AnyOf`).
+pub fn ratings_of(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
+    if ids.is_empty() {
         return Ok(vec![]);
     }
-    tr::table
-        .inner_join(t::table)
-        .filter(t::number.eq_any(numbers))
-        .select((t::number, tr::rating))
-        .load(conn)
+    crate::db::on_backend!(conn, |c| tr::table
+        .filter(crate::db::AnyOf::new(tr::ticket_id, ids))
+        .select((tr::ticket_id, tr::rating))
+        .load(c))
 }
 
 /// Fills the queue's "Satisfied" column from [`ratings_of`].

@@ -81,6 +81,7 @@ impl Ticket {
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = t)]
 pub struct Summary {
+    pub id: String,
     pub number: String,
     pub subject: String,
     pub state: String,
@@ -89,16 +90,22 @@ pub struct Summary {
     pub requester_name: String,
     pub requester_org: String,
     pub assignee_id: Option<String>,
+    #[diesel(deserialize_as = crate::db::Ts)]
     pub created_at: PrimitiveDateTime,
+    #[diesel(deserialize_as = crate::db::Ts)]
     pub updated_at: PrimitiveDateTime,
+    #[diesel(deserialize_as = crate::db::Ts)]
     pub customer_at: PrimitiveDateTime,
+    #[diesel(deserialize_as = crate::db::OptTs)]
     pub due_at: Option<PrimitiveDateTime>,
+    #[diesel(deserialize_as = crate::db::OptTs)]
     pub first_response_at: Option<PrimitiveDateTime>,
 }
 
 impl From<&Ticket> for Summary {
     fn from(t: &Ticket) -> Summary {
         Summary {
+            id: t.id.clone(),
             number: t.number.clone(),
             subject: t.subject.clone(),
             state: t.state.clone(),

@@ -177,11 +177,11 @@ pub(super) async fn queue_response(
     let (rows, staff_list, policy, rated) = db::run(&state.pool, move |c| {
         let rows = queue::queue(c, &fq, &me, &search, now)?;
         let policy = caches.sla.get(|| super::sla::load(c))?;
-        let numbers: Vec<String> = match &rows {
-            Ok(page) => page.rows.iter().map(|t| t.number.clone()).collect(),
+        let ids: Vec<String> = match &rows {
+            Ok(page) => page.rows.iter().map(|t| t.id.clone()).collect(),
             Err(_) => vec![],
         };
-        let rated = super::csat::ratings_of(c, &numbers)?;
+        let rated = super::csat::ratings_of(c, &ids)?;
         Ok((
             rows,
             caches.staff.get(|| accounts::staff_names(c))?,
@@ -226,6 +226,14 @@ pub(super) async fn queue_response(
             (row.due, row.due_class) =
                 super::sla::due_cell(&l.tr, &policy.calendar, t.due_at, t.first_response_at, now);
             row
+        })
+        .collect();
+    // The answers come by ticket id; the rows know their tickets by number.
+    let rated: Vec<(String, String)> = rated
+        .into_iter()
+        .filter_map(|(id, rating)| {
+            let t = page.rows.iter().find(|t| t.id == id)?;
+            Some((t.number.clone(), rating))
         })
         .collect();
     super::csat::fill_rows(&l.tr, &mut rows, &rated);
