@@ -266,6 +266,7 @@ fn fetch(
                                 .select(tt::ticket_id),
                         ),
                     ),
+                    WordFilter::Member(w) => q.filter(MemberOf::new(w)),
                     WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
                     WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
                     WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
@@ -454,6 +455,68 @@ impl diesel::query_builder::QueryId for Beyond {
 impl<QS> diesel::expression::AppearsOnTable<QS> for Beyond {}
 
 impl<GB> diesel::expression::ValidGrouping<GB> for Beyond {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+/// `+tickets.id IN (the tickets with a word starting with the prefix)`, the prefix bound: SQLite
+/// reads the subquery once into a set and, with the `+` keeping the term from driving the
+/// statement, walks the queue's order testing each ticket's id against the set (see
+/// `search::member_walks`). Written by hand, so the statement stays prepared. SQLite only:
+/// PostgreSQL's searches go through its own vectors (`WordFilter::Vector`).
+struct MemberOf {
+    word: String,
+    upper: String,
+}
+
+impl MemberOf {
+    fn new(word: &str) -> MemberOf {
+        MemberOf {
+            word: word.to_owned(),
+            upper: upper(word),
+        }
+    }
+}
+
+impl diesel::expression::Expression for MemberOf {
+    type SqlType = Bool;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for MemberOf {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        out.push_sql(
+            "+tickets.id IN (SELECT ticket_terms.ticket_id FROM ticket_terms \
+             WHERE ticket_terms.term >= ",
+        );
+        out.push_bind_param::<Text, _>(&self.word)?;
+        out.push_sql(" AND ticket_terms.term < ");
+        out.push_bind_param::<Text, _>(&self.upper)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for MemberOf {
+    fn walk_ast<'b>(
+        &'b self,
+        _out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        Err(diesel::result::Error::QueryBuilderError(
+            "a search set is planned on SQLite only".into(),
+        ))
+    }
+}
+
+impl diesel::query_builder::QueryId for MemberOf {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<QS> diesel::expression::AppearsOnTable<QS> for MemberOf {}
+
+impl<GB> diesel::expression::ValidGrouping<GB> for MemberOf {
     type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 

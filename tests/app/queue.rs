@@ -610,3 +610,92 @@ async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_
         assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
     }
 }
+
+#[actix_web::test]
+async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_finds_each_ticket() {
+    use diesel::sql_types::{BigInt, Text};
+    use donera::tickets::queue::Filter;
+    use donera::tickets::search::{member_walks, query_terms};
+    #[derive(QueryableByName)]
+    struct Word {
+        #[diesel(sql_type = Text)]
+        word: String,
+    }
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    for kind in backends() {
+        let (app, staff) = seeded(kind, 3000, 3000).await;
+        let mut c = app.pool().get().unwrap();
+        let total: i64 = tickets::table.count().get_result(&mut c).unwrap();
+        let (words, entries) = match &*c {
+            donera::db::DbConn::Sqlite(_) => (
+                "SELECT term AS word FROM ticket_terms GROUP BY term ORDER BY count(*) DESC LIMIT 300",
+                "SELECT count(*) AS n FROM ticket_terms WHERE term >= ?1 AND substr(term, 1, length(?1)) = ?1",
+            ),
+            donera::db::DbConn::Pg(_) => (
+                "SELECT word FROM ts_stat('SELECT terms FROM ticket_search') ORDER BY ndoc DESC LIMIT 300",
+                "SELECT count(*) AS n FROM ticket_search WHERE terms @@ (quote_literal($1) || ':*')::tsquery",
+            ),
+        };
+        let words: Vec<Word> = diesel::sql_query(words).load(&mut c).unwrap();
+        // A word whose entries make the search gather them into a set: on a desk of 3,000,
+        // one on some 200 to 800 tickets, whose page lies as deep as its tickets are many.
+        let (word, want) = words
+            .iter()
+            .filter(|w| w.word.chars().count() >= 4)
+            .find_map(|w| {
+                let q = query_terms(&w.word);
+                let [stem] = q.as_slice() else { return None };
+                let n = diesel::sql_query(entries)
+                    .bind::<Text, _>(stem)
+                    .get_result::<Count>(&mut c)
+                    .unwrap()
+                    .n;
+                member_walks(&[Some(n)], total)?;
+                Some((w.word.clone(), with_every_word(&mut c, &q)))
+            })
+            .unwrap_or_else(|| panic!("{kind:?}: no word on about a tenth of the tickets"));
+        assert!(want.len() > 100, "{kind:?}: {word}: {}", want.len());
+        if let crate::support::Kind::Sqlite = kind {
+            let plan = donera::tickets::queue::explain(
+                &mut c,
+                &Filter {
+                    q: word.clone(),
+                    state: "all".into(),
+                    ..Filter::default()
+                },
+                &staff,
+                &donera::tickets::search::SearchIndex::default(),
+                app.clock.now_utc_naive(),
+            )
+            .unwrap()
+            .unwrap()
+            .join("\n");
+            // The word's tickets read once into a set; the queue's order walked, not sorted.
+            assert!(plan.contains("LIST SUBQUERY"), "{word}:\n{plan}");
+            assert!(plan.contains("SCAN tickets USING"), "{word}:\n{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{word}:\n{plan}");
+        }
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={word}"), 1).await;
+        assert_eq!(pages.concat(), want, "{kind:?}: {word}");
+        assert!(pages.len() >= 3, "{kind:?}: {word}: {} pages", pages.len());
+        let open: Vec<String> = {
+            let mut c = app.pool().get().unwrap();
+            let open: Vec<String> = tickets::table
+                .filter(tickets::state.eq("open"))
+                .select(tickets::number)
+                .load(&mut c)
+                .unwrap();
+            want.iter().filter(|n| open.contains(n)).cloned().collect()
+        };
+        let r = s.get(&format!("{QUEUE}?state=open&q={word}")).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
+    }
+}
