@@ -363,6 +363,47 @@ where
 
 impl<Q, C, const N: u32> RunQueryDsl<C> for LimitLiteral<Q, N> {}
 
+/// `query`, kept in the connection's cache of prepared statements only when `keep`. Diesel's
+/// cache has no bound: a statement made in many shapes (the queue's, with its filters written
+/// into the text) would fill it, a few kilobytes a shape on each connection.
+pub struct CacheIf<Q> {
+    query: Q,
+    keep: bool,
+}
+
+impl<Q> CacheIf<Q> {
+    pub fn new(query: Q, keep: bool) -> CacheIf<Q> {
+        CacheIf { query, keep }
+    }
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for CacheIf<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> diesel::query_builder::QueryId for CacheIf<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q, DB> diesel::query_builder::QueryFragment<DB> for CacheIf<Q>
+where
+    DB: diesel::backend::Backend,
+    Q: diesel::query_builder::QueryFragment<DB>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        if !self.keep {
+            out.unsafe_to_cache_prepared();
+        }
+        self.query.walk_ast(out.reborrow())
+    }
+}
+
+impl<Q, C> RunQueryDsl<C> for CacheIf<Q> {}
+
 /// `a UNION ALL b`, where each side may have its own ORDER BY and LIMIT: several short lists in
 /// one round trip to the database. Diesel's own `union_all` cannot be run on [`DbConn`], and
 /// SQLite does not take a parenthesised side, so each backend gets its own form: run it with
