@@ -507,6 +507,24 @@ async fn the_organisation_page_walks_a_busy_organisations_tickets_by_cursor() {
     }
 }
 
+/// The plan of a search for `q` over every state, as `staff` would run it, a line a step.
+fn search_plan(c: &mut donera::db::DbConn, app: &TestApp, staff: &str, q: &str) -> String {
+    donera::tickets::queue::explain(
+        c,
+        &donera::tickets::queue::Filter {
+            q: q.to_owned(),
+            state: "all".into(),
+            ..Default::default()
+        },
+        staff,
+        &donera::tickets::search::SearchIndex::default(),
+        app.clock.now_utc_naive(),
+    )
+    .unwrap()
+    .unwrap()
+    .join("\n")
+}
+
 /// The tickets that have a word starting with each of `words`, read from the search index word by
 /// word (SQLite's term rows, PostgreSQL's vectors), in the queue's "latest activity" order.
 fn with_every_word(c: &mut donera::db::DbConn, words: &[String]) -> Vec<String> {
@@ -550,7 +568,6 @@ fn with_every_word(c: &mut donera::db::DbConn, words: &[String]) -> Vec<String> 
 
 #[actix_web::test]
 async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_word_on() {
-    use donera::tickets::queue::Filter;
     for kind in backends() {
         let (app, staff) = seeded(kind, 3000, 3000).await;
         let mut c = app.pool().get().unwrap();
@@ -569,20 +586,7 @@ async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_
             "{kind:?}: {} tickets, want two pages",
             want.len()
         );
-        let plan = donera::tickets::queue::explain(
-            &mut c,
-            &Filter {
-                q: name.clone(),
-                state: "all".into(),
-                ..Filter::default()
-            },
-            &staff,
-            &donera::tickets::search::SearchIndex::default(),
-            app.clock.now_utc_naive(),
-        )
-        .unwrap()
-        .unwrap()
-        .join("\n");
+        let plan = search_plan(&mut c, &app, &staff, &name);
         let from_the_word = match kind {
             crate::support::Kind::Sqlite => "SEARCH ticket_terms USING PRIMARY KEY",
             _ => "ticket_search_terms",
@@ -614,7 +618,6 @@ async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_
 #[actix_web::test]
 async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_finds_each_ticket() {
     use diesel::sql_types::{BigInt, Text};
-    use donera::tickets::queue::Filter;
     use donera::tickets::search::{member_walks, query_terms};
     #[derive(QueryableByName)]
     struct Word {
@@ -660,20 +663,7 @@ async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_fi
             .unwrap_or_else(|| panic!("{kind:?}: no word on about a tenth of the tickets"));
         assert!(want.len() > 100, "{kind:?}: {word}: {}", want.len());
         if let crate::support::Kind::Sqlite = kind {
-            let plan = donera::tickets::queue::explain(
-                &mut c,
-                &Filter {
-                    q: word.clone(),
-                    state: "all".into(),
-                    ..Filter::default()
-                },
-                &staff,
-                &donera::tickets::search::SearchIndex::default(),
-                app.clock.now_utc_naive(),
-            )
-            .unwrap()
-            .unwrap()
-            .join("\n");
+            let plan = search_plan(&mut c, &app, &staff, &word);
             // The word's tickets read once into a set; the queue's order walked, not sorted.
             assert!(plan.contains("LIST SUBQUERY"), "{word}:\n{plan}");
             assert!(plan.contains("SCAN tickets USING"), "{word}:\n{plan}");
