@@ -159,8 +159,8 @@ pub fn ratings_of(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String,
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    crate::db::on_backend!(conn, |c| tr::table
-        .filter(crate::db::AnyOf::new(tr::ticket_id, ids))
+    on_backend!(conn, |c| tr::table
+        .filter(db::AnyOf::new(tr::ticket_id, ids))
         .select((tr::ticket_id, tr::rating))
         .load(c))
 }
