@@ -334,7 +334,9 @@ fn fetch(
                 (Key::Due, true) => q.order((t::due_at.asc(), t::number.asc())),
                 (Key::Due, false) => q.order((t::due_at.desc(), t::number.desc())),
             };
-            let keep = kept(&plan.shape(i, forward, cursor.is_some_and(|c| c.part == i)));
+            let keep = plan
+                .shape(i, forward, cursor.is_some_and(|c| c.part == i))
+                .is_some_and(|shape| kept(&shape));
             let q = CacheIf::new(LimitLiteral::<_, { PAGE as u32 + 1 }>::new(q), keep);
             match plans.as_deref_mut() {
                 Some(plans) => plans.extend(c.plan_of(&q)?),
@@ -386,8 +388,10 @@ struct QueuePlan {
 }
 
 impl QueuePlan {
-    /// What makes the SQL text of the statement for part `part` (the bound values aside).
-    fn shape(&self, part: usize, forward: bool, cursor: bool) -> String {
+    /// What makes the SQL text of the statement for part `part` (the bound values aside); none
+    /// for a search with words written into the text, whose statements are as many as the
+    /// searches and are not kept (see [`KEPT`]).
+    fn shape(&self, part: usize, forward: bool, cursor: bool) -> Option<String> {
         let state = match self.state {
             StateFilter::Active => "active",
             StateFilter::All => "all",
@@ -407,15 +411,14 @@ impl QueuePlan {
             self.sort,
         );
         for w in &self.words {
-            shape.push(' ');
             shape.push_str(match w {
-                WordFilter::Postings(_) => "postings",
-                WordFilter::Member(_) => "member",
-                WordFilter::Exists(_) => "exists",
-                WordFilter::Inline(sql) | WordFilter::Vector(sql) => sql,
+                WordFilter::Postings(_) => " postings",
+                WordFilter::Member(_) => " member",
+                WordFilter::Exists(_) => " exists",
+                WordFilter::Inline(_) | WordFilter::Vector(_) => return None,
             });
         }
-        shape
+        Some(shape)
     }
 }
 
