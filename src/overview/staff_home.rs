@@ -47,12 +47,9 @@ pub async fn show(cx: Ctx, staff: Staff) -> Result<HttpResponse, AppError> {
     let me = user.id.clone();
     let now = state.clock.now_utc_naive();
     let shared = state.dashboard.clone();
-    let stats = db::run(&state.pool, move |c| {
-        let mut stats = staff_stats::shared(&shared, c, now)?;
-        stats.counts.mine = staff_stats::mine(c, &me)?;
-        Ok(stats)
-    })
-    .await?;
+    let stats = db::run(&state.pool, move |c| staff_stats::shared(&shared, c, now))
+        .await?
+        .of(&me);
     let l = cx.layout(Page::Staff, "staff-home-title", Some(&user))?;
     let tpl = StaffHomeTpl {
         figures: figures(&l.tr, &stats, now),

@@ -327,6 +327,15 @@ fn expected(
             oldest_validation: pending.iter().min().copied(),
             orders,
         },
+        assigned: {
+            let mut n: std::collections::BTreeMap<String, i64> = Default::default();
+            for t in ts.iter().filter(active) {
+                if let Some(a) = &t.assignee {
+                    *n.entry(a.clone()).or_default() += 1;
+                }
+            }
+            n.into_iter().collect()
+        },
         weeks,
         backlog,
     }
@@ -400,6 +409,13 @@ async fn every_figure_matches_a_count_of_the_rows() {
             staff_stats::load(&mut c, &me, now).unwrap()
         };
         assert_eq!(got.counts, want.counts, "{kind:?}");
+        let mut assigned = got.assigned.clone();
+        assigned.sort();
+        assert_eq!(
+            assigned, want.assigned,
+            "{kind:?}: every agent's active tickets"
+        );
+        assert!(want.assigned.len() >= 2, "two agents have tickets");
         for (g, w) in got.weeks.iter().zip(&want.weeks) {
             assert_eq!(g, w, "{kind:?}");
         }
