@@ -267,7 +267,6 @@ fn fetch(
                         ),
                     ),
                     WordFilter::Member(w) => q.filter(MemberOf::new(w)),
-                    WordFilter::Inline(sql) => q.filter(Condition::new(sql.clone())),
                     WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
                     WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
                         tt::table
@@ -389,8 +388,8 @@ struct QueuePlan {
 
 impl QueuePlan {
     /// What makes the SQL text of the statement for part `part` (the bound values aside); none
-    /// for a search with words written into the text, whose statements are as many as the
-    /// searches and are not kept (see [`KEPT`]).
+    /// for a PostgreSQL search, whose words are written into the text, so its statements are as
+    /// many as the searches and are not kept (see [`KEPT`]).
     fn shape(&self, part: usize, forward: bool, cursor: bool) -> Option<String> {
         let state = match self.state {
             StateFilter::Active => "active",
@@ -415,7 +414,7 @@ impl QueuePlan {
                 WordFilter::Postings(_) => " postings",
                 WordFilter::Member(_) => " member",
                 WordFilter::Exists(_) => " exists",
-                WordFilter::Inline(_) | WordFilter::Vector(_) => return None,
+                WordFilter::Vector(_) => return None,
             });
         }
         Some(shape)

@@ -253,20 +253,6 @@ const COUNTED: i64 = 50_000;
 /// The tickets a search's first page wants (the queue's page and one more, for "next").
 const WANTED: f64 = 51.0;
 
-/// The search filter for tickets with a word starting with `w`, as SQL text; `None` unless `w`
-/// is letters and digits only (as every folded search word is), which is what makes it safe to
-/// write into a quoted literal.
-fn word_filter_sql(w: &str) -> Option<String> {
-    if w.is_empty() || !w.chars().all(char::is_alphanumeric) {
-        return None;
-    }
-    Some(format!(
-        "EXISTS (SELECT 1 FROM ticket_terms WHERE ticket_terms.ticket_id = tickets.id \
-         AND ticket_terms.term >= '{w}' AND ticket_terms.term < '{}')",
-        upper(w)
-    ))
-}
-
 /// The upper bound of the terms starting with `w`: every folded term is below this character.
 pub fn upper(w: &str) -> String {
     format!("{w}\u{10FFFF}")
@@ -280,9 +266,8 @@ pub enum WordFilter {
     /// The word whose tickets are gathered into a set (SQLite: a subquery it reads once) while
     /// the queue's order is walked, each ticket tested against the set (see [`member_walks`]).
     Member(String),
-    /// A common word, written into the SQL (see [`word_filter_sql`]).
-    Inline(String),
-    /// Any other word, tested ticket by ticket.
+    /// Any other word, tested ticket by ticket. Bound, like every value on SQLite: the statement
+    /// stays prepared, and a literal would not change its plan (`SQLITE_ENABLE_QPSG`, no STAT4).
     Exists(String),
     /// On PostgreSQL, all the words at once: the tickets whose vector has a word starting with
     /// each (see [`vector_filter_sql`]). Written into the statement, which is planned anew
@@ -333,8 +318,6 @@ struct Count {
 pub struct SearchIndex {
     /// Index entries of search words with many tickets.
     pub counts: TermCounts,
-    /// Common words whose search is written as text.
-    pub inline_terms: InlineTerms,
 }
 
 /// How many index entries common search words have (at least [`RARE`]; `None`: at least
@@ -362,29 +345,6 @@ impl TermCounts {
             map.clear();
         }
         map.insert(term.to_owned(), (count, Instant::now()));
-    }
-}
-
-/// Common words a search writes into its SQL as text (see [`flush_then_plan`]): at most
-/// [`InlineTerms::MAX`], never forgotten, so that the statements each connection keeps prepared
-/// for them stay few.
-#[derive(Default)]
-pub struct InlineTerms(Mutex<Vec<String>>);
-
-impl InlineTerms {
-    pub const MAX: usize = 64;
-
-    /// True when `term` is, or may now become, one of them.
-    pub fn admit(&self, term: &str) -> bool {
-        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if list.iter().any(|t| t == term) {
-            return true;
-        }
-        if list.len() < Self::MAX {
-            list.push(term.to_owned());
-            return true;
-        }
-        false
     }
 }
 
@@ -543,26 +503,13 @@ pub fn flush_then_plan(
         .collect();
     let member = member_walks(&words.iter().map(|(_, _, n)| *n).collect::<Vec<_>>(), total);
     words.sort_by_key(|(_, _, n)| n.unwrap_or(i64::MAX));
-    for (i, w, n) in words {
-        if Some(i) == member {
-            out.push(WordFilter::Member(w));
-            continue;
-        }
-        if Some(i) == lead && member.is_none() {
-            out.push(WordFilter::Postings(w));
-            continue;
-        }
-        // A common word is written into the SQL as text (few such words, see InlineTerms);
-        // others are bound.
-        let common = n.is_none_or(|n| n >= RARE);
-        let inline = if common && index.inline_terms.admit(&w) {
-            word_filter_sql(&w)
+    for (i, w, _) in words {
+        out.push(if Some(i) == member {
+            WordFilter::Member(w)
+        } else if Some(i) == lead && member.is_none() {
+            WordFilter::Postings(w)
         } else {
-            None
-        };
-        out.push(match inline {
-            Some(sql) => WordFilter::Inline(sql),
-            None => WordFilter::Exists(w),
+            WordFilter::Exists(w)
         });
     }
     Ok(out)
@@ -571,16 +518,6 @@ pub fn flush_then_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_letters_and_digits_are_written_into_sql() {
-        let sql = word_filter_sql("licens").unwrap();
-        assert!(sql.contains("term >= 'licens'"), "{sql}");
-        assert!(word_filter_sql("föräldrar2").is_some());
-        for bad in ["", "a'b", "x--", "a b", "a\\b", "a;drop", "ab\u{0}"] {
-            assert_eq!(word_filter_sql(bad), None, "{bad:?}");
-        }
-    }
 
     #[test]
     fn vector_filters_hold_only_letters_and_digits() {
@@ -599,16 +536,6 @@ mod tests {
             assert_eq!(vector_filter_sql(&[], &with), None, "{bad:?}");
             assert_eq!(vector_filter_sql(&with, &words), None, "{bad:?}");
         }
-    }
-
-    #[test]
-    fn inline_terms_are_few_and_kept() {
-        let t = InlineTerms::default();
-        for i in 0..InlineTerms::MAX {
-            assert!(t.admit(&format!("w{i}")));
-        }
-        assert!(!t.admit("extra"));
-        assert!(t.admit("w0"), "an admitted word stays");
     }
 
     #[test]
