@@ -5,6 +5,7 @@
 //! the backend themselves: the few places that must differ live here.
 
 pub mod schema;
+pub mod sig;
 
 use std::time::Duration;
 
@@ -100,6 +101,9 @@ impl Manager {
                      PRAGMA wal_autocheckpoint = 4000;",
                 )
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                // Before any statement that names them, migrations included (000040).
+                sig::register(&mut conn)
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(DbConn::Sqlite(conn))
             }
             Backend::Postgres(url) => {

@@ -266,6 +266,7 @@ diesel::table! {
         response_met -> Nullable<Bool>,
         resolution_met -> Nullable<Bool>,
         breaches -> Integer,
+        terms_sig -> Nullable<Binary>,
     }
 }
 

@@ -256,6 +256,9 @@ fn fetch(
             if plan.late {
                 q = q.filter(t::due_at.le(now));
             }
+            if let Some(mask) = &plan.sig {
+                q = q.filter(crate::db::sig::sig_has(t::terms_sig, mask.clone()));
+            }
             for w in &plan.words {
                 q = match w {
                     WordFilter::Postings(w) => q.filter(
@@ -380,6 +383,9 @@ struct QueuePlan {
     assignee: AssigneeFilter,
     number: Option<String>,
     words: Vec<WordFilter>,
+    /// The bits a ticket's signature must have to hold every search word (SQLite, see
+    /// `db::sig`): tested on the index entry, before any word is looked up.
+    sig: Option<Vec<u8>>,
     sort: Sort,
     /// Only tickets whose running target has passed.
     late: bool,
@@ -409,6 +415,9 @@ impl QueuePlan {
             self.late,
             self.sort,
         );
+        if self.sig.is_some() {
+            shape.push_str(" sig");
+        }
         for w in &self.words {
             shape.push_str(match w {
                 WordFilter::Postings(_) => " postings",
@@ -708,6 +717,7 @@ fn plan_queue(
         assignee,
         number: None,
         words: vec![],
+        sig: None,
         sort,
         late,
         paging,
@@ -718,6 +728,8 @@ fn plan_queue(
         return Ok(Ok(plan));
     }
     plan.words = super::search::flush_then_plan(conn, search, index)?;
+    plan.sig =
+        crate::db::sig::mask(plan.words.iter().filter_map(WordFilter::word)).map(|m| m.to_vec());
     Ok(Ok(plan))
 }
 

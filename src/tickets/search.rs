@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 
-use crate::db::schema::{ticket_index_queue as iq, ticket_terms as tt};
+use crate::db::schema::{ticket_index_queue as iq, ticket_terms as tt, tickets as t};
+use crate::db::sig;
 use crate::db::{self, DbConn};
 use crate::error::AppError;
 
@@ -109,6 +110,17 @@ pub fn insert_terms(conn: &mut DbConn, pairs: &[(&str, &str)]) -> QueryResult<()
                     .on_conflict_do_nothing()
                     .execute(c)?;
             }
+            // Each ticket's signature gains its new words' bits (see `db::sig`): the walk of a
+            // search lets a ticket go by it, so it must hold every word the ticket has.
+            let mut sigs: HashMap<&str, sig::Sig> = HashMap::new();
+            for (w, id) in pairs {
+                sig::add(sigs.entry(*id).or_insert([0; sig::BYTES]), w);
+            }
+            for (id, bits) in sigs {
+                diesel::update(t::table.filter(t::id.eq(id)))
+                    .set(t::terms_sig.eq(sig::sig_or(t::terms_sig, bits.to_vec())))
+                    .execute(c)?;
+            }
         }
         DbConn::Pg(c) => {
             use diesel::sql_types::{Array, Text};
@@ -164,6 +176,9 @@ pub fn remove_terms(conn: &mut DbConn, ticket_ids: &[String]) -> QueryResult<()>
         match conn {
             DbConn::Sqlite(c) => {
                 diesel::delete(tt::table.filter(tt::ticket_id.eq_any(chunk))).execute(c)?;
+                diesel::update(t::table.filter(t::id.eq_any(chunk)))
+                    .set(t::terms_sig.eq(vec![0u8; sig::BYTES]))
+                    .execute(c)?;
             }
             DbConn::Pg(c) => {
                 diesel::sql_query("DELETE FROM ticket_search WHERE ticket_id = ANY($1)")
@@ -273,6 +288,16 @@ pub enum WordFilter {
     /// each (see [`vector_filter_sql`]). Written into the statement, which is planned anew
     /// each time, so the planner sees the words and picks the index or the walk.
     Vector(String),
+}
+
+impl WordFilter {
+    /// The search word, where it is one (not PostgreSQL's filter of them all).
+    pub fn word(&self) -> Option<&str> {
+        match self {
+            WordFilter::Postings(w) | WordFilter::Member(w) | WordFilter::Exists(w) => Some(w),
+            WordFilter::Vector(_) => None,
+        }
+    }
 }
 
 /// The PostgreSQL filter for tickets with words starting with each of `words`, as SQL text, the

@@ -401,6 +401,8 @@ struct SeedTicket {
     sla: Measured,
     first_response_at: Option<PrimitiveDateTime>,
     breaches: i32,
+    /// Its words' signature (`db::sig`), which SQLite's search walk reads.
+    terms_sig: Vec<u8>,
 }
 
 struct SeedMessage {
@@ -418,6 +420,8 @@ const BATCH: usize = 2000;
 
 impl Batch {
     fn write(&mut self, conn: &mut DbConn) -> QueryResult<()> {
+        // PostgreSQL tests words on each ticket's vector and keeps no signature.
+        let sqlite = matches!(conn, DbConn::Sqlite(_));
         let tickets: Vec<_> = self
             .tickets
             .iter()
@@ -450,6 +454,7 @@ impl Batch {
                         t::resolution_met.eq(k.sla.resolution.map(|m| m.1)),
                         t::due_at.eq(k.sla.due_at),
                         t::breaches.eq(k.breaches),
+                        t::terms_sig.eq(sqlite.then_some(&k.terms_sig)),
                     ),
                 )
             })
@@ -692,6 +697,7 @@ impl Maker<'_> {
         }
         words.sort_unstable();
         words.dedup();
+        let terms_sig = crate::db::sig::of(words.iter().map(String::as_str)).to_vec();
         batch
             .terms
             .extend(words.into_iter().map(|w| (w, id.clone())));
@@ -713,6 +719,7 @@ impl Maker<'_> {
             sla,
             first_response_at: answered,
             breaches,
+            terms_sig,
         });
     }
 }

@@ -525,6 +525,29 @@ fn search_plan(c: &mut donera::db::DbConn, app: &TestApp, staff: &str, q: &str) 
     .join("\n")
 }
 
+/// The search for `q` (URL-encoded) with the state filter "open" shows the first 50 of `want`
+/// (every match, in queue order) that are open, in the same order.
+async fn open_first_page(
+    app: &TestApp,
+    s: &mut Browser<'_>,
+    q: &str,
+    want: &[String],
+    kind: crate::support::Kind,
+) {
+    let open: Vec<String> = {
+        let mut c = app.pool().get().unwrap();
+        let open: Vec<String> = tickets::table
+            .filter(tickets::state.eq("open"))
+            .select(tickets::number)
+            .load(&mut c)
+            .unwrap();
+        want.iter().filter(|n| open.contains(n)).cloned().collect()
+    };
+    let r = s.get(&format!("{QUEUE}?state=open&q={q}")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
+}
+
 /// The tickets that have a word starting with each of `words`, read from the search index word by
 /// word (SQLite's term rows, PostgreSQL's vectors), in the queue's "latest activity" order.
 fn with_every_word(c: &mut donera::db::DbConn, words: &[String]) -> Vec<String> {
@@ -600,18 +623,7 @@ async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_
         assert_eq!(pages.concat(), want, "{kind:?}: {name}");
         assert!(pages[0].len() == 50 && pages.len() >= 2);
         // With the state filter too: the open ones among them, in the same order.
-        let open: Vec<String> = {
-            let mut c = app.pool().get().unwrap();
-            let open: Vec<String> = tickets::table
-                .filter(tickets::state.eq("open"))
-                .select(tickets::number)
-                .load(&mut c)
-                .unwrap();
-            want.iter().filter(|n| open.contains(n)).cloned().collect()
-        };
-        let r = s.get(&format!("{QUEUE}?state=open&q={q}")).await;
-        assert_eq!(r.status, 200);
-        assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
+        open_first_page(&app, &mut s, &q, &want, kind).await;
     }
 }
 
@@ -675,17 +687,78 @@ async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_fi
         let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={word}"), 1).await;
         assert_eq!(pages.concat(), want, "{kind:?}: {word}");
         assert!(pages.len() >= 3, "{kind:?}: {word}: {} pages", pages.len());
-        let open: Vec<String> = {
-            let mut c = app.pool().get().unwrap();
-            let open: Vec<String> = tickets::table
-                .filter(tickets::state.eq("open"))
-                .select(tickets::number)
-                .load(&mut c)
-                .unwrap();
-            want.iter().filter(|n| open.contains(n)).cloned().collect()
-        };
-        let r = s.get(&format!("{QUEUE}?state=open&q={word}")).await;
-        assert_eq!(r.status, 200);
-        assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
+        open_first_page(&app, &mut s, &word, &want, kind).await;
     }
+}
+
+/// Whether every ticket's signature holds each of its words (SQLite; see `db::sig`), and how
+/// many tickets it tells apart from a word they lack.
+fn signatures(c: &mut donera::db::DbConn) -> std::collections::HashMap<String, Vec<u8>> {
+    use donera::db::schema::ticket_terms as tt;
+    use donera::db::sig;
+    let sigs: std::collections::HashMap<String, Option<Vec<u8>>> = tickets::table
+        .select((tickets::id, tickets::terms_sig))
+        .load::<(String, Option<Vec<u8>>)>(c)
+        .unwrap()
+        .into_iter()
+        .collect();
+    let words: Vec<(String, String)> = tt::table.select((tt::ticket_id, tt::term)).load(c).unwrap();
+    assert!(!words.is_empty());
+    for (id, w) in &words {
+        let s = sigs[id]
+            .as_deref()
+            .unwrap_or_else(|| panic!("{id} has words, no signature"));
+        if let Some(m) = sig::mask([w.as_str()]) {
+            assert!(sig::covers(s, &m), "{id}: its signature lacks '{w}'");
+        }
+    }
+    sigs.into_iter()
+        .map(|(id, s)| (id, s.unwrap_or_default()))
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_tickets_signature_holds_its_words_through_indexing_merging_and_erasure() {
+    use donera::db::sig;
+    use donera::tickets::search;
+    let (app, staff) = seeded(crate::support::Kind::Sqlite, 300, 600).await;
+    let mut c = app.pool().get().unwrap();
+    let sigs = signatures(&mut c);
+    // The seeded signatures tell tickets apart: a word on some tickets is absent from others'.
+    let kalender = sig::mask(["kalender"]).unwrap();
+    let told = sigs.values().filter(|s| !sig::covers(s, &kalender)).count();
+    assert!(
+        told > 100,
+        "{told} of {} told without 'kalender'",
+        sigs.len()
+    );
+    // New text on a ticket: indexed, and its words' bits added.
+    let ids: Vec<String> = tickets::table
+        .select(tickets::id)
+        .order(tickets::number)
+        .limit(2)
+        .load(&mut c)
+        .unwrap();
+    let (a, b) = (&ids[0], &ids[1]);
+    search::queue(&mut c, a, &["Zebrafinkarna flyttar till molnet"]).unwrap();
+    while search::flush(&mut c, 2000).unwrap() > 0 {}
+    let sigs = signatures(&mut c);
+    assert!(sig::covers(&sigs[a], &sig::mask(["zebrafink"]).unwrap()));
+    // Merged: the ticket it went into holds the other's words too; the other holds none.
+    search::move_terms(&mut c, a, b).unwrap();
+    let sigs = signatures(&mut c);
+    assert!(sig::covers(&sigs[b], &sig::mask(["zebrafink"]).unwrap()));
+    assert!(sigs[a].iter().all(|x| *x == 0), "merged away: no words");
+    // Erased: no words, no bits.
+    search::remove_terms(&mut c, std::slice::from_ref(b)).unwrap();
+    let sigs = signatures(&mut c);
+    assert!(sigs[b].iter().all(|x| *x == 0), "erased: no words");
+    drop(c);
+    // The queue finds the word through the signature, and nothing once it is gone.
+    let mut s = Browser::new(&app);
+    login(&mut s, "agent@partner.example.org", PW).await;
+    let r = s.get(&format!("{QUEUE}?state=all&q=zebrafinkarna")).await;
+    assert_eq!(r.status, 200);
+    assert!(numbers(&r).is_empty(), "erased: {:?}", numbers(&r));
+    let _ = staff;
 }
