@@ -691,8 +691,8 @@ async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_fi
     }
 }
 
-/// Whether every ticket's signature holds each of its words (SQLite; see `db::sig`), and how
-/// many tickets it tells apart from a word they lack.
+/// Every ticket's word signature by ticket id (SQLite; see `db::sig`), once it is asserted that
+/// each holds all of its ticket's words; a ticket without one reads as no bits.
 fn signatures(c: &mut donera::db::DbConn) -> std::collections::HashMap<String, Vec<u8>> {
     use donera::db::schema::ticket_terms as tt;
     use donera::db::sig;
@@ -721,7 +721,7 @@ fn signatures(c: &mut donera::db::DbConn) -> std::collections::HashMap<String, V
 async fn a_tickets_signature_holds_its_words_through_indexing_merging_and_erasure() {
     use donera::db::sig;
     use donera::tickets::search;
-    let (app, staff) = seeded(crate::support::Kind::Sqlite, 300, 600).await;
+    let (app, _) = seeded(crate::support::Kind::Sqlite, 300, 600).await;
     let mut c = app.pool().get().unwrap();
     let sigs = signatures(&mut c);
     // The seeded signatures tell tickets apart: a word on some tickets is absent from others'.
@@ -760,5 +760,4 @@ async fn a_tickets_signature_holds_its_words_through_indexing_merging_and_erasur
     let r = s.get(&format!("{QUEUE}?state=all&q=zebrafinkarna")).await;
     assert_eq!(r.status, 200);
     assert!(numbers(&r).is_empty(), "erased: {:?}", numbers(&r));
-    let _ = staff;
 }
