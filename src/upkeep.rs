@@ -17,6 +17,15 @@ pub fn jobs() -> Vec<Job> {
             counted: false,
             at_start: false,
         },
+        // PostgreSQL: the word signatures of tickets from before migration 000041, a batch a
+        // second until none is left (an indexed read of nothing then).
+        Job {
+            name: "search-signatures",
+            every: Duration::seconds(1),
+            run: |c, _, _| crate::tickets::search::sign_unsigned(c, 5000),
+            counted: false,
+            at_start: true,
+        },
         Job {
             name: "ticket-auto-close",
             every: Duration::minutes(5),

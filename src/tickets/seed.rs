@@ -401,7 +401,7 @@ struct SeedTicket {
     sla: Measured,
     first_response_at: Option<PrimitiveDateTime>,
     breaches: i32,
-    /// Its words' signature (`db::sig`), which SQLite's search walk reads.
+    /// Its words' signature (`db::sig`), which the search's walk reads.
     terms_sig: Vec<u8>,
 }
 
@@ -420,8 +420,6 @@ const BATCH: usize = 2000;
 
 impl Batch {
     fn write(&mut self, conn: &mut DbConn) -> QueryResult<()> {
-        // PostgreSQL tests words on each ticket's vector and keeps no signature.
-        let sqlite = matches!(conn, DbConn::Sqlite(_));
         let tickets: Vec<_> = self
             .tickets
             .iter()
@@ -454,7 +452,7 @@ impl Batch {
                         t::resolution_met.eq(k.sla.resolution.map(|m| m.1)),
                         t::due_at.eq(k.sla.due_at),
                         t::breaches.eq(k.breaches),
-                        t::terms_sig.eq(sqlite.then_some(&k.terms_sig)),
+                        t::terms_sig.eq(&k.terms_sig),
                     ),
                 )
             })
@@ -521,7 +519,8 @@ impl Batch {
                 .iter()
                 .map(|(w, id)| (w.as_str(), id.as_str()))
                 .collect();
-            super::search::insert_terms(conn, &pairs)?;
+            // Signed with the tickets already.
+            super::search::insert_unsigned(conn, &pairs)?;
         }
         *self = Batch::default();
         Ok(())

@@ -691,10 +691,32 @@ async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_fi
     }
 }
 
-/// Every ticket's word signature by ticket id (SQLite; see `db::sig`), once it is asserted that
-/// each holds all of its ticket's words; a ticket without one reads as no bits.
+/// Every indexed word by ticket id: SQLite's rows of `ticket_terms`, PostgreSQL's vectors.
+fn indexed_words(c: &mut donera::db::DbConn) -> Vec<(String, String)> {
+    #[derive(QueryableByName)]
+    struct Word {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        ticket_id: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        term: String,
+    }
+    let sql = match c {
+        donera::db::DbConn::Sqlite(_) => "SELECT ticket_id, term FROM ticket_terms",
+        donera::db::DbConn::Pg(_) => {
+            "SELECT ticket_id, unnest(tsvector_to_array(terms)) AS term FROM ticket_search"
+        }
+    };
+    diesel::sql_query(sql)
+        .load::<Word>(c)
+        .unwrap()
+        .into_iter()
+        .map(|w| (w.ticket_id, w.term))
+        .collect()
+}
+
+/// Every ticket's word signature by ticket id (see `db::sig`; none: empty), once it is asserted
+/// that each holds the bits of every word the ticket is indexed by.
 fn signatures(c: &mut donera::db::DbConn) -> std::collections::HashMap<String, Vec<u8>> {
-    use donera::db::schema::ticket_terms as tt;
     use donera::db::sig;
     let sigs: std::collections::HashMap<String, Option<Vec<u8>>> = tickets::table
         .select((tickets::id, tickets::terms_sig))
@@ -702,7 +724,7 @@ fn signatures(c: &mut donera::db::DbConn) -> std::collections::HashMap<String, V
         .unwrap()
         .into_iter()
         .collect();
-    let words: Vec<(String, String)> = tt::table.select((tt::ticket_id, tt::term)).load(c).unwrap();
+    let words = indexed_words(c);
     assert!(!words.is_empty());
     for (id, w) in &words {
         let s = sigs[id]
@@ -721,43 +743,117 @@ fn signatures(c: &mut donera::db::DbConn) -> std::collections::HashMap<String, V
 async fn a_tickets_signature_holds_its_words_through_indexing_merging_and_erasure() {
     use donera::db::sig;
     use donera::tickets::search;
-    let (app, _) = seeded(crate::support::Kind::Sqlite, 300, 600).await;
-    let mut c = app.pool().get().unwrap();
-    let sigs = signatures(&mut c);
-    // The seeded signatures tell tickets apart: a word on some tickets is absent from others'.
-    let kalender = sig::mask(["kalender"]).unwrap();
-    let told = sigs.values().filter(|s| !sig::covers(s, &kalender)).count();
-    assert!(
-        told > 100,
-        "{told} of {} told without 'kalender'",
-        sigs.len()
-    );
-    // New text on a ticket: indexed, and its words' bits added.
-    let ids: Vec<String> = tickets::table
-        .select(tickets::id)
-        .order(tickets::number)
-        .limit(2)
-        .load(&mut c)
-        .unwrap();
-    let (a, b) = (&ids[0], &ids[1]);
-    search::queue(&mut c, a, &["Zebrafinkarna flyttar till molnet"]).unwrap();
-    while search::flush(&mut c, 2000).unwrap() > 0 {}
-    let sigs = signatures(&mut c);
-    assert!(sig::covers(&sigs[a], &sig::mask(["zebrafink"]).unwrap()));
-    // Merged: the ticket it went into holds the other's words too; the other holds none.
-    search::move_terms(&mut c, a, b).unwrap();
-    let sigs = signatures(&mut c);
-    assert!(sig::covers(&sigs[b], &sig::mask(["zebrafink"]).unwrap()));
-    assert!(sigs[a].iter().all(|x| *x == 0), "merged away: no words");
-    // Erased: no words, no bits.
-    search::remove_terms(&mut c, std::slice::from_ref(b)).unwrap();
-    let sigs = signatures(&mut c);
-    assert!(sigs[b].iter().all(|x| *x == 0), "erased: no words");
-    drop(c);
-    // The queue finds the word through the signature, and nothing once it is gone.
-    let mut s = Browser::new(&app);
-    login(&mut s, "agent@partner.example.org", PW).await;
-    let r = s.get(&format!("{QUEUE}?state=all&q=zebrafinkarna")).await;
-    assert_eq!(r.status, 200);
-    assert!(numbers(&r).is_empty(), "erased: {:?}", numbers(&r));
+    for kind in backends() {
+        let (app, _) = seeded(kind, 300, 600).await;
+        let mut c = app.pool().get().unwrap();
+        let sigs = signatures(&mut c);
+        // The seeded signatures tell tickets apart: a word on some tickets is absent from others'.
+        let kalender = sig::mask(["kalender"]).unwrap();
+        let told = sigs.values().filter(|s| !sig::covers(s, &kalender)).count();
+        assert!(
+            told > 100,
+            "{kind:?}: {told} of {} told without 'kalender'",
+            sigs.len()
+        );
+        // New text on a ticket: indexed, and its words' bits added.
+        let ids: Vec<(String, String)> = tickets::table
+            .select((tickets::id, tickets::number))
+            .order(tickets::number)
+            .limit(2)
+            .load(&mut c)
+            .unwrap();
+        let ((a, a_number), (b, b_number)) = (&ids[0], &ids[1]);
+        search::queue(&mut c, a, &["Zebrafinkarna flyttar till molnet"]).unwrap();
+        while search::flush(&mut c, 2000).unwrap() > 0 {}
+        let sigs = signatures(&mut c);
+        let zebra = sig::mask(["zebrafink"]).unwrap();
+        assert!(sig::covers(&sigs[a], &zebra), "{kind:?}");
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let find = format!("{QUEUE}?state=all&q=zebrafinkarna");
+        assert_eq!(
+            numbers(&s.get(&find).await),
+            std::slice::from_ref(a_number),
+            "{kind:?}"
+        );
+        // Merged: the ticket it went into holds the other's words too; the other holds none.
+        search::move_terms(&mut c, a, b).unwrap();
+        let sigs = signatures(&mut c);
+        assert!(sig::covers(&sigs[b], &zebra), "{kind:?}");
+        assert!(
+            sigs[a].iter().all(|x| *x == 0),
+            "{kind:?}: merged away, no words"
+        );
+        assert_eq!(
+            numbers(&s.get(&find).await),
+            std::slice::from_ref(b_number),
+            "{kind:?}"
+        );
+        // Erased: no words, no bits.
+        search::remove_terms(&mut c, std::slice::from_ref(b)).unwrap();
+        let sigs = signatures(&mut c);
+        assert!(
+            sigs[b].iter().all(|x| *x == 0),
+            "{kind:?}: erased, no words"
+        );
+        // The queue finds nothing once the word is gone.
+        let r = s.get(&find).await;
+        assert_eq!(r.status, 200);
+        assert!(
+            numbers(&r).is_empty(),
+            "{kind:?}: erased: {:?}",
+            numbers(&r)
+        );
+    }
+}
+
+/// PostgreSQL's tickets from before its signatures (migration 000041) have none: a search
+/// still finds them by their words, and the worker's job signs them from their vectors.
+#[actix_web::test]
+async fn tickets_without_a_signature_are_found_and_then_signed() {
+    use donera::db::sig;
+    use donera::tickets::search;
+    for kind in backends() {
+        let (app, _) = seeded(kind, 120, 240).await;
+        let mut c = app.pool().get().unwrap();
+        let (a, a_number): (String, String) = tickets::table
+            .select((tickets::id, tickets::number))
+            .order(tickets::number)
+            .first(&mut c)
+            .unwrap();
+        search::queue(&mut c, &a, &["Zebrafinkarna flyttar till molnet"]).unwrap();
+        while search::flush(&mut c, 2000).unwrap() > 0 {}
+        let signed = signatures(&mut c);
+        diesel::update(tickets::table)
+            .set(tickets::terms_sig.eq(None::<Vec<u8>>))
+            .execute(&mut c)
+            .unwrap();
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let r = s.get(&format!("{QUEUE}?state=all&q=zebrafinkarna")).await;
+        assert_eq!(
+            numbers(&r),
+            std::slice::from_ref(&a_number),
+            "{kind:?}: unsigned, found"
+        );
+        let done = search::sign_unsigned(&mut c, 50).unwrap();
+        match kind {
+            crate::support::Kind::Sqlite => assert_eq!(done, 0, "SQLite signs with its words"),
+            crate::support::Kind::Postgres => {
+                assert_eq!(done, 50, "a batch at a time");
+                while search::sign_unsigned(&mut c, 50).unwrap() > 0 {}
+                // Every ticket signed again, as its words make it (checked by `signatures`),
+                // and with exactly the bits it had.
+                assert_eq!(signatures(&mut c), signed);
+                let zebra = sig::mask(["zebrafink"]).unwrap();
+                assert!(sig::covers(&signatures(&mut c)[&a], &zebra));
+                let r = s.get(&format!("{QUEUE}?state=all&q=zebrafinkarna")).await;
+                assert_eq!(
+                    numbers(&r),
+                    std::slice::from_ref(&a_number),
+                    "signed, found"
+                );
+            }
+        }
+    }
 }
