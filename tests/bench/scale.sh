@@ -170,14 +170,17 @@ login() {
         { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 }
 
-# page_after PATH COUNT: the path COUNT pages on by the pager's "next" links.
+# page_after PATH COUNT: the path COUNT pages on by the pager's "next" links (fewer when the
+# queue ends first). The link's `&` comes escaped (askama writes `&#38;`); a link that does not
+# lead on, as an escaped one taken whole did, stops the run rather than measure the wrong page.
 page_after() {
     local path=$1 n=$2 html next
     for _ in $(seq "$n"); do
         html=$(curl -sS -H "Cookie: $COOKIE" "$BASE$path")
         next=$(grep -o '<nav class="pager"[^>]*>.*' <<<"$html" | grep -o 'href="[^"]*after=[^"]*"' | head -n 1 |
-            sed 's/^href="//; s/"$//; s/&amp;/\&/g') || true
+            sed 's/^href="//; s/"$//; s/&amp;/\&/g; s/&#38;/\&/g') || true
         [[ -n $next ]] || break
+        [[ $next != "$path" && $next != *'&#'* ]] || die "the pager's next link does not lead on: $next"
         path=$next
     done
     echo "$path"
@@ -212,12 +215,17 @@ pages() {
     for sort in newest due; do
         printf 'filter sort=%s\t/sv/personal/arenden?sort=%s\tticket-filters\n' "$sort" "$sort"
     done
+    # Assigned first, so that a pager that does not lead on stops the run (set -e).
+    local tenth all_tenth deep deep_oldest
+    tenth=$(page_after /sv/personal/arenden 9)
+    all_tenth=$(page_after '/sv/personal/arenden?state=all' 9)
+    deep=$(page_after '/sv/personal/arenden?state=all' $((DEEP - 1)))
+    deep_oldest=$(page_after '/sv/personal/arenden?state=all&sort=oldest' $((DEEP - 1)))
     printf 'queue, first page\t/sv/personal/arenden\tD-%s-\n' "$year"
-    printf 'queue, 10th page\t%s\tD-%s-\n' "$(page_after /sv/personal/arenden 9)" "$year"
-    printf 'queue, all states, 10th page\t%s\tD-%s-\n' "$(page_after '/sv/personal/arenden?state=all' 9)" "$year"
-    printf 'queue, all states, page %s\t%s\tD-%s-\n' "$DEEP" "$(page_after '/sv/personal/arenden?state=all' $((DEEP - 1)))" "$year"
-    printf 'queue, all states oldest first, page %s\t%s\tD-%s-\n' "$DEEP" \
-        "$(page_after '/sv/personal/arenden?state=all&sort=oldest' $((DEEP - 1)))" "$year"
+    printf 'queue, 10th page\t%s\tD-%s-\n' "$tenth" "$year"
+    printf 'queue, all states, 10th page\t%s\tD-%s-\n' "$all_tenth" "$year"
+    printf 'queue, all states, page %s\t%s\tD-%s-\n' "$DEEP" "$deep" "$year"
+    printf 'queue, all states oldest first, page %s\t%s\tD-%s-\n' "$DEEP" "$deep_oldest" "$year"
     for words in licens "licens faktura" "molntjänst styrelsen förening" kalender "serverlicens azure" \
         "$number" "$email" "$org_name"; do
         printf 'search %s\t/sv/personal/arenden?state=all&q=%s\t<table\n' "$words" "$(enc "$words")"
