@@ -122,10 +122,10 @@ fn insert(conn: &mut DbConn, pairs: &[(&str, &str)], signed: bool) -> QueryResul
             // Each ticket's signature gains its new words' bits (see `db::sig`): the walk of a
             // search lets a ticket go by it, so it must hold every word the ticket has.
             let mut sigs: HashMap<&str, sig::Sig> = HashMap::new();
-            for (w, id) in pairs {
+            for (w, id) in pairs.iter().filter(|_| signed) {
                 sig::add(sigs.entry(*id).or_insert([0; sig::BYTES]), w);
             }
-            for (id, bits) in sigs.into_iter().filter(|_| signed) {
+            for (id, bits) in sigs {
                 diesel::update(t::table.filter(t::id.eq(id)))
                     .set(t::terms_sig.eq(sig::sig_or(t::terms_sig, bits.to_vec())))
                     .execute(c)?;
@@ -155,6 +155,9 @@ fn insert(conn: &mut DbConn, pairs: &[(&str, &str)], signed: bool) -> QueryResul
                 }
             }
             for (ids, words) in ids.chunks(1000).zip(words.chunks(1000)) {
+                if signed {
+                    lock_tickets(c, ids)?;
+                }
                 diesel::sql_query(
                     "INSERT INTO ticket_search (ticket_id, terms) \
                      SELECT id, array_to_tsvector(string_to_array(words, ' ')) \
@@ -173,6 +176,16 @@ fn insert(conn: &mut DbConn, pairs: &[(&str, &str)], signed: bool) -> QueryResul
             }
         }
     }
+    Ok(())
+}
+
+/// Locks the tickets' rows, in one order: on PostgreSQL a transaction that writes tickets'
+/// vectors locks their rows first, as a merge or any change of a ticket does, so that writing
+/// their signatures after the vectors (see [`sign`]) cannot wait in a circle with one of those.
+fn lock_tickets(c: &mut diesel::PgConnection, ids: &[&str]) -> QueryResult<()> {
+    diesel::sql_query("SELECT id FROM tickets WHERE id = ANY($1) ORDER BY id FOR UPDATE")
+        .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)
+        .execute(c)?;
     Ok(())
 }
 
@@ -266,6 +279,8 @@ pub fn remove_terms(conn: &mut DbConn, ticket_ids: &[String]) -> QueryResult<()>
                 diesel::delete(tt::table.filter(tt::ticket_id.eq_any(chunk))).execute(c)?;
             }
             DbConn::Pg(c) => {
+                let ids: Vec<&str> = chunk.iter().map(String::as_str).collect();
+                lock_tickets(c, &ids)?;
                 diesel::sql_query("DELETE FROM ticket_search WHERE ticket_id = ANY($1)")
                     .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(chunk)
                     .execute(c)?;
@@ -291,6 +306,7 @@ pub fn move_terms(conn: &mut DbConn, from: &str, to: &str) -> QueryResult<()> {
             insert_terms(conn, &pairs)?;
         }
         DbConn::Pg(c) => {
+            lock_tickets(c, &[from, to])?;
             diesel::sql_query(
                 "INSERT INTO ticket_search (ticket_id, terms) \
                  SELECT $2, terms FROM ticket_search WHERE ticket_id = $1 \
@@ -652,7 +668,7 @@ mod tests {
         let common_only = vector_filter_sql(&[], &words).unwrap();
         assert!(!common_only.contains(" @@ "), "{common_only}");
         // The signature's test before the vector's: a bit for each word ("licen", "2026").
-        let mask = sig::mask(["licens", "2026"]).unwrap();
+        let mask = sig::mask(["licens", "2026"]).expect("both words testable");
         let signed = sig::pg_has_sql("tickets.terms_sig", &mask);
         assert!(
             common_only.starts_with(&format!("{signed} AND EXISTS (")),
@@ -660,7 +676,7 @@ mod tests {
         );
         assert_eq!(signed.matches("get_bit(").count(), 2, "{signed}");
         // Words under four letters: nothing to test, only the vector.
-        let short = vector_filter_sql(&[], &["ab".to_owned()]).unwrap();
+        let short = vector_filter_sql(&[], &["ab".to_owned()]).expect("a safe word");
         assert!(short.starts_with("EXISTS ("), "{short}");
         assert_eq!(vector_filter_sql(&[], &[]), None);
         for bad in ["", "a'b", "a:b", "a&b", "a b", "a\\b", "ab\u{0}"] {
