@@ -121,14 +121,16 @@ fn insert(conn: &mut DbConn, pairs: &[(&str, &str)], signed: bool) -> QueryResul
             }
             // Each ticket's signature gains its new words' bits (see `db::sig`): the walk of a
             // search lets a ticket go by it, so it must hold every word the ticket has.
-            let mut sigs: HashMap<&str, sig::Sig> = HashMap::new();
-            for (w, id) in pairs.iter().filter(|_| signed) {
-                sig::add(sigs.entry(*id).or_insert([0; sig::BYTES]), w);
-            }
-            for (id, bits) in sigs {
-                diesel::update(t::table.filter(t::id.eq(id)))
-                    .set(t::terms_sig.eq(sig::sig_or(t::terms_sig, bits.to_vec())))
-                    .execute(c)?;
+            if signed {
+                let mut sigs: HashMap<&str, sig::Sig> = HashMap::new();
+                for (w, id) in pairs {
+                    sig::add(sigs.entry(*id).or_insert([0; sig::BYTES]), w);
+                }
+                for (id, bits) in sigs {
+                    diesel::update(t::table.filter(t::id.eq(id)))
+                        .set(t::terms_sig.eq(sig::sig_or(t::terms_sig, bits.to_vec())))
+                        .execute(c)?;
+                }
             }
         }
         DbConn::Pg(c) => {
@@ -248,8 +250,9 @@ pub fn sign_unsigned(conn: &mut DbConn, limit: i64) -> Result<usize, AppError> {
         let DbConn::Pg(c) = c else {
             return Ok(0);
         };
-        // Locked first: a ticket's indexing (`insert_terms`) waits to write its signature
-        // until this one is written, and then writes its own over it.
+        // Locked first, as indexing locks them (`lock_tickets`): tickets being indexed are
+        // skipped here (indexing signs them), and an indexing that comes meanwhile waits until
+        // these signatures are written, then writes its own over them.
         let ids: Vec<Id> = diesel::sql_query(
             "SELECT id FROM tickets WHERE terms_sig IS NULL ORDER BY id LIMIT $1 \
              FOR UPDATE SKIP LOCKED",
