@@ -54,16 +54,41 @@ pub struct Created {
     pub number: String,
 }
 
-/// The next number of `year`: one upsert, so concurrent creators never share a number.
+/// The next number of `year`. SQLite: one upsert of the year's counter, so concurrent creators
+/// never share a number (SQLite writes one transaction at a time anyway). PostgreSQL: the year's
+/// sequence (migration 000042), which no creator waits for; the counter's row was held locked by
+/// each creation to its commit, so creations queued behind each other.
 fn next_seq(conn: &mut DbConn, year: i32) -> QueryResult<i64> {
-    on_backend!(conn, |c| diesel::insert_into(tc::table)
-        .values((tc::year.eq(year), tc::last.eq(1i64)))
-        .on_conflict(tc::year)
-        .do_update()
-        .set(tc::last.eq(tc::last + 1i64))
-        .returning(tc::last)
-        .get_result(c))
+    match conn {
+        DbConn::Sqlite(c) => diesel::insert_into(tc::table)
+            .values((tc::year.eq(year), tc::last.eq(1i64)))
+            .on_conflict(tc::year)
+            .do_update()
+            .set(tc::last.eq(tc::last + 1i64))
+            .returning(tc::last)
+            .get_result(c),
+        DbConn::Pg(c) => diesel::select(ticket_number_next(year)).get_result(c),
+    }
 }
+
+/// Takes `n` consecutive numbers of `year` at once (seed-bench) and returns the first: on
+/// PostgreSQL the sequence is locked meanwhile, so no creation takes one in between.
+pub(super) fn reserve_numbers(conn: &mut DbConn, year: i32, n: i64) -> QueryResult<i64> {
+    match conn {
+        DbConn::Sqlite(c) => diesel::insert_into(tc::table)
+            .values((tc::year.eq(year), tc::last.eq(n)))
+            .on_conflict(tc::year)
+            .do_update()
+            .set(tc::last.eq(tc::last + n))
+            .returning(tc::last)
+            .get_result(c)
+            .map(|last: i64| last - n + 1),
+        DbConn::Pg(c) => diesel::select(ticket_number_reserve(year, n)).get_result(c),
+    }
+}
+
+diesel::define_sql_function!(fn ticket_number_next(year: diesel::sql_types::Integer) -> diesel::sql_types::BigInt);
+diesel::define_sql_function!(fn ticket_number_reserve(year: diesel::sql_types::Integer, n: diesel::sql_types::BigInt) -> diesel::sql_types::BigInt);
 
 /// One message of a thread as written.
 struct NewMessage<'a> {

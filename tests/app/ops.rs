@@ -44,7 +44,11 @@ fn line_of(out: &std::process::Output, name: &str) -> Option<String> {
 }
 
 /// A visitor's ticket through the real service, as the contact form writes it.
-fn create_ticket(conn: &mut donera::db::DbConn, now: time::PrimitiveDateTime, i: usize) -> String {
+pub(crate) fn create_ticket(
+    conn: &mut donera::db::DbConn,
+    now: time::PrimitiveDateTime,
+    i: usize,
+) -> String {
     use donera::tickets::Category;
     use donera::tickets::service::{self, NewTicket, Requester};
     let who = Requester {

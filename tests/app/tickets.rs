@@ -2230,3 +2230,82 @@ async fn the_upload_rate_refuses_a_members_files_until_the_hour_has_passed() {
         assert_eq!(r.status, 303, "{kind:?}: {}", r.text());
     }
 }
+
+/// The numbers of all tickets, in order.
+fn numbers(app: &TestApp) -> Vec<String> {
+    tickets::table
+        .select(tickets::number)
+        .order(tickets::number)
+        .load(&mut app.pool().get().unwrap())
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn tickets_created_at_once_each_get_the_next_number_after_the_counted_ones() {
+    use donera::db::schema::ticket_counters as tc;
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        let now = app.clock.now_utc_naive();
+        // A database that counted its numbers in ticket_counters, as every one did before
+        // PostgreSQL's sequences (migration 000042) and SQLite's still does.
+        diesel::insert_into(tc::table)
+            .values((tc::year.eq(2026), tc::last.eq(41i64)))
+            .execute(&mut app.pool().get().unwrap())
+            .unwrap();
+        std::thread::scope(|s| {
+            for t in 0..6 {
+                let pool = app.pool().clone();
+                s.spawn(move || {
+                    let mut c = pool.get().unwrap();
+                    for k in 0..5 {
+                        crate::ops::create_ticket(&mut c, now, t * 10 + k);
+                    }
+                });
+            }
+        });
+        let expected: Vec<String> = (42..72).map(|n| format!("D-2026-{n:05}")).collect();
+        assert_eq!(numbers(&app), expected, "{kind:?}");
+        // A new year starts at 1.
+        crate::ops::create_ticket(&mut app.pool().get().unwrap(), now + Duration::days(40), 99);
+        assert_eq!(numbers(&app).last().unwrap(), "D-2027-00001", "{kind:?}");
+    }
+}
+
+/// On PostgreSQL a creation does not wait for another that has taken its number and not yet
+/// committed: the counter's row, locked to the commit, made them queue (issue 24, 500 tickets/s).
+#[actix_web::test]
+async fn a_ticket_is_created_while_another_creation_is_still_open() {
+    use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+    use donera::db::DbConn;
+    let Some(kind) = backends().into_iter().find(|k| *k == Kind::Postgres) else {
+        return;
+    };
+    let app = TestApp::start(kind);
+    let now = app.clock.now_utc_naive();
+    crate::ops::create_ticket(&mut app.pool().get().unwrap(), now, 1);
+    // A creation held open: its transaction has written the ticket, its number included.
+    let mut open = donera::db::connect(&app.db_url, 1).unwrap().get().unwrap();
+    let DbConn::Pg(o) = &mut *open else {
+        panic!("not PostgreSQL")
+    };
+    AnsiTransactionManager::begin_transaction(o).unwrap();
+    crate::ops::create_ticket(&mut open, now, 2);
+    // Another one meanwhile, which would fail rather than wait for a lock.
+    let mut other = donera::db::connect(&app.db_url, 1).unwrap().get().unwrap();
+    let DbConn::Pg(p) = &mut *other else {
+        panic!("not PostgreSQL")
+    };
+    p.batch_execute("SET lock_timeout = '5s'").unwrap();
+    crate::ops::create_ticket(&mut other, now, 3);
+    assert_eq!(numbers(&app), ["D-2026-00001", "D-2026-00003"]);
+    // The open one rolls back: its number stays unused, and the next goes on after the others.
+    let DbConn::Pg(o) = &mut *open else {
+        panic!("not PostgreSQL")
+    };
+    AnsiTransactionManager::rollback_transaction(o).unwrap();
+    crate::ops::create_ticket(&mut app.pool().get().unwrap(), now, 4);
+    assert_eq!(
+        numbers(&app),
+        ["D-2026-00001", "D-2026-00003", "D-2026-00004"]
+    );
+}
