@@ -270,29 +270,53 @@ pub fn without_link_tokens(payload: &str) -> String {
 
 /// Records a successful delivery. The link's secret is dropped from the payload: the e-mail is
 /// out, and the outbox must not keep a working reset or invitation link for anyone who reads it.
-pub fn mark_delivered(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<(), AppError> {
-    let payload: Option<String> = ev::table
-        .find(id)
-        .select(ev::payload)
-        .first(conn)
-        .optional()?;
-    if let Some(p) = payload {
-        let kept = without_link_tokens(&p);
-        if kept != p {
-            diesel::update(ev::table.find(id))
-                .set(ev::payload.eq(kept))
-                .execute(conn)?;
-        }
-    }
-    diesel::update(ev::table.find(id))
-        .set((
+/// One statement, with the payload as `event` was claimed; only if it changed meanwhile (an
+/// erasure) is it read again.
+pub fn mark_delivered(
+    conn: &mut DbConn,
+    event: &Event,
+    now: PrimitiveDateTime,
+) -> Result<(), AppError> {
+    let delivered = || {
+        (
             ev::state.eq(State::Delivered.key()),
             ev::attempts.eq(ev::attempts + 1),
             ev::delivered_at.eq(now),
             ev::last_error.eq(None::<String>),
             ev::locked_by.eq(None::<String>),
             ev::locked_until.eq(None::<PrimitiveDateTime>),
-        ))
+        )
+    };
+    let kept = without_link_tokens(&event.payload);
+    if kept == event.payload {
+        // Nothing to drop, and nothing done meanwhile can add a link.
+        diesel::update(ev::table.find(&event.id))
+            .set(delivered())
+            .execute(conn)?;
+        return Ok(());
+    }
+    let as_claimed = ev::table
+        .find(&event.id)
+        .filter(ev::payload.eq(&event.payload));
+    if diesel::update(as_claimed)
+        .set((delivered(), ev::payload.eq(kept)))
+        .execute(conn)?
+        == 1
+    {
+        return Ok(());
+    }
+    let payload: Option<String> = ev::table
+        .find(&event.id)
+        .select(ev::payload)
+        .first(conn)
+        .optional()?;
+    if let Some(p) = payload {
+        diesel::update(ev::table.find(&event.id))
+            .set(ev::payload.eq(without_link_tokens(&p)))
+            .execute(conn)?;
+    }
+    diesel::update(ev::table.find(&event.id))
+        .set(delivered())
         .execute(conn)?;
     Ok(())
 }

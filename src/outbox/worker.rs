@@ -214,7 +214,7 @@ impl Worker {
                 let mut dead = 0;
                 for (event, outcome, retry_in) in &marks {
                     match outcome {
-                        Outcome::Delivered => super::mark_delivered(c, &event.id, now)?,
+                        Outcome::Delivered => super::mark_delivered(c, event, now)?,
                         Outcome::Skipped(why) => super::mark_skipped(c, &event.id, why)?,
                         Outcome::Failed(error) => {
                             let state = super::mark_failed(c, event, error, now, *retry_in, max)?;
