@@ -11,7 +11,7 @@ use time::Duration;
 use super::member::{Reader, category, long_text, subject, thread_page};
 use super::model::{self, Ticket};
 use super::service::{
-    self, ContactLimits, CustomerReply, NewTicket, Refusal, ReplyOutcome, Requester,
+    self, ContactLimits, CustomerReply, Desk, NewTicket, Refusal, ReplyOutcome, Requester,
 };
 use super::views::{self, ContactFields, ContactTpl, SentTpl};
 use super::{MAX_BODY, MAX_NAME, MAX_SUBJECT, State};
@@ -205,6 +205,7 @@ pub async fn submit(
     let slug = form.article.clone();
     let ip = client_ip(&req);
     let routing = state.routing.clone();
+    let caches = state.caches.clone();
     let limits = ContactLimits {
         per_ip: state.settings.contact_ip_limit,
         per_email: state.settings.contact_email_limit,
@@ -231,7 +232,12 @@ pub async fn submit(
             article_id,
             files: vec![],
         };
-        service::create_visitor(c, now, &routing, &who, &new, &ip, &limits)
+        let sla = caches.sla.get(|| super::sla::load(c))?;
+        let desk = Desk {
+            routing: &routing,
+            sla: &sla,
+        };
+        service::create_visitor(c, now, &desk, &who, &new, &ip, &limits)
     })
     .await?;
     match outcome {

@@ -7,7 +7,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::model::{self, Ticket};
 use super::queue::PAGE;
-use super::service::{self, CustomerReply, NewAttachment, NewTicket, ReplyOutcome, Requester};
+use super::service::{
+    self, CustomerReply, Desk, NewAttachment, NewTicket, ReplyOutcome, Requester,
+};
 use super::views::{self, ListTpl, NewFields, NewTpl, Related, Row, RowLabels, ThreadTpl};
 use super::{Category, MAX_BODY, MAX_FILE_BYTES, MAX_FILES, MAX_SUBJECT};
 use crate::AppState;
@@ -348,6 +350,7 @@ pub async fn create(
     let ip = client_ip(&req);
     let now = state.clock.now_utc_naive();
     let routing = state.routing.clone();
+    let caches = state.caches.clone();
     let storage = StorageLimits::from_settings(&state.settings);
     let u = user.clone();
     let created = db::run(&state.pool, move |c| {
@@ -368,7 +371,12 @@ pub async fn create(
             article_id,
             files: files_in,
         };
-        service::create_limited(c, now, &routing, &who, &new, &ip, storage)
+        let sla = caches.sla.get(|| super::sla::load(c))?;
+        let desk = Desk {
+            routing: &routing,
+            sla: &sla,
+        };
+        service::create_limited(c, now, &desk, &who, &new, &ip, storage)
     })
     .await?;
     let created = match created {

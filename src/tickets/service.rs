@@ -52,6 +52,15 @@ pub struct NewTicket {
 pub struct Created {
     pub id: String,
     pub number: String,
+    /// The first message's id.
+    pub message: i64,
+}
+
+/// What a new ticket is routed and timed by: where its events go, and the response targets its
+/// clock starts with (callers pass the help desk's cached copy, `tickets::Caches::sla`).
+pub struct Desk<'a> {
+    pub routing: &'a Routing,
+    pub sla: &'a sla::Policy,
 }
 
 /// The next number of `year`. SQLite: one upsert of the year's counter, so concurrent creators
@@ -214,12 +223,12 @@ fn email_requester(
 pub fn create(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
-    routing: &Routing,
+    desk: &Desk,
     who: &Requester,
     new: &NewTicket,
     ip: &str,
 ) -> Result<Created, AppError> {
-    db::write(conn, |c| create_in(c, now, routing, who, new, ip))
+    db::write(conn, |c| create_in(c, now, desk, who, new, ip))
 }
 
 /// The contact form's rate limits: tickets per hour from one IP address (0: none) and to one
@@ -240,7 +249,7 @@ pub enum Refusal {
 pub fn create_visitor(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
-    routing: &Routing,
+    desk: &Desk,
     who: &Requester,
     new: &NewTicket,
     ip: &str,
@@ -272,14 +281,14 @@ pub fn create_visitor(
         if by_email {
             crate::throttle::hit_in(c, &email_bucket, now, hour, limits.per_email)?;
         }
-        create_in(c, now, routing, who, new, ip).map(Ok)
+        create_in(c, now, desk, who, new, ip).map(Ok)
     })
 }
 
 fn create_in(
     c: &mut DbConn,
     now: PrimitiveDateTime,
-    routing: &Routing,
+    desk: &Desk,
     who: &Requester,
     new: &NewTicket,
     ip: &str,
@@ -291,30 +300,33 @@ fn create_in(
         // Time-ordered, so that a new ticket's rows land at the end of every index keyed by it
         // (the search index above all), not on random pages.
         let id = uuid::Uuid::now_v7().to_string();
-        let clock = sla::Clock::start(&sla::load(c)?, Priority::Normal, now);
-        diesel::insert_into(t::table)
-            .values((
-                t::id.eq(&id),
-                t::number.eq(&number),
-                t::organisation_id.eq(&org_id),
-                t::requester_id.eq(who.user.map(|u| u.id.as_str())),
-                t::requester_name.eq(&who.name),
-                t::requester_email.eq(&who.email),
-                t::requester_org.eq(&who.org),
-                t::locale.eq(who.locale.code()),
-                t::category.eq(new.category.key()),
-                t::subject.eq(&new.subject),
-                t::state.eq(State::New.key()),
-                t::priority.eq(Priority::Normal.key()),
-                t::order_id.eq(&new.order_id),
-                t::validation_id.eq(&new.validation_id),
-                t::article_id.eq(&new.article_id),
-                t::created_at.eq(now),
-                t::updated_at.eq(now),
-                t::customer_at.eq(now),
-                t::due_at.eq(clock.due_at),
-            ))
-            .execute(c)?;
+        let clock = sla::Clock::start(desk.sla, Priority::Normal, now);
+        let values = (
+            t::id.eq(&id),
+            t::number.eq(&number),
+            t::organisation_id.eq(&org_id),
+            t::requester_id.eq(who.user.map(|u| u.id.as_str())),
+            t::requester_name.eq(&who.name),
+            t::requester_email.eq(&who.email),
+            t::requester_org.eq(&who.org),
+            t::locale.eq(who.locale.code()),
+            t::category.eq(new.category.key()),
+            t::subject.eq(&new.subject),
+            t::state.eq(State::New.key()),
+            t::priority.eq(Priority::Normal.key()),
+            t::order_id.eq(&new.order_id),
+            t::validation_id.eq(&new.validation_id),
+            t::article_id.eq(&new.article_id),
+            t::created_at.eq(now),
+            t::updated_at.eq(now),
+            t::customer_at.eq(now),
+            t::due_at.eq(clock.due_at),
+        );
+        // Read back as written, for the e-mail below: no second query.
+        let ticket: Ticket = on_backend!(c, |c| diesel::insert_into(t::table)
+            .values(values)
+            .returning(Ticket::as_returning())
+            .get_result(c))?;
         let kind = if who.user.is_some() {
             "member"
         } else {
@@ -348,11 +360,10 @@ fn create_in(
                 &who.org,
             ],
         )?;
-        let ticket = model::by_id(c, &id)?.ok_or(AppError::NotFound)?;
         email_requester(c, now, &ticket, "ticket.received", json!({}))?;
         outbox::enqueue_partner(
             c,
-            routing,
+            desk.routing,
             now,
             "ticket.created",
             &json!({"ticket_id": id, "number": number, "category": new.category.key(),
@@ -373,7 +384,11 @@ fn create_in(
             &id,
             &number,
         )?;
-        Ok(Created { id, number })
+        Ok(Created {
+            id,
+            number,
+            message,
+        })
     }
 }
 
@@ -427,7 +442,7 @@ pub fn customer_reply_limited(
 pub fn create_limited(
     conn: &mut DbConn,
     now: PrimitiveDateTime,
-    routing: &Routing,
+    desk: &Desk,
     who: &Requester,
     new: &NewTicket,
     ip: &str,
@@ -439,7 +454,7 @@ pub fn create_limited(
         {
             return Ok(Err(refusal));
         }
-        create_in(c, now, routing, who, new, ip).map(Ok)
+        create_in(c, now, desk, who, new, ip).map(Ok)
     })
 }
 
@@ -487,8 +502,12 @@ pub fn create_from_mail(
     who: &Requester,
     new: &NewTicket,
 ) -> Result<(Created, i64), AppError> {
-    let created = create_in(c, now, routing, who, new, "")?;
-    let message = model::newest_message_id(c, &created.id)?.ok_or(AppError::NotFound)?;
+    let desk = Desk {
+        routing,
+        sla: &sla::load(c)?,
+    };
+    let created = create_in(c, now, &desk, who, new, "")?;
+    let message = created.message;
     Ok((created, message))
 }
 

@@ -67,16 +67,14 @@ pub(crate) fn create_ticket(
         article_id: None,
         files: vec![],
     };
-    service::create(
-        conn,
-        now,
-        &donera::outbox::Routing::default(),
-        &who,
-        &new,
-        "127.0.0.1",
-    )
-    .unwrap()
-    .id
+    let sla = donera::tickets::sla::load(conn).unwrap();
+    let desk = service::Desk {
+        routing: &donera::outbox::Routing::default(),
+        sla: &sla,
+    };
+    service::create(conn, now, &desk, &who, &new, "127.0.0.1")
+        .unwrap()
+        .id
 }
 
 #[actix_web::test]

@@ -142,7 +142,12 @@ fn open(
         files: vec![],
     };
     let now = app.clock.now_utc_naive();
-    service::create(c, now, &app.state.routing, &who, &new, "127.0.0.1").unwrap();
+    let sla = donera::tickets::sla::load(c).unwrap();
+    let desk = service::Desk {
+        routing: &app.state.routing,
+        sla: &sla,
+    };
+    service::create(c, now, &desk, &who, &new, "127.0.0.1").unwrap();
 }
 
 fn numbers(r: &Resp) -> Vec<String> {

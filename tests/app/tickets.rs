@@ -974,10 +974,15 @@ async fn the_queue_filters_searches_sorts_and_pages() {
                     article_id: None,
                     files: vec![],
                 };
+                let sla = donera::tickets::sla::load(&mut c).unwrap();
+                let desk = service::Desk {
+                    routing: &app.state.routing,
+                    sla: &sla,
+                };
                 service::create(
                     &mut c,
                     app.clock.now_utc_naive(),
-                    &app.state.routing,
+                    &desk,
                     &who,
                     &new,
                     "127.0.0.1",
