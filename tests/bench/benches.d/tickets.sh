@@ -7,13 +7,14 @@
 #    (both cores, the default DONERA_WORKERS), and wrk (pinned to core 1, so sharing it with the portal,
 #    -c16) measures, logged in as staff: the queue's first page, a filtered page, a search and
 #    one ticket's view. Target: p99 < 10 ms for each.
-# 2. Ticket creation through the public contact form on the SQLite portal, each ticket as a new
-#    visitor (tests/bench/contact-load.mjs: GET the form without cookies, POST it with the
-#    session cookie and hidden fields it got), 8 clients for BENCH_SECONDS (10 s), the portal
-#    restarted on core 0 alone (DONERA_WORKERS=1) and the Node client on core 1. Target:
-#    >= 500 tickets/s, no errors, and every 303 answered has committed its ticket and its
-#    `ticket.created` webhook event in the outbox (counted in the database afterwards with
-#    python3's sqlite3). For scale: osTicket 1.18 manages ~16-18 tickets/s.
+# 2. Ticket creation through the public contact form, on SQLite and on PostgreSQL each way it is
+#    reached, each ticket as a new visitor (tests/bench/contact-load.mjs: GET the form without
+#    cookies, POST it with the session cookie and hidden fields it got), 8 clients for
+#    BENCH_SECONDS (10 s), the portal restarted on core 0 alone (DONERA_WORKERS=1) and the Node
+#    client on core 1. Target: >= 500 tickets/s, no errors, and every 303 answered has committed
+#    its ticket and its `ticket.created` webhook event in the outbox (counted in the database
+#    afterwards, with python3's sqlite3 or psql). For scale: osTicket 1.18 manages ~16-18
+#    tickets/s.
 #
 # The portals of this section run with two of the contact form's spam defences off, which would
 # otherwise refuse a robot posting instantly and again and again from one IP:
@@ -38,6 +39,7 @@
 #   BENCH_TICKETS_CLIENTS      contact-form clients                                     (8)
 #   BENCH_TICKETS_LOAD_SECONDS contact-form load duration                  (BENCH_SECONDS)
 #   BENCH_TICKETS_MIN_RATE     contact-form target, tickets/s                         (500)
+#   BENCH_TICKETS_CONTACT_POOL DONERA_DB_POOL_SIZE of the contact-form portal  (the default)
 #   BENCH_TICKETS_PG           PostgreSQL server URL, without a database name: seeds, and is
 #                              the "tcp" way of BENCH_TICKETS_PG_VIA
 #   BENCH_TICKETS_PG_VIA       the ways the portal connects, "label=server-URL ...": by default
@@ -53,6 +55,7 @@ tk_main() {
     local tk_clients=${BENCH_TICKETS_CLIENTS:-8}
     local tk_load_secs=${BENCH_TICKETS_LOAD_SECONDS:-$BENCH_SECONDS}
     local tk_min_rate=${BENCH_TICKETS_MIN_RATE:-500}
+    local tk_contact_pool=${BENCH_TICKETS_CONTACT_POOL:-}
     local tk_pg_server=${BENCH_TICKETS_PG:-postgres://postgres@127.0.0.1:5432}
     tk_pg_server=${tk_pg_server%/}
     local tk_backends=${BENCH_TICKETS_BACKENDS:-sqlite postgres}
@@ -143,6 +146,8 @@ tk_start_server() {
     local name=$1 db_url=$2 cpus=${3:-0} workers=${4-1} dir=$TMP_ROOT/tickets-$1 port code deadline
     local workers_env=()
     [[ -n $workers ]] && workers_env=(DONERA_WORKERS="$workers")
+    # The contact-form portal (one worker) may be given its own pool size.
+    [[ $workers == 1 && -n ${tk_contact_pool:-} ]] && workers_env+=(DONERA_DB_POOL_SIZE="$tk_contact_pool")
     mkdir -p "$dir/data"
     chmod 700 "$dir"
     port=$(free_port)
@@ -365,8 +370,13 @@ tk_bench_pages() {
     done
 }
 
-# Counts in the SQLite database: "tickets webhook_events".
-tk_sqlite_counts() {
+# Counts in the database: "tickets webhook_events" (a SQLite file by python3, PostgreSQL by psql).
+tk_counts() {
+    if [[ $1 == postgres://* || $1 == postgresql://* ]]; then
+        PGCONNECT_TIMEOUT=5 psql -X -At -F ' ' -v ON_ERROR_STOP=1 "$1" -c \
+            "SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM outbox_events WHERE kind = 'ticket.created' AND channel = 'webhook')"
+        return
+    fi
     python3 - "$1" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1], timeout=30)
@@ -376,7 +386,8 @@ print(t, e)
 PY
 }
 
-# tk_contact_load NAME DB_PATH: the contact-form load on TK_URL, then the check in the database.
+# tk_contact_load NAME DB: the contact-form load on TK_URL, then the check in the database (DB: the
+# SQLite file's path or a PostgreSQL URL that psql can use).
 tk_contact_load() {
     local name=$1 db=$2 dir=$TMP_ROOT/tickets-$1 json out=$RAW_DIR/tickets-$1-contact.txt
     local what="tickets $name: contact form, a new visitor per ticket ($tk_clients clients, ${tk_load_secs} s)"
@@ -394,7 +405,7 @@ tk_contact_load() {
             --seconds "$BENCH_WARMUP_SECONDS" --tag "warmup$$" >"$RAW_DIR/tickets-$name-contact-warmup.txt" 2>&1 || true
     fi
     local before after t_before e_before t_after e_after
-    if ! before=$(tk_sqlite_counts "$db" 2>&1); then
+    if ! before=$(tk_counts "$db" 2>&1); then
         ISSUES+=("tickets $name: cannot count rows in $db: $before")
         EXTRA_ROWS+=("| $what | not run (database unreadable) | $target | no |")
         ANY_MISSED=1
@@ -436,7 +447,7 @@ print(r["created"], r["errors"], r["tickets_per_s"], r.get("responses_303", r["c
     if ! tk_alive; then
         ISSUES+=("tickets $name: the portal (pid ${TK_SERVER_PID:-?}) is gone after the contact-form load")
     fi
-    if ! after=$(tk_sqlite_counts "$db" 2>&1); then
+    if ! after=$(tk_counts "$db" 2>&1); then
         ISSUES+=("tickets $name: cannot count rows in $db after the load: $after")
         after="-1 -1"
     fi
@@ -518,6 +529,11 @@ tk_backend_postgres() {
                 else
                     ANY_MISSED=1
                 fi
+                tk_stop_server
+            fi
+            if [[ ${BENCH_TICKETS_CONTACT:-1} != 0 ]] &&
+                tk_start_server "postgres-$label" "$(tk_db_url "$server" "$name")" 0 1; then
+                tk_contact_load "postgres-$label" "$TK_PG_DB_URL"
                 tk_stop_server
             fi
         done
