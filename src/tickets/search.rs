@@ -127,7 +127,12 @@ fn insert(conn: &mut DbConn, pairs: &[(&str, &str)], signed: bool) -> QueryResul
                     sig::add(sigs.entry(*id).or_insert([0; sig::BYTES]), w);
                 }
                 for (id, bits) in sigs {
-                    diesel::update(t::table.filter(t::id.eq(id)))
+                    // Not written again when it holds them already (a new ticket's).
+                    let lacking =
+                        t::terms_sig
+                            .is_null()
+                            .or(sig::sig_has(t::terms_sig, bits.to_vec()).eq(false));
+                    diesel::update(t::table.filter(t::id.eq(id)).filter(lacking))
                         .set(t::terms_sig.eq(sig::sig_or(t::terms_sig, bits.to_vec())))
                         .execute(c)?;
                 }
@@ -224,7 +229,8 @@ fn sign(c: &mut diesel::PgConnection, ids: &[&str]) -> QueryResult<usize> {
         sigs.into_iter().map(|(id, s)| (id, s.to_vec())).unzip();
     diesel::sql_query(
         "UPDATE tickets SET terms_sig = batch.sig \
-         FROM unnest($1::text[], $2::bytea[]) AS batch (id, sig) WHERE tickets.id = batch.id",
+         FROM unnest($1::text[], $2::bytea[]) AS batch (id, sig) \
+         WHERE tickets.id = batch.id AND tickets.terms_sig IS DISTINCT FROM batch.sig",
     )
     .bind::<Array<Text>, _>(ids)
     .bind::<Array<Binary>, _>(sigs)
@@ -325,6 +331,15 @@ pub fn move_terms(conn: &mut DbConn, from: &str, to: &str) -> QueryResult<()> {
         }
     }
     remove_terms(conn, &[from.to_owned()])
+}
+
+/// The signature (see `db::sig`) of the words `texts` will be indexed by, as [`flush`] will make
+/// it: a new ticket is written with it, so that indexing it finds its signature already right
+/// and need not write the ticket's row again (on PostgreSQL a new version of the row, and an
+/// entry in each of its indexes, for every new ticket).
+pub fn signature(texts: &[&str]) -> Vec<u8> {
+    let words = terms(&texts.join("\n"));
+    sig::of(words.iter().map(String::as_str)).to_vec()
 }
 
 /// Queues `texts` for the search index, in the caller's transaction (see [`flush`]).

@@ -301,6 +301,14 @@ fn create_in(
         // (the search index above all), not on random pages.
         let id = uuid::Uuid::now_v7().to_string();
         let clock = sla::Clock::start(desk.sla, Priority::Normal, now);
+        let texts = [
+            number.as_str(),
+            &new.subject,
+            &new.body,
+            &who.name,
+            &who.email,
+            &who.org,
+        ];
         let values = (
             t::id.eq(&id),
             t::number.eq(&number),
@@ -321,6 +329,7 @@ fn create_in(
             t::updated_at.eq(now),
             t::customer_at.eq(now),
             t::due_at.eq(clock.due_at),
+            t::terms_sig.eq(super::search::signature(&texts)),
         );
         // Read back as written, for the e-mail below: no second query.
         let ticket: Ticket = on_backend!(c, |c| diesel::insert_into(t::table)
@@ -348,18 +357,7 @@ fn create_in(
         if let Some(u) = who.user {
             attach(c, now, message, org_id.as_deref(), &u.id, &new.files)?;
         }
-        super::search::queue(
-            c,
-            &id,
-            &[
-                &number,
-                &new.subject,
-                &new.body,
-                &who.name,
-                &who.email,
-                &who.org,
-            ],
-        )?;
+        super::search::queue(c, &id, &texts)?;
         email_requester(c, now, &ticket, "ticket.received", json!({}))?;
         outbox::enqueue_partner(
             c,
