@@ -199,7 +199,10 @@ pub fn claim(
         )
         .set((ev::locked_by.eq(&token), ev::locked_until.eq(now + lease)))
         .execute(conn)?;
+        // By id first: `locked_by` has no index, and the table keeps every delivered event for
+        // the outbox's days (a scan of all of them at each claim).
         Ok(ev::table
+            .filter(ev::id.eq_any(&due))
             .filter(ev::locked_by.eq(&token))
             .order((ev::created_at.asc(), ev::id.asc()))
             .select(Event::as_select())
