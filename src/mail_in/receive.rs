@@ -452,13 +452,13 @@ fn open(
         article_id: None,
         files: files_in,
     };
-    let (created, message) = service::create_from_mail(c, now, &inbox.routing, &who, &new)?;
+    let created = service::create_from_mail(c, now, &inbox.routing, &who, &new)?;
     if let Some((kind, number)) = link {
         service::staff_note(c, now, &created.id, kind, &number)?;
     }
     row.outcome = Outcome::Created(created.number.clone());
     row.ticket_id = Some(created.id.clone());
-    row.message_id = Some(message);
+    row.message_id = Some(created.message);
     row.refused = refused;
     let ticket = tickets::by_id(c, &created.id)?.ok_or(AppError::NotFound)?;
     tell_refused(c, now, &row, &ticket, sender)?;

@@ -499,14 +499,12 @@ pub fn create_from_mail(
     routing: &Routing,
     who: &Requester,
     new: &NewTicket,
-) -> Result<(Created, i64), AppError> {
+) -> Result<Created, AppError> {
     let desk = Desk {
         routing,
         sla: &sla::load(c)?,
     };
-    let created = create_in(c, now, &desk, who, new, "")?;
-    let message = created.message;
-    Ok((created, message))
+    create_in(c, now, &desk, who, new, "")
 }
 
 /// A reply that came by e-mail, inside the caller's transaction: from a member (`r.user`) or
