@@ -69,13 +69,7 @@ pub struct Desk<'a> {
 /// each creation to its commit, so creations queued behind each other.
 fn next_seq(conn: &mut DbConn, year: i32) -> QueryResult<i64> {
     match conn {
-        DbConn::Sqlite(c) => diesel::insert_into(tc::table)
-            .values((tc::year.eq(year), tc::last.eq(1i64)))
-            .on_conflict(tc::year)
-            .do_update()
-            .set(tc::last.eq(tc::last + 1i64))
-            .returning(tc::last)
-            .get_result(c),
+        DbConn::Sqlite(_) => reserve_numbers(conn, year, 1),
         DbConn::Pg(c) => diesel::select(ticket_number_next(year)).get_result(c),
     }
 }
