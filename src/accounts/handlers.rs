@@ -34,7 +34,7 @@ fn org_types(l: &Layout, selected: &str) -> Vec<Choice> {
         .into_iter()
         .map(|t| Choice {
             value: t.key(),
-            label: l.t(&t.fluent_id()),
+            label: l.tr.t(&t.fluent_id()),
             selected: t.key() == selected,
         })
         .collect()
@@ -219,7 +219,7 @@ pub async fn login_form(
     };
     let mut tpl = login_page(&cx, form, FormErrors::none())?;
     if q.reset == "done" {
-        tpl.l.flash = Some(tpl.l.t("reset-done"));
+        tpl.l.flash = Some(tpl.l.tr.t("reset-done"));
     }
     private(StatusCode::OK, &tpl)
 }
@@ -395,8 +395,8 @@ fn set_password_page(
     let (locale, session) = (cx.locale, &cx.session);
     let l = cx.layout_at(page, title, None, token_paths(page, token))?;
     Ok(SetPasswordTpl {
-        heading: l.t(heading),
-        intro: l.t(intro),
+        heading: l.tr.t(heading),
+        intro: l.tr.t(intro),
         csrf: csrf::token(session)?,
         action: page.link(locale, token),
         name,
@@ -809,7 +809,7 @@ async fn colleagues_page(
         .into_iter()
         .filter(|m| m.disabled_at.is_none())
         .map(|m| ColleagueRow {
-            status: l.t(m.member_status()),
+            status: l.tr.t(m.member_status()),
             remove: (user.is_org_admin && m.id != user.id)
                 .then(|| Page::ColleagueRemove.link(locale, &m.id)),
             make_admin: (user.is_org_admin && service::can_be_made_admin(&m))

@@ -47,15 +47,15 @@ async fn accounts_page(
             };
             let has_2fa = with_2fa.contains(&p.id);
             StaffRow {
-                two_factor: l.t(if has_2fa {
+                two_factor: l.tr.t(if has_2fa {
                     "staff-2fa-on"
                 } else {
                     "staff-2fa-off"
                 }),
                 reset_2fa: (has_2fa && p.id != admin.id)
                     .then(|| Page::StaffTwoFactorReset.link(locale, &p.id)),
-                role: l.t(&format!("staff-role-{}", p.role)),
-                status: l.t(status),
+                role: l.tr.t(&format!("staff-role-{}", p.role)),
+                status: l.tr.t(status),
                 toggle: (p.id != admin.id).then(|| {
                     let (value, label) = if disabled {
                         ("0", "staff-enable")
@@ -65,7 +65,7 @@ async fn accounts_page(
                     (
                         Page::StaffAccountToggle.link(locale, &p.id),
                         value,
-                        l.t(label),
+                        l.tr.t(label),
                     )
                 }),
                 name: p.name,
@@ -77,7 +77,7 @@ async fn accounts_page(
         .into_iter()
         .map(|r| Choice {
             value: r.key(),
-            label: l.t(&format!("staff-role-{}", r.key())),
+            label: l.tr.t(&format!("staff-role-{}", r.key())),
             selected: role == r.key(),
         })
         .collect();

@@ -322,7 +322,7 @@ pub async fn two_factor_submit(
                         codes,
                         next: area_of(&user, locale),
                     };
-                    tpl.l.flash = Some(tpl.l.t("twofa-on-done"));
+                    tpl.l.flash = Some(tpl.l.tr.t("twofa-on-done"));
                     private(StatusCode::OK, &tpl)
                 }
                 Err(Checked::Throttled) => Err(AppError::TooManyRequests),

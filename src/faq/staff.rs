@@ -134,11 +134,11 @@ async fn edit_page(
     let (action, heading) = match id {
         Some(id) => (
             Page::StaffFaqArticle.link(locale, id),
-            l.t("staff-faq-edit"),
+            l.tr.t("staff-faq-edit"),
         ),
         None => (
             Page::StaffFaqNew.path(locale).to_owned(),
-            l.t("staff-faq-new"),
+            l.tr.t("staff-faq-new"),
         ),
     };
     Ok(EditTpl {

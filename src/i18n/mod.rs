@@ -6,7 +6,8 @@
 pub mod format;
 pub mod routes;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -106,6 +107,10 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
 pub struct I18n {
     sv: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
+    /// Every message that takes no variables, formatted once at start (Swedish, English): a
+    /// page looks up hundreds (the queue's column names on each of its fifty rows), and each
+    /// through Fluent cost a resolve and a copy.
+    plain: [HashMap<Box<str>, Box<str>>; 2],
     /// Tests set this so that a missing message or variable panics (and fails the test) instead
     /// of showing its id to a user.
     strict: bool,
@@ -124,9 +129,12 @@ pub enum I18nError {
 
 impl I18n {
     pub fn load(strict: bool) -> Result<I18n, I18nError> {
+        let (sv, en) = (bundle(Locale::Sv)?, bundle(Locale::En)?);
+        let plain = [plain(Locale::Sv, &sv), plain(Locale::En, &en)];
         Ok(I18n {
-            sv: bundle(Locale::Sv)?,
-            en: bundle(Locale::En)?,
+            sv,
+            en,
+            plain,
             strict,
             misses: AtomicUsize::new(0),
         })
@@ -143,8 +151,22 @@ impl I18n {
         self.bundle(locale).has_message(id)
     }
 
+    /// The message `id` in `locale`, without variables: borrowed from the messages formatted at
+    /// start, else formatted now (a message that wants variables is reported as a miss).
+    pub fn text<'a>(&'a self, locale: Locale, id: &'a str) -> Cow<'a, str> {
+        match self.plain[locale as usize].get(id) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(self.format(locale, id, None)),
+        }
+    }
+
     /// The message `id` in `locale`, formatted with `args`.
     pub fn format(&self, locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
+        if args.is_none()
+            && let Some(text) = self.plain[locale as usize].get(id)
+        {
+            return text.as_ref().to_owned();
+        }
         let bundle = self.bundle(locale);
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return self.miss(locale, id, "no such message");
@@ -219,6 +241,22 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
             })?;
     }
     Ok(bundle)
+}
+
+/// The messages of `locale` that format without variables and without errors, formatted.
+fn plain(locale: Locale, bundle: &FluentBundle<FluentResource>) -> HashMap<Box<str>, Box<str>> {
+    catalogue(locale)
+        .into_iter()
+        .filter(|(id, vars)| vars.is_empty() && !id.starts_with('-'))
+        .filter_map(|(id, _)| {
+            let pattern = bundle.get_message(&id)?.value()?;
+            let mut errors = vec![];
+            let text = bundle.format_pattern(pattern, None, &mut errors);
+            errors
+                .is_empty()
+                .then(|| (id.into_boxed_str(), text.into_owned().into_boxed_str()))
+        })
+        .collect()
 }
 
 fn number_sv<M>(value: &FluentValue, _: &M) -> Option<String> {
@@ -314,6 +352,44 @@ pub fn args<'a, const N: usize>(pairs: [(&'a str, FluentValue<'a>); N]) -> Fluen
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_without_variables_are_formatted_once_and_read_as_fluent_writes_them() {
+        let i18n = I18n::load(false).expect("locales load");
+        for locale in Locale::ALL {
+            let bundle = i18n.bundle(locale);
+            let mut plain = 0;
+            for (id, vars) in catalogue(locale) {
+                let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut errors = vec![];
+                let fresh = bundle.format_pattern(pattern, None, &mut errors);
+                let text = i18n.text(locale, &id);
+                if vars.is_empty() && errors.is_empty() {
+                    assert!(matches!(text, Cow::Borrowed(_)), "{id} is kept");
+                    assert_eq!(text, fresh, "{id}");
+                    assert_eq!(i18n.format(locale, &id, None), fresh, "{id}");
+                    plain += 1;
+                } else {
+                    assert!(matches!(text, Cow::Owned(_)), "{id} is not kept");
+                }
+            }
+            assert!(plain > 500, "{plain} messages without variables");
+        }
+        assert_eq!(
+            i18n.text(Locale::Sv, "ticket-col-number"),
+            "Nummer",
+            "a message referring to nothing"
+        );
+        // A message that wants a variable is a miss, through the kept messages as without them.
+        let before = i18n.misses();
+        assert_eq!(i18n.text(Locale::En, "ticket-age-days"), "ticket-age-days");
+        assert_eq!(i18n.text(Locale::En, "no-such-message"), "no-such-message");
+        assert_eq!(i18n.misses(), before + 2);
+        let n = args([("n", 3.into())]);
+        assert_eq!(i18n.format(Locale::En, "ticket-age-days", Some(&n)), "3 d");
+    }
 
     #[test]
     fn cookie_wins_over_accept_language() {

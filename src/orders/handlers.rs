@@ -254,7 +254,7 @@ pub async fn list(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
             href: Page::Order.link(locale, &o.id),
             reference: o.reference(),
             submitted: format::date(&state.i18n, locale, o.submitted_at.date()),
-            state_label: l.t(&format!("order-state-{}", o.state)),
+            state_label: l.tr.t(&format!("order-state-{}", o.state)),
             total: format::sek(locale, o.total_ore),
             org: String::new(),
             age: String::new(),
@@ -335,7 +335,7 @@ pub async fn show(
     let tpl = OrderTpl {
         reference: order.reference(),
         state: order.state.clone(),
-        state_label: l.t(&format!("order-state-{}", order.state)),
+        state_label: l.tr.t(&format!("order-state-{}", order.state)),
         lines,
         total: format::sek(locale, order.total_ore),
         history,

@@ -59,14 +59,16 @@ fn page(
         .into_iter()
         .map(|k| Choice {
             value: k.key(),
-            label: l.t(&format!("product-kind-{}", k.key().replace('_', "-"))),
+            label: l
+                .tr
+                .t(&format!("product-kind-{}", k.key().replace('_', "-"))),
             selected: form.kind == k.key(),
         })
         .collect();
     Ok(StaffProductTpl {
         csrf: csrf::token(session)?,
         action,
-        heading: l.t(heading),
+        heading: l.tr.t(heading),
         form,
         kinds,
         list: Page::StaffProducts.path(locale),

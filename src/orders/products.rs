@@ -39,7 +39,7 @@ pub async fn show(
         Page::Product.link(Locale::En, &sku),
     ];
     let l = cx.layout_at(Page::Products, "products-title", viewer.person(), paths)?;
-    let exempt_note = product.exempt.then(|| l.t("product-exempt-why"));
+    let exempt_note = product.exempt.then(|| l.tr.t("product-exempt-why"));
     let p = ProductView::new(&l.tr, &product, Page::Product.link(locale, &product.sku));
     let mut tpl = ProductTpl {
         p,

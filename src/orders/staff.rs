@@ -53,7 +53,7 @@ pub async fn queue(
             href: Page::StaffOrder.link(locale, &r.id),
             reference: r.id.chars().take(8).collect::<String>().to_uppercase(),
             submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
-            state_label: l.t(&format!("order-state-{}", r.state)),
+            state_label: l.tr.t(&format!("order-state-{}", r.state)),
             total: format::sek(locale, r.total_ore),
             age: l.tr.age_days((now - r.submitted_at).whole_days()),
             licences: format::integer(
@@ -136,7 +136,7 @@ async fn order_page(
         org_number: org.org_number,
         validation: validation_label(&l.tr, validation),
         state: order.state.clone(),
-        state_label: l.t(&format!("order-state-{}", order.state)),
+        state_label: l.tr.t(&format!("order-state-{}", order.state)),
         lines,
         total: format::sek(locale, order.total_ore),
         history,

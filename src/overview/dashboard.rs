@@ -65,11 +65,11 @@ pub async fn show(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
         (v.state.to_owned(), v.state_label, text)
     });
     let org_type = OrgType::from_key(&org.org_type)
-        .map(|t| l.t(&t.fluent_id()))
+        .map(|t| l.tr.t(&t.fluent_id()))
         .unwrap_or_default();
     let review_note = org.needs_review.then(|| {
         let group = crate::eligibility::OrgNumber::parse(&org.org_number)
-            .map(|n| l.t(n.group().fluent_id()))
+            .map(|n| l.tr.t(n.group().fluent_id()))
             .unwrap_or_default();
         l.tr.ta(
             "dashboard-review-note",
@@ -78,15 +78,15 @@ pub async fn show(cx: Ctx, member: Member) -> Result<HttpResponse, AppError> {
     });
     let steps = vec![
         Step {
-            text: l.t("dashboard-step-confirm"),
+            text: l.tr.t("dashboard-step-confirm"),
             done: user.is_verified(),
         },
         Step {
-            text: l.t("dashboard-step-certificate"),
+            text: l.tr.t("dashboard-step-certificate"),
             done: validated,
         },
         Step {
-            text: l.t("dashboard-step-order"),
+            text: l.tr.t("dashboard-step-order"),
             done: false,
         },
     ];

@@ -98,7 +98,7 @@ fn member_of_org(viewer: Viewer, req: &HttpRequest) -> Result<User, AppError> {
 fn deleted_page(cx: &Ctx, page: Page, text_id: &str) -> Result<HttpResponse, AppError> {
     let l = cx.layout(page, "erase-deleted-title", None)?;
     let tpl = DeletedTpl {
-        text: l.t(text_id),
+        text: l.tr.t(text_id),
         home_href: Page::Home.path(cx.locale),
         l,
     };

@@ -100,7 +100,7 @@ pub fn eligibility(
             .into_iter()
             .filter(|t| t.verdict() == verdict)
             .filter(|t| *t != OrgType::Other)
-            .map(|t| l.t(&t.fluent_id()))
+            .map(|t| l.tr.t(&t.fluent_id()))
             .collect()
     };
     render(&EligibilityTpl {
@@ -151,7 +151,7 @@ fn self_check_page(
         .into_iter()
         .map(|t| Choice {
             value: t.key(),
-            label: l.t(&t.fluent_id()),
+            label: l.tr.t(&t.fluent_id()),
             selected: form.org_type == t.key(),
         })
         .collect();
@@ -163,7 +163,7 @@ fn self_check_page(
     .into_iter()
     .map(|e| Choice {
         value: e.key(),
-        label: l.t(&format!("selfcheck-exempt-{}", e.key())),
+        label: l.tr.t(&format!("selfcheck-exempt-{}", e.key())),
         selected: form.exempt == e.key() || (form.exempt.is_empty() && e == rules::Exemption::None),
     })
     .collect();
@@ -188,7 +188,7 @@ fn self_check_page(
     });
     render(&SelfCheckTpl {
         f: FormErrors {
-            items: errors.iter().map(|e| (e.field, l.t(e.id))).collect(),
+            items: errors.iter().map(|e| (e.field, l.tr.t(e.id))).collect(),
         },
         form: form.for_display(),
         org_types,

@@ -129,7 +129,7 @@ async fn form_page(
         categories: views::categories(&l.tr, &form.category),
         article_title: article.map(|a| a.text(locale).title.to_owned()),
         faq_href: Page::Faq.path(locale),
-        refusal: refusal.map(|id| l.t(id)),
+        refusal: refusal.map(|id| l.tr.t(id)),
         login_href: Page::Login.path(locale),
         form,
         f,

@@ -371,11 +371,11 @@ fn page(
         .into_iter()
         .map(|r| Choice {
             value: r.key(),
-            label: l.t(r.label_id()),
+            label: l.tr.t(r.label_id()),
             selected: r.key() == p.chosen,
         })
         .collect();
-    let given = answer.map(|a| (l.t(a.rating().label_id()), a.comment.clone()));
+    let given = answer.map(|a| (l.tr.t(a.rating().label_id()), a.comment.clone()));
     Ok(RatingTpl {
         csrf: cx.csrf()?,
         action: Page::TicketRating.link(cx.locale, p.token),

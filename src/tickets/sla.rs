@@ -7,7 +7,7 @@
 //! something changes and stored on the ticket, so the queue sorts by them and the dashboard
 //! reads measured times with plain SQL.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use diesel::prelude::*;
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
@@ -534,16 +534,36 @@ pub fn closed_days(conn: &mut DbConn) -> Result<Vec<(Date, String)>, AppError> {
 
 /// A business-time span in words: "45 min", "3 h", "3 h 20 min", "4 arbetsdagar".
 pub fn span(tr: &Tr, minutes: i64) -> String {
-    let m = minutes.max(0);
-    if m < 60 {
-        tr.ta("sla-span-minutes", &args([("m", m.into())]))
-    } else if m < 27 * 60 {
-        tr.ta(
-            "sla-span-hours",
-            &args([("h", (m / 60).into()), ("m", (m % 60).into())]),
-        )
-    } else {
-        tr.ta("sla-span-days", &args([("n", ((m + 270) / 540).into())]))
+    Span::of(minutes).words(tr)
+}
+
+/// A span as it is written: the words depend on these numbers only, so equal spans share them.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Span {
+    Minutes(i64),
+    Hours(i64, i64),
+    /// Working days of nine hours, to the nearest whole day.
+    Days(i64),
+}
+
+impl Span {
+    fn of(minutes: i64) -> Span {
+        let m = minutes.max(0);
+        if m < 60 {
+            Span::Minutes(m)
+        } else if m < 27 * 60 {
+            Span::Hours(m / 60, m % 60)
+        } else {
+            Span::Days((m + 270) / 540)
+        }
+    }
+
+    fn words(self, tr: &Tr) -> String {
+        match self {
+            Span::Minutes(m) => tr.ta("sla-span-minutes", &args([("m", m.into())])),
+            Span::Hours(h, m) => tr.ta("sla-span-hours", &args([("h", h.into()), ("m", m.into())])),
+            Span::Days(n) => tr.ta("sla-span-days", &args([("n", n.into())])),
+        }
     }
 }
 
@@ -580,18 +600,54 @@ pub fn when(tr: &Tr, due: PrimitiveDateTime, now: PrimitiveDateTime) -> String {
 /// Less business time left than this, and the queue marks the ticket as due soon.
 const SOON_MINUTES: i64 = 60;
 
-/// The queue's "next target" cell: its text and class (`due-ok`, `due-soon`, `due-late`), empty
-/// when no clock runs. It names the target ("svar senast tis 14:00").
-pub fn due_cell(
-    tr: &Tr,
-    cal: &Calendar,
-    due_at: Option<PrimitiveDateTime>,
-    first_response_at: Option<PrimitiveDateTime>,
+/// The queue's "next target" cells of one page: each text ("svar senast tis 14:00", "svar
+/// försenat 12 arbetsdagar") with its class (`due-ok`, `due-soon`, `due-late`), empty when no
+/// clock runs. A page of tickets long overdue repeats a few texts: each is put in words once.
+pub struct DueCells<'a> {
+    tr: &'a Tr,
+    cal: &'a Calendar,
     now: PrimitiveDateTime,
-) -> (String, &'static str) {
-    let (_, target) = pending_bit(first_response_at);
-    let ids = (format!("sla-late-{target}"), format!("sla-due-{target}"));
-    due_words(tr, cal, due_at, now, (&ids.0, &ids.1))
+    made: HashMap<(&'static str, DueWhen), String>,
+}
+
+/// What a due cell says before it is worded.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum DueWhen {
+    Late(Span),
+    At(PrimitiveDateTime),
+}
+
+impl<'a> DueCells<'a> {
+    pub fn new(tr: &'a Tr, cal: &'a Calendar, now: PrimitiveDateTime) -> DueCells<'a> {
+        DueCells {
+            tr,
+            cal,
+            now,
+            made: HashMap::new(),
+        }
+    }
+
+    /// The cell of a ticket due at `due_at`: its first response while it has none, else its
+    /// resolution.
+    pub fn cell(
+        &mut self,
+        due_at: Option<PrimitiveDateTime>,
+        first_response_at: Option<PrimitiveDateTime>,
+    ) -> (String, &'static str) {
+        let ids = match pending_bit(first_response_at).1 {
+            "response" => ("sla-late-response", "sla-due-response"),
+            _ => ("sla-late-resolution", "sla-due-resolution"),
+        };
+        let Some((when, class)) = due_when(self.cal, due_at, self.now) else {
+            return (String::new(), "");
+        };
+        let (tr, now) = (self.tr, self.now);
+        let text = self
+            .made
+            .entry((ids.0, when))
+            .or_insert_with(|| due_text(tr, when, now, ids));
+        (text.clone(), class)
+    }
 }
 
 /// One target as the ticket page shows it.
@@ -668,18 +724,39 @@ fn due_words(
     cal: &Calendar,
     due: Option<PrimitiveDateTime>,
     now: PrimitiveDateTime,
-    (late, upcoming): (&str, &str),
+    ids: (&str, &str),
 ) -> (String, &'static str) {
-    let Some(due) = due else {
-        return (String::new(), "");
-    };
-    if due <= now {
-        let span = span(tr, minutes_between(cal, due, now).max(1));
-        return (tr.ta(late, &args([("late", span.into())])), "due-late");
+    match due_when(cal, due, now) {
+        Some((when, class)) => (due_text(tr, when, now, ids), class),
+        None => (String::new(), ""),
     }
-    let text = tr.ta(upcoming, &args([("when", when(tr, due, now).into())]));
+}
+
+/// How late a due instant is, or when it comes, with its class.
+fn due_when(
+    cal: &Calendar,
+    due: Option<PrimitiveDateTime>,
+    now: PrimitiveDateTime,
+) -> Option<(DueWhen, &'static str)> {
+    let due = due?;
+    if due <= now {
+        let late = Span::of(minutes_between(cal, due, now).max(1));
+        return Some((DueWhen::Late(late), "due-late"));
+    }
     let soon = minutes_between(cal, now, due) < SOON_MINUTES;
-    (text, if soon { "due-soon" } else { "due-ok" })
+    Some((DueWhen::At(due), if soon { "due-soon" } else { "due-ok" }))
+}
+
+fn due_text(
+    tr: &Tr,
+    when: DueWhen,
+    now: PrimitiveDateTime,
+    (late, upcoming): (&str, &str),
+) -> String {
+    match when {
+        DueWhen::Late(span) => tr.ta(late, &args([("late", span.words(tr).into())])),
+        DueWhen::At(due) => tr.ta(upcoming, &args([("when", self::when(tr, due, now).into())])),
+    }
 }
 
 #[cfg(test)]
@@ -788,5 +865,64 @@ mod tests {
             datetime!(2026-12-01 07:30),
         );
         assert_eq!(c.due_at, Some(datetime!(2026-12-01 09:00)));
+    }
+
+    #[test]
+    fn the_queue_words_each_due_cell_as_the_ticket_page_does_and_shares_equal_texts() {
+        let i18n = std::sync::Arc::new(crate::i18n::I18n::load(true).expect("locales load"));
+        let tr = Tr::new(i18n, crate::i18n::Locale::Sv);
+        let cal = policy().calendar;
+        // Tuesday 10:00 in Stockholm.
+        let now = datetime!(2026-12-01 09:00);
+        let answered = Some(datetime!(2026-11-02 09:00));
+        let dues = [
+            (None, None),
+            (Some(datetime!(2026-12-01 08:50)), None),
+            (Some(datetime!(2026-12-01 08:50)), answered),
+            (Some(datetime!(2026-12-01 08:51)), None),
+            (Some(datetime!(2026-11-30 12:00)), None),
+            (Some(datetime!(2026-10-05 09:00)), None),
+            (Some(datetime!(2026-10-05 11:00)), None),
+            (Some(datetime!(2026-10-05 11:00)), answered),
+            (Some(datetime!(2026-12-01 09:30)), None),
+            (Some(datetime!(2026-12-01 13:30)), answered),
+            (Some(datetime!(2026-12-03 08:00)), None),
+            (Some(datetime!(2027-01-12 13:00)), answered),
+        ];
+        let mut cells = DueCells::new(&tr, &cal, now);
+        let got: Vec<_> = dues
+            .iter()
+            .map(|&(due, first)| cells.cell(due, first))
+            .collect();
+        for (&(due, first), cell) in dues.iter().zip(&got) {
+            let ids = match first {
+                None => ("sla-late-response", "sla-due-response"),
+                Some(_) => ("sla-late-resolution", "sla-due-resolution"),
+            };
+            assert_eq!(
+                *cell,
+                due_words(&tr, &cal, due, now, ids),
+                "{due:?} {first:?}"
+            );
+        }
+        let texts: Vec<(&str, &str)> = got.iter().map(|(t, c)| (t.as_str(), *c)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("", ""),
+                ("svar försenat 10 min", "due-late"),
+                ("lösning försenad 10 min", "due-late"),
+                ("svar försenat 9 min", "due-late"),
+                ("svar försenat 6 h", "due-late"),
+                ("svar försenat 41 arbetsdagar", "due-late"),
+                ("svar försenat 41 arbetsdagar", "due-late"),
+                ("lösning försenad 41 arbetsdagar", "due-late"),
+                ("svar senast i dag 10:30", "due-soon"),
+                ("lösning senast i dag 14:30", "due-ok"),
+                ("svar senast tors 09:00", "due-ok"),
+                ("lösning senast 12 januari 14:00", "due-ok"),
+            ]
+        );
+        assert_eq!(cells.made.len(), 10, "equal texts are worded once");
     }
 }

@@ -211,6 +211,7 @@ pub(super) async fn queue_response(
             .unwrap_or_default()
     };
     let lb = RowLabels::new(&l.tr, true);
+    let mut dues = super::sla::DueCells::new(&l.tr, &policy.calendar, now);
     let mut rows: Vec<Row> = page
         .rows
         .iter()
@@ -223,8 +224,7 @@ pub(super) async fn queue_response(
                 now,
                 Some(name_of(&t.assignee_id)),
             );
-            (row.due, row.due_class) =
-                super::sla::due_cell(&l.tr, &policy.calendar, t.due_at, t.first_response_at, now);
+            (row.due, row.due_class) = dues.cell(t.due_at, t.first_response_at);
             row
         })
         .collect();

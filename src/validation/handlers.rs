@@ -46,9 +46,9 @@ async fn page(cx: &Ctx, user: &User, f: FormErrors, note: String) -> Result<Memb
         None => None,
     };
     let blocked = if !user.is_verified() {
-        Some(l.t("certificate-blocked-unconfirmed"))
+        Some(l.tr.t("certificate-blocked-unconfirmed"))
     } else if pending.is_some() {
-        Some(l.t("certificate-blocked-pending"))
+        Some(l.tr.t("certificate-blocked-pending"))
     } else {
         None
     };

@@ -47,7 +47,7 @@ pub async fn queue(
                 .then(|| super::views::group_label(&l.tr, &r.org_number)),
             age: l.tr.age_days((now - r.submitted_at).whole_days()),
             submitted: format::date(&state.i18n, locale, r.submitted_at.date()),
-            state_label: l.t(&format!("validation-state-{}", r.state)),
+            state_label: l.tr.t(&format!("validation-state-{}", r.state)),
             file_type: r.content_type,
             org_name: r.org_name,
             org_number: r.org_number,
@@ -248,7 +248,7 @@ async fn request_page(
         .into_iter()
         .map(|k| Choice {
             value: k,
-            label: l.t(&format!("validation-reason-{k}")),
+            label: l.tr.t(&format!("validation-reason-{k}")),
             selected: form.canned == k,
         })
         .collect();
@@ -267,7 +267,7 @@ async fn request_page(
         decide: Page::StaffValidationDecide.link(locale, &req.id),
         req: view,
         org_type: OrgType::from_key(&org.org_type)
-            .map(|t| l.t(&t.fluent_id()))
+            .map(|t| l.tr.t(&t.fluent_id()))
             .unwrap_or_default(),
         flag: org
             .needs_review

@@ -265,7 +265,7 @@ fn error_page(state: &AppState, locale: Locale, path: &str, res: &HttpResponse) 
     ];
     let l = Layout::with_paths(state, locale, None, &format!("{prefix}-title"), paths, "");
     let tpl = ErrorTpl {
-        text: l.t(&format!("{prefix}-text")),
+        text: l.tr.t(&format!("{prefix}-text")),
         l,
         reference,
     };

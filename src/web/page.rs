@@ -2,6 +2,7 @@
 //! layout (navigation, language switch, footer), the HTML responder and redirect, and the cache
 //! of pages that are the same for every visitor.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
@@ -20,7 +21,7 @@ use crate::i18n::routes::Page;
 use crate::i18n::{I18n, Locale};
 use crate::web::request::{flash_parts, take_flash};
 
-/// Looks messages up in one language; templates call `l.t("id")`.
+/// Looks messages up in one language; templates call `l.tr.t("id")`.
 #[derive(Clone)]
 pub struct Tr {
     pub locale: Locale,
@@ -33,7 +34,12 @@ impl Tr {
     }
 
     pub fn t(&self, id: &str) -> String {
-        self.i18n.format(self.locale, id, None)
+        self.i18n.text(self.locale, id).into_owned()
+    }
+
+    /// `t` borrowed where it can be: for text written straight into a page.
+    pub fn text<'a>(&'a self, id: &'a str) -> Cow<'a, str> {
+        self.i18n.text(self.locale, id)
     }
 
     pub fn ta(&self, id: &str, args: &FluentArgs) -> String {
@@ -218,8 +224,9 @@ impl Layout {
         }
     }
 
-    pub fn t(&self, id: &str) -> String {
-        self.tr.t(id)
+    /// A message for the template: borrowed, as pages look up hundreds.
+    pub fn t<'a>(&'a self, id: &'a str) -> Cow<'a, str> {
+        self.tr.text(id)
     }
 
     /// A message with one number, formatted for the page's language.
@@ -393,7 +400,7 @@ impl Ctx {
     fn finish(&self, l: Layout, who: Option<&dyn Person>) -> Result<Layout, AppError> {
         let flash = take_flash(&self.session).map(|entry| match flash_parts(&entry) {
             (id, Some(n)) => l.tr.ta(id, &crate::i18n::args([("count", n.into())])),
-            (id, None) => l.t(id),
+            (id, None) => l.tr.t(id),
         });
         let l = l.with_flash(flash);
         Ok(match who {
