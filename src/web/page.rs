@@ -293,14 +293,19 @@ pub enum Caching {
     Public,
 }
 
+/// What a page's HTML is first given room for (a queue of fifty rows is about 55 KB).
+const PAGE_BYTES: usize = 64 * 1024;
+
 /// Renders a template into an HTML response with `status`.
 pub fn render<T: Template>(
     status: StatusCode,
     tpl: &T,
     caching: Caching,
 ) -> Result<HttpResponse, AppError> {
-    let body = tpl
-        .render()
+    // Room for most pages at once: askama's own hint is the template's static text, and a
+    // queue of fifty rows grew from it by doubling, copying the page each time.
+    let mut body = String::with_capacity(PAGE_BYTES.max(T::SIZE_HINT));
+    tpl.render_into(&mut body)
         .map_err(|e| AppError::Internal(format!("template: {e}")))?;
     let mut res = HttpResponse::build(status);
     res.insert_header((
