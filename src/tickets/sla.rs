@@ -608,6 +608,8 @@ pub struct DueCells<'a> {
     cal: &'a Calendar,
     now: PrimitiveDateTime,
     made: HashMap<(&'static str, DueWhen), String>,
+    /// Whole business days between dates, as `Calendar::between_kept` keeps them.
+    days: HashMap<(Date, Date), Duration>,
 }
 
 /// What a due cell says before it is worded.
@@ -624,6 +626,7 @@ impl<'a> DueCells<'a> {
             cal,
             now,
             made: HashMap::new(),
+            days: HashMap::new(),
         }
     }
 
@@ -638,7 +641,7 @@ impl<'a> DueCells<'a> {
             "response" => ("sla-late-response", "sla-due-response"),
             _ => ("sla-late-resolution", "sla-due-resolution"),
         };
-        let Some((when, class)) = due_when(self.cal, due_at, self.now) else {
+        let Some((when, class)) = due_when(self.cal, due_at, self.now, &mut self.days) else {
             return (String::new(), "");
         };
         let (tr, now) = (self.tr, self.now);
@@ -726,24 +729,27 @@ fn due_words(
     now: PrimitiveDateTime,
     ids: (&str, &str),
 ) -> (String, &'static str) {
-    match due_when(cal, due, now) {
+    match due_when(cal, due, now, &mut HashMap::new()) {
         Some((when, class)) => (due_text(tr, when, now, ids), class),
         None => (String::new(), ""),
     }
 }
 
-/// How late a due instant is, or when it comes, with its class.
+/// How late a due instant is, or when it comes, with its class; `days` as in
+/// [`Calendar::between_kept`].
 fn due_when(
     cal: &Calendar,
     due: Option<PrimitiveDateTime>,
     now: PrimitiveDateTime,
+    days: &mut HashMap<(Date, Date), Duration>,
 ) -> Option<(DueWhen, &'static str)> {
     let due = due?;
+    let mut minutes = |from, to| cal.between_kept(utc(from), utc(to), days).whole_minutes();
     if due <= now {
-        let late = Span::of(minutes_between(cal, due, now).max(1));
+        let late = Span::of(minutes(due, now).max(1));
         return Some((DueWhen::Late(late), "due-late"));
     }
-    let soon = minutes_between(cal, now, due) < SOON_MINUTES;
+    let soon = minutes(now, due) < SOON_MINUTES;
     Some((DueWhen::At(due), if soon { "due-soon" } else { "due-ok" }))
 }
 
