@@ -192,12 +192,44 @@ pub fn app(
         .wrap(middleware::from_fn(metrics::track))
 }
 
-/// `n` random bytes as lowercase hex.
-pub fn random_hex(n: usize) -> String {
+/// `n` random bytes from the operating system.
+pub fn random_bytes(n: usize) -> Vec<u8> {
     let mut buf = vec![0u8; n];
     // Without the OS random source no token or key would be safe: stop rather than go on.
     if getrandom::fill(&mut buf).is_err() {
         std::process::abort();
     }
-    buf.iter().map(|b| format!("{b:02x}")).collect()
+    buf
+}
+
+/// `n` random bytes as lowercase hex.
+pub fn random_hex(n: usize) -> String {
+    hex(&random_bytes(n))
+}
+
+/// `bytes` as lowercase hex. Every page's CSRF token goes through it: `format!` per byte
+/// allocated a string for each.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_writes_each_byte_as_two_lowercase_digits() {
+        assert_eq!(super::hex(&[0x00, 0x0f, 0xa5, 0xff, 0x10]), "000fa5ff10");
+        assert_eq!(super::hex(&[]), "");
+        let r = super::random_hex(16);
+        assert_eq!(r.len(), 32);
+        assert!(
+            r.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+    }
 }

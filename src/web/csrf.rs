@@ -18,6 +18,7 @@ use sha2::Sha256;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::hex;
 use crate::web::request::UID;
 
 /// Session key of a signed-in session's CSRF token.
@@ -47,10 +48,6 @@ pub const fn cookie_name(https: bool) -> &'static str {
     } else {
         "donera_csrf"
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
@@ -116,9 +113,11 @@ fn signed_in(session: &Session) -> bool {
 /// bytes differ in every response (BREACH: a compressed page that echoes input must not leak a
 /// constant secret).
 fn mask(raw: &[u8]) -> String {
-    let pad = unhex(&crate::random_hex(raw.len())).unwrap_or_default();
+    let pad = crate::random_bytes(raw.len());
     let masked: Vec<u8> = raw.iter().zip(&pad).map(|(r, p)| r ^ p).collect();
-    format!("{}{}", hex(&pad), hex(&masked))
+    let mut token = hex(&pad);
+    token.push_str(&hex(&masked));
+    token
 }
 
 fn unmask(submitted: &str) -> Option<Vec<u8>> {
@@ -224,4 +223,20 @@ pub async fn origin_guard(
         }
     }
     next.call(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_masked_token_unmasks_to_its_secret_and_differs_each_time() {
+        let raw = crate::random_bytes(TOKEN_BYTES);
+        let (a, b) = (mask(&raw), mask(&raw));
+        assert_eq!(a.len(), 4 * TOKEN_BYTES);
+        assert_ne!(a, b);
+        assert_eq!(unmask(&a), Some(raw.clone()));
+        assert_eq!(unmask(&b), Some(raw));
+        assert_eq!(unmask(&a[2..]), None);
+    }
 }
