@@ -21,7 +21,7 @@ use crate::i18n::routes::Page;
 use crate::i18n::{I18n, Locale};
 use crate::web::request::{flash_parts, take_flash};
 
-/// Looks messages up in one language; templates call `l.tr.t("id")`.
+/// Looks messages up in one language; templates call `l.t("id")` (`Layout::t`).
 #[derive(Clone)]
 pub struct Tr {
     pub locale: Locale,
