@@ -80,7 +80,7 @@ impl AppState {
         clock: Clock,
     ) -> Result<AppState, error::AppError> {
         let security_headers = SecurityHeaders::new(settings.is_https());
-        let settings_pool_size = settings.db_pool_size as usize;
+        let hashing_permits = settings.hashing_permits();
         let settings_routing = outbox::Routing::from_settings(&settings);
         let health = Arc::new(outbox::health::Health::new(
             settings.smtp_url.is_some(),
@@ -104,7 +104,7 @@ impl AppState {
             search: Arc::default(),
             health,
             metrics,
-            hashing: accounts::password::Hashing::new(settings_pool_size),
+            hashing: accounts::password::Hashing::new(hashing_permits),
         };
         // The catalogue is seeded on first start, from the locale files.
         let mut conn = state

@@ -495,7 +495,8 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     let i18n = I18n::load(false)?;
     let listen = settings.listen.clone();
     let workers = settings.workers;
-    let blocking = settings.db_pool_size as usize;
+    let background = db::background(&settings.database_url)?;
+    let blocking = settings.blocking_threads();
     let base_url = settings.base_url.clone();
     let state = web::Data::new(
         AppState::new(settings, pool, i18n, Clock::System)
@@ -504,7 +505,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     actix_web::rt::System::new().block_on(async move {
         // Built inside the runtime: lettre's SMTP pool starts a Tokio task when it is created.
         let worker = Worker::new(
-            state.pool.clone(),
+            background.clone(),
             state.i18n.clone(),
             state.settings.clone(),
             state.clock.clone(),
@@ -518,7 +519,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             actix_web::rt::spawn(donera::mail_in::poller::run(
                 imap,
                 donera::mail_in::receive::Inbox::from_settings(&state.settings),
-                state.pool.clone(),
+                background.clone(),
                 state.clock.clone(),
                 stopped.clone(),
             ))
@@ -526,8 +527,9 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))
             .workers(workers)
-            // More blocking threads than pooled connections would only queue on the pool.
-            .worker_max_blocking_threads(blocking.max(1))
+            // A thread per pooled connection and per hashing permit: more would only queue on
+            // the pool.
+            .worker_max_blocking_threads(blocking)
             .shutdown_timeout(20)
             .bind(&listen)?;
         // The bound address, which differs from the setting when it asks for port 0.

@@ -96,10 +96,11 @@ pub fn dummy_hash() -> &'static str {
     DUMMY.get_or_init(|| hash("not-a-real-password-0000").unwrap_or_default())
 }
 
-/// Caps the Argon2 hashes and checks running at once below the blocking thread pool (which is as
-/// large as the database pool): each takes 19 MiB and tens of milliseconds of a blocking thread,
-/// so a flood of registrations or logins must leave threads free for every page's queries.
-/// Waiting for a permit is async and holds no thread.
+/// Caps the Argon2 hashes and checks running at once (`Settings::hashing_permits`): each takes
+/// 19 MiB and tens of milliseconds of a blocking thread, and the blocking threads are one per
+/// pooled connection plus one per permit (`Settings::blocking_threads`), so a flood of
+/// registrations or logins leaves a thread for every connection's queries. Waiting for a permit
+/// is async and holds no thread.
 #[derive(Clone)]
 pub struct Hashing {
     permits: std::sync::Arc<tokio::sync::Semaphore>,
@@ -110,12 +111,10 @@ pub struct Hashing {
 }
 
 impl Hashing {
-    /// Half the blocking threads (at least one) may hash at a time.
-    pub fn new(blocking_threads: usize) -> Hashing {
+    /// `permits` hashes (at least one) may run at a time.
+    pub fn new(permits: usize) -> Hashing {
         Hashing {
-            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(
-                (blocking_threads / 2).max(1),
-            )),
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(permits.max(1))),
             typical_micros: std::sync::Arc::new(std::sync::atomic::AtomicU64::new(50_000)),
             made: std::sync::Arc::default(),
         }
@@ -201,11 +200,10 @@ mod tests {
     }
 
     #[test]
-    fn hashing_permits_leave_half_the_blocking_threads_free() {
-        assert_eq!(Hashing::new(8).available(), 4);
-        assert_eq!(Hashing::new(4).available(), 2);
-        assert_eq!(Hashing::new(1).available(), 1);
-        let h = Hashing::new(4);
+    fn hashes_wait_for_a_permit() {
+        assert_eq!(Hashing::new(4).available(), 4);
+        assert_eq!(Hashing::new(0).available(), 1, "at least one");
+        let h = Hashing::new(2);
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();

@@ -162,15 +162,25 @@ pub enum SetupError {
 pub fn connect(url: &str, pool_size: u32) -> Result<Pool, SetupError> {
     let mut first = open(url)?;
     migrate(&mut first)?;
-    let manager = Manager::new(Backend::from_url(url)?);
     drop(first);
-    let pool = r2d2::Pool::builder()
-        .max_size(pool_size)
+    pool(url, pool_size)
+}
+
+/// The connections of the background work (the outbox worker with its periodic jobs, the IMAP
+/// poller), apart from the pages' pool: a job that runs long (an index flush, the purge) holds
+/// one of these, never a page's. Opened on a database [`connect`] has migrated.
+pub fn background(url: &str) -> Result<Pool, SetupError> {
+    pool(url, 2)
+}
+
+fn pool(url: &str, size: u32) -> Result<Pool, SetupError> {
+    let manager = Manager::new(Backend::from_url(url)?);
+    Ok(r2d2::Pool::builder()
+        .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
         .test_on_check_out(false)
-        .build(manager)?;
-    Ok(pool)
+        .build(manager)?)
 }
 
 /// One direct connection, without migrating: for commands that must not change the database
