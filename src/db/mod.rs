@@ -73,11 +73,26 @@ impl Backend {
 #[derive(Debug, Clone)]
 pub struct Manager {
     backend: Backend,
+    /// SQLite's page cache of each connection, in KiB.
+    cache_kib: u32,
 }
+
+/// The page cache of a pages' connection (SQLite). A search that walks thousands of tickets
+/// reads more than 1 MB of index; with 1 MB it read them from the kernel again on every request
+/// (a quarter of its time), with 8 MB a search of two common words at 1,000,000 tickets served
+/// about 1,100 requests/s instead of 650. The pool has a connection per core (see
+/// `Settings::db_pool_size`), so this is 8 MB a core.
+const PAGE_CACHE_KIB: u32 = 8192;
+
+/// The page cache of a background connection (SQLite): its jobs are not waited for.
+const BACKGROUND_CACHE_KIB: u32 = 1024;
 
 impl Manager {
     pub fn new(backend: Backend) -> Manager {
-        Manager { backend }
+        Manager {
+            backend,
+            cache_kib: PAGE_CACHE_KIB,
+        }
     }
 
     fn open(&self) -> Result<DbConn, diesel::ConnectionError> {
@@ -85,21 +100,21 @@ impl Manager {
             Backend::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(path)?;
                 // busy_timeout must come before journal_mode=WAL: switching to WAL takes a lock.
-                // A small page cache (1 MB a connection) and no memory-mapped reads: the kernel's
-                // page cache keeps the database hot either way, but mapped pages count in the
-                // portal's RSS (376 MiB at 200,000 tickets with 256 MB mapped and 16 MB caches,
-                // 63.5 MiB like this, at the same speed within the run-to-run noise; issue 24's
-                // scale benchmark). Checkpoints every 16 MB of log instead of 4 MB write pages that
-                // busy periods change again and again only once.
-                conn.batch_execute(
+                // A bounded page cache (see PAGE_CACHE_KIB) and no memory-mapped reads: mapped
+                // pages count in the portal's RSS (376 MiB at 200,000 tickets with 256 MB mapped
+                // and 16 MB caches, 63.5 MiB with 1 MB caches and nothing mapped; issue 24's
+                // scale benchmark). Checkpoints every 16 MB of log instead of 4 MB write pages
+                // that busy periods change again and again only once.
+                conn.batch_execute(&format!(
                     "PRAGMA busy_timeout = 10000;
                      PRAGMA journal_mode = WAL;
                      PRAGMA synchronous = NORMAL;
                      PRAGMA foreign_keys = ON;
-                     PRAGMA cache_size = -1000;
+                     PRAGMA cache_size = -{};
                      PRAGMA mmap_size = 0;
                      PRAGMA wal_autocheckpoint = 4000;",
-                )
+                    self.cache_kib
+                ))
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 // Before any statement that names them, migrations included (000040).
                 sig::register(&mut conn)
@@ -163,18 +178,21 @@ pub fn connect(url: &str, pool_size: u32) -> Result<Pool, SetupError> {
     let mut first = open(url)?;
     migrate(&mut first)?;
     drop(first);
-    pool(url, pool_size)
+    pool(url, pool_size, PAGE_CACHE_KIB)
 }
 
 /// The connections of the background work (the outbox worker with its periodic jobs, the IMAP
 /// poller), apart from the pages' pool: a job that runs long (an index flush, the purge) holds
 /// one of these, never a page's. Opened on a database [`connect`] has migrated.
 pub fn background(url: &str) -> Result<Pool, SetupError> {
-    pool(url, 2)
+    pool(url, 2, BACKGROUND_CACHE_KIB)
 }
 
-fn pool(url: &str, size: u32) -> Result<Pool, SetupError> {
-    let manager = Manager::new(Backend::from_url(url)?);
+fn pool(url: &str, size: u32, cache_kib: u32) -> Result<Pool, SetupError> {
+    let manager = Manager {
+        backend: Backend::from_url(url)?,
+        cache_kib,
+    };
     Ok(r2d2::Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
