@@ -256,6 +256,14 @@ fn fetch(
             if plan.late {
                 q = q.filter(t::due_at.le(now));
             }
+            // A word's set first (see WordFilter::Member): SQLite tests a statement's terms in
+            // their order, and a probe of the set lets go of all but the few tickets in it, where
+            // the signature, a function call, passes most (an organisation's words are on 70%).
+            for w in &plan.words {
+                if let WordFilter::Member(w) = w {
+                    q = q.filter(MemberOf::new(w));
+                }
+            }
             if let Some(mask) = &plan.sig {
                 q = q.filter(crate::db::sig::sig_has(t::terms_sig, mask.clone()));
             }
@@ -269,7 +277,7 @@ fn fetch(
                                 .select(tt::ticket_id),
                         ),
                     ),
-                    WordFilter::Member(w) => q.filter(MemberOf::new(w)),
+                    WordFilter::Member(_) => q,
                     WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
                     WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
                         tt::table
