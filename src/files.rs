@@ -134,10 +134,7 @@ pub struct NewFile<'a> {
 /// Stores a file; returns its id (a UUID, not a guessable number).
 pub fn insert(conn: &mut DbConn, now: PrimitiveDateTime, f: &NewFile) -> Result<String, AppError> {
     let id = uuid::Uuid::new_v4().to_string();
-    let sha: String = Sha256::digest(f.data)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha = crate::hex(&Sha256::digest(f.data));
     diesel::insert_into(files::table)
         .values((
             files::id.eq(&id),

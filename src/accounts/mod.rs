@@ -23,10 +23,7 @@ pub fn new_token() -> (String, String) {
 
 /// Tokens are stored hashed, so a leaked table opens no account.
 pub fn hash_token(plain: &str) -> String {
-    Sha256::digest(plain.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&Sha256::digest(plain.as_bytes()))
 }
 
 use actix_web::web;

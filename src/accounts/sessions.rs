@@ -43,10 +43,7 @@ pub fn limits(role: Option<&str>) -> (Duration, Duration) {
 }
 
 fn key_hash(key: &str) -> String {
-    Sha256::digest(key.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&Sha256::digest(key.as_bytes()))
 }
 
 fn json_str(state: &HashMap<String, String>, k: &str) -> Option<String> {

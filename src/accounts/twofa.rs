@@ -69,7 +69,7 @@ impl SecretBox {
                 },
             )
             .map_err(|_| AppError::Internal("secret encryption failed".into()))?;
-        Ok(hex(&nonce) + &hex(&ct))
+        Ok(crate::hex(&nonce) + &crate::hex(&ct))
     }
 
     pub fn open(&self, user_id: &str, sealed: &str) -> Result<Vec<u8>, AppError> {
@@ -89,10 +89,6 @@ impl SecretBox {
             // A changed DONERA_SECRET_KEY or a row moved between users: no code can be checked.
             .map_err(|_| AppError::Internal("sealed secret does not open".into()))
     }
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {

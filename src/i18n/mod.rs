@@ -129,8 +129,8 @@ pub enum I18nError {
 
 impl I18n {
     pub fn load(strict: bool) -> Result<I18n, I18nError> {
-        let (sv, en) = (bundle(Locale::Sv)?, bundle(Locale::En)?);
-        let plain = [plain(Locale::Sv, &sv), plain(Locale::En, &en)];
+        let ((sv, sv_plain), (en, en_plain)) = (bundle(Locale::Sv)?, bundle(Locale::En)?);
+        let plain = [plain(&sv, sv_plain), plain(&en, en_plain)];
         Ok(I18n {
             sv,
             en,
@@ -215,7 +215,9 @@ fn files(locale: Locale) -> impl Iterator<Item = (String, String)> {
     })
 }
 
-fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
+/// The bundle of `locale`, and the ids of its messages that take no variables (read from each
+/// file's parsed entries before the bundle takes them, so the files are parsed once).
+fn bundle(locale: Locale) -> Result<(FluentBundle<FluentResource>, Vec<String>), I18nError> {
     let mut bundle = FluentBundle::new_concurrent(vec![locale.langid()]);
     // Unicode isolation marks are wrong inside HTML attributes and e-mail subjects.
     bundle.set_use_isolating(false);
@@ -225,6 +227,7 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
         Locale::Sv => number_sv,
         Locale::En => number_en,
     }));
+    let mut plain_ids = vec![];
     for (name, text) in files(locale) {
         if text.contains('\u{FFFD}') {
             return Err(I18nError::Encoding { file: name });
@@ -233,6 +236,13 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
             file: name.clone(),
             errors: format!("{errs:?}"),
         })?;
+        plain_ids.extend(
+            resource
+                .entries()
+                .filter_map(entry_vars)
+                .filter(|(id, vars)| vars.is_empty() && !id.starts_with('-'))
+                .map(|(id, _)| id),
+        );
         bundle
             .add_resource(resource)
             .map_err(|errs| I18nError::Duplicate {
@@ -240,15 +250,13 @@ fn bundle(locale: Locale) -> Result<FluentBundle<FluentResource>, I18nError> {
                 id: format!("{errs:?}"),
             })?;
     }
-    Ok(bundle)
+    Ok((bundle, plain_ids))
 }
 
 /// The messages of `locale` that format without variables and without errors, formatted.
-fn plain(locale: Locale, bundle: &FluentBundle<FluentResource>) -> HashMap<Box<str>, Box<str>> {
-    catalogue(locale)
-        .into_iter()
-        .filter(|(id, vars)| vars.is_empty() && !id.starts_with('-'))
-        .filter_map(|(id, _)| {
+fn plain(bundle: &FluentBundle<FluentResource>, ids: Vec<String>) -> HashMap<Box<str>, Box<str>> {
+    ids.into_iter()
+        .filter_map(|id| {
             let pattern = bundle.get_message(&id)?.value()?;
             let mut errors = vec![];
             let text = bundle.format_pattern(pattern, None, &mut errors);
@@ -281,29 +289,32 @@ fn grouped_integer(locale: Locale, value: &FluentValue) -> Option<String> {
 
 /// Message ids of a locale, each with the set of variables it uses (for the parity test).
 pub fn catalogue(locale: Locale) -> BTreeMap<String, BTreeSet<String>> {
-    use fluent_syntax::ast;
     let mut out = BTreeMap::new();
     for (_, text) in files(locale) {
         let Ok(resource) = fluent_syntax::parser::parse(text.as_str()) else {
             continue;
         };
-        for entry in resource.body {
-            let (id, value, attributes) = match entry {
-                ast::Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),
-                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
-                _ => continue,
-            };
-            let mut vars = BTreeSet::new();
-            if let Some(p) = &value {
-                pattern_vars(p, &mut vars);
-            }
-            for a in &attributes {
-                pattern_vars(&a.value, &mut vars);
-            }
-            out.insert(id, vars);
-        }
+        out.extend(resource.body.iter().filter_map(entry_vars));
     }
     out
+}
+
+/// A message's id (a term's with its `-`) and the variables its value and attributes use.
+fn entry_vars(entry: &fluent_syntax::ast::Entry<&str>) -> Option<(String, BTreeSet<String>)> {
+    use fluent_syntax::ast;
+    let (id, value, attributes) = match entry {
+        ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
+        ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
+        _ => return None,
+    };
+    let mut vars = BTreeSet::new();
+    if let Some(p) = value {
+        pattern_vars(p, &mut vars);
+    }
+    for a in attributes {
+        pattern_vars(&a.value, &mut vars);
+    }
+    Some((id, vars))
 }
 
 fn pattern_vars(pattern: &fluent_syntax::ast::Pattern<&str>, vars: &mut BTreeSet<String>) {

@@ -103,7 +103,7 @@ pub fn parse_within(raw: &[u8], limit: usize) -> Option<Incoming> {
     let smaller = outsized::cut(raw, limit, &marker);
     decode(
         smaller.as_deref().unwrap_or(raw),
-        hex(&Sha256::digest(raw)),
+        crate::hex(&Sha256::digest(raw)),
         &marker,
     )
 }
@@ -122,17 +122,13 @@ pub fn parse_file(
     reader.seek(SeekFrom::Start(0))?;
     let marker = left_out_marker();
     let smaller = outsized::assemble(reader, &found, &marker)?;
-    let hash = hex(&found.sha256);
+    let hash = crate::hex(&found.sha256);
     Ok((decode(&smaller, hash.clone(), &marker), hash))
 }
 
 /// Random per message, so no sender can mark a part of theirs as left out.
 fn left_out_marker() -> String {
     format!("X-Donera-Left-Out-{}", uuid::Uuid::new_v4().simple())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Decodes `bytes` (the message, perhaps with parts cut out) whose original hashes to

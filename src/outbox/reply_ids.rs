@@ -72,8 +72,5 @@ pub fn tag_hex(key: &[u8], label: &[u8], number: &str, nonce: &str) -> String {
     for part in [label, b"\0", number.as_bytes(), b"\0", nonce.as_bytes()] {
         mac.update(part);
     }
-    mac.finalize().into_bytes()[..TAG_BYTES]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&mac.finalize().into_bytes()[..TAG_BYTES])
 }

@@ -40,9 +40,7 @@ pub fn pseudonym(secret: &[u8], key: &str) -> String {
         return "erased".to_owned();
     };
     mac.update(key.as_bytes());
-    let bytes = mac.finalize().into_bytes();
-    let hex: String = bytes.iter().take(4).map(|b| format!("{b:02x}")).collect();
-    format!("erased-{hex}")
+    format!("erased-{}", crate::hex(&mac.finalize().into_bytes()[..4]))
 }
 
 /// The pseudonym of an e-mail address (a visitor's), folded to lower case first.

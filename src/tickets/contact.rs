@@ -38,11 +38,7 @@ fn mac(key: &[u8], ts: i64) -> String {
         Err(_) => return String::new(),
     };
     m.update(format!("contact-form:{ts}").as_bytes());
-    m.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hex(&m.finalize().into_bytes())
 }
 
 /// The form's start time, signed so that a robot cannot backdate it.

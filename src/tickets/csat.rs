@@ -87,8 +87,7 @@ pub fn token(key: &[u8], ticket_id: &str) -> String {
     let mac = signer(key, ticket_id)
         .map(|m| m.finalize().into_bytes().to_vec())
         .unwrap_or_default();
-    let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{ticket_id}.{hex}")
+    format!("{ticket_id}.{}", crate::hex(&mac))
 }
 
 /// The ticket id a token was signed for, or `None` for a forged, altered or malformed token.

@@ -36,7 +36,7 @@ impl Assets {
                 continue;
             };
             let digest = Sha256::digest(&file.data);
-            let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+            let hash = crate::hex(&digest[..5]);
             let hashed = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
                 None => format!("{name}.{hash}"),
