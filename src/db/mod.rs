@@ -81,8 +81,8 @@ pub struct Manager {
 /// reads some 3 MB of index; with 1 MB it read them from the kernel again on every request (a
 /// quarter of its time). A search of two common words at 1,000,000 tickets, on one core:
 /// 570-610 requests/s with 1 MB, 770-935 with 4 MB, 850-1,040 with 8 MB; but 8 MB took the
-/// portal's peak RSS under the scale benchmark to 62 of its 64 MiB. The pool has a connection per core (see
-/// `Settings::db_pool_size`), so this is 4 MB a core.
+/// portal's peak RSS under the scale benchmark to 62 of its 64 MiB. The pool has a connection
+/// per core (see `Settings::db_pool_size`), so this is 4 MB a core.
 const PAGE_CACHE_KIB: u32 = 4096;
 
 /// The page cache of a background connection (SQLite): its jobs are not waited for.
