@@ -219,8 +219,31 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
+/// The bytes of hex text (either case); `None` unless every character is a hex digit and they
+/// come in pairs (`from_str_radix` alone would take a sign).
+pub fn unhex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hex_text_reads_back_and_anything_else_is_refused() {
+        let bytes = [0x00, 0x0f, 0xa5, 0xff, 0x10];
+        assert_eq!(super::unhex(&super::hex(&bytes)), Some(bytes.to_vec()));
+        assert_eq!(super::unhex("A5ff"), Some(vec![0xa5, 0xff]));
+        assert_eq!(super::unhex(""), Some(vec![]));
+        for bad in ["abc", "+f", "0g", "ä0"] {
+            assert_eq!(super::unhex(bad), None, "{bad:?}");
+        }
+    }
+
     #[test]
     fn hex_writes_each_byte_as_two_lowercase_digits() {
         assert_eq!(super::hex(&[0x00, 0x0f, 0xa5, 0xff, 0x10]), "000fa5ff10");

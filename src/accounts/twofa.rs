@@ -73,7 +73,8 @@ impl SecretBox {
     }
 
     pub fn open(&self, user_id: &str, sealed: &str) -> Result<Vec<u8>, AppError> {
-        let bytes = unhex(sealed).ok_or_else(|| AppError::Internal("sealed secret".into()))?;
+        let bytes =
+            crate::unhex(sealed).ok_or_else(|| AppError::Internal("sealed secret".into()))?;
         if bytes.len() < 12 + 16 {
             return Err(AppError::Internal("sealed secret too short".into()));
         }
@@ -89,16 +90,6 @@ impl SecretBox {
             // A changed DONERA_SECRET_KEY or a row moved between users: no code can be checked.
             .map_err(|_| AppError::Internal("sealed secret does not open".into()))
     }
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) || !s.is_ascii() {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
-        .collect()
 }
 
 fn totp(secret: &[u8]) -> Result<totp_rs::Totp, AppError> {

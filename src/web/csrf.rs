@@ -18,8 +18,8 @@ use sha2::Sha256;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::hex;
 use crate::web::request::UID;
+use crate::{hex, unhex};
 
 /// Session key of a signed-in session's CSRF token.
 pub const CSRF: &str = "csrf";
@@ -48,16 +48,6 @@ pub const fn cookie_name(https: bool) -> &'static str {
     } else {
         "donera_csrf"
     }
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 fn anonymous_raw(a: &Anonymous) -> Option<Vec<u8>> {
