@@ -152,29 +152,14 @@ pub fn answer(conn: &mut DbConn, ticket_id: &str) -> QueryResult<Option<Answer>>
         .optional()
 }
 
-/// The answers of the tickets with ids `ids` (one page of a queue), as (ticket id, rating): one
-/// prepared statement and one index entry a ticket (see `db::AnyOf`).
-pub fn ratings_of(conn: &mut DbConn, ids: &[String]) -> QueryResult<Vec<(String, String)>> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    on_backend!(conn, |c| tr::table
-        .filter(db::AnyOf::new(tr::ticket_id, ids))
-        .select((tr::ticket_id, tr::rating))
-        .load(c))
-}
-
-/// Fills the queue's "Satisfied" column from [`ratings_of`].
-pub fn fill_rows(tr: &Tr, rows: &mut [Row], rated: &[(String, String)]) {
+/// Fills the queue's "Satisfied" column: `ratings` holds each row's answer, in the rows' order.
+pub fn fill_rows<'a>(tr: &Tr, rows: &mut [Row], ratings: impl Iterator<Item = Option<&'a str>>) {
     let labels: Vec<(Rating, String)> = Rating::ALL
         .into_iter()
         .map(|r| (r, tr.t(r.short_id())))
         .collect();
-    for row in rows {
-        let found = rated
-            .iter()
-            .find(|(n, _)| *n == row.number)
-            .and_then(|(_, r)| Rating::from_key(r));
+    for (row, rating) in rows.iter_mut().zip(ratings) {
+        let found = rating.and_then(Rating::from_key);
         if let Some((r, label)) = found.and_then(|r| labels.iter().find(|(x, _)| *x == r)) {
             row.csat = r.key().to_owned();
             row.csat_label = label.clone();

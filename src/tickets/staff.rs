@@ -174,20 +174,10 @@ pub(super) async fn queue_response(
     let caches = state.caches.clone();
     let search = state.search.clone();
     let now = state.clock.now_utc_naive();
-    let (rows, staff_list, policy, rated) = db::run(&state.pool, move |c| {
+    let (rows, staff_list, policy) = db::run(&state.pool, move |c| {
         let rows = queue::queue(c, &fq, &me, &search, now)?;
         let policy = caches.sla.get(|| super::sla::load(c))?;
-        let ids: Vec<String> = match &rows {
-            Ok(page) => page.rows.iter().map(|t| t.id.clone()).collect(),
-            Err(_) => vec![],
-        };
-        let rated = super::csat::ratings_of(c, &ids)?;
-        Ok((
-            rows,
-            caches.staff.get(|| accounts::staff_names(c))?,
-            policy,
-            rated,
-        ))
+        Ok((rows, caches.staff.get(|| accounts::staff_names(c))?, policy))
     })
     .await?;
     let page = match rows {
@@ -228,15 +218,11 @@ pub(super) async fn queue_response(
             row
         })
         .collect();
-    // The answers come by ticket id; the rows know their tickets by number.
-    let rated: Vec<(String, String)> = rated
-        .into_iter()
-        .filter_map(|(id, rating)| {
-            let t = page.rows.iter().find(|t| t.id == id)?;
-            Some((t.number.clone(), rating))
-        })
-        .collect();
-    super::csat::fill_rows(&l.tr, &mut rows, &rated);
+    super::csat::fill_rows(
+        &l.tr,
+        &mut rows,
+        page.rows.iter().map(|t| t.rating.as_deref()),
+    );
     let tr = &l.tr;
     let mut state_opts = opts(
         ("", tr.t("staff-tickets-filter-active")),
