@@ -467,12 +467,39 @@ struct Count {
     n: i64,
 }
 
-/// What a search remembers between searches: how many index entries common words have. Process-
-/// wide, in `AppState`; forgetting it changes no result, only the cost of the next search.
+/// What a search remembers between searches: how many index entries common words have, and
+/// about how many tickets there are. Process-wide, in `AppState`; forgetting it changes no
+/// result, only the cost of the next search.
 #[derive(Default)]
 pub struct SearchIndex {
     /// Index entries of search words with many tickets.
     pub counts: TermCounts,
+    /// The tickets, once they are many (see [`TicketTotal`]).
+    pub total: TicketTotal,
+}
+
+/// About how many tickets there are, remembered for [`TermCounts::FRESH`] once they are at least
+/// [`TicketTotal::KEPT_FROM`]: it only weighs one plan against another, a large desk's total
+/// moves little in minutes, and reading it was a statement of its own on every search (on
+/// PostgreSQL, parsed and planned each time). A small desk's is read every time: it grows
+/// fast relative to its size, and its searches cost little either way.
+#[derive(Default)]
+pub struct TicketTotal(Mutex<Option<(i64, Instant)>>);
+
+impl TicketTotal {
+    const KEPT_FROM: i64 = 100_000;
+
+    fn get(&self) -> Option<i64> {
+        let kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        kept.filter(|(_, at)| at.elapsed() < TermCounts::FRESH)
+            .map(|(n, _)| n)
+    }
+
+    fn remember(&self, total: i64) {
+        if total >= Self::KEPT_FROM {
+            *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some((total, Instant::now()));
+        }
+    }
 }
 
 /// How many index entries common search words have (at least [`RARE`]; `None`: at least
@@ -630,7 +657,14 @@ pub fn flush_then_plan(
         };
         counts.push(n);
     }
-    let total = ticket_total(conn)?;
+    let total = match index.total.get() {
+        Some(total) => total,
+        None => {
+            let total = ticket_total(conn)?;
+            index.total.remember(total);
+            total
+        }
+    };
     let lead = rarest_drives(&counts, total);
     if let DbConn::Pg(_) = conn {
         // The rare words, and the word the search starts from, through the GIN index; every
@@ -673,6 +707,22 @@ pub fn flush_then_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_desks_ticket_total_is_remembered_and_a_small_ones_read_again() {
+        let total = TicketTotal::default();
+        assert_eq!(total.get(), None);
+        total.remember(TicketTotal::KEPT_FROM - 1);
+        assert_eq!(
+            total.get(),
+            None,
+            "a small desk's total is read on every search"
+        );
+        total.remember(1_000_000);
+        assert_eq!(total.get(), Some(1_000_000));
+        total.remember(1_000_500);
+        assert_eq!(total.get(), Some(1_000_500), "the newest reading is kept");
+    }
 
     #[test]
     fn vector_filters_hold_only_letters_and_digits() {
