@@ -133,6 +133,19 @@ staff-tickets-sort-activity = Latest activity first
 staff-tickets-sort-due = Nearest target first
 staff-tickets-sort-oldest = Oldest first
 staff-tickets-sort-newest = Newest first
+staff-tickets-named = { $count ->
+        [one] The search is an organisation's name. These are the tickets of the organisation
+       *[other] The search is the name of { $count } organisations. These are their tickets:
+    }
+staff-tickets-named-search-text = Search every ticket for these words instead
+staff-tickets-named-text = { $count ->
+        [one] These are all tickets with these words. They are also the name of the organisation
+       *[other] These are all tickets with these words. They are also the name of { $count } organisations:
+    }
+staff-tickets-named-list = { $count ->
+        [one] Show only the organisation's tickets
+       *[other] Show only these organisations' tickets
+    }
 staff-ticket-state-waiting = Waiting for the customer
 staff-ticket-title = Ticket
 staff-ticket-reply-heading = Reply or add a note

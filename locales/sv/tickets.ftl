@@ -133,6 +133,19 @@ staff-tickets-sort-activity = Senaste aktivitet först
 staff-tickets-sort-due = Närmaste svarsmål först
 staff-tickets-sort-oldest = Äldsta först
 staff-tickets-sort-newest = Nyaste först
+staff-tickets-named = { $count ->
+        [one] Sökningen är en organisations namn. Här visas ärendena för organisationen
+       *[other] Sökningen är namnet på { $count } organisationer. Här visas deras ärenden:
+    }
+staff-tickets-named-search-text = Sök efter orden i alla ärenden i stället
+staff-tickets-named-text = { $count ->
+        [one] Här visas alla ärenden med orden. De är också namnet på organisationen
+       *[other] Här visas alla ärenden med orden. De är också namnet på { $count } organisationer:
+    }
+staff-tickets-named-list = { $count ->
+        [one] Visa bara organisationens ärenden
+       *[other] Visa bara organisationernas ärenden
+    }
 staff-ticket-state-waiting = Väntar på kunden
 staff-ticket-title = Ärende
 staff-ticket-reply-heading = Svara eller anteckna

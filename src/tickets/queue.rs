@@ -31,6 +31,10 @@ pub struct Filter {
     pub priority: String,
     #[serde(default)]
     pub q: String,
+    /// `text`: the search's words looked for in the tickets' text even when they are an
+    /// organisation's name (which otherwise lists its tickets, see `search::organisations_named`).
+    #[serde(default)]
+    pub scope: String,
     /// `activity` (last activity first, the default), `oldest`, `newest` or `due` (the next
     /// response target first).
     #[serde(default)]
@@ -57,6 +61,7 @@ impl Filter {
             ("assignee", &self.assignee),
             ("priority", &self.priority),
             ("q", &self.q),
+            ("scope", &self.scope),
             ("sort", &self.sort),
             ("due", &self.due),
         ] {
@@ -103,6 +108,7 @@ pub enum BadFilter {
     Sort,
     Due,
     Cursor,
+    Scope,
 }
 
 /// A place in the queue's order: the part of the order (the "due" order has two: tickets with a
@@ -149,6 +155,9 @@ pub struct QueuePage {
     pub prev: Option<String>,
     /// The page after, as `after=` cursor text; none on the last.
     pub next: Option<String>,
+    /// The organisations (id, name) whose name the search is: their tickets are listed, unless
+    /// the filter's scope is the text.
+    pub named: Vec<(String, String)>,
 }
 
 /// One page of the queue: at most [`PAGE`] tickets. Text search narrows by the folded words'
@@ -190,6 +199,7 @@ pub fn queue(
         rows,
         prev: prev.map(|c| c.encode()),
         next: next.map(|c| c.encode()),
+        named: plan.named,
     }))
 }
 
@@ -258,6 +268,10 @@ fn fetch(
             }
             if let Some(n) = &plan.number {
                 q = q.filter(t::number.eq(n.clone()));
+            }
+            if plan.organisations() {
+                let ids: Vec<String> = plan.named.iter().map(|(id, _)| id.clone()).collect();
+                q = q.filter(t::organisation_id.eq_any(ids));
             }
             if plan.late {
                 q = q.filter(t::due_at.le(now));
@@ -415,6 +429,10 @@ struct QueuePlan {
     priority: Option<&'static str>,
     assignee: AssigneeFilter,
     number: Option<String>,
+    /// The organisations whose name the search is (see [`QueuePage::named`]).
+    named: Vec<(String, String)>,
+    /// Their tickets are listed, not the tickets with the search's words.
+    by_name: bool,
     words: Vec<WordFilter>,
     /// The bits a ticket's signature must have to hold every search word (SQLite, see
     /// `db::sig`): tested on the index entry, before any word is looked up.
@@ -426,6 +444,11 @@ struct QueuePlan {
 }
 
 impl QueuePlan {
+    /// Whether the statement lists the named organisations' tickets.
+    fn organisations(&self) -> bool {
+        self.by_name && !self.named.is_empty()
+    }
+
     /// What makes the SQL text of the statement for part `part` (the bound values aside); none
     /// for a PostgreSQL search, whose words are written into the text, so its statements are as
     /// many as the searches and are not kept (see [`KEPT`]).
@@ -441,10 +464,12 @@ impl QueuePlan {
             AssigneeFilter::Is(_) => "one",
         };
         let mut shape = format!(
-            "{state} {:?} {:?} {assignee} {} {} {:?} {part} {forward} {cursor}",
+            "{state} {:?} {:?} {assignee} {} {} {} {:?} {part} {forward} {cursor}",
             self.category,
             self.priority,
             self.number.is_some(),
+            // On SQLite each id is a bound value of its own: the count makes the text.
+            if self.organisations() { self.named.len() } else { 0 },
             self.late,
             self.sort,
         );
@@ -743,12 +768,19 @@ fn plan_queue(
         },
         _ => return Ok(Err(BadFilter::Cursor)),
     };
+    let by_name = match f.scope.as_str() {
+        "" => true,
+        "text" => false,
+        _ => return Ok(Err(BadFilter::Scope)),
+    };
     let mut plan = QueuePlan {
         state,
         category,
         priority,
         assignee,
         number: None,
+        named: vec![],
+        by_name,
         words: vec![],
         sig: None,
         sort,
@@ -758,6 +790,10 @@ fn plan_queue(
     let search = f.q.trim();
     if let Some(n) = super::parse_number(search) {
         plan.number = Some(n);
+        return Ok(Ok(plan));
+    }
+    plan.named = super::search::organisations_named(conn, search, index)?;
+    if plan.organisations() {
         return Ok(Ok(plan));
     }
     plan.words = super::search::flush_then_plan(conn, search, index)?;

@@ -47,6 +47,15 @@ pub struct QueueTpl {
     pub sorts: Vec<Opt>,
     pub dues: Vec<Opt>,
     pub q: String,
+    /// `text` when the search's words are looked for in the text although they name an
+    /// organisation; kept through the filter form.
+    pub scope: String,
+    /// The organisations the search names (their staff page, their name), and the same queue
+    /// with the other scope: the text when their tickets are listed, and back.
+    pub named: Vec<(String, String)>,
+    pub named_intro: String,
+    pub other_scope: String,
+    pub other_scope_label: String,
     pub pager: crate::web::queue::Pager,
     pub canned: &'static str,
     pub is_admin: bool,
@@ -188,7 +197,8 @@ pub(super) async fn queue_response(
             | BadFilter::Priority
             | BadFilter::Sort
             | BadFilter::Due
-            | BadFilter::Cursor,
+            | BadFilter::Cursor
+            | BadFilter::Scope,
         ) => {
             return Err(AppError::BadRequest);
         }
@@ -277,6 +287,8 @@ pub(super) async fn queue_response(
         })
         .collect();
     let path = Page::StaffTickets.path(locale);
+    let by_name = filter.scope.is_empty();
+    let named_count = crate::i18n::args([("count", (page.named.len() as i64).into())]);
     let link = |dir: &str, cursor: String| filter.link(path, Some((dir, &cursor)));
     let tpl = QueueTpl {
         categories: opts(
@@ -294,6 +306,32 @@ pub(super) async fn queue_response(
         sorts,
         dues,
         q: filter.q.clone(),
+        scope: filter.scope.clone(),
+        named_intro: tr.ta(
+            if by_name {
+                "staff-tickets-named"
+            } else {
+                "staff-tickets-named-text"
+            },
+            &named_count,
+        ),
+        other_scope_label: if by_name {
+            tr.t("staff-tickets-named-search-text")
+        } else {
+            tr.ta("staff-tickets-named-list", &named_count)
+        },
+        other_scope: Filter {
+            scope: if filter.scope.is_empty() { "text".into() } else { String::new() },
+            after: String::new(),
+            before: String::new(),
+            ..filter.clone()
+        }
+        .link(path, None),
+        named: page
+            .named
+            .iter()
+            .map(|(id, name)| (Page::StaffOrganisation.link(locale, id), name.clone()))
+            .collect(),
         pager: crate::web::queue::Pager {
             prev: page.prev.map(|c| link("before", c)),
             next: page.next.map(|c| link("after", c)),

@@ -257,8 +257,9 @@ async fn no_filter_combination_scans_the_whole_table() {
 }
 
 /// Searches of one to three words (rare, common, and none at all), a ticket number, a
-/// requester's e-mail and an organisation's name, alone and with filters, in every order and
-/// past a cursor: none reads the whole of tickets or messages, nor the whole search index.
+/// requester's e-mail and an organisation's name (its tickets, and its words), alone and with
+/// filters, in every order and past a cursor: none reads the whole of tickets or messages, nor
+/// the whole search index.
 #[actix_web::test]
 async fn no_search_scans_the_whole_table() {
     use donera::db::schema::organisations;
@@ -280,15 +281,17 @@ async fn no_search_scans_the_whole_table() {
             .unwrap();
         seqscan_off(&mut c);
         let cursor = "1764849600000000000_D-2026-00042";
+        // An organisation's name lists its tickets; in the text scope it is words.
         let queries = [
-            "licens",
-            "licenserna faktura",
-            "molntjänst styrelsen förening",
-            "serverlicens azure",
-            "zzqxj",
-            "D-2026-00042",
-            email.as_str(),
-            org.as_str(),
+            ("licens", ""),
+            ("licenserna faktura", ""),
+            ("molntjänst styrelsen förening", ""),
+            ("serverlicens azure", ""),
+            ("zzqxj", ""),
+            ("D-2026-00042", ""),
+            (email.as_str(), ""),
+            (org.as_str(), ""),
+            (org.as_str(), "text"),
         ];
         let filters_crossed = [
             ("", "", "", ""),
@@ -297,12 +300,13 @@ async fn no_search_scans_the_whole_table() {
             ("", "", "", "unassigned"),
         ];
         let mut filters = vec![];
-        for q in queries {
+        for (q, scope) in queries {
             for sort in ["activity", "oldest", "newest", "due"] {
                 for (state, category, priority, assignee) in filters_crossed {
                     for after in ["", cursor] {
                         filters.push(Filter {
                             q: q.into(),
+                            scope: scope.into(),
                             state: state.into(),
                             category: category.into(),
                             priority: priority.into(),
@@ -315,7 +319,7 @@ async fn no_search_scans_the_whole_table() {
                 }
             }
         }
-        assert_eq!(filters.len(), 8 * 4 * 4 * 2);
+        assert_eq!(filters.len(), 9 * 4 * 4 * 2);
         no_plan_reads_a_whole_table(kind, &mut c, &staff, now, &filters, |plan| {
             full_scan(plan) || whole_index(plan)
         });
@@ -507,13 +511,15 @@ async fn the_organisation_page_walks_a_busy_organisations_tickets_by_cursor() {
     }
 }
 
-/// The plan of a search for `q` over every state, as `staff` would run it, a line a step.
+/// The plan of a search for `q` over every state, as `staff` would run it, a line a step; its
+/// words looked for in the text, even an organisation's name.
 fn search_plan(c: &mut donera::db::DbConn, app: &TestApp, staff: &str, q: &str) -> String {
     donera::tickets::queue::explain(
         c,
         &donera::tickets::queue::Filter {
             q: q.to_owned(),
             state: "all".into(),
+            scope: "text".into(),
             ..Default::default()
         },
         staff,
@@ -531,6 +537,7 @@ async fn open_first_page(
     app: &TestApp,
     s: &mut Browser<'_>,
     q: &str,
+    scope: &str,
     want: &[String],
     kind: crate::support::Kind,
 ) {
@@ -543,7 +550,7 @@ async fn open_first_page(
             .unwrap();
         want.iter().filter(|n| open.contains(n)).cloned().collect()
     };
-    let r = s.get(&format!("{QUEUE}?state=open&q={q}")).await;
+    let r = s.get(&format!("{QUEUE}?state=open&q={q}{scope}")).await;
     assert_eq!(r.status, 200);
     assert_eq!(numbers(&r), open[..open.len().min(50)], "{kind:?}: open");
 }
@@ -619,11 +626,121 @@ async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_
         let mut s = Browser::new(&app);
         login(&mut s, "agent@partner.example.org", PW).await;
         let q: String = url::form_urlencoded::byte_serialize(name.as_bytes()).collect();
-        let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={q}"), 1).await;
+        // Its words in the text (by name, the organisation's own tickets are listed; the next
+        // test has that).
+        let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={q}&scope=text"), 1).await;
         assert_eq!(pages.concat(), want, "{kind:?}: {name}");
         assert!(pages[0].len() == 50 && pages.len() >= 2);
         // With the state filter too: the open ones among them, in the same order.
-        open_first_page(&app, &mut s, &q, &want, kind).await;
+        open_first_page(&app, &mut s, &q, "&scope=text", &want, kind).await;
+    }
+}
+
+/// The notice above the results: its text, its organisation links and its other-scope link.
+fn scope_notice(r: &Resp) -> Option<(String, Vec<String>, String)> {
+    let html = r.html();
+    let p = html
+        .select(&scraper::Selector::parse("p.search-scope").unwrap())
+        .next()?;
+    let links: Vec<String> = p
+        .select(&scraper::Selector::parse("a").unwrap())
+        .map(|a| a.value().attr("href").unwrap_or_default().replace("&amp;", "&"))
+        .collect();
+    let (other, orgs) = links.split_last()?;
+    Some((p.text().collect(), orgs.to_vec(), other.clone()))
+}
+
+#[actix_web::test]
+async fn an_organisations_whole_name_lists_its_own_tickets_and_its_words_on_request() {
+    use donera::db::schema::organisations as o;
+    for kind in backends() {
+        let (app, staff) = seeded(kind, 3000, 3000).await;
+        let mut c = app.pool().get().unwrap();
+        let (id, name): (String, String) = o::table
+            .select((o::id, o::name))
+            .filter(o::name.like("Bänkföreningen %-12"))
+            .first(&mut c)
+            .unwrap();
+        // Seventy more of its tickets, to page through: raised by its users, say, under another
+        // name (their texts do not have its words).
+        let moved: Vec<String> = tickets::table
+            .filter(tickets::organisation_id.is_null())
+            .select(tickets::id)
+            .order(tickets::number)
+            .limit(70)
+            .load(&mut c)
+            .unwrap();
+        diesel::update(tickets::table.filter(tickets::id.eq_any(&moved)))
+            .set(tickets::organisation_id.eq(&id))
+            .execute(&mut c)
+            .unwrap();
+        let mut own: Vec<(String, PrimitiveDateTime)> = tickets::table
+            .filter(tickets::organisation_id.eq(&id))
+            .select((tickets::number, tickets::updated_at))
+            .load(&mut c)
+            .unwrap();
+        own.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
+        let own: Vec<String> = own.into_iter().map(|r| r.0).collect();
+        // As words, the name is on tickets of organisations 120–129 too ("12" begins theirs).
+        let with_words = with_every_word(&mut c, &donera::tickets::search::query_terms(&name));
+        assert!(own.len() > 50, "{kind:?}: {} tickets, want two pages", own.len());
+        assert!(with_words.len() > 50, "{kind:?}: {} tickets", with_words.len());
+        let plan = donera::tickets::queue::explain(
+            &mut c,
+            &donera::tickets::queue::Filter {
+                q: name.clone(),
+                state: "all".into(),
+                ..Default::default()
+            },
+            &staff,
+            &donera::tickets::search::SearchIndex::default(),
+            app.clock.now_utc_naive(),
+        )
+        .unwrap()
+        .unwrap()
+        .join("\n");
+        assert!(plan.contains("tickets_organisation"), "{kind:?}:\n{plan}");
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        // Typed another way: case, "ä" as "a", the dash as a space.
+        let typed = name.to_uppercase().replace('Ä', "A").replace('-', " ");
+        let q: String = url::form_urlencoded::byte_serialize(typed.as_bytes()).collect();
+        let start = format!("{QUEUE}?state=all&q={q}");
+        let pages = walk(&mut s, &start, 1).await;
+        assert_eq!(pages.concat(), own, "{kind:?}: {name}");
+        let first = s.get(&start).await;
+        let (text, orgs, text_scope) = scope_notice(&first).expect("the notice");
+        assert!(text.contains("Här visas ärendena för organisationen"), "{text}");
+        assert_eq!(orgs, [format!("/sv/personal/organisationer/{id}")], "{kind:?}");
+        assert!(text_scope.contains("scope=text"), "{text_scope}");
+        // The other scope: every ticket with the words, and a way back.
+        let pages = walk(&mut s, &text_scope, 1).await;
+        assert_eq!(pages.concat(), with_words, "{kind:?}: {name} in the text");
+        let r = s.get(&text_scope).await;
+        let (_, orgs, back) = scope_notice(&r).expect("the notice in the text scope");
+        assert_eq!(orgs.len(), 1);
+        assert!(!back.contains("scope="), "{back}");
+        assert_eq!(numbers(&s.get(&back).await), own[..50], "{kind:?}: back");
+        // The scope is kept by the filter form.
+        let form_scope = r
+            .html()
+            .select(&scraper::Selector::parse("form.ticket-filters input[name=scope]").unwrap())
+            .map(|i| i.value().attr("value").unwrap_or_default().to_owned())
+            .collect::<Vec<_>>();
+        assert_eq!(form_scope, ["text"]);
+        // Part of a name is words: no notice, every ticket with them.
+        let r = s.get(&format!("{QUEUE}?state=all&q=B%C3%A4nkf%C3%B6reningen")).await;
+        assert_eq!(r.status, 200);
+        assert!(scope_notice(&r).is_none(), "{kind:?}: part of a name");
+        // A scope that is not one.
+        let r = s.get(&format!("{QUEUE}?q={q}&scope=organisation")).await;
+        assert_eq!(r.status, 400, "{kind:?}");
+        // In English too.
+        let r = s.get(&format!("/en/staff/tickets?state=all&q={q}")).await;
+        assert_eq!(r.status, 200);
+        let (text, _, _) = scope_notice(&r).expect("the English notice");
+        assert!(text.contains("tickets of the organisation"), "{text}");
     }
 }
 
@@ -687,7 +804,7 @@ async fn a_word_on_about_a_tenth_of_the_tickets_is_walked_against_its_set_and_fi
         let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={word}"), 1).await;
         assert_eq!(pages.concat(), want, "{kind:?}: {word}");
         assert!(pages.len() >= 3, "{kind:?}: {word}: {} pages", pages.len());
-        open_first_page(&app, &mut s, &word, &want, kind).await;
+        open_first_page(&app, &mut s, &word, "", &want, kind).await;
     }
 }
 
