@@ -269,9 +269,15 @@ fn fetch(
             if let Some(n) = &plan.number {
                 q = q.filter(t::number.eq(n.clone()));
             }
-            if plan.organisations() {
-                let ids: Vec<String> = plan.named.iter().map(|(id, _)| id.clone()).collect();
-                q = q.filter(t::organisation_id.eq_any(ids));
+            // One organisation (the usual case) by equality: PostgreSQL then reads its tickets
+            // in the order of its index, where a list leaves them to be sorted.
+            match plan.named.as_slice() {
+                _ if !plan.organisations() => {}
+                [(id, _)] => q = q.filter(t::organisation_id.eq(id.clone())),
+                named => {
+                    let ids: Vec<String> = named.iter().map(|(id, _)| id.clone()).collect();
+                    q = q.filter(t::organisation_id.eq_any(ids));
+                }
             }
             if plan.late {
                 q = q.filter(t::due_at.le(now));
