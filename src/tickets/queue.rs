@@ -276,7 +276,7 @@ fn fetch(
                 [(id, _)] => q = q.filter(t::organisation_id.eq(id.clone())),
                 named => {
                     let ids: Vec<String> = named.iter().map(|(id, _)| id.clone()).collect();
-                    q = q.filter(t::organisation_id.eq_any(ids));
+                    q = q.filter(crate::db::AnyOf::new(t::organisation_id, &ids));
                 }
             }
             if plan.late {
@@ -474,8 +474,8 @@ impl QueuePlan {
             self.category,
             self.priority,
             self.number.is_some(),
-            // On SQLite each id is a bound value of its own: the count makes the text.
-            if self.organisations() { self.named.len() } else { 0 },
+            // One organisation is an equality, several a list (see `fetch`).
+            if self.organisations() { self.named.len().min(2) } else { 0 },
             self.late,
             self.sort,
         );

@@ -651,6 +651,52 @@ fn scope_notice(r: &Resp) -> Option<(String, Vec<String>, String)> {
 }
 
 #[actix_web::test]
+async fn a_name_two_organisations_share_lists_the_tickets_of_both() {
+    use donera::db::schema::organisations as o;
+    for kind in backends() {
+        let (app, _) = seeded(kind, 600, 600).await;
+        let mut c = app.pool().get().unwrap();
+        let twins: Vec<String> = o::table
+            .select(o::id)
+            .filter(o::name.like("Bänkföreningen %"))
+            .order(o::name)
+            .limit(2)
+            .load(&mut c)
+            .unwrap();
+        diesel::update(o::table.filter(o::id.eq_any(&twins)))
+            .set(o::name.eq("Föreningen Tvillingen"))
+            .execute(&mut c)
+            .unwrap();
+        let mut want: Vec<(String, PrimitiveDateTime)> = tickets::table
+            .filter(tickets::organisation_id.eq_any(&twins))
+            .select((tickets::number, tickets::updated_at))
+            .load(&mut c)
+            .unwrap();
+        want.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
+        let want: Vec<String> = want.into_iter().map(|r| r.0).collect();
+        assert!(!want.is_empty());
+        drop(c);
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        let r = s
+            .get(&format!("{QUEUE}?state=all&q=f%C3%B6reningen+tvillingen"))
+            .await;
+        assert_eq!(r.status, 200);
+        assert_eq!(numbers(&r), want[..want.len().min(50)], "{kind:?}");
+        let (text, orgs, _) = scope_notice(&r).expect("the notice");
+        assert!(text.contains("namnet på 2 organisationer"), "{text}");
+        let mut links: Vec<String> = twins
+            .iter()
+            .map(|id| format!("/sv/personal/organisationer/{id}"))
+            .collect();
+        links.sort();
+        let mut orgs = orgs;
+        orgs.sort();
+        assert_eq!(orgs, links, "{kind:?}");
+    }
+}
+
+#[actix_web::test]
 async fn an_organisations_whole_name_lists_its_own_tickets_and_its_words_on_request() {
     use donera::db::schema::organisations as o;
     for kind in backends() {

@@ -2491,6 +2491,26 @@ async function journeyBulkCollision(j) {
       const text = oneLine((await row.textContent()) || '');
       s.expect(text.includes(AGENT.name), `${n}'s row reads "${clip(text)}" after the bulk assignment, expected ${AGENT.name}`);
     }
+    // The organisation's whole name, typed in the search: its own tickets, a link to its page
+    // and one to search every ticket's text for the words instead.
+    await s.page.fill('main form.ticket-filters #q', m.orgName.toUpperCase());
+    resp = await s.click(s.page.locator('main form.ticket-filters button[type=submit]'));
+    await s.check({ variant: 'organisation search' });
+    const notice = s.page.locator('main p.search-scope');
+    if ((await notice.count()) !== 1) s.fail(`searching "${m.orgName}" shows no notice that it lists the organisation's tickets`);
+    const links = notice.locator('a');
+    s.expect((await links.count()) === 2, `the notice has ${await links.count()} links, expected the organisation's and the other scope's`);
+    const orgLink = oneLine((await links.first().textContent()) || '');
+    s.expect(orgLink === m.orgName, `the notice names "${orgLink}", expected "${m.orgName}"`);
+    const shown = async () => s.page.locator('main table tbody tr td.pick + td a').allTextContents();
+    let rows = await shown();
+    s.expect(numbers.every((n) => rows.includes(n)) && rows.length === numbers.length,
+      `searching the organisation's name shows ${rows.join(', ')}, expected ${numbers.join(', ')}`);
+    resp = await s.click(links.last());
+    s.expect(s.page.url().includes('scope=text'), `the other scope's link led to ${s.page.url()}`);
+    await s.check({ variant: 'organisation search in the text' });
+    rows = await shown();
+    s.expect(numbers.every((n) => rows.includes(n)), `the text scope shows ${rows.join(', ')}, expected ${numbers.join(', ')} among them`);
   });
 
   // Two agents on one ticket: the second opens it, the first sees who else reads it and answers;
