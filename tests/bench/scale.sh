@@ -5,7 +5,8 @@
 # person can pick (state x category x priority x assignee, incl. mine and unassigned, x both
 # sorts), the first, 10th and a deep page, searches of one to three words (rare, common, a ticket
 # number, a requester's e-mail, an organisation's name, and its words in the tickets' text), the
-# ticket view, the organisation page and the dashboard. On SQLite, and on PostgreSQL over its Unix socket and over TCP with TLS.
+# ticket view, the organisation page and the dashboard. On SQLite, and on PostgreSQL over its
+# Unix socket and over TCP with TLS.
 #
 # Targets (issue #24): p99 < 10 ms on SQLite and on PostgreSQL's socket, < 15 ms over TCP with
 # TLS; seed-bench under 5 minutes on SQLite and 15 on PostgreSQL; the portal's peak RSS under
