@@ -299,10 +299,27 @@ pub fn in_transaction(conn: &mut DbConn) -> bool {
 pub fn lock_key(conn: &mut DbConn, key: &str) -> QueryResult<()> {
     match conn {
         DbConn::Sqlite(_) => Ok(()),
-        DbConn::Pg(c) => diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext($1))")
-            .bind::<diesel::sql_types::Text, _>(key)
+        // Written with diesel's own functions, not as `sql_query`, so the statement stays
+        // prepared: an unprepared one is parsed and planned each time and costs a second round
+        // trip, twice for each ticket the contact form opens.
+        DbConn::Pg(c) => diesel::select(advisory::pg_advisory_xact_lock(advisory::hashtext(key)))
             .execute(c)
             .map(|_| ()),
+    }
+}
+
+/// PostgreSQL's advisory locks, for [`lock_key`].
+mod advisory {
+    diesel::define_sql_function! {
+        /// PostgreSQL's hash of a text, the lock's key.
+        fn hashtext(key: diesel::sql_types::Text) -> diesel::sql_types::Integer;
+    }
+
+    diesel::define_sql_function! {
+        /// Takes a lock until the transaction ends. PostgreSQL's result is `void`: the
+        /// statement is only executed, its row never read, so the type named here is never
+        /// decoded.
+        fn pg_advisory_xact_lock(key: diesel::sql_types::Integer) -> diesel::sql_types::Integer;
     }
 }
 

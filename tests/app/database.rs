@@ -266,6 +266,56 @@ fn the_throttle_window_slides() {
 
 /// Every connection of the pool plans without parallel workers on PostgreSQL (see
 /// `db::Manager::open`): a search planned in parallel took 30 times as long as alone.
+/// `db::lock_key` holds PostgreSQL's advisory lock on the key until its transaction ends, and
+/// its statement stays prepared (it is run for each ticket the contact form opens).
+#[test]
+fn a_key_stays_locked_until_the_transaction_ends() {
+    if !backends().contains(&Kind::Postgres) {
+        return;
+    }
+    #[derive(QueryableByName)]
+    struct Got {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        got: bool,
+    }
+    let test_db = TestDb::new(Kind::Postgres);
+    let pool = db::connect(&test_db.url, 2).unwrap();
+    let mut holder = pool.get().unwrap();
+    let mut other = pool.get().unwrap();
+    let try_lock = |c: &mut DbConn, key: &str| -> bool {
+        db::write(c, |c| -> Result<bool, donera::error::AppError> {
+            Ok(
+                diesel::sql_query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got")
+                    .bind::<Text, _>(key)
+                    .get_result::<Got>(c)?
+                    .got,
+            )
+        })
+        .unwrap()
+    };
+    db::write(&mut holder, |c| -> Result<(), donera::error::AppError> {
+        db::lock_key(c, "storage:org-a")?;
+        db::lock_key(c, "storage:org-a")?;
+        assert!(!try_lock(&mut other, "storage:org-a"), "held by the first");
+        assert!(try_lock(&mut other, "storage:org-b"), "another key is free");
+        Ok(())
+    })
+    .unwrap();
+    assert!(try_lock(&mut other, "storage:org-a"), "released at commit");
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let prepared = diesel::sql_query(
+        "SELECT count(*) AS n FROM pg_prepared_statements \
+         WHERE statement LIKE '%pg_advisory_xact_lock(hashtext($1))%'",
+    )
+    .get_result::<Count>(&mut *holder)
+    .unwrap();
+    assert_eq!(prepared.n, 1, "the lock's statement is kept prepared");
+}
+
 #[test]
 fn postgres_connections_plan_without_parallel_workers() {
     if !backends().contains(&Kind::Postgres) {
