@@ -3,7 +3,6 @@
 //! the `files` table with their size, organisation and uploader, so both figures are sums over
 //! it; certificates count towards them as attachments do.
 
-use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use time::{Duration, PrimitiveDateTime};
@@ -48,13 +47,14 @@ impl StorageRefusal {
     }
 }
 
-const SUM_SIZE: &str = "CAST(COALESCE(SUM(size), 0) AS BIGINT)";
+/// The files' bytes, 0 for none: written as text, as the backends type `SUM` differently.
+const SUM_SIZE: db::Fixed<BigInt> = db::Fixed::new("CAST(COALESCE(SUM(size), 0) AS BIGINT)");
 
 /// Bytes of files the organisation holds.
 pub fn org_usage(conn: &mut DbConn, org: &str) -> Result<i64, AppError> {
     Ok(files::table
         .filter(files::organisation_id.eq(org))
-        .select(sql::<BigInt>(SUM_SIZE))
+        .select(SUM_SIZE)
         .get_result(conn)?)
 }
 
@@ -67,7 +67,7 @@ fn uploaded_since(
     Ok(files::table
         .filter(files::uploaded_by.eq(user))
         .filter(files::created_at.gt(since))
-        .select(sql::<BigInt>(SUM_SIZE))
+        .select(SUM_SIZE)
         .get_result(conn)?)
 }
 

@@ -634,6 +634,49 @@ impl<GB> diesel::expression::ValidGrouping<GB> for Condition {
     type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 
+/// An SQL expression of type `ST` given as fixed text (an aggregate the two backends type
+/// differently, say), which unlike `diesel::dsl::sql` leaves its statement prepared: on
+/// PostgreSQL an unprepared statement is parsed and planned on every run, with a round trip of
+/// its own. Only for text written in the code, never from input.
+pub struct Fixed<ST>(&'static str, std::marker::PhantomData<ST>);
+
+impl<ST> Fixed<ST> {
+    pub const fn new(sql: &'static str) -> Fixed<ST> {
+        Fixed(sql, std::marker::PhantomData)
+    }
+}
+
+impl<ST: diesel::expression::TypedExpressionType> diesel::expression::Expression for Fixed<ST> {
+    type SqlType = ST;
+}
+
+impl<ST, DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for Fixed<ST> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql(self.0);
+        Ok(())
+    }
+}
+
+impl<ST> diesel::query_builder::QueryId for Fixed<ST> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<ST, QS> diesel::expression::AppearsOnTable<QS> for Fixed<ST> where Fixed<ST>: diesel::Expression
+{}
+
+impl<ST, QS> diesel::expression::SelectableExpression<QS> for Fixed<ST> where
+    Fixed<ST>: diesel::Expression
+{
+}
+
+impl<ST, GB> diesel::expression::ValidGrouping<GB> for Fixed<ST> {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
 /// True when the database answers a trivial query (for `/healthz`).
 pub fn ping(conn: &mut DbConn) -> Result<(), AppError> {
     conn.batch_execute("SELECT 1").map_err(AppError::from)

@@ -475,7 +475,11 @@ impl QueuePlan {
             self.priority,
             self.number.is_some(),
             // One organisation is an equality, several a list (see `fetch`).
-            if self.organisations() { self.named.len().min(2) } else { 0 },
+            if self.organisations() {
+                self.named.len().min(2)
+            } else {
+                0
+            },
             self.late,
             self.sort,
         );

@@ -321,7 +321,11 @@ pub(super) async fn queue_response(
             tr.ta("staff-tickets-named-list", &named_count)
         },
         other_scope: Filter {
-            scope: if filter.scope.is_empty() { "text".into() } else { String::new() },
+            scope: if filter.scope.is_empty() {
+                "text".into()
+            } else {
+                String::new()
+            },
             after: String::new(),
             before: String::new(),
             ..filter.clone()

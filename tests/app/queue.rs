@@ -644,7 +644,12 @@ fn scope_notice(r: &Resp) -> Option<(String, Vec<String>, String)> {
         .next()?;
     let links: Vec<String> = p
         .select(&scraper::Selector::parse("a").unwrap())
-        .map(|a| a.value().attr("href").unwrap_or_default().replace("&amp;", "&"))
+        .map(|a| {
+            a.value()
+                .attr("href")
+                .unwrap_or_default()
+                .replace("&amp;", "&")
+        })
         .collect();
     let (other, orgs) = links.split_last()?;
     Some((p.text().collect(), orgs.to_vec(), other.clone()))
@@ -729,8 +734,16 @@ async fn an_organisations_whole_name_lists_its_own_tickets_and_its_words_on_requ
         let own: Vec<String> = own.into_iter().map(|r| r.0).collect();
         // As words, the name is on tickets of organisations 120–129 too ("12" begins theirs).
         let with_words = with_every_word(&mut c, &donera::tickets::search::query_terms(&name));
-        assert!(own.len() > 50, "{kind:?}: {} tickets, want two pages", own.len());
-        assert!(with_words.len() > 50, "{kind:?}: {} tickets", with_words.len());
+        assert!(
+            own.len() > 50,
+            "{kind:?}: {} tickets, want two pages",
+            own.len()
+        );
+        assert!(
+            with_words.len() > 50,
+            "{kind:?}: {} tickets",
+            with_words.len()
+        );
         let plan = donera::tickets::queue::explain(
             &mut c,
             &donera::tickets::queue::Filter {
@@ -757,8 +770,15 @@ async fn an_organisations_whole_name_lists_its_own_tickets_and_its_words_on_requ
         assert_eq!(pages.concat(), own, "{kind:?}: {name}");
         let first = s.get(&start).await;
         let (text, orgs, text_scope) = scope_notice(&first).expect("the notice");
-        assert!(text.contains("Här visas ärendena för organisationen"), "{text}");
-        assert_eq!(orgs, [format!("/sv/personal/organisationer/{id}")], "{kind:?}");
+        assert!(
+            text.contains("Här visas ärendena för organisationen"),
+            "{text}"
+        );
+        assert_eq!(
+            orgs,
+            [format!("/sv/personal/organisationer/{id}")],
+            "{kind:?}"
+        );
         assert!(text_scope.contains("scope=text"), "{text_scope}");
         // The other scope: every ticket with the words, and a way back.
         let pages = walk(&mut s, &text_scope, 1).await;
@@ -776,7 +796,9 @@ async fn an_organisations_whole_name_lists_its_own_tickets_and_its_words_on_requ
             .collect::<Vec<_>>();
         assert_eq!(form_scope, ["text"]);
         // Part of a name is words: no notice, every ticket with them.
-        let r = s.get(&format!("{QUEUE}?state=all&q=B%C3%A4nkf%C3%B6reningen")).await;
+        let r = s
+            .get(&format!("{QUEUE}?state=all&q=B%C3%A4nkf%C3%B6reningen"))
+            .await;
         assert_eq!(r.status, 200);
         assert!(scope_notice(&r).is_none(), "{kind:?}: part of a name");
         // A scope that is not one.
