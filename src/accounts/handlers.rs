@@ -166,6 +166,9 @@ pub async fn register_submit(
             )
         }
         Registered::Created { .. } | Registered::EmailTaken => {
+            if matches!(outcome, Registered::Created { .. }) {
+                state.search.organisations_changed();
+            }
             flash(session, "register-done");
             Ok(redirect(Page::Login.path(locale)))
         }

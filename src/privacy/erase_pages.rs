@@ -333,6 +333,7 @@ pub async fn organisation_submit(
         erase::delete_organisation(c, now, &secret, &org_id, &u)
     })
     .await?;
+    cx.state.search.organisations_changed();
     signed_out(&cx.session, Page::OrganisationDelete, cx.locale)
 }
 

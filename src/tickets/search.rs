@@ -480,6 +480,13 @@ pub struct SearchIndex {
     names: Snapshot<OrganisationNames>,
 }
 
+impl SearchIndex {
+    /// Forgets the organisations' names: one was registered, or deleted.
+    pub fn organisations_changed(&self) {
+        self.names.clear();
+    }
+}
+
 impl Default for SearchIndex {
     fn default() -> SearchIndex {
         SearchIndex {
@@ -493,8 +500,9 @@ impl Default for SearchIndex {
 /// Organisations (id, name) by the words of their names (see [`name_key`]).
 type OrganisationNames = HashMap<Vec<String>, Vec<(String, String)>>;
 
-/// How long the organisations' names are served from memory: a new organisation, or a new
-/// name, is found by its words alone until then.
+/// How long the organisations' names are served from memory. This process forgets them when an
+/// organisation is registered or deleted ([`SearchIndex::organisations_changed`]); another
+/// instance finds a new organisation's name by its words alone until then.
 const NAMES_FRESH: Duration = Duration::from_secs(60);
 
 /// More organisations than this under one name are no one organisation: the search then looks
@@ -533,6 +541,7 @@ pub fn organisations_named(
     }
     let names = index.names.get(|| -> Result<OrganisationNames, AppError> {
         let rows: Vec<(String, String)> = o::table
+            .filter(o::deleted_at.is_null())
             .select((o::id, o::name))
             .order((o::name, o::id))
             .load(conn)?;

@@ -655,6 +655,37 @@ fn scope_notice(r: &Resp) -> Option<(String, Vec<String>, String)> {
     Some((p.text().collect(), orgs.to_vec(), other.clone()))
 }
 
+/// An organisation registered (or deleted) after the names were read into memory is known to
+/// the search at once, not a minute later.
+#[actix_web::test]
+async fn a_new_organisations_name_is_known_to_the_search_at_once() {
+    use crate::support::{orgnr, registered_member};
+    for kind in backends() {
+        let app = TestApp::start(kind);
+        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
+        let mut s = Browser::new(&app);
+        login(&mut s, "agent@partner.example.org", PW).await;
+        // A first search reads the names, before the organisation exists.
+        let q = "F%C3%B6reningen+Nyk%C3%B6ping+Norra";
+        let r = s.get(&format!("{QUEUE}?q={q}")).await;
+        assert!(scope_notice(&r).is_none());
+        let mut m = Browser::new(&app);
+        registered_member(&mut m, "Föreningen Nyköping Norra", &orgnr(31), "ny@nykoping.se").await;
+        let fields = [
+            ("category", "account"),
+            ("subject", "Inloggning"),
+            ("message", "Hur loggar vi in?"),
+            ("link", ""),
+        ];
+        let r = crate::tickets::open_ticket(&mut m, "sv", &fields, &[]).await;
+        assert_eq!(r.status, 303);
+        let r = s.get(&format!("{QUEUE}?q={q}")).await;
+        let (_, orgs, _) = scope_notice(&r).expect("the new organisation's name is known");
+        assert_eq!(orgs.len(), 1, "{kind:?}");
+        assert_eq!(numbers(&r).len(), 1, "{kind:?}: its ticket");
+    }
+}
+
 #[actix_web::test]
 async fn a_name_two_organisations_share_lists_the_tickets_of_both() {
     use donera::db::schema::organisations as o;
