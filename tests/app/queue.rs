@@ -670,7 +670,13 @@ async fn a_new_organisations_name_is_known_to_the_search_at_once() {
         let r = s.get(&format!("{QUEUE}?q={q}")).await;
         assert!(scope_notice(&r).is_none());
         let mut m = Browser::new(&app);
-        registered_member(&mut m, "Föreningen Nyköping Norra", &orgnr(31), "ny@nykoping.se").await;
+        registered_member(
+            &mut m,
+            "Föreningen Nyköping Norra",
+            &orgnr(31),
+            "ny@nykoping.se",
+        )
+        .await;
         let fields = [
             ("category", "account"),
             ("subject", "Inloggning"),
