@@ -636,6 +636,17 @@ async fn an_organisations_name_finds_each_ticket_with_its_words_from_the_rarest_
     }
 }
 
+/// The numbers of the organisations' tickets, last activity first (the queue's default order).
+fn tickets_of(c: &mut donera::db::DbConn, orgs: &[String]) -> Vec<String> {
+    let mut rows: Vec<(String, PrimitiveDateTime)> = tickets::table
+        .filter(tickets::organisation_id.eq_any(orgs))
+        .select((tickets::number, tickets::updated_at))
+        .load(c)
+        .unwrap();
+    rows.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
+    rows.into_iter().map(|r| r.0).collect()
+}
+
 /// The notice above the results: its text, its organisation links and its other-scope link.
 fn scope_notice(r: &Resp) -> Option<(String, Vec<String>, String)> {
     let html = r.html();
@@ -709,13 +720,7 @@ async fn a_name_two_organisations_share_lists_the_tickets_of_both() {
             .set(o::name.eq("Föreningen Tvillingen"))
             .execute(&mut c)
             .unwrap();
-        let mut want: Vec<(String, PrimitiveDateTime)> = tickets::table
-            .filter(tickets::organisation_id.eq_any(&twins))
-            .select((tickets::number, tickets::updated_at))
-            .load(&mut c)
-            .unwrap();
-        want.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
-        let want: Vec<String> = want.into_iter().map(|r| r.0).collect();
+        let want = tickets_of(&mut c, &twins);
         assert!(!want.is_empty());
         drop(c);
         let mut s = Browser::new(&app);
@@ -762,13 +767,7 @@ async fn an_organisations_whole_name_lists_its_own_tickets_and_its_words_on_requ
             .set(tickets::organisation_id.eq(&id))
             .execute(&mut c)
             .unwrap();
-        let mut own: Vec<(String, PrimitiveDateTime)> = tickets::table
-            .filter(tickets::organisation_id.eq(&id))
-            .select((tickets::number, tickets::updated_at))
-            .load(&mut c)
-            .unwrap();
-        own.sort_by(|a, b| (b.1, &b.0).cmp(&(a.1, &a.0)));
-        let own: Vec<String> = own.into_iter().map(|r| r.0).collect();
+        let own = tickets_of(&mut c, std::slice::from_ref(&id));
         // As words, the name is on tickets of organisations 120–129 too ("12" begins theirs).
         let with_words = with_every_word(&mut c, &donera::tickets::search::query_terms(&name));
         assert!(
