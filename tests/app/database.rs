@@ -264,8 +264,6 @@ fn the_throttle_window_slides() {
     );
 }
 
-/// Every connection of the pool plans without parallel workers on PostgreSQL (see
-/// `db::Manager::open`): a search planned in parallel took 30 times as long as alone.
 /// `db::lock_key` holds PostgreSQL's advisory lock on the key until its transaction ends, and
 /// its statement stays prepared (it is run for each ticket the contact form opens).
 #[test]
@@ -316,6 +314,8 @@ fn a_key_stays_locked_until_the_transaction_ends() {
     assert_eq!(prepared.n, 1, "the lock's statement is kept prepared");
 }
 
+/// Every connection of the pool plans without parallel workers on PostgreSQL (see
+/// `db::Manager::open`): a search planned in parallel took 30 times as long as alone.
 #[test]
 fn postgres_connections_plan_without_parallel_workers() {
     if !backends().contains(&Kind::Postgres) {

@@ -666,8 +666,8 @@ fn scope_notice(r: &Resp) -> Option<(String, Vec<String>, String)> {
     Some((p.text().collect(), orgs.to_vec(), other.clone()))
 }
 
-/// An organisation registered (or deleted) after the names were read into memory is known to
-/// the search at once, not a minute later.
+/// An organisation registered after the names were read into memory is known to the search at
+/// once, not a minute later.
 #[actix_web::test]
 async fn a_new_organisations_name_is_known_to_the_search_at_once() {
     use crate::support::{orgnr, registered_member};
