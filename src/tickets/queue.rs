@@ -158,6 +158,8 @@ pub struct QueuePage {
     /// The organisations (id, name) whose name the search is: their tickets are listed, unless
     /// the filter's scope is the text.
     pub named: Vec<(String, String)>,
+    /// The rows are the named organisations' tickets (not the tickets with the words).
+    pub by_name: bool,
 }
 
 /// One page of the queue: at most [`PAGE`] tickets. Text search narrows by the folded words'
@@ -199,6 +201,7 @@ pub fn queue(
         rows,
         prev: prev.map(|c| c.encode()),
         next: next.map(|c| c.encode()),
+        by_name: plan.organisations(),
         named: plan.named,
     }))
 }

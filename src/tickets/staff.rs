@@ -287,7 +287,7 @@ pub(super) async fn queue_response(
         })
         .collect();
     let path = Page::StaffTickets.path(locale);
-    let by_name = filter.scope.is_empty();
+    let by_name = page.by_name;
     let named_count = crate::i18n::args([("count", (page.named.len() as i64).into())]);
     let link = |dir: &str, cursor: String| filter.link(path, Some((dir, &cursor)));
     let tpl = QueueTpl {
