@@ -96,11 +96,10 @@ pub async fn show(
             members,
             crate::validation::model::of_organisation(c, &id)?,
             crate::orders::model::of_organisation(c, &id)?,
-            crate::tickets::model::of_organisation_after(
+            crate::tickets::model::of_organisation_after::<{ TICKETS_SHOWN as u32 + 1 }>(
                 c,
                 &id,
                 after.as_ref().map(|a| (a.key, a.number.as_str())),
-                TICKETS_SHOWN + 1,
             )?,
             crate::storage::org_usage(c, &id)?,
         ))

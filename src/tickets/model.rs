@@ -301,34 +301,31 @@ pub fn of_organisation(
         .load(conn)?)
 }
 
-/// Up to `limit` of an organisation's tickets, last activity first, after `after` (a ticket's
-/// last activity and number) in that order: a walk of the `tickets_organisation` index from the
-/// cursor on, as cheap on the hundredth page as on the first.
-pub fn of_organisation_after(
+/// Up to `N` of an organisation's tickets, last activity first, after `after` (a ticket's last
+/// activity and number) in that order: a walk of the `tickets_organisation` index from the cursor
+/// on, as cheap on the hundredth page as on the first. `N` is written into the statement and the
+/// cursor bound (`LimitLiteral`, `queue::Beyond`), so that both pages stay prepared with one plan:
+/// with the limit bound, PostgreSQL planned the statement anew on every view.
+pub fn of_organisation_after<const N: u32>(
     conn: &mut DbConn,
     org: &str,
     after: Option<(PrimitiveDateTime, &str)>,
-    limit: i64,
 ) -> Result<Vec<Ticket>, AppError> {
     let mut q = t::table
         .filter(t::organisation_id.eq(org))
         .filter(t::merged_into.is_null())
         .order((t::updated_at.desc(), t::number.desc()))
-        .limit(limit)
         .select(Ticket::as_select())
         .into_boxed();
     if let Some((at, number)) = after {
-        use diesel::sql_types::{Bool, Text, Timestamp};
-        // A row comparison: both backends read it as a range of the index (as the queue does).
-        q = q.filter(
-            diesel::dsl::sql::<Bool>("(tickets.updated_at, tickets.number) < (")
-                .bind::<Timestamp, _>(at)
-                .sql(", ")
-                .bind::<Text, _>(number.to_owned())
-                .sql(")"),
-        );
+        q = q.filter(super::queue::Beyond {
+            column: "tickets.updated_at",
+            forward: false,
+            key: at,
+            number: number.to_owned(),
+        });
     }
-    Ok(q.load(conn)?)
+    Ok(crate::db::LimitLiteral::<_, N>::new(q).load(conn)?)
 }
 
 /// What the staff ticket page shows of an organisation: its members, validation requests, newest

@@ -548,11 +548,11 @@ impl Key {
 /// `(column, tickets.number) > (key, number)` (`<` walking backwards), with both values bound:
 /// both backends read a row comparison as a range of the index on (column, number). Written by
 /// hand rather than with `dsl::sql` so that the statement stays prepared (see `fetch`).
-struct Beyond {
-    column: &'static str,
-    forward: bool,
-    key: PrimitiveDateTime,
-    number: String,
+pub(crate) struct Beyond {
+    pub(crate) column: &'static str,
+    pub(crate) forward: bool,
+    pub(crate) key: PrimitiveDateTime,
+    pub(crate) number: String,
 }
 
 impl diesel::expression::Expression for Beyond {

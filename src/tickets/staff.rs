@@ -506,8 +506,6 @@ fn gather(
     })
 }
 
-/// The ticket by number and the rest of its page, in one trip to the database: for the page
-/// itself and for its return after a refused form.
 /// The thread with, on each message that came by e-mail, its original and refused files.
 fn with_mail(
     tr: &Tr,
@@ -553,6 +551,8 @@ pub async fn mail_original(
         .body(raw))
 }
 
+/// The ticket by number and the rest of its page, in one trip to the database: for the page
+/// itself and for its return after a refused form.
 async fn load_page(state: &AppState, number: String) -> Result<(Ticket, Loaded), AppError> {
     let today = state.clock.now_utc_naive().date();
     let caches = state.caches.clone();
