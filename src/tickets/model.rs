@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use time::PrimitiveDateTime;
 
+use super::csat::Answer;
 use super::{Priority, State};
 use crate::accounts::model::Organisation;
 use crate::db::schema::{
@@ -188,31 +189,33 @@ impl Canned {
     }
 }
 
-/// A ticket by number with its organisation and its whole thread, internal notes too, in one
-/// query: the staff ticket page. The ticket comes once per message (and file), which costs less
-/// than a second trip to the database.
-#[allow(clippy::type_complexity)]
-pub fn by_number_with_thread(
-    conn: &mut DbConn,
-    number: &str,
-) -> Result<
-    Option<(
-        Ticket,
-        Option<Organisation>,
-        Vec<(Message, Vec<Attachment>)>,
-    )>,
-    AppError,
-> {
+/// A ticket with what the staff ticket page reads with it ([`by_number_with_thread`]).
+pub struct Thread {
+    pub ticket: Ticket,
+    pub org: Option<Organisation>,
+    /// The requester's satisfaction answer.
+    pub answer: Option<Answer>,
+    /// The whole thread, internal notes too, oldest first, each message with its files.
+    pub messages: Vec<(Message, Vec<Attachment>)>,
+}
+
+/// A ticket by number with its organisation, its satisfaction answer and its whole thread, in
+/// one query: the staff ticket page. The ticket comes once per message (and file), which costs
+/// less than a second trip to the database (on PostgreSQL a trip costs more than the reading).
+pub fn by_number_with_thread(conn: &mut DbConn, number: &str) -> Result<Option<Thread>, AppError> {
     let Some(n) = super::parse_number(number) else {
         return Ok(None);
     };
-    let rows: Vec<(
+    type Row = (
         Ticket,
         Option<Organisation>,
+        Option<Answer>,
         Option<Message>,
         Option<FileRow>,
-    )> = on_backend!(conn, |c| t::table
+    );
+    let rows: Vec<Row> = on_backend!(conn, |c| t::table
         .left_join(organisations::table)
+        .left_join(tr::table.on(tr::ticket_id.eq(t::id)))
         .left_join(tm::table.on(tm::ticket_id.eq(t::id)))
         .left_join(ta::table.on(ta::message_id.eq(tm::id)))
         .left_join(files::table.on(files::id.nullable().eq(ta::file_id.nullable())))
@@ -225,16 +228,25 @@ pub fn by_number_with_thread(
         .select((
             Ticket::as_select(),
             Option::<Organisation>::as_select(),
+            Option::<Answer>::as_select(),
             Option::<Message>::as_select(),
             FILE_COLUMNS.nullable(),
         ))
         .load(c))?;
     let mut rows = rows.into_iter().peekable();
-    let Some((ticket, org)) = rows.peek().map(|(t, o, _, _)| (t.clone(), o.clone())) else {
+    let Some((ticket, org, answer)) = rows
+        .peek()
+        .map(|(t, o, a, _, _)| (t.clone(), o.clone(), a.clone()))
+    else {
         return Ok(None);
     };
-    let thread = fold_thread(rows.filter_map(|(_, _, m, f)| Some((m?, f))));
-    Ok(Some((ticket, org, thread)))
+    let messages = fold_thread(rows.filter_map(|(_, _, _, m, f)| Some((m?, f))));
+    Ok(Some(Thread {
+        ticket,
+        org,
+        answer,
+        messages,
+    }))
 }
 
 pub fn by_number(conn: &mut DbConn, number: &str) -> Result<Option<Ticket>, AppError> {
@@ -695,14 +707,31 @@ pub struct Mailed {
     pub refused: Vec<(String, String)>,
 }
 
-/// The e-mails behind these messages (written by `mail_in::receive`), by message id.
-pub fn mailed(
+/// The mail the staff ticket page shows, in one statement: the e-mails behind these messages
+/// (written by `mail_in::receive`), by message id, and whether `address` bounces (see
+/// [`bouncing`]). One statement rather than two: on PostgreSQL each costs a round trip.
+pub fn mail_of_thread(
     conn: &mut DbConn,
     message_ids: &[i64],
-) -> Result<std::collections::HashMap<i64, Mailed>, AppError> {
+    address: &str,
+) -> Result<(std::collections::HashMap<i64, Mailed>, Option<Bounce>), AppError> {
     use crate::db::schema::{mail_in as mi, mail_in_originals as mo};
-    let rows: Vec<(Option<i64>, bool, String)> = mi::table
-        .filter(mi::message_id.eq_any(message_ids))
+    let address = address.trim().to_lowercase();
+    /// Message, original kept, refused files, bounced address, received, detail.
+    type Row = (
+        Option<i64>,
+        bool,
+        String,
+        Option<String>,
+        PrimitiveDateTime,
+        String,
+    );
+    let rows: Vec<Row> = mi::table
+        .filter(
+            mi::message_id
+                .eq_any(message_ids)
+                .or(mi::bounced_email.eq(&address)),
+        )
         .select((
             mi::message_id,
             diesel::dsl::exists(
@@ -711,27 +740,40 @@ pub fn mailed(
                     .filter(mo::part.eq(0)),
             ),
             mi::refused,
+            mi::bounced_email,
+            mi::received_at,
+            mi::detail,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, has_original, refused)| {
-            let refused = refused
-                .lines()
-                .filter_map(|l| {
-                    let (name, why) = l.rsplit_once('\t')?;
-                    Some((name.to_owned(), why.to_owned()))
-                })
-                .collect();
-            Some((
-                id?,
-                Mailed {
-                    has_original,
-                    refused,
-                },
-            ))
-        })
-        .collect())
+    let mut mailed = std::collections::HashMap::new();
+    let mut last: std::collections::HashMap<String, Bounce> = std::collections::HashMap::new();
+    for (id, has_original, refused, bounced, at, detail) in rows {
+        if let Some(id) = id.filter(|id| message_ids.contains(id)) {
+            mailed.insert(id, Mailed::new(has_original, &refused));
+        }
+        if bounced.as_deref() == Some(address.as_str()) {
+            keep_newest(&mut last, address.clone(), (at, detail));
+        }
+    }
+    unheard_since(conn, &mut last)?;
+    Ok((mailed, last.into_values().next()))
+}
+
+impl Mailed {
+    /// From the record's columns: `refused` holds one "name<TAB>reason" a line.
+    fn new(has_original: bool, refused: &str) -> Mailed {
+        let refused = refused
+            .lines()
+            .filter_map(|l| {
+                let (name, why) = l.rsplit_once('\t')?;
+                Some((name.to_owned(), why.to_owned()))
+            })
+            .collect();
+        Mailed {
+            has_original,
+            refused,
+        }
+    }
 }
 
 /// The original e-mail behind message `message_id` of ticket `ticket_id`, while it is kept.
@@ -751,38 +793,48 @@ pub fn mail_original(
     Ok((!parts.is_empty()).then(|| parts.concat()))
 }
 
-/// The last delivery failure of mail to `address` (when, and the status code), unless mail has
-/// come from that address since: then it works again.
-pub fn bouncing(
-    conn: &mut DbConn,
-    address: &str,
-) -> Result<Option<(PrimitiveDateTime, String)>, AppError> {
-    Ok(bouncing_of(conn, &[address.to_owned()])?
-        .into_values()
-        .next())
-}
+/// A delivery failure: when, and the status code.
+pub type Bounce = (PrimitiveDateTime, String);
 
-/// [`bouncing`] for several addresses at once (an organisation's members), in two queries; the
-/// map holds the bouncing ones, by lowercased address.
+/// The last delivery failure of mail to each of `addresses` that has one and from which no mail
+/// has come since (then it works again), by lowercased address, in two queries: an
+/// organisation's members.
 pub fn bouncing_of(
     conn: &mut DbConn,
     addresses: &[String],
-) -> Result<std::collections::HashMap<String, (PrimitiveDateTime, String)>, AppError> {
+) -> Result<std::collections::HashMap<String, Bounce>, AppError> {
     use crate::db::schema::mail_in as mi;
     let addresses: Vec<String> = addresses.iter().map(|a| a.trim().to_lowercase()).collect();
     let bounces: Vec<(Option<String>, PrimitiveDateTime, String)> = mi::table
         .filter(mi::bounced_email.eq_any(&addresses))
-        .order(mi::received_at.desc())
         .select((mi::bounced_email, mi::received_at, mi::detail))
         .load(conn)?;
     let mut last = std::collections::HashMap::new();
     for (address, at, status) in bounces {
         if let Some(address) = address {
-            last.entry(address).or_insert((at, status));
+            keep_newest(&mut last, address, (at, status));
         }
     }
+    unheard_since(conn, &mut last)?;
+    Ok(last)
+}
+
+fn keep_newest(last: &mut std::collections::HashMap<String, Bounce>, address: String, b: Bounce) {
+    let kept = last.entry(address).or_insert_with(|| b.clone());
+    if b.0 > kept.0 {
+        *kept = b;
+    }
+}
+
+/// Drops from `last` the addresses mail has come from since their bounce (a second query, only
+/// when something bounced).
+fn unheard_since(
+    conn: &mut DbConn,
+    last: &mut std::collections::HashMap<String, Bounce>,
+) -> Result<(), AppError> {
+    use crate::db::schema::mail_in as mi;
     if last.is_empty() {
-        return Ok(last);
+        return Ok(());
     }
     let heard: Vec<(String, Option<PrimitiveDateTime>)> = mi::table
         .filter(mi::sender_email.eq_any(last.keys()))
@@ -796,5 +848,5 @@ pub fn bouncing_of(
             last.remove(&address);
         }
     }
-    Ok(last)
+    Ok(())
 }

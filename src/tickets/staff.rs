@@ -467,12 +467,17 @@ struct Loaded {
 /// with the ticket where they can be), read in one go.
 fn gather(
     c: &mut DbConn,
-    tc: &Ticket,
-    org: Option<Organisation>,
-    messages: Vec<(model::Message, Vec<model::Attachment>)>,
+    thread: model::Thread,
     today: time::Date,
     caches: &super::Caches,
 ) -> Result<Loaded, AppError> {
+    let model::Thread {
+        ticket: tc,
+        org,
+        answer,
+        messages,
+    } = thread;
+    let tc = &tc;
     let (org, others) = match &tc.organisation_id {
         Some(id) => {
             let mut overview = model::org_overview(c, id, &tc.id)?;
@@ -492,6 +497,8 @@ fn gather(
         Some(id) => model::by_id(c, id)?,
         None => None,
     };
+    let ids: Vec<i64> = messages.iter().map(|(m, _)| m.id).collect();
+    let (mailed, bouncing) = model::mail_of_thread(c, &ids, &tc.requester_email)?;
     Ok(Loaded {
         staff: caches.staff.get(|| accounts::staff_names(c))?,
         canned: caches.canned.get(|| model::canned_all(c))?,
@@ -499,9 +506,9 @@ fn gather(
         others,
         merged_into,
         sla: caches.sla.get(|| super::sla::load(c))?,
-        csat: super::csat::answer(c, &tc.id)?,
-        mailed: model::mailed(c, &messages.iter().map(|(m, _)| m.id).collect::<Vec<_>>())?,
-        bouncing: model::bouncing(c, &tc.requester_email)?,
+        csat: answer,
+        mailed,
+        bouncing,
         messages,
     })
 }
@@ -557,9 +564,9 @@ async fn load_page(state: &AppState, number: String) -> Result<(Ticket, Loaded),
     let today = state.clock.now_utc_naive().date();
     let caches = state.caches.clone();
     db::run(&state.pool, move |c| {
-        let (t, org, messages) =
-            model::by_number_with_thread(c, &number)?.ok_or(AppError::NotFound)?;
-        let loaded = gather(c, &t, org, messages, today, &caches)?;
+        let thread = model::by_number_with_thread(c, &number)?.ok_or(AppError::NotFound)?;
+        let t = thread.ticket.clone();
+        let loaded = gather(c, thread, today, &caches)?;
         Ok((t, loaded))
     })
     .await

@@ -529,6 +529,29 @@ async fn machine_mail_is_not_a_customer_message_and_bounces_warn_staff() {
         assert_eq!(deliver(&app, &back), Outcome::Joined(FIRST.into()));
         let page = s.get(&format!("/sv/personal/arenden/{FIRST}")).await;
         assert!(!page.text().contains("studsade"), "{}", page.text());
+        // The page reads its messages' mail and the address's bounces in one statement: a
+        // bounce after the reply shows beside that reply's original, each where it belongs.
+        app.clock.advance(time::Duration::minutes(1));
+        let again = dsn.replace("dsn1@", "dsn2@").replace("5.1.1", "5.2.2");
+        assert_eq!(
+            deliver(&app, again.as_bytes()),
+            Outcome::Bounce(VERA.into())
+        );
+        let page = s.get(&format!("/sv/personal/arenden/{FIRST}")).await;
+        let warning = page.select_text(".notice.warning").unwrap_or_default();
+        assert!(
+            warning.contains("vera@kor.se") && warning.contains("5.2.2"),
+            "{warning}"
+        );
+        let eml = page
+            .attr("a[download]", "href")
+            .expect("the reply's original");
+        let original = s.get(&eml).await;
+        assert_eq!(original.status, 200);
+        assert!(
+            String::from_utf8_lossy(&original.body).contains("<back@kor.se>"),
+            "{eml}"
+        );
     }
 }
 
