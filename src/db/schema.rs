@@ -267,6 +267,7 @@ diesel::table! {
         resolution_met -> Nullable<Bool>,
         breaches -> Integer,
         terms_sig -> Nullable<Binary>,
+        rating -> Nullable<Text>,
     }
 }
 

@@ -20,7 +20,7 @@ use super::views::Row;
 use super::{State, views};
 use crate::accounts::auth::Viewer;
 use crate::audit::{self, Actor};
-use crate::db::schema::ticket_ratings as tr;
+use crate::db::schema::{ticket_ratings as tr, tickets as t};
 use crate::db::{self, DbConn, on_backend};
 use crate::error::AppError;
 use crate::i18n::routes::Page;
@@ -229,6 +229,9 @@ pub fn record(
                 tr::rated_at.eq(now),
             ))
             .execute(c))?;
+        diesel::update(t::table.find(&ticket.id))
+            .set(t::rating.eq(rating.key()))
+            .execute(c)?;
         // The requester answers without signing in: the e-mail's link is who they are.
         let actor = Actor {
             id: ticket.requester_id.as_deref(),

@@ -101,20 +101,9 @@ pub struct Summary {
     pub due_at: Option<PrimitiveDateTime>,
     #[diesel(deserialize_as = crate::db::OptTs)]
     pub first_response_at: Option<PrimitiveDateTime>,
-    /// The requester's satisfaction answer, read with the row: a queue page is one statement,
-    /// where a second one for the page's answers cost PostgreSQL a round trip a page.
-    #[diesel(select_expression = rating_of_row(), select_expression_type = rating_of_row)]
+    /// The requester's satisfaction answer, kept on the ticket (`tickets.rating`, written with
+    /// the answer by `csat::record`) so that a queue page reads it with each row.
     pub rating: Option<String>,
-}
-
-/// The answer of the ticket in the statement's row, as a subquery (one index entry a listed
-/// ticket: `ticket_ratings_ticket` carries the rating).
-#[diesel::dsl::auto_type]
-fn rating_of_row() -> _ {
-    tr::table
-        .filter(tr::ticket_id.eq(t::id))
-        .select(tr::rating)
-        .single_value()
 }
 
 impl From<&Ticket> for Summary {

@@ -438,6 +438,7 @@ impl Batch {
                         t::subject.eq(&k.subject),
                         t::state.eq(k.state),
                         t::priority.eq(k.priority),
+                        t::rating.eq(k.sla.rating.map(|r| r.0)),
                     ),
                     (
                         t::assignee_id.eq(k.assignee_id.as_deref()),
