@@ -697,8 +697,8 @@ pub struct Mailed {
 }
 
 /// The mail the staff ticket page shows, in one statement: the e-mails behind these messages
-/// (written by `mail_in::receive`), by message id, and whether `address` bounces (see
-/// [`bouncing`]). One statement rather than two: on PostgreSQL each costs a round trip.
+/// (written by `mail_in::receive`), by message id, and whether `address` bounces (as
+/// [`bouncing_of`] says). One statement rather than two: on PostgreSQL each costs a round trip.
 pub fn mail_of_thread(
     conn: &mut DbConn,
     message_ids: &[i64],
@@ -809,9 +809,15 @@ pub fn bouncing_of(
 }
 
 fn keep_newest(last: &mut std::collections::HashMap<String, Bounce>, address: String, b: Bounce) {
-    let kept = last.entry(address).or_insert_with(|| b.clone());
-    if b.0 > kept.0 {
-        *kept = b;
+    use std::collections::hash_map::Entry;
+    match last.entry(address) {
+        Entry::Occupied(mut kept) if kept.get().0 < b.0 => {
+            kept.insert(b);
+        }
+        Entry::Occupied(_) => {}
+        Entry::Vacant(slot) => {
+            slot.insert(b);
+        }
     }
 }
 
