@@ -319,12 +319,7 @@ pub fn of_organisation_after<const N: u32>(
         .select(Ticket::as_select())
         .into_boxed();
     if let Some((at, number)) = after {
-        q = q.filter(super::queue::Beyond {
-            column: "tickets.updated_at",
-            forward: false,
-            key: at,
-            number: number.to_owned(),
-        });
+        q = q.filter(super::queue::Beyond::older_than(at, number));
     }
     Ok(crate::db::LimitLiteral::<_, N>::new(q).load(conn)?)
 }

@@ -549,10 +549,23 @@ impl Key {
 /// both backends read a row comparison as a range of the index on (column, number). Written by
 /// hand rather than with `dsl::sql` so that the statement stays prepared (see `fetch`).
 pub(crate) struct Beyond {
-    pub(crate) column: &'static str,
-    pub(crate) forward: bool,
-    pub(crate) key: PrimitiveDateTime,
-    pub(crate) number: String,
+    column: &'static str,
+    forward: bool,
+    key: PrimitiveDateTime,
+    number: String,
+}
+
+impl Beyond {
+    /// Past the ticket with last activity `key` and `number`, walking last activity first: the
+    /// organisation page's cursor, on the same index as the queue's.
+    pub(crate) fn older_than(key: PrimitiveDateTime, number: &str) -> Beyond {
+        Beyond {
+            column: Key::Updated.sql(),
+            forward: false,
+            key,
+            number: number.to_owned(),
+        }
+    }
 }
 
 impl diesel::expression::Expression for Beyond {

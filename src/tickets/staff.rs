@@ -472,12 +472,12 @@ fn gather(
     caches: &super::Caches,
 ) -> Result<Loaded, AppError> {
     let model::Thread {
-        ticket: tc,
+        ticket,
         org,
         answer,
         messages,
     } = thread;
-    let tc = &tc;
+    let tc = &ticket;
     let (org, others) = match &tc.organisation_id {
         Some(id) => {
             let mut overview = model::org_overview(c, id, &tc.id)?;

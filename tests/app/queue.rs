@@ -673,9 +673,8 @@ async fn a_new_organisations_name_is_known_to_the_search_at_once() {
     use crate::support::{orgnr, registered_member};
     for kind in backends() {
         let app = TestApp::start(kind);
-        staff_user(&app, "agent@partner.example.org", Role::Agent).await;
-        let mut s = Browser::new(&app);
-        login(&mut s, "agent@partner.example.org", PW).await;
+        let mut s =
+            crate::tickets::staff_browser(&app, "agent@partner.example.org", Role::Agent).await;
         // A first search reads the names, before the organisation exists.
         let q = "F%C3%B6reningen+Nyk%C3%B6ping+Norra";
         let r = s.get(&format!("{QUEUE}?q={q}")).await;
