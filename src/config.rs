@@ -203,14 +203,18 @@ impl Settings {
             Some(u) => Some(parse_origin("DONERA_PARTNER_URL", &u).map(|_| u)?),
             None => None,
         };
-        // Half the cores: a worker parses, renders and writes; the database work runs on the
-        // blocking threads and, for PostgreSQL on the same machine, in its server, which need
-        // the other half. Measured on the help desk on 2 cores with PostgreSQL: one worker cut
-        // the p99 of the ticket view from ~12 to ~9.5 ms at the same throughput, as fewer
-        // threads took turns on the cores; SQLite pages kept their p99.
+        // PostgreSQL: half the cores. A worker parses, renders and writes; the statements run in
+        // the server on the same machine, which needs the other half. On the help desk on 2
+        // cores one worker cut the p99 of the ticket view from ~12 to ~9.5 ms at the same
+        // throughput, as fewer threads took turns on the cores. SQLite: every core, as the
+        // busiest pages read on the worker itself (`db::run_quick`): on 2 cores at 1,000,000
+        // tickets, the queue's first page made 5,280-5,340 requests/s (p99 5.5-5.6 ms) with two
+        // workers, 2,950-3,270 with one (wrk, 16 connections, on the same cores).
+        let sqlite = crate::db::Backend::from_url(&database_url).is_ok_and(|b| b.is_sqlite());
         let workers = parse_number("DONERA_WORKERS", get("DONERA_WORKERS"), 1, 256)?
             .unwrap_or_else(|| {
-                (std::thread::available_parallelism().map_or(2, |n| n.get()) / 2).max(1)
+                let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+                if sqlite { cores } else { (cores / 2).max(1) }
             });
         // SQLite runs its statements on the portal's own cores, so a connection per core: more
         // only take turns on the CPU, and each page waits for the others' slices (at 1,000,000
@@ -224,11 +228,7 @@ impl Settings {
                 let cores = std::thread::available_parallelism()
                     .map_or(2, |n| n.get())
                     .clamp(1, 16);
-                if crate::db::Backend::from_url(&database_url).is_ok_and(|b| b.is_sqlite()) {
-                    cores
-                } else {
-                    2 * cores
-                }
+                if sqlite { cores } else { 2 * cores }
             });
         let (secret_key, source) = match get("DONERA_SECRET_KEY") {
             Some(k) if k.len() < 32 => return Err(ConfigError::ShortSecret),
@@ -634,6 +634,10 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(pg.db_pool_size, 2 * cores);
+        // Workers: every core on SQLite (its busiest reads run on them), half on PostgreSQL.
+        let all = std::thread::available_parallelism().map_or(2, |n| n.get());
+        assert_eq!(sqlite.workers, all);
+        assert_eq!(pg.workers, (all / 2).max(1));
         // Set, the number is kept; hashing takes threads of its own beside the connections'.
         let (set, _) = Settings::from_env(env(&[
             ("DONERA_SECRET_KEY", KEY),

@@ -41,7 +41,7 @@ async fn current(req: &HttpRequest) -> Result<Option<User>, AppError> {
         .app_data::<web::Data<AppState>>()
         .cloned()
         .ok_or_else(|| AppError::Internal("no app state".into()))?;
-    let user = db::run(&state.pool, move |c| model::user_by_id(c, &uid)).await?;
+    let user = db::run_quick(&state.pool, move |c| model::user_by_id(c, &uid)).await?;
     match user {
         Some(u) if u.disabled_at.is_none() && u.password_hash.is_some() => Ok(Some(User {
             password_hash: None,

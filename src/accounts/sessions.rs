@@ -178,7 +178,7 @@ impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let id = key_hash(key.as_ref());
         let now = self.clock.now_utc_naive();
-        let state = db::run(&self.pool, move |c| load(c, &id, now))
+        let state = db::run_quick(&self.pool, move |c| load(c, &id, now))
             .await
             .map_err(|e| LoadError::Other(other(e)))?;
         let Some((text, user)) = state else {

@@ -79,7 +79,7 @@ pub async fn show(
     };
     let first_page = after.is_none();
     let today = state.clock.now_utc_naive().date();
-    let (org, members, requests, orders, tickets, stored) = db::run(&state.pool, move |c| {
+    let (org, members, requests, orders, tickets, stored) = db::run_quick(&state.pool, move |c| {
         let org = model::organisation(c, &id)?.ok_or(AppError::NotFound)?;
         let members = model::members_of(c, &id)?;
         let emails: Vec<String> = members.iter().map(|m| m.email.clone()).collect();

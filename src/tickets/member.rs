@@ -410,7 +410,7 @@ pub async fn related(
     if o.is_none() && v.is_none() && a.is_none() {
         return Ok(vec![]);
     }
-    let (order, request, article) = db::run(&state.pool, move |c| {
+    let (order, request, article) = db::run_quick(&state.pool, move |c| {
         let order = match o {
             Some(id) => crate::orders::model::find(c, &id)?,
             None => None,

@@ -183,12 +183,18 @@ pub(super) async fn queue_response(
     let caches = state.caches.clone();
     let search = state.search.clone();
     let now = state.clock.now_utc_naive();
-    let (rows, staff_list, policy) = db::run(&state.pool, move |c| {
+    let searching = !filter.q.trim().is_empty();
+    let work = move |c: &mut db::DbConn| {
         let rows = queue::queue(c, &fq, &me, &search, now)?;
         let policy = caches.sla.get(|| super::sla::load(c))?;
         Ok((rows, caches.staff.get(|| accounts::staff_names(c))?, policy))
-    })
-    .await?;
+    };
+    // A filtered page reads one page of rows by an index; a search may walk many tickets.
+    let (rows, staff_list, policy) = if searching {
+        db::run(&state.pool, work).await?
+    } else {
+        db::run_quick(&state.pool, work).await?
+    };
     let page = match rows {
         Ok(page) => page,
         Err(
@@ -442,7 +448,7 @@ pub struct ReplyForm {
 }
 
 async fn load(state: &AppState, number: String) -> Result<Ticket, AppError> {
-    db::run(&state.pool, move |c| model::by_number(c, &number))
+    db::run_quick(&state.pool, move |c| model::by_number(c, &number))
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -563,7 +569,7 @@ pub async fn mail_original(
 async fn load_page(state: &AppState, number: String) -> Result<(Ticket, Loaded), AppError> {
     let today = state.clock.now_utc_naive().date();
     let caches = state.caches.clone();
-    db::run(&state.pool, move |c| {
+    db::run_quick(&state.pool, move |c| {
         let thread = model::by_number_with_thread(c, &number)?.ok_or(AppError::NotFound)?;
         let t = thread.ticket.clone();
         let loaded = gather(c, thread, today, &caches)?;

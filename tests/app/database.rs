@@ -336,3 +336,50 @@ fn postgres_connections_plan_without_parallel_workers() {
         assert_eq!(s.max_parallel_workers_per_gather, "0");
     }
 }
+
+/// `db::run_quick` (see its doc): on SQLite a free connection is used on the calling thread; a
+/// busy one sends the work to the blocking threads, where it waits for the connection instead
+/// of stalling the worker; on PostgreSQL it always goes there. A panic is an error either way.
+#[actix_web::test]
+async fn quick_reads_run_on_the_worker_only_on_a_free_sqlite_connection() {
+    for kind in backends() {
+        let test_db = TestDb::new(kind);
+        let pool = db::connect(&test_db.url, 1).unwrap();
+        let here = std::thread::current().id();
+        let ran_on = db::run_quick(&pool, |c| {
+            throttle::count(
+                c,
+                "x",
+                time::macros::datetime!(2026-11-28 10:00),
+                Duration::minutes(1),
+            )?;
+            Ok(std::thread::current().id())
+        })
+        .await
+        .unwrap();
+        assert_eq!(ran_on == here, kind == Kind::Sqlite, "{kind:?}");
+
+        // The only connection is held: the read waits on a blocking thread until it is back.
+        let held = pool.get().unwrap();
+        let waiting = actix_web::rt::spawn({
+            let pool = pool.clone();
+            async move { db::run_quick(&pool, |_| Ok(std::thread::current().id())).await }
+        });
+        actix_web::rt::task::yield_now().await;
+        assert!(!waiting.is_finished(), "{kind:?}: ran without a connection");
+        drop(held);
+        let ran_on = waiting.await.unwrap().unwrap();
+        assert_ne!(ran_on, here, "{kind:?}");
+
+        let panicked = db::run_quick(&pool, |_| -> Result<(), donera::error::AppError> {
+            panic!("a bug in a read")
+        })
+        .await;
+        assert!(
+            matches!(panicked, Err(donera::error::AppError::Internal(_))),
+            "{kind:?}"
+        );
+        // The connection came back: the pool still answers.
+        assert!(db::run_quick(&pool, |_| Ok(())).await.is_ok(), "{kind:?}");
+    }
+}
