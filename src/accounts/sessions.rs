@@ -94,10 +94,22 @@ fn revived(state: HashMap<String, String>) -> HashMap<String, String> {
     }
 }
 
-type Loaded = (String, Option<User>);
+/// What reading a session found.
+enum Found {
+    Missing,
+    Expired,
+    /// Its state and user (boxed: a user is large beside the other answers); `stale` when it
+    /// was last seen over a minute ago.
+    Live {
+        state: String,
+        user: Option<Box<User>>,
+        stale: bool,
+    },
+}
 
-/// Loads a live session's state and its user; an expired one is deleted and reads as none.
-fn load(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<Option<Loaded>, AppError> {
+/// Reads a session and its user, without writing: run on the worker (`db::run_quick`), so what
+/// it finds to change is written apart, on the blocking threads (see [`forget`], [`seen`]).
+fn read(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<Found, AppError> {
     // Read on every request: on the backend's own connection (see db::on_backend).
     let row: Option<(
         String,
@@ -118,19 +130,31 @@ fn load(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<Option<Lo
         .first(c)
         .optional())?;
     let Some((state, last_seen, idle, expires, user)) = row else {
-        return Ok(None);
+        return Ok(Found::Missing);
     };
     if now >= expires || now - last_seen >= Duration::seconds(idle) {
-        diesel::delete(s::table.find(id)).execute(conn)?;
-        return Ok(None);
+        return Ok(Found::Expired);
     }
     // Writing on every request would cost a write per page; a minute's precision is plenty.
-    if now - last_seen > Duration::seconds(60) {
-        diesel::update(s::table.find(id))
-            .set(s::last_seen_at.eq(now))
-            .execute(conn)?;
-    }
-    Ok(Some((state, active(user))))
+    Ok(Found::Live {
+        state,
+        user: active(user).map(Box::new),
+        stale: now - last_seen > Duration::seconds(60),
+    })
+}
+
+/// Deletes an expired session.
+fn forget(conn: &mut DbConn, id: &str) -> Result<(), AppError> {
+    diesel::delete(s::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// Marks a session seen at `now`.
+fn seen(conn: &mut DbConn, id: &str, now: PrimitiveDateTime) -> Result<(), AppError> {
+    diesel::update(s::table.find(id))
+        .set(s::last_seen_at.eq(now))
+        .execute(conn)?;
+    Ok(())
 }
 
 fn save(
@@ -178,11 +202,28 @@ impl SessionStore for DbSessionStore {
     async fn load(&self, key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let id = key_hash(key.as_ref());
         let now = self.clock.now_utc_naive();
-        let state = db::run_quick(&self.pool, move |c| load(c, &id, now))
-            .await
-            .map_err(|e| LoadError::Other(other(e)))?;
-        let Some((text, user)) = state else {
-            return Ok(None);
+        let found = db::run_quick(&self.pool, {
+            let id = id.clone();
+            move |c| read(c, &id, now)
+        })
+        .await
+        .map_err(|e| LoadError::Other(other(e)))?;
+        let (text, user) = match found {
+            Found::Missing => return Ok(None),
+            Found::Expired => {
+                db::run(&self.pool, move |c| forget(c, &id))
+                    .await
+                    .map_err(|e| LoadError::Other(other(e)))?;
+                return Ok(None);
+            }
+            Found::Live { state, user, stale } => {
+                if stale {
+                    db::run(&self.pool, move |c| seen(c, &id, now))
+                        .await
+                        .map_err(|e| LoadError::Other(other(e)))?;
+                }
+                (state, user.map(|u| *u))
+            }
         };
         let mut map: HashMap<String, String> =
             serde_json::from_str(&text).map_err(|e| LoadError::Deserialization(e.into()))?;
