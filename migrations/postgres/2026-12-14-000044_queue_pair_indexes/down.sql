@@ -1,0 +1,4 @@
+DROP INDEX tickets_state_category_priority_updated;
+DROP INDEX tickets_state_category_priority_created;
+DROP INDEX tickets_active_category_priority_updated;
+DROP INDEX tickets_active_category_priority_created;
