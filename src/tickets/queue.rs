@@ -242,10 +242,17 @@ fn fetch(
 ) -> Result<Vec<Summary>, AppError> {
     // Built and run on the backend's own connection (see db::on_backend): a boxed statement's
     // SQL is written out on every run, and the multi-backend connection would write it thrice.
-    let kept_max = match conn {
-        DbConn::Sqlite(_) => KEPT_MAX,
-        DbConn::Pg(_) => KEPT_MAX_PG,
+    let (kept_max, sqlite) = match conn {
+        DbConn::Sqlite(_) => (KEPT_MAX, true),
+        DbConn::Pg(_) => (KEPT_MAX_PG, false),
     };
+    // A state and a category without a priority: SQLite would read every ticket of the pair
+    // through the index led by all three (000044) and sort them (7,600 tickets, 20 ms at
+    // 1,000,000) rather than walk the state's index in order. `+` keeps the category out of the
+    // index choice; PostgreSQL weighs the limit and needs no such help (and has no unary `+`
+    // for text).
+    let unindexed_category =
+        sqlite && plan.priority.is_none() && matches!(plan.state, StateFilter::Is(_));
     Ok(on_backend!(conn, |c| {
         let filtered = || {
             let mut q = t::table.select(Summary::as_select()).into_boxed();
@@ -259,7 +266,12 @@ fn fetch(
                 StateFilter::Is(s) => q = q.filter(Condition::new(key_is("state", s))),
             }
             if let Some(c) = plan.category {
-                q = q.filter(Condition::new(key_is("category", c)));
+                let test = key_is("category", c);
+                q = q.filter(Condition::new(if unindexed_category {
+                    format!("+{test}")
+                } else {
+                    test
+                }));
             }
             if let Some(p) = plan.priority {
                 q = q.filter(Condition::new(key_is("priority", p)));
