@@ -101,8 +101,7 @@ pub fn mask<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Sig> {
 /// `tickets::search::sign_unsigned`) and a signature of another size prove nothing. The text
 /// holds only `column` and numbers.
 pub fn pg_has_sql(column: &str, mask: &Sig) -> String {
-    let bits: Vec<String> = (0..BYTES * 8)
-        .filter(|b| mask[b / 8] & (1 << (b % 8)) != 0)
+    let bits: Vec<String> = bits(mask)
         .map(|b| format!("get_bit({column}, {b}) = 1"))
         .collect();
     if bits.is_empty() {
@@ -112,6 +111,12 @@ pub fn pg_has_sql(column: &str, mask: &Sig) -> String {
         "({column} IS NULL OR octet_length({column}) <> {BYTES} OR ({}))",
         bits.join(" AND ")
     )
+}
+
+/// The numbers of `mask`'s set bits, as PostgreSQL's `get_bit` numbers them (see
+/// [`pg_has_sql`]).
+pub fn bits(mask: &Sig) -> impl Iterator<Item = usize> + '_ {
+    (0..BYTES * 8).filter(|b| mask[b / 8] & (1 << (b % 8)) != 0)
 }
 
 /// Whether `sig` may hold words with all of `mask`'s bits. A signature of another size (none

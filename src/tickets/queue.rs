@@ -320,6 +320,10 @@ fn fetch(
                     ),
                     WordFilter::Member(_) => q,
                     WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
+                    WordFilter::Walk { bits, query } => q.filter(VectorWalk {
+                        bits: bits.clone(),
+                        query: query.clone(),
+                    }),
                     WordFilter::Exists(w) => q.filter(diesel::dsl::exists(
                         tt::table
                             .filter(tt::ticket_id.eq(t::id))
@@ -502,12 +506,14 @@ impl QueuePlan {
             shape.push_str(" sig");
         }
         for w in &self.words {
-            shape.push_str(match w {
-                WordFilter::Postings(_) => " postings",
-                WordFilter::Member(_) => " member",
-                WordFilter::Exists(_) => " exists",
+            match w {
+                WordFilter::Postings(_) => shape.push_str(" postings"),
+                WordFilter::Member(_) => shape.push_str(" member"),
+                WordFilter::Exists(_) => shape.push_str(" exists"),
+                // Its text differs only by how many bits it tests.
+                WordFilter::Walk { bits, .. } => shape.push_str(&format!(" walk {}", bits.len())),
                 WordFilter::Vector(_) => return None,
-            });
+            }
         }
         Some(shape)
     }
@@ -681,6 +687,72 @@ impl diesel::query_builder::QueryId for MemberOf {
 impl<QS> diesel::expression::AppearsOnTable<QS> for MemberOf {}
 
 impl<GB> diesel::expression::ValidGrouping<GB> for MemberOf {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+/// [`WordFilter::Walk`]: the ticket's signature has each of `bits` (or proves nothing), and
+/// its vector a word starting with each search word. Written by hand with both bound, so the
+/// statement stays prepared (see [`KEPT_MAX_PG`]). PostgreSQL only.
+struct VectorWalk {
+    bits: Vec<i64>,
+    query: String,
+}
+
+impl diesel::expression::Expression for VectorWalk {
+    type SqlType = Bool;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorWalk {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        // As `sig::pg_has_sql` writes it: the signature before the vector, which PostgreSQL
+        // then tests first, as the cheaper condition.
+        if !self.bits.is_empty() {
+            out.push_sql(&format!(
+                "(tickets.terms_sig IS NULL OR octet_length(tickets.terms_sig) <> {} OR (",
+                crate::db::sig::BYTES
+            ));
+            for (i, bit) in self.bits.iter().enumerate() {
+                if i > 0 {
+                    out.push_sql(" AND ");
+                }
+                out.push_sql("get_bit(tickets.terms_sig, ");
+                out.push_bind_param::<diesel::sql_types::BigInt, _>(bit)?;
+                out.push_sql(") = 1");
+            }
+            out.push_sql(")) AND ");
+        }
+        out.push_sql(
+            "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.ticket_id = tickets.id \
+             AND ts_match_vq(ticket_search.terms, CAST(",
+        );
+        out.push_bind_param::<Text, _>(&self.query)?;
+        out.push_sql(" AS tsquery)))");
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for VectorWalk {
+    fn walk_ast<'b>(
+        &'b self,
+        _out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        Err(diesel::result::Error::QueryBuilderError(
+            "a vector is searched on PostgreSQL only".into(),
+        ))
+    }
+}
+
+impl diesel::query_builder::QueryId for VectorWalk {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<QS> diesel::expression::AppearsOnTable<QS> for VectorWalk {}
+
+impl<GB> diesel::expression::ValidGrouping<GB> for VectorWalk {
     type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 

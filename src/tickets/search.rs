@@ -408,10 +408,16 @@ pub enum WordFilter {
     /// Any other word, tested ticket by ticket. Bound, like every value on SQLite: the statement
     /// stays prepared, and a literal would not change its plan (`SQLITE_ENABLE_QPSG`, no STAT4).
     Exists(String),
-    /// On PostgreSQL, all the words at once: the tickets whose vector has a word starting with
-    /// each (see [`vector_filter_sql`]). Written into the statement, which is planned anew
-    /// each time, so the planner sees the words and picks the index or the walk.
+    /// On PostgreSQL, all the words at once when some are read through the GIN index: the
+    /// tickets whose vector has a word starting with each (see [`vector_filter_sql`]). Written
+    /// into the statement, which is planned anew each time, so the planner sees the words.
     Vector(String),
+    /// On PostgreSQL, all the words when none is read through the index: each ticket along the
+    /// queue's order tested for them, its signature's `bits` first, then its vector against
+    /// `query` (a tsquery's text). Bound, so the statement stays prepared: a function's result
+    /// has no statistics, so the words would not change the plan, and planning it anew (over
+    /// the tickets' many indexes) cost PostgreSQL about as much as running it.
+    Walk { bits: Vec<i64>, query: String },
 }
 
 impl WordFilter {
@@ -419,7 +425,7 @@ impl WordFilter {
     pub fn word(&self) -> Option<&str> {
         match self {
             WordFilter::Postings(w) | WordFilter::Member(w) | WordFilter::Exists(w) => Some(w),
-            WordFilter::Vector(_) => None,
+            WordFilter::Vector(_) | WordFilter::Walk { .. } => None,
         }
     }
 }
@@ -434,16 +440,11 @@ impl WordFilter {
 /// in a quoted literal; each word is a quoted lexeme, so PostgreSQL's parser does not split or
 /// normalise it differently from [`terms`].
 fn vector_filter_sql(rare: &[String], words: &[String]) -> Option<String> {
-    let safe = |w: &String| !w.is_empty() && w.chars().all(char::is_alphanumeric);
-    if words.is_empty() || !words.iter().all(safe) || !rare.iter().all(safe) {
+    if words.is_empty() || !words.iter().all(|w| safe(w)) || !rare.iter().all(|w| safe(w)) {
         return None;
     }
-    let query = |ws: &[String]| {
-        ws.iter()
-            .map(|w| format!("''{w}'':*"))
-            .collect::<Vec<_>>()
-            .join(" & ")
-    };
+    // Quoted for SQL: the words themselves hold no quote.
+    let query = |ws: &[String]| tsquery(ws).replace('\'', "''");
     let indexed = if rare.is_empty() {
         String::new()
     } else {
@@ -460,6 +461,35 @@ fn vector_filter_sql(rare: &[String], words: &[String]) -> Option<String> {
          {indexed} AND ts_match_vq(ticket_search.terms, '{}'::tsquery))",
         query(words)
     ))
+}
+
+/// [`WordFilter::Walk`] of `words`; `None` unless each is letters and digits only, as every
+/// folded search word is (a tsquery's syntax would read anything else).
+fn vector_walk(words: &[String]) -> Option<WordFilter> {
+    if words.is_empty() || !words.iter().all(|w| safe(w)) {
+        return None;
+    }
+    let bits = sig::mask(words.iter().map(String::as_str))
+        .map(|mask| sig::bits(&mask).map(|b| b as i64).collect())
+        .unwrap_or_default();
+    Some(WordFilter::Walk {
+        bits,
+        query: tsquery(words),
+    })
+}
+
+/// A search word as a tsquery lexeme: letters and digits only, and not empty.
+fn safe(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(char::is_alphanumeric)
+}
+
+/// The tsquery text of `words`, each a quoted prefix: every word must match.
+fn tsquery(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("'{w}':*"))
+        .collect::<Vec<_>>()
+        .join(" & ")
 }
 
 #[derive(QueryableByName)]
@@ -755,10 +785,12 @@ pub fn flush_then_plan(
             .filter(|(i, (_, n))| Some(*i) == lead || n.is_some_and(|n| n < RARE))
             .map(|(_, (w, _))| w.clone())
             .collect();
-        return Ok(vector_filter_sql(&indexed, &words)
-            .map(WordFilter::Vector)
-            .into_iter()
-            .collect());
+        let filter = if indexed.is_empty() {
+            vector_walk(&words)
+        } else {
+            vector_filter_sql(&indexed, &words).map(WordFilter::Vector)
+        };
+        return Ok(filter.into_iter().collect());
     }
     let mut out = vec![];
     // The rarest first: a ticket the walk tests is let go at its first missing word, which is
@@ -843,6 +875,27 @@ mod tests {
             let with = ["ok".to_owned(), bad.to_owned()];
             assert_eq!(vector_filter_sql(&[], &with), None, "{bad:?}");
             assert_eq!(vector_filter_sql(&with, &words), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_walk_of_common_words_binds_their_bits_and_query() {
+        let words = ["licens".to_owned(), "2026".to_owned()];
+        let Some(WordFilter::Walk { bits, query }) = vector_walk(&words) else {
+            panic!("a walk")
+        };
+        assert_eq!(query, "'licens':* & '2026':*");
+        let mask = sig::mask(["licens", "2026"]).expect("both words testable");
+        let want: Vec<i64> = sig::bits(&mask).map(|b| b as i64).collect();
+        assert_eq!((bits.len(), &bits), (2, &want));
+        // Under four letters: nothing for the signature to test, only the vector.
+        let Some(WordFilter::Walk { bits, .. }) = vector_walk(&["ab".to_owned()]) else {
+            panic!("a walk")
+        };
+        assert!(bits.is_empty());
+        assert!(vector_walk(&[]).is_none());
+        for bad in ["", "a'b", "a:b", "a&b", "a b", "a\\b", "ab\u{0}"] {
+            assert!(vector_walk(&["ok".to_owned(), bad.to_owned()]).is_none(), "{bad:?}");
         }
     }
 

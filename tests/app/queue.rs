@@ -1232,3 +1232,78 @@ async fn the_organisation_pages_tickets_are_planned_once_on_postgres() {
         );
     }
 }
+
+/// PostgreSQL: a search of common words, which walks the queue's order testing each ticket, is
+/// one prepared statement whatever its words (bound, not written in), so it is not parsed and
+/// planned on every search; and it finds every ticket with all its words, page by page.
+#[actix_web::test]
+async fn a_search_of_common_words_stays_prepared_on_postgresql() {
+    use diesel::sql_types::Text;
+    use donera::tickets::search::query_terms;
+    #[derive(QueryableByName)]
+    struct Word {
+        #[diesel(sql_type = Text)]
+        word: String,
+    }
+    #[derive(QueryableByName)]
+    struct Statement {
+        #[diesel(sql_type = Text)]
+        statement: String,
+    }
+    if !backends().contains(&crate::support::Kind::Postgres) {
+        return;
+    }
+    let (app, _) = seeded(crate::support::Kind::Postgres, 3000, 3000).await;
+    let mut c = app.pool().get().unwrap();
+    // Two words each on more tickets than a rare word has (1,000), so neither is read
+    // through the index, and on some tickets together.
+    let words: Vec<Word> = diesel::sql_query(
+        "SELECT word FROM ts_stat('SELECT terms FROM ticket_search') \
+         WHERE ndoc BETWEEN 1200 AND 2800 AND length(word) >= 6 AND word ~ '^[a-z]+$' \
+         ORDER BY ndoc DESC, word LIMIT 2",
+    )
+    .load(&mut c)
+    .unwrap();
+    let [one, two] = words.as_slice() else {
+        panic!("no two common words: {}", words.len())
+    };
+    let searches = [one.word.clone(), format!("{} {}", one.word, two.word)];
+    let wanted: Vec<Vec<String>> = searches
+        .iter()
+        .map(|q| with_every_word(&mut c, &query_terms(q)))
+        .collect();
+    drop(c);
+    let mut s = Browser::new(&app);
+    login(&mut s, "agent@partner.example.org", PW).await;
+    for (q, want) in searches.iter().zip(&wanted) {
+        assert!(want.len() > 100, "{q}: {} tickets", want.len());
+        let enc: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
+        let pages = walk(&mut s, &format!("{QUEUE}?state=all&q={enc}"), 1).await;
+        assert_eq!(pages.concat(), *want, "{q}");
+        assert!(pages.len() >= 3, "{q}: {} pages", pages.len());
+    }
+    // Every connection of the pool at once, to read what each keeps prepared.
+    let pool = app.pool();
+    let mut conns: Vec<_> = (0..pool.max_size()).map(|_| pool.get().unwrap()).collect();
+    let mut walks = vec![];
+    for c in &mut conns {
+        let kept: Vec<Statement> = diesel::sql_query(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%ts_match_vq%'",
+        )
+        .load(&mut **c)
+        .unwrap();
+        walks.extend(kept.into_iter().map(|k| k.statement));
+    }
+    assert!(!walks.is_empty(), "no search statement kept prepared");
+    for w in &walks {
+        assert!(
+            !w.contains(&one.word) && !w.contains(&two.word),
+            "a word written into a kept statement:\n{w}"
+        );
+        assert!(w.contains("CAST($"), "{w}");
+    }
+    // One statement a shape, however many pages and words: the first page and the pages
+    // past a cursor, for one word (2 bits) and two (4).
+    let shapes: std::collections::HashSet<&String> = walks.iter().collect();
+    assert!(shapes.len() <= 4, "{shapes:#?}");
+}
