@@ -527,8 +527,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))
             .workers(workers)
-            // A thread per pooled connection and per hashing permit: more would only queue on
-            // the pool.
+            // A thread per hashing permit: the database's work has threads of its own.
             .worker_max_blocking_threads(blocking)
             .shutdown_timeout(20)
             .bind(&listen)?;

@@ -895,7 +895,10 @@ mod tests {
         assert!(bits.is_empty());
         assert!(vector_walk(&[]).is_none());
         for bad in ["", "a'b", "a:b", "a&b", "a b", "a\\b", "ab\u{0}"] {
-            assert!(vector_walk(&["ok".to_owned(), bad.to_owned()]).is_none(), "{bad:?}");
+            assert!(
+                vector_walk(&["ok".to_owned(), bad.to_owned()]).is_none(),
+                "{bad:?}"
+            );
         }
     }
 

@@ -383,3 +383,73 @@ async fn quick_reads_run_on_the_worker_only_on_a_free_sqlite_connection() {
         assert!(db::run_quick(&pool, |_| Ok(())).await.is_ok(), "{kind:?}");
     }
 }
+
+/// Database work runs on the pool's own threads, one per connection: however many pages wait,
+/// no more threads than connections take their work, and a panic in one is an error, not a
+/// lost thread. Work that waited for a connection longer than the pool allows fails as
+/// unavailable, queued or not, rather than hanging.
+#[actix_web::test]
+async fn database_work_runs_on_a_thread_per_connection() {
+    for kind in backends() {
+        let test_db = TestDb::new(kind);
+        let pool = db::connect(&test_db.url, 2).unwrap();
+        let jobs = (0..24).map(|i| {
+            db::run(&pool, move |c| {
+                throttle::count(
+                    c,
+                    &format!("k{}", i % 3),
+                    time::macros::datetime!(2026-11-28 10:00),
+                    Duration::minutes(1),
+                )?;
+                Ok(std::thread::current().name().map(str::to_owned))
+            })
+        });
+        let names: Vec<Option<String>> = futures_util::future::join_all(jobs)
+            .await
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        let threads: BTreeSet<_> = names.iter().collect();
+        assert!(
+            threads.len() <= 2
+                && names
+                    .iter()
+                    .all(|n| n.as_deref().is_some_and(|n| n.starts_with("db-"))),
+            "{kind:?}: {threads:?}"
+        );
+        for _ in 0..3 {
+            let panicked = db::run(&pool, |_| -> Result<(), donera::error::AppError> {
+                panic!("a bug in a job")
+            })
+            .await;
+            assert!(
+                matches!(panicked, Err(donera::error::AppError::Internal(_))),
+                "{kind:?}"
+            );
+        }
+        assert!(
+            db::run(&pool, |_| Ok(())).await.is_ok(),
+            "{kind:?}: threads lost"
+        );
+
+        // One connection, held here: the job waiting for it and the one queued behind it both
+        // give up once the pool's time to wait has passed.
+        let one = db::Pool::from(
+            diesel::r2d2::Pool::builder()
+                .max_size(1)
+                .connection_timeout(std::time::Duration::from_millis(200))
+                .build(db::Manager::new(test_db.backend()))
+                .unwrap(),
+        );
+        let held = one.get().unwrap();
+        let (a, b) = tokio::join!(db::run(&one, |_| Ok(())), db::run(&one, |_| Ok(())));
+        for r in [a, b] {
+            assert!(
+                matches!(r, Err(donera::error::AppError::Unavailable(_))),
+                "{kind:?}"
+            );
+        }
+        drop(held);
+        assert!(db::run(&one, |_| Ok(())).await.is_ok(), "{kind:?}");
+    }
+}
