@@ -492,10 +492,10 @@ impl Settings {
         (self.db_pool_size as usize / 2).max(1)
     }
 
-    /// The blocking threads of each HTTP worker: as many as may hash. The pages' database work
-    /// runs on the pool's own threads (`db::run`), so logins never take them.
+    /// The blocking threads of each HTTP worker: one per pooled connection, and as many again
+    /// as may hash, so that logins never take the threads the pages' queries run on.
     pub fn blocking_threads(&self) -> usize {
-        self.hashing_permits()
+        self.db_pool_size as usize + self.hashing_permits()
     }
 }
 
@@ -638,7 +638,7 @@ mod tests {
         let all = std::thread::available_parallelism().map_or(2, |n| n.get());
         assert_eq!(sqlite.workers, all);
         assert_eq!(pg.workers, (all / 2).max(1));
-        // Set, the number is kept; hashing takes blocking threads, the connections have their own.
+        // Set, the number is kept; hashing takes threads of its own beside the connections'.
         let (set, _) = Settings::from_env(env(&[
             ("DONERA_SECRET_KEY", KEY),
             ("DONERA_DB_POOL_SIZE", "6"),
@@ -646,13 +646,13 @@ mod tests {
         .unwrap();
         assert_eq!(set.db_pool_size, 6);
         assert_eq!(set.hashing_permits(), 3);
-        assert_eq!(set.blocking_threads(), 3);
+        assert_eq!(set.blocking_threads(), 9);
         let one = Settings {
             db_pool_size: 1,
             ..set
         };
         assert_eq!(one.hashing_permits(), 1);
-        assert_eq!(one.blocking_threads(), 1);
+        assert_eq!(one.blocking_threads(), 2);
     }
 
     #[test]

@@ -527,7 +527,8 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
         let worker = actix_web::rt::spawn(worker.run(stopped));
         let server = HttpServer::new(move || donera::app(state.clone()))
             .workers(workers)
-            // A thread per hashing permit: the database's work has threads of its own.
+            // A thread per pooled connection and per hashing permit: more would only queue on
+            // the pool.
             .worker_max_blocking_threads(blocking)
             .shutdown_timeout(20)
             .bind(&listen)?;

@@ -97,10 +97,10 @@ pub fn dummy_hash() -> &'static str {
 }
 
 /// Caps the Argon2 hashes and checks running at once (`Settings::hashing_permits`): each takes
-/// 19 MiB and tens of milliseconds of a blocking thread, one per permit
-/// (`Settings::blocking_threads`); the connections' queries have threads of their own
-/// (`db::run`), which a flood of registrations or logins never takes. Waiting for a permit is
-/// async and holds no thread.
+/// 19 MiB and tens of milliseconds of a blocking thread, and the blocking threads are one per
+/// pooled connection plus one per permit (`Settings::blocking_threads`), so a flood of
+/// registrations or logins leaves a thread for every connection's queries. Waiting for a permit
+/// is async and holds no thread.
 #[derive(Clone)]
 pub struct Hashing {
     permits: std::sync::Arc<tokio::sync::Semaphore>,

@@ -26,33 +26,7 @@ pub enum DbConn {
     Pg(PgConnection),
 }
 
-/// The pages' connections, and a thread for each that runs the database work handed to [`run`],
-/// shared by every HTTP worker. Under load a thread takes the next job as it finishes one,
-/// without sleeping; on Actix's blocking threads (a few per worker) each job was a wake-up of
-/// its own. At 1,000,000 tickets, PostgreSQL over its socket, the queue's first page on one core
-/// with 16 connections: 3,450-3,510 → 3,650-3,750 requests/s, p99 7.7 → 5.8-7.4 ms (wrk).
-/// Dereferences to the r2d2 pool for everything else (`get`, `try_get`, `state`).
-#[derive(Clone)]
-pub struct Pool {
-    inner: r2d2::Pool<Manager>,
-    jobs: std::sync::Arc<jobs::Runner>,
-}
-
-impl From<r2d2::Pool<Manager>> for Pool {
-    fn from(inner: r2d2::Pool<Manager>) -> Pool {
-        let jobs = std::sync::Arc::new(jobs::Runner::start(inner.max_size() as usize));
-        Pool { inner, jobs }
-    }
-}
-
-impl std::ops::Deref for Pool {
-    type Target = r2d2::Pool<Manager>;
-
-    fn deref(&self) -> &r2d2::Pool<Manager> {
-        &self.inner
-    }
-}
-
+pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConn = r2d2::PooledConnection<Manager>;
 
 /// Which database a URL points at, decided by its scheme alone.
@@ -225,8 +199,7 @@ fn pool(url: &str, size: u32, cache_kib: u32) -> Result<Pool, SetupError> {
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
         .test_on_check_out(false)
-        .build(manager)?
-        .into())
+        .build(manager)?)
 }
 
 /// One direct connection, without migrating: for commands that must not change the database
@@ -350,119 +323,31 @@ mod advisory {
     }
 }
 
-/// Runs blocking database work off the async workers, on the pool's own threads (one per
-/// connection, see [`Pool`]), and waits for it without holding a thread. A job that waited for a
-/// connection longer than the pool's connection timeout, queued or not, fails as unavailable.
+/// Runs blocking database work on the blocking thread pool, off the async workers.
 pub async fn run<T, F>(pool: &Pool, f: F) -> Result<T, AppError>
 where
     F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
-    let (done, result) = tokio::sync::oneshot::channel();
-    let conns = pool.inner.clone();
-    let queued = std::time::Instant::now();
-    pool.jobs.submit(Box::new(move || {
-        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            // Waiting in the queue counts as waiting for a connection.
-            let left = conns.connection_timeout().saturating_sub(queued.elapsed());
-            let mut conn = conns
-                .get_timeout(left.max(Duration::from_millis(1)))
-                .map_err(|e| AppError::Unavailable(e.to_string()))?;
-            f(&mut conn)
-        }))
-        .unwrap_or_else(|_| Err(AppError::Internal("database work panicked".into())));
-        // The page may have gone (its client left); its work is done either way.
-        let _ = done.send(ran);
-    }));
-    result
-        .await
-        .map_err(|_| AppError::Internal("database work was dropped".into()))?
-}
-
-/// The threads that run the database work of pages, one per connection of the pool.
-mod jobs {
-    use std::collections::VecDeque;
-    use std::sync::{Arc, Condvar, Mutex};
-
-    pub type Job = Box<dyn FnOnce() + Send>;
-
-    #[derive(Default)]
-    struct Queue {
-        jobs: VecDeque<Job>,
-        closed: bool,
-    }
-
-    #[derive(Default)]
-    struct Shared {
-        queue: Mutex<Queue>,
-        ready: Condvar,
-    }
-
-    /// Closes the queue when dropped (the last clone of its pool): its threads finish what is
-    /// queued and end.
-    pub struct Runner(Arc<Shared>);
-
-    impl Runner {
-        pub fn start(threads: usize) -> Runner {
-            let shared = Arc::new(Shared::default());
-            for i in 0..threads.max(1) {
-                let shared = shared.clone();
-                let spawned = std::thread::Builder::new()
-                    .name(format!("db-{i}"))
-                    .spawn(move || work(&shared));
-                if let Err(e) = spawned {
-                    tracing::error!("cannot start a database thread: {e}");
-                }
-            }
-            Runner(shared)
-        }
-
-        pub fn submit(&self, job: Job) {
-            let mut q = self.0.queue.lock().unwrap_or_else(|e| e.into_inner());
-            q.jobs.push_back(job);
-            drop(q);
-            self.0.ready.notify_one();
-        }
-    }
-
-    impl Drop for Runner {
-        fn drop(&mut self) {
-            self.0
-                .queue
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .closed = true;
-            self.0.ready.notify_all();
-        }
-    }
-
-    fn work(shared: &Shared) {
-        loop {
-            let job = {
-                let mut q = shared.queue.lock().unwrap_or_else(|e| e.into_inner());
-                loop {
-                    if let Some(job) = q.jobs.pop_front() {
-                        break job;
-                    }
-                    if q.closed {
-                        return;
-                    }
-                    q = shared.ready.wait(q).unwrap_or_else(|e| e.into_inner());
-                }
-            };
-            job();
-        }
-    }
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool
+            .get()
+            .map_err(|e| AppError::Unavailable(e.to_string()))?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
 }
 
 /// [`run`] for a short, bounded read (a row by its key, a page of rows under a written-in
 /// limit): on SQLite it runs at once on the calling worker when a connection is free, and only
-/// otherwise goes to the pool's threads. SQLite reads are work on this machine's own processor,
+/// otherwise goes to the blocking threads. SQLite reads are work on this machine's own processor,
 /// not waiting, so handing them to another thread only adds two thread switches and a second
 /// queue: at 1,000,000 tickets on one core the queue's first page made 2,630 requests/s with a
 /// p99 of 8.6-14.5 ms that way, and 2,980 requests/s with a p99 of 6.6-8.0 ms run here (wrk, 16
 /// connections, five runs each in turns). PostgreSQL's statements wait for its server, so they
-/// always go to the pool's threads, where the worker renders other pages meanwhile (the same
+/// always go to the blocking threads, where the worker renders other pages meanwhile (the same
 /// page run on the worker made 1,360 requests/s against 2,150). Never for a search that may walk
 /// many rows or for writes, which can wait for SQLite's lock: the worker serves every
 /// connection it holds and would stall them all.
@@ -473,7 +358,7 @@ where
 {
     let free = pool.try_get();
     if let Some(mut conn) = free.filter(|c| matches!(**c, DbConn::Sqlite(_))) {
-        // As on the pool's threads, a panic becomes an error page, not a lost worker.
+        // As on the blocking threads, a panic becomes an error page, not a lost worker.
         return std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut conn)))
             .unwrap_or_else(|_| Err(AppError::Internal("database work panicked".into())));
     }

@@ -321,7 +321,6 @@ async fn healthz_answers_503_while_the_database_does_not_answer() {
             .connection_timeout(std::time::Duration::from_millis(300))
             .build(donera::db::Manager::new(db.backend()))
             .unwrap();
-        let pool = donera::db::Pool::from(pool);
         let app = TestApp::with_pool(db, pool.clone(), crate::support::noop);
         let ok = app.get("/healthz").await;
         assert_eq!(ok.status, 200, "{kind:?}");
