@@ -319,7 +319,10 @@ fn fetch(
                         ),
                     ),
                     WordFilter::Member(_) => q,
-                    WordFilter::Vector(sql) => q.filter(Condition::uncached(sql.clone())),
+                    WordFilter::Gather { rare, query } => q.filter(VectorGather {
+                        rare: rare.clone(),
+                        query: query.clone(),
+                    }),
                     WordFilter::Walk { bits, query } => q.filter(VectorWalk {
                         bits: bits.clone(),
                         query: query.clone(),
@@ -496,9 +499,8 @@ impl QueuePlan {
         !self.words.is_empty() || self.number.is_some() || self.organisations()
     }
 
-    /// What makes the SQL text of the statement for part `part` (the bound values aside); none
-    /// for a PostgreSQL search with a rare word, whose words are written into the text, so its
-    /// statements are as many as the searches and are not kept (see [`KEPT`]).
+    /// What makes the SQL text of the statement for part `part` (the bound values aside): the
+    /// key of its prepared statement (see [`KEPT`]).
     fn shape(&self, part: usize, forward: bool, cursor: bool) -> Option<String> {
         let state = match self.state {
             StateFilter::Active => "active",
@@ -534,7 +536,7 @@ impl QueuePlan {
                 WordFilter::Exists(_) => shape.push_str(" exists"),
                 // Its text differs only by how many bits it tests.
                 WordFilter::Walk { bits, .. } => shape.push_str(&format!(" walk {}", bits.len())),
-                WordFilter::Vector(_) => return None,
+                WordFilter::Gather { .. } => shape.push_str(" gather"),
             }
         }
         Some(shape)
@@ -654,7 +656,7 @@ impl<GB> diesel::expression::ValidGrouping<GB> for Beyond {
 /// reads the subquery once into a set and, with the `+` keeping the term from driving the
 /// statement, walks the queue's order testing each ticket's id against the set (see
 /// `search::member_walks`). Written by hand, so the statement stays prepared. SQLite only:
-/// PostgreSQL's searches go through its own vectors (`WordFilter::Vector`).
+/// PostgreSQL's searches go through its own vectors (`WordFilter::Gather`, `WordFilter::Walk`).
 struct MemberOf {
     word: String,
     upper: String,
@@ -714,7 +716,7 @@ impl<GB> diesel::expression::ValidGrouping<GB> for MemberOf {
 
 /// [`WordFilter::Walk`]: the ticket's signature has each of `bits` (or proves nothing), and
 /// its vector a word starting with each search word. Written by hand with both bound, so the
-/// statement stays prepared (see [`KEPT_MAX_PG`]). PostgreSQL only.
+/// statement stays prepared (see [`KEPT_SEARCHES`]). PostgreSQL only.
 struct VectorWalk {
     bits: Vec<i64>,
     query: String,
@@ -756,6 +758,61 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorWalk {
         out.push_sql(" AS tsquery))))");
         Ok(())
     }
+}
+
+/// [`WordFilter::Gather`]: the ticket is among those whose vector has the rare words (read
+/// through the GIN index) and a word starting with each search word. An array of their ids,
+/// computed once a run, which PostgreSQL reads by the primary key and sorts: written so, a kept
+/// plan cannot walk the queue's order instead (with the words bound, the planner cannot tell a
+/// rare word from a common one, and a walk for a word on five tickets reads every ticket).
+/// PostgreSQL only.
+struct VectorGather {
+    rare: String,
+    query: String,
+}
+
+impl diesel::expression::Expression for VectorGather {
+    type SqlType = Bool;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorGather {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        out.push_sql(
+            "tickets.id = ANY(ARRAY(SELECT ticket_search.ticket_id FROM ticket_search \
+             WHERE ticket_search.terms @@ CAST(",
+        );
+        out.push_bind_param::<Text, _>(&self.rare)?;
+        // The whole query once a run (see VectorWalk).
+        out.push_sql(" AS tsquery) AND ts_match_vq(ticket_search.terms, (SELECT CAST(");
+        out.push_bind_param::<Text, _>(&self.query)?;
+        out.push_sql(" AS tsquery)))))");
+        Ok(())
+    }
+}
+
+impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for VectorGather {
+    fn walk_ast<'b>(
+        &'b self,
+        _out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        Err(diesel::result::Error::QueryBuilderError(
+            "a vector is searched on PostgreSQL only".into(),
+        ))
+    }
+}
+
+impl diesel::query_builder::QueryId for VectorGather {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<QS> diesel::expression::AppearsOnTable<QS> for VectorGather {}
+
+impl<GB> diesel::expression::ValidGrouping<GB> for VectorGather {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 
 impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for VectorWalk {

@@ -408,10 +408,12 @@ pub enum WordFilter {
     /// Any other word, tested ticket by ticket. Bound, like every value on SQLite: the statement
     /// stays prepared, and a literal would not change its plan (`SQLITE_ENABLE_QPSG`, no STAT4).
     Exists(String),
-    /// On PostgreSQL, all the words at once when some are read through the GIN index: the
-    /// tickets whose vector has a word starting with each (see [`vector_filter_sql`]). Written
-    /// into the statement, which is planned anew each time, so the planner sees the words.
-    Vector(String),
+    /// On PostgreSQL, all the words when some (`rare`, a tsquery's text) are read through the
+    /// GIN index: the tickets whose vector has them are gathered first, each tested for every
+    /// word (`query`), then read by id and put in the queue's order. Bound, so the statement
+    /// stays prepared; the shape, not the planner, makes the index lead (see
+    /// `queue::VectorGather`), as [`rarest_drives`] decided.
+    Gather { rare: String, query: String },
     /// On PostgreSQL, all the words when none is read through the index: each ticket along the
     /// queue's order tested for them, its signature's `bits` first, then its vector against
     /// `query` (a tsquery's text). Bound, so the statement stays prepared: a function's result
@@ -425,42 +427,23 @@ impl WordFilter {
     pub fn word(&self) -> Option<&str> {
         match self {
             WordFilter::Postings(w) | WordFilter::Member(w) | WordFilter::Exists(w) => Some(w),
-            WordFilter::Vector(_) | WordFilter::Walk { .. } => None,
+            WordFilter::Gather { .. } | WordFilter::Walk { .. } => None,
         }
     }
 }
 
-/// The PostgreSQL filter for tickets with words starting with each of `words`, as SQL text, the
-/// `rare` ones among them read through the GIN index and the rest tested on each ticket's own
-/// vector (`ts_match_vq`, the `@@` operator as a function, which no index serves): a common
-/// prefix costs the index every entry of every word it begins, the ticket's vector one lookup,
-/// and the ticket's signature (see `db::sig`) spares most lookups of a ticket without a word.
-/// With no rare word the planner walks the queue's order and tests each ticket. `None` unless
-/// every word is letters and digits only (as every folded search word is), which makes it safe
-/// in a quoted literal; each word is a quoted lexeme, so PostgreSQL's parser does not split or
-/// normalise it differently from [`terms`].
-fn vector_filter_sql(rare: &[String], words: &[String]) -> Option<String> {
-    if words.is_empty() || !words.iter().all(|w| safe(w)) || !rare.iter().all(|w| safe(w)) {
+/// [`WordFilter::Gather`] of `words`, the `rare` ones among them read through the index;
+/// `None` unless each is letters and digits only, as every folded search word is (a tsquery's
+/// syntax would read anything else; each word is a quoted lexeme, so PostgreSQL's parser does
+/// not split or normalise it differently from [`terms`]).
+fn vector_gather(rare: &[String], words: &[String]) -> Option<WordFilter> {
+    if rare.is_empty() || !words.iter().all(|w| safe(w)) || !rare.iter().all(|w| safe(w)) {
         return None;
     }
-    // Quoted for SQL: the words themselves hold no quote.
-    let query = |ws: &[String]| tsquery(ws).replace('\'', "''");
-    let indexed = if rare.is_empty() {
-        String::new()
-    } else {
-        format!(" AND ticket_search.terms @@ '{}'::tsquery", query(rare))
-    };
-    // The signature first: PostgreSQL tests a statement's cheaper conditions first, and a
-    // ticket whose signature lacks a word is let go without its vector being read.
-    let signed = match sig::mask(words.iter().map(String::as_str)) {
-        Some(mask) => format!("{} AND ", sig::pg_has_sql("tickets.terms_sig", &mask)),
-        None => String::new(),
-    };
-    Some(format!(
-        "{signed}EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.ticket_id = tickets.id\
-         {indexed} AND ts_match_vq(ticket_search.terms, '{}'::tsquery))",
-        query(words)
-    ))
+    Some(WordFilter::Gather {
+        rare: tsquery(rare),
+        query: tsquery(words),
+    })
 }
 
 /// [`WordFilter::Walk`] of `words`; `None` unless each is letters and digits only, as every
@@ -788,7 +771,7 @@ pub fn flush_then_plan(
         let filter = if indexed.is_empty() {
             vector_walk(&words)
         } else {
-            vector_filter_sql(&indexed, &words).map(WordFilter::Vector)
+            vector_gather(&indexed, &words)
         };
         return Ok(filter.into_iter().collect());
     }
@@ -849,32 +832,18 @@ mod tests {
     }
 
     #[test]
-    fn vector_filters_hold_only_letters_and_digits() {
+    fn a_gather_of_rare_words_binds_them_and_every_word() {
         let words = ["licens".to_owned(), "2026".to_owned()];
-        let sql = vector_filter_sql(&words[1..], &words).unwrap();
-        assert!(sql.contains("terms @@ '''2026'':*'::tsquery"), "{sql}");
-        assert!(
-            sql.contains("ts_match_vq(ticket_search.terms, '''licens'':* & ''2026'':*'::tsquery)"),
-            "{sql}"
-        );
-        let common_only = vector_filter_sql(&[], &words).unwrap();
-        assert!(!common_only.contains(" @@ "), "{common_only}");
-        // The signature's test before the vector's: a bit for each word ("licen", "2026").
-        let mask = sig::mask(["licens", "2026"]).expect("both words testable");
-        let signed = sig::pg_has_sql("tickets.terms_sig", &mask);
-        assert!(
-            common_only.starts_with(&format!("{signed} AND EXISTS (")),
-            "{common_only}"
-        );
-        assert_eq!(signed.matches("get_bit(").count(), 2, "{signed}");
-        // Words under four letters: nothing to test, only the vector.
-        let short = vector_filter_sql(&[], &["ab".to_owned()]).expect("a safe word");
-        assert!(short.starts_with("EXISTS ("), "{short}");
-        assert_eq!(vector_filter_sql(&[], &[]), None);
+        let Some(WordFilter::Gather { rare, query }) = vector_gather(&words[1..], &words) else {
+            panic!("a gather")
+        };
+        assert_eq!(rare, "'2026':*");
+        assert_eq!(query, "'licens':* & '2026':*");
+        assert!(vector_gather(&[], &words).is_none(), "no rare word: a walk");
         for bad in ["", "a'b", "a:b", "a&b", "a b", "a\\b", "ab\u{0}"] {
             let with = ["ok".to_owned(), bad.to_owned()];
-            assert_eq!(vector_filter_sql(&[], &with), None, "{bad:?}");
-            assert_eq!(vector_filter_sql(&with, &words), None, "{bad:?}");
+            assert!(vector_gather(&words[..1], &with).is_none(), "{bad:?}");
+            assert!(vector_gather(&with, &words).is_none(), "{bad:?}");
         }
     }
 
