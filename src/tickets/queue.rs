@@ -652,6 +652,37 @@ impl<GB> diesel::expression::ValidGrouping<GB> for Beyond {
     type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 
+/// What a hand-written condition of the queue needs beside its SQL: a boolean expression on
+/// any table, never an aggregate, its statement found by its text; the backend it is not
+/// written for refuses it with `why`.
+macro_rules! one_backend_condition {
+    ($name:ident, refused by $other:ty, $why:literal) => {
+        impl diesel::expression::Expression for $name {
+            type SqlType = Bool;
+        }
+
+        impl diesel::query_builder::QueryFragment<$other> for $name {
+            fn walk_ast<'b>(
+                &'b self,
+                _out: diesel::query_builder::AstPass<'_, 'b, $other>,
+            ) -> QueryResult<()> {
+                Err(diesel::result::Error::QueryBuilderError($why.into()))
+            }
+        }
+
+        impl diesel::query_builder::QueryId for $name {
+            type QueryId = ();
+            const HAS_STATIC_QUERY_ID: bool = false;
+        }
+
+        impl<QS> diesel::expression::AppearsOnTable<QS> for $name {}
+
+        impl<GB> diesel::expression::ValidGrouping<GB> for $name {
+            type IsAggregate = diesel::expression::is_aggregate::Never;
+        }
+    };
+}
+
 /// `+tickets.id IN (the tickets with a word starting with the prefix)`, the prefix bound: SQLite
 /// reads the subquery once into a set and, with the `+` keeping the term from driving the
 /// statement, walks the queue's order testing each ticket's id against the set (see
@@ -671,9 +702,11 @@ impl MemberOf {
     }
 }
 
-impl diesel::expression::Expression for MemberOf {
-    type SqlType = Bool;
-}
+one_backend_condition!(
+    MemberOf,
+    refused by diesel::pg::Pg,
+    "a search set is planned on SQLite only"
+);
 
 impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for MemberOf {
     fn walk_ast<'b>(
@@ -692,28 +725,6 @@ impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for MemberOf {
     }
 }
 
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for MemberOf {
-    fn walk_ast<'b>(
-        &'b self,
-        _out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        Err(diesel::result::Error::QueryBuilderError(
-            "a search set is planned on SQLite only".into(),
-        ))
-    }
-}
-
-impl diesel::query_builder::QueryId for MemberOf {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<QS> diesel::expression::AppearsOnTable<QS> for MemberOf {}
-
-impl<GB> diesel::expression::ValidGrouping<GB> for MemberOf {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
 /// [`WordFilter::Walk`]: the ticket's signature has each of `bits` (or proves nothing), and
 /// its vector a word starting with each search word. Written by hand with both bound, so the
 /// statement stays prepared (see [`KEPT_SEARCHES`]). PostgreSQL only.
@@ -722,9 +733,11 @@ struct VectorWalk {
     query: String,
 }
 
-impl diesel::expression::Expression for VectorWalk {
-    type SqlType = Bool;
-}
+one_backend_condition!(
+    VectorWalk,
+    refused by diesel::sqlite::Sqlite,
+    "a vector is searched on PostgreSQL only"
+);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorWalk {
     fn walk_ast<'b>(
@@ -771,9 +784,11 @@ struct VectorGather {
     query: String,
 }
 
-impl diesel::expression::Expression for VectorGather {
-    type SqlType = Bool;
-}
+one_backend_condition!(
+    VectorGather,
+    refused by diesel::sqlite::Sqlite,
+    "a vector is searched on PostgreSQL only"
+);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorGather {
     fn walk_ast<'b>(
@@ -791,50 +806,6 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorGather {
         out.push_sql(" AS tsquery)))))");
         Ok(())
     }
-}
-
-impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for VectorGather {
-    fn walk_ast<'b>(
-        &'b self,
-        _out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
-    ) -> QueryResult<()> {
-        Err(diesel::result::Error::QueryBuilderError(
-            "a vector is searched on PostgreSQL only".into(),
-        ))
-    }
-}
-
-impl diesel::query_builder::QueryId for VectorGather {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<QS> diesel::expression::AppearsOnTable<QS> for VectorGather {}
-
-impl<GB> diesel::expression::ValidGrouping<GB> for VectorGather {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for VectorWalk {
-    fn walk_ast<'b>(
-        &'b self,
-        _out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
-    ) -> QueryResult<()> {
-        Err(diesel::result::Error::QueryBuilderError(
-            "a vector is searched on PostgreSQL only".into(),
-        ))
-    }
-}
-
-impl diesel::query_builder::QueryId for VectorWalk {
-    type QueryId = ();
-    const HAS_STATIC_QUERY_ID: bool = false;
-}
-
-impl<QS> diesel::expression::AppearsOnTable<QS> for VectorWalk {}
-
-impl<GB> diesel::expression::ValidGrouping<GB> for VectorWalk {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 
 /// One part of an order: its column, whether descending, and whether its tickets have a due
