@@ -616,17 +616,11 @@ impl<C, GB> diesel::expression::ValidGrouping<GB> for AnyOf<C> {
 /// stays in the prepared-statement cache, keyed by its text: whoever builds one guarantees the
 /// text is made only of fixed SQL and validated literals, and comes in few variants.
 #[derive(Debug, Clone)]
-pub struct Condition(std::borrow::Cow<'static, str>, bool);
+pub struct Condition(std::borrow::Cow<'static, str>);
 
 impl Condition {
     pub fn new(sql: impl Into<std::borrow::Cow<'static, str>>) -> Condition {
-        Condition(sql.into(), true)
-    }
-
-    /// A condition whose statement is not kept prepared: one that differs on every run (a
-    /// search's words), which would otherwise fill each connection's cache of statements.
-    pub fn uncached(sql: impl Into<std::borrow::Cow<'static, str>>) -> Condition {
-        Condition(sql.into(), false)
+        Condition(sql.into())
     }
 }
 
@@ -639,9 +633,6 @@ impl<DB: diesel::backend::Backend> diesel::query_builder::QueryFragment<DB> for 
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
     ) -> QueryResult<()> {
-        if !self.1 {
-            out.unsafe_to_cache_prepared();
-        }
         out.push_sql(&self.0);
         Ok(())
     }

@@ -94,27 +94,9 @@ pub fn mask<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Sig> {
     any.then_some(mask)
 }
 
-/// PostgreSQL's test of the signature in `column` against `mask`, as SQL text to write into a
-/// statement: true unless the signature proves a word absent. PostgreSQL numbers a `bytea`'s
-/// bits as [`set`] does (bit n is bit n % 8, from the least significant, of byte n / 8), so
-/// `get_bit` reads the very bit. NULL (a ticket the worker has not signed yet, see
-/// `tickets::search::sign_unsigned`) and a signature of another size prove nothing. The text
-/// holds only `column` and numbers.
-pub fn pg_has_sql(column: &str, mask: &Sig) -> String {
-    let bits: Vec<String> = bits(mask)
-        .map(|b| format!("get_bit({column}, {b}) = 1"))
-        .collect();
-    if bits.is_empty() {
-        return "TRUE".to_owned();
-    }
-    format!(
-        "({column} IS NULL OR octet_length({column}) <> {BYTES} OR ({}))",
-        bits.join(" AND ")
-    )
-}
-
-/// The numbers of `mask`'s set bits, as PostgreSQL's `get_bit` numbers them (see
-/// [`pg_has_sql`]).
+/// The numbers of `mask`'s set bits, for PostgreSQL's test of a signature
+/// (`tickets::queue::VectorWalk`). PostgreSQL numbers a `bytea`'s bits as [`set`] does (bit n is
+/// bit n % 8, from the least significant, of byte n / 8), so `get_bit` reads the very bit.
 pub fn bits(mask: &Sig) -> impl Iterator<Item = usize> + '_ {
     (0..BYTES * 8).filter(|b| mask[b / 8] & (1 << (b % 8)) != 0)
 }

@@ -744,8 +744,9 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorWalk {
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
     ) -> QueryResult<()> {
-        // As `sig::pg_has_sql` writes it: the signature before the vector, which PostgreSQL
-        // then tests first, as the cheaper condition.
+        // The signature before the vector, which PostgreSQL then tests first, as the cheaper
+        // condition. NULL (a ticket not signed yet) and a signature of another size prove
+        // nothing.
         if !self.bits.is_empty() {
             out.push_sql(&format!(
                 "(tickets.terms_sig IS NULL OR octet_length(tickets.terms_sig) <> {} OR (",
