@@ -39,13 +39,21 @@ pub fn hit_in(
     if recent >= limit {
         return Ok(false);
     }
+    record(conn, bucket, now)?;
+    Ok(true)
+}
+
+/// Records one attempt in `bucket`, which the caller has locked ([`db::lock_key`]) and counted
+/// ([`count`]) in this write transaction: the lock and the count again would be two more round
+/// trips to the database on every ticket of the contact form.
+pub fn record(conn: &mut DbConn, bucket: &str, now: PrimitiveDateTime) -> Result<(), AppError> {
     diesel::insert_into(throttle_hits::table)
         .values((
             throttle_hits::bucket.eq(bucket),
             throttle_hits::hit_at.eq(now),
         ))
         .execute(conn)?;
-    Ok(true)
+    Ok(())
 }
 
 /// How many attempts `bucket` has in the window (without recording one).

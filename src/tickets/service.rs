@@ -269,11 +269,12 @@ pub fn create_visitor(
         if by_email && crate::throttle::count(c, &email_bucket, now, hour)? >= limits.per_email {
             return Ok(Err(Refusal::TooManyForEmail));
         }
+        // Locked and counted above, in this transaction.
         if by_ip {
-            crate::throttle::hit_in(c, &ip_bucket, now, hour, limits.per_ip)?;
+            crate::throttle::record(c, &ip_bucket, now)?;
         }
         if by_email {
-            crate::throttle::hit_in(c, &email_bucket, now, hour, limits.per_email)?;
+            crate::throttle::record(c, &email_bucket, now)?;
         }
         create_in(c, now, desk, who, new, ip).map(Ok)
     })
