@@ -3,6 +3,7 @@
 //! database: claims are exclusive leases. On shutdown it finishes what it is sending and gives
 //! back the leases of what it had not started.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use time::Duration;
@@ -212,10 +213,25 @@ impl Worker {
         let dead = db::run(&self.pool, move |c| {
             db::write(c, |c| {
                 let mut dead = 0;
+                // Delivered and skipped events a statement for each kind, not one each.
+                let delivered: Vec<&Event> = marks
+                    .iter()
+                    .filter(|(_, o, _)| matches!(o, Outcome::Delivered))
+                    .map(|(e, _, _)| e)
+                    .collect();
+                super::mark_all_delivered(c, &delivered, now)?;
+                let mut skipped: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+                for (event, outcome, _) in &marks {
+                    if let Outcome::Skipped(why) = outcome {
+                        skipped.entry(*why).or_default().push(&event.id);
+                    }
+                }
+                for (why, ids) in skipped {
+                    super::mark_all_skipped(c, &ids, why)?;
+                }
                 for (event, outcome, retry_in) in &marks {
                     match outcome {
-                        Outcome::Delivered => super::mark_delivered(c, event, now)?,
-                        Outcome::Skipped(why) => super::mark_skipped(c, &event.id, why)?,
+                        Outcome::Delivered | Outcome::Skipped(_) => {}
                         Outcome::Failed(error) => {
                             let state = super::mark_failed(c, event, error, now, *retry_in, max)?;
                             if state == State::Dead {

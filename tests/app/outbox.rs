@@ -804,3 +804,95 @@ fn a_delivered_emails_link_token_is_dropped_even_after_a_change_meanwhile() {
         assert!(kept[1].1.contains("[raderad]"), "{kind:?}: {kept:?}");
     }
 }
+
+/// A worker's batch records its delivered and skipped events a statement per kind: every event
+/// ends in its own state, with its attempt counted, and only the link's payload changed.
+#[actix_web::test]
+async fn a_batchs_delivered_and_skipped_events_are_each_recorded() {
+    use diesel::prelude::*;
+    use donera::db::schema::outbox_events as ev;
+    let token = "cd".repeat(32);
+    for kind in backends() {
+        let (smtp, inbox) = smtp_server();
+        let s = setup(kind, &[("DONERA_SMTP_URL", &smtp)]);
+        let now = s.clock.now_utc_naive();
+        let mut conn = s.pool.get().unwrap();
+        let mut mails = vec![];
+        for (to, path) in [
+            ("a@b.se", "/sv/kontakt".to_owned()),
+            ("c@d.se", format!("/sv/arende/{token}")),
+            ("e@f.se", "/sv/produkter".to_owned()),
+        ] {
+            let payload =
+                json!({"name": "Ada", "number": "D-2026-00009", "subject": "Licens", "path": path});
+            mails.push(
+                db::write(&mut conn, |c| {
+                    outbox::enqueue_email(c, now, "ticket.received", to, Locale::Sv, &payload)
+                })
+                .unwrap(),
+            );
+        }
+        let mut hooks = vec![];
+        for n in ["D-2026-00001", "D-2026-00002"] {
+            hooks.push(
+                db::write(&mut conn, |c| {
+                    outbox::enqueue_partner(
+                        c,
+                        &outbox::Routing::default(),
+                        now,
+                        "ticket.created",
+                        &json!({"number": n}),
+                    )
+                })
+                .unwrap(),
+            );
+        }
+        let pass = s.worker.run_once().await.unwrap();
+        assert_eq!((pass.delivered, pass.skipped), (3, 2), "{kind:?}");
+        assert_eq!(inbox.lock().unwrap().len(), 3, "{kind:?}");
+        for id in &mails {
+            let (state, attempts, delivered, locked, payload): (
+                String,
+                i32,
+                Option<time::PrimitiveDateTime>,
+                Option<String>,
+                String,
+            ) = ev::table
+                .find(id)
+                .select((
+                    ev::state,
+                    ev::attempts,
+                    ev::delivered_at,
+                    ev::locked_by,
+                    ev::payload,
+                ))
+                .first(&mut conn)
+                .unwrap();
+            assert_eq!(
+                (state.as_str(), attempts, delivered, locked),
+                ("delivered", 1, Some(now), None),
+                "{kind:?} {id}"
+            );
+            assert!(!payload.contains(&token), "{kind:?}: {payload}");
+        }
+        let kept: String = ev::table
+            .find(&mails[0])
+            .select(ev::payload)
+            .first(&mut conn)
+            .unwrap();
+        assert!(kept.contains("/sv/kontakt"), "{kind:?}: {kept}");
+        for id in &hooks {
+            let (state, error, locked): (String, Option<String>, Option<String>) = ev::table
+                .find(id)
+                .select((ev::state, ev::last_error, ev::locked_by))
+                .first(&mut conn)
+                .unwrap();
+            assert_eq!(
+                (state.as_str(), error.as_deref(), locked),
+                ("skipped", Some("no DONERA_PARTNER_WEBHOOK_URL set"), None),
+                "{kind:?} {id}"
+            );
+        }
+        assert_eq!(s.worker.run_once().await.unwrap().delivered, 0, "{kind:?}");
+    }
+}
