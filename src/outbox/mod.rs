@@ -271,86 +271,58 @@ pub fn without_link_tokens(payload: &str) -> String {
     value.to_string()
 }
 
-/// Records a successful delivery. The link's secret is dropped from the payload: the e-mail is
-/// out, and the outbox must not keep a working reset or invitation link for anyone who reads it.
-/// One statement, with the payload as `event` was claimed; only if it changed meanwhile (an
-/// erasure) is it read again.
-pub fn mark_delivered(
+/// Records the successful delivery of a worker's batch, in the caller's transaction. Each link's
+/// secret is dropped from its payload first: the e-mail is out, and the outbox must not keep a
+/// working reset or invitation link for anyone who reads it; the payload is written as `event`
+/// was claimed, and only if it changed meanwhile (an erasure) read again. Then every event is
+/// marked delivered in one statement (on PostgreSQL an UPDATE is parsed and planned each time,
+/// as diesel keeps none prepared).
+pub fn mark_all_delivered(
     conn: &mut DbConn,
-    event: &Event,
+    events: &[&Event],
     now: PrimitiveDateTime,
 ) -> Result<(), AppError> {
-    let delivered = || {
-        (
+    if events.is_empty() {
+        return Ok(());
+    }
+    for event in events {
+        let kept = without_link_tokens(&event.payload);
+        if kept == event.payload {
+            // Nothing to drop, and nothing done meanwhile can add a link.
+            continue;
+        }
+        let as_claimed = ev::table
+            .find(&event.id)
+            .filter(ev::payload.eq(&event.payload));
+        if diesel::update(as_claimed)
+            .set(ev::payload.eq(kept))
+            .execute(conn)?
+            == 1
+        {
+            continue;
+        }
+        let payload: Option<String> = ev::table
+            .find(&event.id)
+            .select(ev::payload)
+            .first(conn)
+            .optional()?;
+        if let Some(p) = payload {
+            diesel::update(ev::table.find(&event.id))
+                .set(ev::payload.eq(without_link_tokens(&p)))
+                .execute(conn)?;
+        }
+    }
+    let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    diesel::update(ev::table.filter(ev::id.eq_any(ids)))
+        .set((
             ev::state.eq(State::Delivered.key()),
             ev::attempts.eq(ev::attempts + 1),
             ev::delivered_at.eq(now),
             ev::last_error.eq(None::<String>),
             ev::locked_by.eq(None::<String>),
             ev::locked_until.eq(None::<PrimitiveDateTime>),
-        )
-    };
-    let kept = without_link_tokens(&event.payload);
-    if kept == event.payload {
-        // Nothing to drop, and nothing done meanwhile can add a link.
-        diesel::update(ev::table.find(&event.id))
-            .set(delivered())
-            .execute(conn)?;
-        return Ok(());
-    }
-    let as_claimed = ev::table
-        .find(&event.id)
-        .filter(ev::payload.eq(&event.payload));
-    if diesel::update(as_claimed)
-        .set((delivered(), ev::payload.eq(kept)))
-        .execute(conn)?
-        == 1
-    {
-        return Ok(());
-    }
-    let payload: Option<String> = ev::table
-        .find(&event.id)
-        .select(ev::payload)
-        .first(conn)
-        .optional()?;
-    if let Some(p) = payload {
-        diesel::update(ev::table.find(&event.id))
-            .set(ev::payload.eq(without_link_tokens(&p)))
-            .execute(conn)?;
-    }
-    diesel::update(ev::table.find(&event.id))
-        .set(delivered())
+        ))
         .execute(conn)?;
-    Ok(())
-}
-
-/// [`mark_delivered`] for a worker's batch: the events with no link to drop in one statement
-/// (on PostgreSQL an UPDATE is parsed and planned every time, as diesel keeps none prepared),
-/// each of the others as [`mark_delivered`] does.
-pub fn mark_all_delivered(
-    conn: &mut DbConn,
-    events: &[&Event],
-    now: PrimitiveDateTime,
-) -> Result<(), AppError> {
-    let (plain, linked): (Vec<&Event>, Vec<&Event>) = events
-        .iter()
-        .partition(|e| without_link_tokens(&e.payload) == e.payload);
-    if !plain.is_empty() {
-        let ids: Vec<&str> = plain.iter().map(|e| e.id.as_str()).collect();
-        diesel::update(ev::table.filter(ev::id.eq_any(ids)))
-            .set((
-                ev::state.eq(State::Delivered.key()),
-                ev::attempts.eq(ev::attempts + 1),
-                ev::delivered_at.eq(now),
-                ev::last_error.eq(None::<String>),
-                ev::locked_by.eq(None::<String>),
-                ev::locked_until.eq(None::<PrimitiveDateTime>),
-            ))
-            .execute(conn)?;
-    }
-    for event in linked {
-        mark_delivered(conn, event, now)?;
-    }
     Ok(())
 }
 

@@ -787,9 +787,8 @@ fn a_delivered_emails_link_token_is_dropped_even_after_a_change_meanwhile() {
         assert_eq!(claimed.len(), 2, "{kind:?}");
         // The second one's name is erased after the claim.
         outbox::scrub_person(&mut conn, "", &["Vera Besökare"], "[raderad]").unwrap();
-        for event in &claimed {
-            db::write(&mut conn, |c| outbox::mark_delivered(c, event, now)).unwrap();
-        }
+        let batch: Vec<&outbox::Event> = claimed.iter().collect();
+        db::write(&mut conn, |c| outbox::mark_all_delivered(c, &batch, now)).unwrap();
         let kept: Vec<(String, String)> = ev::table
             .select((ev::state, ev::payload))
             .order(ev::recipient)
