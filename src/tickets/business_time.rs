@@ -82,45 +82,52 @@ impl Calendar {
 
     /// The business time between `from` and `to` (zero when `to` is not later).
     pub fn between(&self, from: OffsetDateTime, to: OffsetDateTime) -> Duration {
-        self.between_with(from, to, |start, last| self.whole_days(start, last))
+        self.between_with(from, to, None)
     }
 
-    /// [`Calendar::between`], with the whole days between the first and the last date taken
-    /// from `days` where an earlier call worked them out: the queue asks how late fifty tickets
-    /// are at one instant, and tickets late since the same day share those days.
+    /// [`Calendar::between`], with what an earlier call worked out taken from `kept`: the queue
+    /// asks how late or how near fifty tickets are at one instant, and they share their days.
     pub fn between_kept(
         &self,
         from: OffsetDateTime,
         to: OffsetDateTime,
-        days: &mut HashMap<(Date, Date), Duration>,
+        kept: &mut Kept,
     ) -> Duration {
-        self.between_with(from, to, |start, last| {
-            *days
-                .entry((start, last))
-                .or_insert_with(|| self.whole_days(start, last))
-        })
+        self.between_with(from, to, Some(kept))
     }
 
     fn between_with(
         &self,
         from: OffsetDateTime,
         to: OffsetDateTime,
-        whole_days: impl FnOnce(Date, Date) -> Duration,
+        mut kept: Option<&mut Kept>,
     ) -> Duration {
         if to <= from {
             return Duration::ZERO;
         }
-        let clipped = |date: Date| match self.open_on(date) {
+        let mut open_on = |date: Date| match kept.as_deref_mut() {
+            Some(k) => *k.open.entry(date).or_insert_with(|| self.open_on(date)),
+            None => self.open_on(date),
+        };
+        let clip = |open_close: Option<(OffsetDateTime, OffsetDateTime)>| match open_close {
             Some((open, close)) if open.max(from) < close.min(to) => close.min(to) - open.max(from),
             _ => Duration::ZERO,
         };
         let (first, last) = (local_date(from), local_date(to));
         if first == last {
-            return clipped(first);
+            return clip(open_on(first));
         }
-        let sum = clipped(first) + clipped(last);
+        let sum = clip(open_on(first)) + clip(open_on(last));
         match first.next_day().filter(|d| *d < last) {
-            Some(start) => sum + whole_days(start, last),
+            Some(start) => {
+                sum + match kept {
+                    Some(k) => *k
+                        .days
+                        .entry((start, last))
+                        .or_insert_with(|| self.whole_days(start, last)),
+                    None => self.whole_days(start, last),
+                }
+            }
             None => sum,
         }
     }
@@ -158,6 +165,14 @@ impl Calendar {
         }
         sum
     }
+}
+
+/// What [`Calendar::between_kept`] keeps from one call to the next: each date's opening hours
+/// and the whole business days between dates. Right for one calendar only.
+#[derive(Default)]
+pub struct Kept {
+    open: HashMap<Date, Option<(OffsetDateTime, OffsetDateTime)>>,
+    days: HashMap<(Date, Date), Duration>,
 }
 
 /// A year's public holidays and summer-time change days: the days [`Calendar::between`] works
@@ -337,6 +352,21 @@ fn last_sunday(year: i32, month: Month) -> Option<Date> {
 /// to 01:00 UTC on the last Sunday of October (EU Directive 2000/84/EC, Sweden's rule since 1996;
 /// a fixed rule, so no time-zone database is needed).
 fn summer_time(year: i32) -> Option<(OffsetDateTime, OffsetDateTime)> {
+    type Change = Option<(OffsetDateTime, OffsetDateTime)>;
+    // The last year asked, per thread: a queue page asks for the offset of a few hundred
+    // instants, nearly all in one year (as in closed_days).
+    thread_local!(static LAST: std::cell::Cell<Option<(i32, Change)>> = const { std::cell::Cell::new(None) });
+    if let Some((y, change)) = LAST.get()
+        && y == year
+    {
+        return change;
+    }
+    let change = summer_time_of(year);
+    LAST.set(Some((year, change)));
+    change
+}
+
+fn summer_time_of(year: i32) -> Option<(OffsetDateTime, OffsetDateTime)> {
     let one = at(1);
     Some((
         PrimitiveDateTime::new(last_sunday(year, Month::March)?, one).assume_utc(),
@@ -661,7 +691,7 @@ mod tests {
             other in instant(),
         ) {
             let c = cal();
-            let mut days = HashMap::new();
+            let mut days = Kept::default();
             for late in lates {
                 let from = to - Duration::minutes(late);
                 prop_assert_eq!(c.between_kept(from, to, &mut days), c.between(from, to));

@@ -570,13 +570,26 @@ impl Span {
 /// When something is due, as short as the queue needs: "i dag 14:00", "tis 14:00" within the
 /// week, "12 januari 14:00" beyond it.
 pub fn when(tr: &Tr, due: PrimitiveDateTime, now: PrimitiveDateTime) -> String {
-    let (d, n) = (local(due), local(now));
-    let time = format!("{:02}:{:02}", d.hour(), d.minute());
-    let days = (d.date() - n.date()).whole_days();
+    let d = local(due);
+    when_on(tr, d.date(), local(now).date(), hh_mm(d.hour(), d.minute()))
+}
+
+/// "09:05": a queue page writes fifty, and `format!` costs more than the rest of the cell.
+fn hh_mm(hour: u8, minute: u8) -> String {
+    let digits = [hour / 10, hour % 10, 10, minute / 10, minute % 10];
+    digits
+        .into_iter()
+        .map(|d| if d == 10 { ':' } else { char::from(b'0' + d) })
+        .collect()
+}
+
+/// [`when`] of a due date, with its time written as `time`.
+fn when_on(tr: &Tr, due: Date, today: Date, time: String) -> String {
+    let days = (due - today).whole_days();
     if days == 0 {
         tr.ta("sla-when-today", &args([("time", time.into())]))
     } else if (1..7).contains(&days) {
-        let wd = d.weekday().number_from_monday();
+        let wd = due.weekday().number_from_monday();
         tr.ta(
             "sla-when-weekday",
             &args([
@@ -585,11 +598,11 @@ pub fn when(tr: &Tr, due: PrimitiveDateTime, now: PrimitiveDateTime) -> String {
             ]),
         )
     } else {
-        let month = tr.t(&format!("month-{}", u8::from(d.month())));
+        let month = tr.t(&format!("month-{}", u8::from(due.month())));
         tr.ta(
             "sla-when-date",
             &args([
-                ("day", i64::from(d.day()).into()),
+                ("day", i64::from(due.day()).into()),
                 ("month", month.into()),
                 ("time", time.into()),
             ]),
@@ -602,15 +615,23 @@ const SOON_MINUTES: i64 = 60;
 
 /// The queue's "next target" cells of one page: each text ("svar senast tis 14:00", "svar
 /// försenat 12 arbetsdagar") with its class (`due-ok`, `due-soon`, `due-late`), empty when no
-/// clock runs. A page of tickets long overdue repeats a few texts: each is put in words once.
+/// clock runs. A page of tickets long overdue repeats a few texts, and the words around an
+/// upcoming time depend on its day only: each is put in words once a page.
 pub struct DueCells<'a> {
     tr: &'a Tr,
     cal: &'a Calendar,
     now: PrimitiveDateTime,
-    made: HashMap<(&'static str, DueWhen), String>,
-    /// Whole business days between dates, as `Calendar::between_kept` keeps them.
-    days: HashMap<(Date, Date), Duration>,
+    today: Date,
+    late: HashMap<(&'static str, Span), String>,
+    /// By message and Stockholm date, with [`TIME_MARK`] where the time goes.
+    upcoming: HashMap<(&'static str, Date), String>,
+    /// The dates' business hours, as `Calendar::between_kept` keeps them.
+    days: business_time::Kept,
 }
+
+/// Stands for the time in a due text put in words once for its day: a private-use character,
+/// which no message contains.
+const TIME_MARK: &str = "\u{e000}";
 
 /// What a due cell says before it is worded.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -625,8 +646,10 @@ impl<'a> DueCells<'a> {
             tr,
             cal,
             now,
-            made: HashMap::new(),
-            days: HashMap::new(),
+            today: local(now).date(),
+            late: HashMap::new(),
+            upcoming: HashMap::new(),
+            days: business_time::Kept::default(),
         }
     }
 
@@ -644,12 +667,23 @@ impl<'a> DueCells<'a> {
         let Some((when, class)) = due_when(self.cal, due_at, self.now, &mut self.days) else {
             return (String::new(), "");
         };
-        let (tr, now) = (self.tr, self.now);
-        let text = self
-            .made
-            .entry((ids.0, when))
-            .or_insert_with(|| due_text(tr, when, now, ids));
-        (text.clone(), class)
+        let (tr, now, today) = (self.tr, self.now, self.today);
+        let text = match when {
+            DueWhen::Late(span) => self
+                .late
+                .entry((ids.0, span))
+                .or_insert_with(|| due_text(tr, when, now, ids))
+                .clone(),
+            DueWhen::At(due) => {
+                let d = local(due);
+                let words = self.upcoming.entry((ids.1, d.date())).or_insert_with(|| {
+                    let at = when_on(tr, d.date(), today, TIME_MARK.into());
+                    tr.ta(ids.1, &args([("when", at.into())]))
+                });
+                words.replacen(TIME_MARK, &hh_mm(d.hour(), d.minute()), 1)
+            }
+        };
+        (text, class)
     }
 }
 
@@ -729,7 +763,7 @@ fn due_words(
     now: PrimitiveDateTime,
     ids: (&str, &str),
 ) -> (String, &'static str) {
-    match due_when(cal, due, now, &mut HashMap::new()) {
+    match due_when(cal, due, now, &mut business_time::Kept::default()) {
         Some((when, class)) => (due_text(tr, when, now, ids), class),
         None => (String::new(), ""),
     }
@@ -741,7 +775,7 @@ fn due_when(
     cal: &Calendar,
     due: Option<PrimitiveDateTime>,
     now: PrimitiveDateTime,
-    days: &mut HashMap<(Date, Date), Duration>,
+    days: &mut business_time::Kept,
 ) -> Option<(DueWhen, &'static str)> {
     let due = due?;
     let mut minutes = |from, to| cal.between_kept(utc(from), utc(to), days).whole_minutes();
@@ -874,9 +908,16 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_have_two_digits_each() {
+        assert_eq!(hh_mm(0, 0), "00:00");
+        assert_eq!(hh_mm(9, 5), "09:05");
+        assert_eq!(hh_mm(23, 59), "23:59");
+    }
+
+    #[test]
     fn the_queue_words_each_due_cell_as_the_ticket_page_does_and_shares_equal_texts() {
         let i18n = std::sync::Arc::new(crate::i18n::I18n::load(true).expect("locales load"));
-        let tr = Tr::new(i18n, crate::i18n::Locale::Sv);
+        let tr = Tr::new(i18n.clone(), crate::i18n::Locale::Sv);
         let cal = policy().calendar;
         // Tuesday 10:00 in Stockholm.
         let now = datetime!(2026-12-01 09:00);
@@ -893,6 +934,7 @@ mod tests {
             (Some(datetime!(2026-12-01 09:30)), None),
             (Some(datetime!(2026-12-01 13:30)), answered),
             (Some(datetime!(2026-12-03 08:00)), None),
+            (Some(datetime!(2026-12-03 12:15)), None),
             (Some(datetime!(2027-01-12 13:00)), answered),
         ];
         let mut cells = DueCells::new(&tr, &cal, now);
@@ -926,9 +968,25 @@ mod tests {
                 ("svar senast i dag 10:30", "due-soon"),
                 ("lösning senast i dag 14:30", "due-ok"),
                 ("svar senast tors 09:00", "due-ok"),
+                ("svar senast tors 13:15", "due-ok"),
                 ("lösning senast 12 januari 14:00", "due-ok"),
             ]
         );
-        assert_eq!(cells.made.len(), 10, "equal texts are worded once");
+        let en = Tr::new(i18n.clone(), crate::i18n::Locale::En);
+        let mut cells_en = DueCells::new(&en, &cal, now);
+        for &(due, first) in &dues {
+            let ids = match first {
+                None => ("sla-late-response", "sla-due-response"),
+                Some(_) => ("sla-late-resolution", "sla-due-resolution"),
+            };
+            let cell = cells_en.cell(due, first);
+            assert_eq!(
+                cell,
+                due_words(&en, &cal, due, now, ids),
+                "{due:?} {first:?}"
+            );
+        }
+        assert_eq!(cells.late.len(), 6, "equal late texts are worded once");
+        assert_eq!(cells.upcoming.len(), 4, "a day's words are worded once");
     }
 }

@@ -305,7 +305,14 @@ impl RowLabels {
         self.ages
             .iter()
             .find(|(i, _, _)| *i == id)
-            .map(|(_, a, b)| format!("{a}{n}{b}"))
+            .map(|(_, a, b)| {
+                // Pushed, not `format!`: a queue page makes a hundred of these.
+                let mut s = String::with_capacity(a.len() + b.len() + 4);
+                s.push_str(a);
+                s.push_str(&n.to_string());
+                s.push_str(b);
+                s
+            })
             .unwrap_or_default()
     }
 }

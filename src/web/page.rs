@@ -229,6 +229,11 @@ impl Layout {
         self.tr.text(id)
     }
 
+    /// A message escaped for HTML once, for a page that writes it on every row.
+    pub fn t_escaped(&self, id: &str) -> Escaped {
+        Escaped::new(&self.tr.text(id))
+    }
+
     /// A message with one number, formatted for the page's language.
     pub fn ta_num(&self, id: &str, var: &str, n: &usize) -> String {
         // A number, not a string: the message picks its plural form from it.
@@ -414,6 +419,39 @@ impl Ctx {
         })
     }
 }
+
+/// Text escaped for HTML by askama's own escaper when it is made, and written into a page as
+/// it is (askama skips types marked `HtmlSafe`): a label a page repeats on each of fifty rows
+/// is escaped once instead of fifty times. It can only be made from text it escapes.
+pub struct Escaped(String);
+
+impl Escaped {
+    pub fn new(text: &str) -> Escaped {
+        use askama::filters::Escaper;
+        let mut html = String::with_capacity(text.len());
+        // Writing into a String cannot fail.
+        let _ = askama::filters::Html.write_escaped_str(&mut html, text);
+        Escaped(html)
+    }
+}
+
+impl std::fmt::Display for Escaped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl askama::FastWritable for Escaped {
+    fn write_into(
+        &self,
+        dest: &mut dyn std::fmt::Write,
+        _: &dyn askama::Values,
+    ) -> askama::Result<()> {
+        Ok(dest.write_str(&self.0)?)
+    }
+}
+
+impl askama::filters::HtmlSafe for Escaped {}
 
 /// The cookie that remembers the reader's language for the visit.
 pub const LANG_COOKIE: &str = "lang";
