@@ -302,6 +302,17 @@ pub fn of_organisation(
         .load(conn)?)
 }
 
+/// What the organisation page lists of a ticket: a link and its state, with the cursor's key.
+#[derive(Queryable, Selectable, Debug, Clone)]
+#[diesel(table_name = t)]
+pub struct OrgTicket {
+    pub number: String,
+    pub subject: String,
+    pub state: String,
+    #[diesel(deserialize_as = crate::db::Ts)]
+    pub updated_at: PrimitiveDateTime,
+}
+
 /// Up to `N` of an organisation's tickets, last activity first, after `after` (a ticket's last
 /// activity and number) in that order: a walk of the `tickets_organisation` index from the cursor
 /// on, as cheap on the hundredth page as on the first. `N` is written into the statement and the
@@ -311,17 +322,22 @@ pub fn of_organisation_after<const N: u32>(
     conn: &mut DbConn,
     org: &str,
     after: Option<(PrimitiveDateTime, &str)>,
-) -> Result<Vec<Ticket>, AppError> {
-    let mut q = t::table
-        .filter(t::organisation_id.eq(org))
-        .filter(t::merged_into.is_null())
-        .order((t::updated_at.desc(), t::number.desc()))
-        .select(Ticket::as_select())
-        .into_boxed();
-    if let Some((at, number)) = after {
-        q = q.filter(super::queue::Beyond::older_than(at, number));
-    }
-    Ok(crate::db::LimitLiteral::<_, N>::new(q).load(conn)?)
+) -> Result<Vec<OrgTicket>, AppError> {
+    // On the backend's own connection (see db::on_backend), and only the columns the page
+    // shows: the multi-backend connection wrote the statement's text out on every view, and
+    // all 33 columns of 26 tickets were read; together half the page's instructions.
+    Ok(crate::db::on_backend!(conn, |c| {
+        let mut q = t::table
+            .filter(t::organisation_id.eq(org))
+            .filter(t::merged_into.is_null())
+            .order((t::updated_at.desc(), t::number.desc()))
+            .select(OrgTicket::as_select())
+            .into_boxed();
+        if let Some((at, number)) = after {
+            q = q.filter(super::queue::Beyond::older_than(at, number));
+        }
+        crate::db::LimitLiteral::<_, N>::new(q).load(c)
+    })?)
 }
 
 /// What the staff ticket page shows of an organisation: its members, validation requests, newest
@@ -710,7 +726,9 @@ pub fn mail_of_thread(
         PrimitiveDateTime,
         String,
     );
-    let rows: Vec<Row> = mi::table
+    // On the backend's own connection (see db::on_backend): the multi-backend one wrote the
+    // statement's text out on every view of a ticket, a tenth of the page's instructions.
+    let rows: Vec<Row> = on_backend!(conn, |c| mi::table
         .filter(
             mi::message_id
                 .eq_any(message_ids)
@@ -728,7 +746,7 @@ pub fn mail_of_thread(
             mi::received_at,
             mi::detail,
         ))
-        .load(conn)?;
+        .load(c))?;
     let mut mailed = std::collections::HashMap::new();
     let mut last: std::collections::HashMap<String, Bounce> = std::collections::HashMap::new();
     for (id, has_original, refused, bounced, at, detail) in rows {

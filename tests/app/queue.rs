@@ -1207,7 +1207,7 @@ async fn the_organisation_pages_tickets_are_planned_once_on_postgres() {
     assert_eq!(first.len(), 3);
     let last = &first[1];
     let cursor = Some((last.updated_at, last.number.as_str()));
-    let numbers = |ts: Vec<donera::tickets::model::Ticket>| -> Vec<String> {
+    let numbers = |ts: Vec<donera::tickets::model::OrgTicket>| -> Vec<String> {
         ts.into_iter().map(|t| t.number).collect()
     };
     let next = numbers(of_org(&mut c, &org, cursor).unwrap());
