@@ -7,7 +7,7 @@ pub mod format;
 pub mod routes;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -110,7 +110,8 @@ pub struct I18n {
     /// Every message that takes no variables, formatted once at start (Swedish, English): a
     /// page looks up hundreds (the queue's column names on each of its fifty rows), and each
     /// through Fluent cost a resolve and a copy.
-    plain: [HashMap<Box<str>, Box<str>>; 2],
+    /// Keyed by our own message ids: a fast hash, not one made for keys an attacker picks.
+    plain: [rustc_hash::FxHashMap<Box<str>, Box<str>>; 2],
     /// Tests set this so that a missing message or variable panics (and fails the test) instead
     /// of showing its id to a user.
     strict: bool,
@@ -254,7 +255,10 @@ fn bundle(locale: Locale) -> Result<(FluentBundle<FluentResource>, Vec<String>),
 }
 
 /// The messages of `locale` that format without variables and without errors, formatted.
-fn plain(bundle: &FluentBundle<FluentResource>, ids: Vec<String>) -> HashMap<Box<str>, Box<str>> {
+fn plain(
+    bundle: &FluentBundle<FluentResource>,
+    ids: Vec<String>,
+) -> rustc_hash::FxHashMap<Box<str>, Box<str>> {
     ids.into_iter()
         .filter_map(|id| {
             let pattern = bundle.get_message(&id)?.value()?;

@@ -4,7 +4,9 @@
 //! an admin adds. Pure: instants in, instants or durations out; the database and the clock stay
 //! with the callers.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
@@ -171,8 +173,8 @@ impl Calendar {
 /// and the whole business days between dates. Right for one calendar only.
 #[derive(Default)]
 pub struct Kept {
-    open: HashMap<Date, Option<(OffsetDateTime, OffsetDateTime)>>,
-    days: HashMap<(Date, Date), Duration>,
+    open: FxHashMap<Date, Option<(OffsetDateTime, OffsetDateTime)>>,
+    days: FxHashMap<(Date, Date), Duration>,
 }
 
 /// A year's public holidays and summer-time change days: the days [`Calendar::between`] works

@@ -7,9 +7,10 @@
 //! something changes and stored on the ticket, so the queue sorts by them and the dashboard
 //! reads measured times with plain SQL.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use diesel::prelude::*;
+use rustc_hash::FxHashMap;
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::business_time::{self, Calendar};
@@ -622,9 +623,9 @@ pub struct DueCells<'a> {
     cal: &'a Calendar,
     now: PrimitiveDateTime,
     today: Date,
-    late: HashMap<(&'static str, Span), String>,
+    late: FxHashMap<(&'static str, Span), String>,
     /// By message and Stockholm date, with [`TIME_MARK`] where the time goes.
-    upcoming: HashMap<(&'static str, Date), String>,
+    upcoming: FxHashMap<(&'static str, Date), String>,
     /// The dates' business hours, as `Calendar::between_kept` keeps them.
     days: business_time::Kept,
 }
@@ -647,8 +648,8 @@ impl<'a> DueCells<'a> {
             cal,
             now,
             today: local(now).date(),
-            late: HashMap::new(),
-            upcoming: HashMap::new(),
+            late: FxHashMap::default(),
+            upcoming: FxHashMap::default(),
             days: business_time::Kept::default(),
         }
     }
