@@ -515,3 +515,24 @@ impl PageCache {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use askama::Template;
+
+    use super::Escaped;
+
+    #[derive(Template)]
+    #[template(source = r#"<p title="{{ e }}">{{ e }}</p>"#, ext = "html")]
+    struct Label {
+        e: Escaped,
+    }
+
+    #[test]
+    fn escaped_text_is_escaped_once_in_a_page() {
+        let e = Escaped::new(r#"<b class="x">Tom & Jerry's</b>"#);
+        let html = Label { e }.render().expect("renders");
+        let once = "&#60;b class=&#34;x&#34;&#62;Tom &#38; Jerry&#39;s&#60;/b&#62;";
+        assert_eq!(html, format!(r#"<p title="{once}">{once}</p>"#));
+    }
+}
