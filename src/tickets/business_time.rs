@@ -4,7 +4,9 @@
 //! an admin adds. Pure: instants in, instants or durations out; the database and the clock stay
 //! with the callers.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
+use std::thread::LocalKey;
 
 use rustc_hash::FxHashMap;
 
@@ -197,22 +199,35 @@ pub fn closed_day(date: Date) -> Option<Holiday> {
 }
 
 /// A year's closed days by law or custom (see [`closed_day`]), unordered.
-fn closed_days(year: i32) -> Option<[(Option<Date>, Holiday); 16]> {
-    type Days = Option<[(Option<Date>, Holiday); 16]>;
-    // The last year asked, per thread: a queue page asks about the same year a few hundred
-    // times, and Easter takes some arithmetic.
-    thread_local!(static LAST: std::cell::Cell<Option<(i32, Days)>> = const { std::cell::Cell::new(None) });
-    if let Some((y, days)) = LAST.get()
-        && y == year
-    {
-        return days;
-    }
-    let days = closed_days_of(year);
-    LAST.set(Some((year, days)));
-    days
+fn closed_days(year: i32) -> Option<YearClosed> {
+    thread_local!(static LAST: LastYear<Option<YearClosed>> = const { Cell::new(None) });
+    of_last_year(&LAST, year, closed_days_of)
 }
 
-fn closed_days_of(year: i32) -> Option<[(Option<Date>, Holiday); 16]> {
+/// A year's closed days, each with why (see [`closed_days`]).
+type YearClosed = [(Option<Date>, Holiday); 16];
+
+/// What was worked out for the last year asked, on one thread.
+type LastYear<T> = Cell<Option<(i32, T)>>;
+
+/// `of(year)`, kept in `last` while the same year is asked again: a queue page asks about the
+/// same year a few hundred times, and Easter and the last Sundays take some arithmetic.
+fn of_last_year<T: Copy + 'static>(
+    last: &'static LocalKey<LastYear<T>>,
+    year: i32,
+    of: fn(i32) -> T,
+) -> T {
+    if let Some((y, kept)) = last.get()
+        && y == year
+    {
+        return kept;
+    }
+    let made = of(year);
+    last.set(Some((year, made)));
+    made
+}
+
+fn closed_days_of(year: i32) -> Option<YearClosed> {
     let easter = easter_sunday(year)?;
     let fixed = |m: Month, d: u8| Date::from_calendar_date(year, m, d).ok();
     // The Saturday (or Friday, for the eve) in a week-long window of a month.
@@ -355,17 +370,8 @@ fn last_sunday(year: i32, month: Month) -> Option<Date> {
 /// a fixed rule, so no time-zone database is needed).
 fn summer_time(year: i32) -> Option<(OffsetDateTime, OffsetDateTime)> {
     type Change = Option<(OffsetDateTime, OffsetDateTime)>;
-    // The last year asked, per thread: a queue page asks for the offset of a few hundred
-    // instants, nearly all in one year (as in closed_days).
-    thread_local!(static LAST: std::cell::Cell<Option<(i32, Change)>> = const { std::cell::Cell::new(None) });
-    if let Some((y, change)) = LAST.get()
-        && y == year
-    {
-        return change;
-    }
-    let change = summer_time_of(year);
-    LAST.set(Some((year, change)));
-    change
+    thread_local!(static LAST: LastYear<Change> = const { Cell::new(None) });
+    of_last_year(&LAST, year, summer_time_of)
 }
 
 fn summer_time_of(year: i32) -> Option<(OffsetDateTime, OffsetDateTime)> {
