@@ -123,19 +123,23 @@ impl AppState {
 /// The routes. Localized pages are registered from the route table in `i18n::routes`.
 pub fn configure(cfg: &mut aweb::ServiceConfig) {
     let get = crate::web::page_route;
+    // The router tries each route in turn, and a route with a `{…}` part runs a regular
+    // expression: the help desk's, asked most, come first (at 1,000,000 tickets a queue page
+    // spent 55,000 instructions finding its route, 3%, behind ninety others). No path of
+    // one module matches another's pattern (`routes_do_not_overlap`), so the order is free.
+    tickets::configure(cfg);
+    overview::configure(cfg);
     cfg.service(aweb::resource("/").route(get().to(public::handlers::root)))
         .service(aweb::resource("/healthz").route(get().to(public::handlers::healthz)))
         .service(aweb::resource("/metrics").route(get().to(metrics::scrape)))
         .service(aweb::resource("/static/{name}").route(get().to(web::assets::serve)));
     public::configure(cfg);
     accounts::configure(cfg);
-    overview::configure(cfg);
     privacy::configure(cfg);
     validation::configure(cfg);
     orders::configure(cfg);
     usage::configure(cfg);
     faq::configure(cfg);
-    tickets::configure(cfg);
 }
 
 /// The session cookie's name: with the `__Host-` prefix on https, which browsers only accept

@@ -477,6 +477,45 @@ impl Page {
 mod tests {
     use super::*;
 
+    /// Whether the route pattern `pattern` (`{name}` for one segment) matches `path`.
+    fn matches(pattern: &str, path: &str) -> bool {
+        let (a, b): (Vec<_>, Vec<_>) = (pattern.split('/').collect(), path.split('/').collect());
+        a.len() == b.len()
+            && a.iter().zip(&b).all(|(x, y)| {
+                x == y || (x.starts_with('{') && x.ends_with('}') && !y.is_empty())
+            })
+    }
+
+    /// `crate::configure` registers the help desk's routes first, for speed: that is only free
+    /// while no page's pattern matches another module's path. These are the pairs where one
+    /// does, each registered by one module, the fixed path first.
+    #[test]
+    fn routes_do_not_overlap() {
+        use Page::*;
+        let allowed = [
+            (Order, OrderNew),
+            (Order, OrderConfirm),
+            (StaffProduct, StaffProductNew),
+            (StaffFaqArticle, StaffFaqNew),
+            (StaffFaqArticle, StaffFaqCategories),
+            (Ticket, TicketNew),
+            (StaffTicket, StaffTicketsBulk),
+        ];
+        for l in Locale::ALL {
+            let mut found = Vec::new();
+            for p in Page::ALL {
+                for q in Page::ALL {
+                    if p != q && p.path(l).contains('{') && matches(p.path(l), q.path(l)) {
+                        found.push((p, q));
+                    }
+                }
+            }
+            assert_eq!(found.len(), allowed.len(), "{l:?}: {found:?}");
+            assert!(found.iter().all(|f| allowed.contains(f)), "{l:?}: {found:?}");
+        }
+        assert!(matches("/sv/a/{id}", "/sv/a/b") && !matches("/sv/a/{id}", "/sv/a/b/c"));
+    }
+
     #[test]
     fn every_path_starts_with_its_locale_and_is_ascii() {
         for page in Page::ALL {
