@@ -153,16 +153,30 @@ pub fn answer(conn: &mut DbConn, ticket_id: &str) -> QueryResult<Option<Answer>>
 }
 
 /// Fills the queue's "Satisfied" column: `ratings` holds each row's answer, in the rows' order.
-pub fn fill_rows<'a>(tr: &Tr, rows: &mut [Row], ratings: impl Iterator<Item = Option<&'a str>>) {
-    let labels: Vec<(Rating, String)> = Rating::ALL
-        .into_iter()
-        .map(|r| (r, tr.t(r.short_id())))
-        .collect();
+/// The satisfaction answers' labels a list shows, looked up once per page.
+pub struct RatingLabels(Vec<(Rating, String)>);
+
+impl RatingLabels {
+    pub fn new(tr: &Tr) -> RatingLabels {
+        RatingLabels(
+            Rating::ALL
+                .into_iter()
+                .map(|r| (r, tr.t(r.short_id())))
+                .collect(),
+        )
+    }
+}
+
+pub fn fill_rows<'a, 'r>(
+    labels: &'a RatingLabels,
+    rows: &mut [Row<'a>],
+    ratings: impl Iterator<Item = Option<&'r str>>,
+) {
     for (row, rating) in rows.iter_mut().zip(ratings) {
         let found = rating.and_then(Rating::from_key);
-        if let Some((r, label)) = found.and_then(|r| labels.iter().find(|(x, _)| *x == r)) {
-            row.csat = r.key().to_owned();
-            row.csat_label = label.clone();
+        if let Some((r, label)) = found.and_then(|r| labels.0.iter().find(|(x, _)| *x == r)) {
+            row.csat = r.key();
+            row.csat_label = label;
         }
     }
 }

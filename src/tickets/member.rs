@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::model::{self, Ticket};
+use super::model::{self, Summary, Ticket};
 use super::queue::PAGE;
 use super::service::{
     self, CustomerReply, Desk, NewAttachment, NewTicket, ReplyOutcome, Requester,
@@ -141,11 +141,12 @@ pub async fn list(
     let l = cx.layout(Page::Tickets, "tickets-title", Some(&member.0))?;
     let now = state.clock.now_utc_naive();
     let lb = RowLabels::new(&l.tr, false);
-    let rows = tickets
+    let summaries: Vec<Summary> = tickets.iter().map(Summary::from).collect();
+    let rows = summaries
         .iter()
         .map(|t| {
             let href = Page::Ticket.link(locale, &t.number);
-            Row::new(&l.tr, &lb, &t.into(), href, now, None)
+            Row::new(&l.tr, &lb, t, href, now, None)
         })
         .collect();
     let link = |p: i64| format!("{}?page={p}", Page::Tickets.path(locale));

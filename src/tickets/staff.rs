@@ -36,10 +36,10 @@ pub struct Opt {
 
 #[derive(Template)]
 #[template(path = "staff/tickets.html")]
-pub struct QueueTpl {
+pub struct QueueTpl<'a> {
     pub l: Layout,
     pub path: &'static str,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     pub states: Vec<Opt>,
     pub categories: Vec<Opt>,
     pub assignees: Vec<Opt>,
@@ -69,7 +69,7 @@ pub struct QueueTpl {
     pub picked: Vec<String>,
 }
 
-impl QueueTpl {
+impl QueueTpl<'_> {
     /// Whether the row of ticket `number` stays ticked (after a refused bulk change).
     pub fn is_picked(&self, number: &str) -> bool {
         self.picked.iter().any(|p| p == number)
@@ -213,10 +213,10 @@ pub(super) async fn queue_response(
     let name_of = |id: &Option<String>| {
         id.as_ref()
             .and_then(|id| staff_list.iter().find(|(uid, _)| uid == id))
-            .map(|(_, name)| name.clone())
-            .unwrap_or_default()
+            .map_or("", |(_, name)| name.as_str())
     };
     let lb = RowLabels::new(&l.tr, true);
+    let ratings = super::csat::RatingLabels::new(&l.tr);
     let mut dues = super::sla::DueCells::new(&l.tr, &policy.calendar, now);
     let mut rows: Vec<Row> = page
         .rows
@@ -235,7 +235,7 @@ pub(super) async fn queue_response(
         })
         .collect();
     super::csat::fill_rows(
-        &l.tr,
+        &ratings,
         &mut rows,
         page.rows.iter().map(|t| t.rating.as_deref()),
     );

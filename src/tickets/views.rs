@@ -220,18 +220,18 @@ pub fn priorities(tr: &Tr, selected: &str) -> Vec<Choice> {
 }
 
 /// A ticket in a list.
-pub struct Row {
-    pub number: String,
+pub struct Row<'a> {
+    pub number: &'a str,
     pub href: String,
-    pub subject: String,
-    pub state: String,
-    pub state_label: String,
-    pub category: String,
-    pub priority: String,
-    pub priority_label: String,
-    pub requester: String,
-    pub org: String,
-    pub assignee: String,
+    pub subject: &'a str,
+    pub state: &'a str,
+    pub state_label: &'a str,
+    pub category: &'a str,
+    pub priority: &'a str,
+    pub priority_label: &'a str,
+    pub requester: &'a str,
+    pub org: &'a str,
+    pub assignee: &'a str,
     pub age: String,
     pub since_customer: String,
     pub updated: String,
@@ -240,8 +240,8 @@ pub struct Row {
     /// `due-ok`, `due-soon` or `due-late` for the queue's colour; empty without a target.
     pub due_class: &'static str,
     /// The requester's satisfaction answer (`good`, `bad`) and its label; empty without one.
-    pub csat: String,
-    pub csat_label: String,
+    pub csat: &'static str,
+    pub csat_label: &'a str,
 }
 
 /// The words a list repeats on every row, looked up once per page instead of once per row.
@@ -293,11 +293,10 @@ impl RowLabels {
         }
     }
 
-    fn find(list: &[(&'static str, String)], key: &str) -> String {
+    fn find<'a>(list: &'a [(&'static str, String)], key: &str) -> &'a str {
         list.iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+            .map_or("", |(_, v)| v.as_str())
     }
 
     pub fn age(&self, now: PrimitiveDateTime, then: PrimitiveDateTime) -> String {
@@ -317,35 +316,36 @@ impl RowLabels {
     }
 }
 
-impl Row {
-    /// `assignee` is the assignee's name on the staff side, `None` on the requester's.
+impl<'a> Row<'a> {
+    /// `assignee` is the assignee's name on the staff side, `None` on the requester's. The row
+    /// borrows its text from `t` and `lb`: a queue page of 50 rows made 500 copies otherwise.
     pub fn new(
         tr: &Tr,
-        lb: &RowLabels,
-        t: &Summary,
+        lb: &'a RowLabels,
+        t: &'a Summary,
         href: String,
         now: PrimitiveDateTime,
-        assignee: Option<String>,
-    ) -> Row {
+        assignee: Option<&'a str>,
+    ) -> Row<'a> {
         Row {
-            number: t.number.clone(),
+            number: &t.number,
             href,
             subject: if super::erase::is_erased(&t.subject) {
-                lb.erased.0.clone()
+                &lb.erased.0
             } else {
-                t.subject.clone()
+                &t.subject
             },
-            state: t.state.clone(),
+            state: &t.state,
             state_label: RowLabels::find(&lb.states, &t.state),
             category: RowLabels::find(&lb.categories, &t.category),
-            priority: t.priority.clone(),
+            priority: &t.priority,
             priority_label: RowLabels::find(&lb.priorities, &t.priority),
             requester: if t.requester_name.is_empty() {
-                lb.erased.1.clone()
+                &lb.erased.1
             } else {
-                t.requester_name.clone()
+                &t.requester_name
             },
-            org: t.requester_org.clone(),
+            org: &t.requester_org,
             assignee: assignee.unwrap_or_default(),
             age: lb.age(now, t.created_at),
             since_customer: lb.age(now, t.customer_at),
@@ -357,8 +357,8 @@ impl Row {
             },
             due: String::new(),
             due_class: "",
-            csat: String::new(),
-            csat_label: String::new(),
+            csat: "",
+            csat_label: "",
         }
     }
 }
@@ -371,9 +371,9 @@ pub struct Related {
 
 #[derive(Template)]
 #[template(path = "tickets/list.html")]
-pub struct ListTpl {
+pub struct ListTpl<'a> {
     pub l: Layout,
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     pub new_href: &'static str,
     pub faq_href: &'static str,
     /// The pages before and after this one, if any (50 tickets a page).
