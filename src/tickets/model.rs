@@ -82,7 +82,6 @@ impl Ticket {
 #[derive(Queryable, Selectable, Debug, Clone)]
 #[diesel(table_name = t)]
 pub struct Summary {
-    pub id: String,
     pub number: String,
     pub subject: String,
     pub state: String,
@@ -109,7 +108,6 @@ pub struct Summary {
 impl From<&Ticket> for Summary {
     fn from(t: &Ticket) -> Summary {
         Summary {
-            id: t.id.clone(),
             number: t.number.clone(),
             subject: t.subject.clone(),
             state: t.state.clone(),
