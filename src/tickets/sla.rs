@@ -624,6 +624,10 @@ pub struct DueCells<'a> {
     now: PrimitiveDateTime,
     today: Date,
     late: FxHashMap<(&'static str, Span), String>,
+    /// Each late message with [`TIME_MARK`] where the span goes, and each span's words: the
+    /// spans of late tickets differ from row to row, the message around them does not.
+    late_frames: FxHashMap<&'static str, String>,
+    spans: FxHashMap<Span, String>,
     /// By message and Stockholm date, with [`TIME_MARK`] where the time goes.
     upcoming: FxHashMap<(&'static str, Date), String>,
     /// The dates' business hours, as `Calendar::between_kept` keeps them.
@@ -649,6 +653,8 @@ impl<'a> DueCells<'a> {
             now,
             today: local(now).date(),
             late: FxHashMap::default(),
+            late_frames: FxHashMap::default(),
+            spans: FxHashMap::default(),
             upcoming: FxHashMap::default(),
             days: business_time::Kept::default(),
         }
@@ -668,13 +674,21 @@ impl<'a> DueCells<'a> {
         let Some((when, class)) = due_when(self.cal, due_at, self.now, &mut self.days) else {
             return (String::new(), "");
         };
-        let (tr, now, today) = (self.tr, self.now, self.today);
+        let (tr, today) = (self.tr, self.today);
         let text = match when {
-            DueWhen::Late(span) => self
-                .late
-                .entry((ids.0, span))
-                .or_insert_with(|| due_text(tr, when, now, ids))
-                .clone(),
+            DueWhen::Late(span) => {
+                let (frames, spans) = (&mut self.late_frames, &mut self.spans);
+                self.late
+                    .entry((ids.0, span))
+                    .or_insert_with(|| {
+                        let frame = frames.entry(ids.0).or_insert_with(|| {
+                            tr.ta(ids.0, &args([("late", TIME_MARK.into())]))
+                        });
+                        let words = spans.entry(span).or_insert_with(|| span.words(tr));
+                        frame.replacen(TIME_MARK, words, 1)
+                    })
+                    .clone()
+            }
             DueWhen::At(due) => {
                 let d = local(due);
                 let words = self.upcoming.entry((ids.1, d.date())).or_insert_with(|| {
@@ -988,6 +1002,8 @@ mod tests {
             );
         }
         assert_eq!(cells.late.len(), 6, "equal late texts are worded once");
+        assert_eq!(cells.late_frames.len(), 2, "each late message is worded once");
+        assert_eq!(cells.spans.len(), 4, "each span is worded once");
         assert_eq!(cells.upcoming.len(), 4, "a day's words are worded once");
     }
 }
