@@ -481,9 +481,9 @@ mod tests {
     fn matches(pattern: &str, path: &str) -> bool {
         let (a, b): (Vec<_>, Vec<_>) = (pattern.split('/').collect(), path.split('/').collect());
         a.len() == b.len()
-            && a.iter().zip(&b).all(|(x, y)| {
-                x == y || (x.starts_with('{') && x.ends_with('}') && !y.is_empty())
-            })
+            && a.iter()
+                .zip(&b)
+                .all(|(x, y)| x == y || (x.starts_with('{') && x.ends_with('}') && !y.is_empty()))
     }
 
     /// `crate::configure` registers the help desk's routes first, for speed: that is only free
@@ -511,7 +511,10 @@ mod tests {
                 }
             }
             assert_eq!(found.len(), allowed.len(), "{l:?}: {found:?}");
-            assert!(found.iter().all(|f| allowed.contains(f)), "{l:?}: {found:?}");
+            assert!(
+                found.iter().all(|f| allowed.contains(f)),
+                "{l:?}: {found:?}"
+            );
         }
         assert!(matches("/sv/a/{id}", "/sv/a/b") && !matches("/sv/a/{id}", "/sv/a/b/c"));
     }

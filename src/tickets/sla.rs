@@ -681,9 +681,9 @@ impl<'a> DueCells<'a> {
                 self.late
                     .entry((ids.0, span))
                     .or_insert_with(|| {
-                        let frame = frames.entry(ids.0).or_insert_with(|| {
-                            tr.ta(ids.0, &args([("late", TIME_MARK.into())]))
-                        });
+                        let frame = frames
+                            .entry(ids.0)
+                            .or_insert_with(|| tr.ta(ids.0, &args([("late", TIME_MARK.into())])));
                         let words = spans.entry(span).or_insert_with(|| span.words(tr));
                         frame.replacen(TIME_MARK, words, 1)
                     })
@@ -1002,7 +1002,11 @@ mod tests {
             );
         }
         assert_eq!(cells.late.len(), 6, "equal late texts are worded once");
-        assert_eq!(cells.late_frames.len(), 2, "each late message is worded once");
+        assert_eq!(
+            cells.late_frames.len(),
+            2,
+            "each late message is worded once"
+        );
         assert_eq!(cells.spans.len(), 4, "each span is worded once");
         assert_eq!(cells.upcoming.len(), 4, "a day's words are worded once");
     }
