@@ -90,12 +90,14 @@ impl AppState {
             .metrics_token
             .as_deref()
             .map(|t| Arc::new(metrics::Metrics::new(t)));
+        // The queue's column names for its narrow layout, in the stylesheet (see the function).
+        let assets = Assets::load(&tickets::views::narrow_queue_css(&i18n));
         let mut state = AppState {
             settings: Arc::new(settings),
             pool,
             i18n: Arc::new(i18n),
             clock,
-            assets: Arc::new(Assets::load()),
+            assets: Arc::new(assets),
             security_headers,
             pages: PageCache::default(),
             routing: settings_routing,

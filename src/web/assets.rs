@@ -28,13 +28,20 @@ pub struct Assets {
 }
 
 impl Assets {
-    pub fn load() -> Assets {
+    /// The files under `static/`, with `css` (rules made from the locales at start-up) at the
+    /// end of `app.css`.
+    pub fn load(css: &str) -> Assets {
         let mut by_hashed = HashMap::new();
         let mut urls = HashMap::new();
         for name in StaticFiles::iter() {
-            let Some(file) = StaticFiles::get(&name) else {
+            let Some(mut file) = StaticFiles::get(&name) else {
                 continue;
             };
+            if name == "app.css" {
+                let mut data = file.data.into_owned();
+                data.extend_from_slice(css.as_bytes());
+                file.data = data.into();
+            }
             let digest = Sha256::digest(&file.data);
             let hash = crate::hex(&digest[..5]);
             let hashed = match name.rsplit_once('.') {

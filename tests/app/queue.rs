@@ -1331,3 +1331,42 @@ async fn searches_stay_prepared_on_postgresql_and_find_every_ticket() {
     let shapes: std::collections::HashSet<&String> = walks.iter().collect();
     assert!(shapes.len() <= 4, "{shapes:#?}");
 }
+
+/// Below tablet width each ticket is a card whose cells say their column's name first. The names
+/// come from the stylesheet, made from the locales at start-up, not from every cell: each rule
+/// must name its column as the table's header does, in the page's language and in its order.
+#[actix_web::test]
+async fn the_stylesheet_names_each_queue_column_as_its_header_does() {
+    let (app, _) = seeded(crate::support::Kind::Sqlite, 3, 3).await;
+    let mut s = Browser::new(&app);
+    login(&mut s, "agent@partner.example.org", PW).await;
+    let sel = |css: &str| scraper::Selector::parse(css).unwrap();
+    for (path, lang) in [(QUEUE, "sv"), ("/en/staff/tickets", "en")] {
+        let page = s.get(&format!("{path}?state=all")).await;
+        assert_eq!(page.status, 200, "{path}");
+        let html = page.html();
+        let names: Vec<String> = html
+            .select(&sel("table.queue thead th"))
+            .skip(1)
+            .map(|th| th.text().collect::<String>().trim().to_owned())
+            .collect();
+        assert_eq!(names.len(), 11, "{path}: {names:?}");
+        let row = html.select(&sel("table.queue tbody tr")).next().unwrap();
+        assert_eq!(row.select(&sel("td")).count(), 12, "{path}");
+        assert_eq!(row.select(&sel("td[data-label]")).count(), 0, "{path}");
+        let href = html
+            .select(&sel("link[rel=stylesheet]"))
+            .next()
+            .and_then(|l| l.value().attr("href"))
+            .unwrap()
+            .to_owned();
+        let css = s.get(&href).await.text();
+        for (i, name) in names.iter().enumerate() {
+            let rule = format!(
+                ":lang({lang}) table.queue td:nth-child({})::before {{ content: \"{name}: \"; }}",
+                i + 2
+            );
+            assert!(css.contains(&rule), "{path}: no rule {rule}");
+        }
+    }
+}

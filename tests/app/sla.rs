@@ -74,7 +74,7 @@ async fn member_with_ticket<'a>(app: &'a TestApp, n: u32, subject: &str) -> Brow
 fn queue_cell(page: &crate::support::Resp, number: &str) -> String {
     let doc = page.html();
     let row = scraper::Selector::parse("table.queue tbody tr").unwrap();
-    let td = scraper::Selector::parse("td[data-label]").unwrap();
+    let td = scraper::Selector::parse("td:not(.pick)").unwrap();
     for tr in doc.select(&row) {
         let cells: Vec<String> = tr
             .select(&td)

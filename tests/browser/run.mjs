@@ -2557,7 +2557,7 @@ async function journeyBulkCollision(j) {
 // the queue has a row; the agent reads the dashboard (each chart an image with a title, a
 // description and its table; each count a link to its queue) and then the queue: at 1280 px
 // every column is visible without horizontal scrolling, at 375 px each row is a card whose
-// cells carry their column's name.
+// cells each say their column's name, as the table's header does.
 async function journeyDashboard(j) {
   const L = j.r();
   const m = newMember('dash');
@@ -2610,7 +2610,11 @@ async function journeyDashboard(j) {
     const wrap = table.closest('.table-wrap');
     const ths = [...table.querySelectorAll('thead th')];
     const tr = table.querySelector('tbody tr');
-    const td = tr.querySelector('td[data-label]');
+    // Each cell after the tick box and its column's name, as the narrow layout says it.
+    const named = [...tr.querySelectorAll('td')].slice(1).map((td, i) => ({
+      column: (ths[i + 1] || {}).textContent || '',
+      said: getComputedStyle(td, '::before').content,
+    }));
     return {
       pageScroll: document.documentElement.scrollWidth > window.innerWidth,
       wrapScroll: wrap ? wrap.scrollWidth > wrap.clientWidth + 1 : false,
@@ -2620,7 +2624,7 @@ async function journeyDashboard(j) {
       }).length,
       columns: ths.length,
       rowDisplay: getComputedStyle(tr).display,
-      label: td ? getComputedStyle(td, '::before').content : '',
+      named,
     };
   });
   j.expect(!layout.pageScroll && !layout.wrapScroll, `the queue scrolls horizontally at ${j.width.name} px`);
@@ -2629,7 +2633,11 @@ async function journeyDashboard(j) {
     j.expect(layout.rowDisplay === 'table-row', `at 1280 px a queue row is displayed as ${layout.rowDisplay}, expected a table row`);
   } else {
     j.expect(layout.rowDisplay === 'block', `at ${j.width.name} px a queue row is displayed as ${layout.rowDisplay}, expected a card (block)`);
-    j.expect(/\w/.test(layout.label), `at ${j.width.name} px the queue's cells do not show their column's name (::before is ${layout.label})`);
+    j.expect(layout.named.length === 11, `at ${j.width.name} px a queue row has ${layout.named.length} cells after its tick box, expected 11`);
+    for (const { column, said } of layout.named) {
+      const want = JSON.stringify(`${column.trim()}: `);
+      j.expect(said === want, `at ${j.width.name} px a queue cell of the column "${column.trim()}" says ${said} before it, expected ${want}`);
+    }
   }
   await j.shot('staff-queue');
 }
