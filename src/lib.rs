@@ -127,7 +127,7 @@ pub fn configure(cfg: &mut aweb::ServiceConfig) {
     let get = crate::web::page_route;
     // The router tries each route in turn, and a route with a `{…}` part runs a regular
     // expression: the help desk's, asked most, come first (at 1,000,000 tickets a queue page
-    // spent 55,000 instructions finding its route, 3%, behind ninety others). No path of
+    // spent 55,000 instructions finding its route, 3%, behind some 130 others). No path of
     // one module matches another's pattern (`routes_do_not_overlap`), so the order is free.
     tickets::configure(cfg);
     overview::configure(cfg);

@@ -152,7 +152,6 @@ pub fn answer(conn: &mut DbConn, ticket_id: &str) -> QueryResult<Option<Answer>>
         .optional()
 }
 
-/// Fills the queue's "Satisfied" column: `ratings` holds each row's answer, in the rows' order.
 /// The satisfaction answers' labels a list shows, looked up once per page.
 pub struct RatingLabels(Vec<(Rating, String)>);
 
@@ -167,6 +166,7 @@ impl RatingLabels {
     }
 }
 
+/// Fills the queue's "Satisfied" column: `ratings` holds each row's answer, in the rows' order.
 pub fn fill_rows<'a, 'r>(
     labels: &'a RatingLabels,
     rows: &mut [Row<'a>],
