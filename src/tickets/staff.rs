@@ -67,6 +67,8 @@ pub struct QueueTpl<'a> {
     pub bulk_groups: Vec<OptGroup>,
     pub f: FormErrors,
     pub picked: Vec<String>,
+    /// The columns' message ids after the tick box (`views::QUEUE_COLUMNS`).
+    pub columns: &'static [&'static str],
 }
 
 impl QueueTpl<'_> {
@@ -356,6 +358,7 @@ pub(super) async fn queue_response(
         bulk_groups: bulk_groups(tr, &staff_list, &bulk.change),
         f: bulk.f,
         picked: bulk.picked,
+        columns: &views::QUEUE_COLUMNS,
         l,
     };
     private(status, &tpl)

@@ -363,8 +363,8 @@ impl<'a> Row<'a> {
     }
 }
 
-/// The message ids of the queue's columns after its tick box, in the order of
-/// `templates/staff/tickets.html`.
+/// The message ids of the queue's columns after its tick box, in the order of their cells in
+/// `templates/staff/tickets.html`: its header and the narrow layout's names both come from here.
 pub const QUEUE_COLUMNS: [&str; 11] = [
     "ticket-col-number",
     "ticket-col-subject",
