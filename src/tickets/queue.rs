@@ -253,6 +253,7 @@ fn fetch(
     // for text).
     let unindexed_category =
         sqlite && plan.priority.is_none() && matches!(plan.state, StateFilter::Is(_));
+    let ids_first = !sqlite && plan.walks_signed_index();
     Ok(on_backend!(conn, |c| {
         let filtered = || {
             let mut q = t::table.select(Summary::as_select()).into_boxed();
@@ -323,7 +324,7 @@ fn fetch(
                         rare: rare.clone(),
                         query: query.clone(),
                     }),
-                    WordFilter::Walk { bits, query } => q.filter(VectorWalk {
+                    WordFilter::Walk { bits, query, .. } => q.filter(VectorWalk {
                         bits: bits.clone(),
                         query: query.clone(),
                     }),
@@ -384,13 +385,24 @@ fn fetch(
             // Real columns, not SQL text: diesel keeps a statement prepared only when every
             // part of it is, and `dsl::sql` is not (preparing the queue's statement anew cost
             // about a twentieth of a queue page).
-            q = match (column, forward) {
-                (Key::Updated, true) => q.order((t::updated_at.asc(), t::number.asc())),
-                (Key::Updated, false) => q.order((t::updated_at.desc(), t::number.desc())),
-                (Key::Created, true) => q.order((t::created_at.asc(), t::number.asc())),
-                (Key::Created, false) => q.order((t::created_at.desc(), t::number.desc())),
-                (Key::Due, true) => q.order((t::due_at.asc(), t::number.asc())),
-                (Key::Due, false) => q.order((t::due_at.desc(), t::number.desc())),
+            macro_rules! ordered {
+                ($q:expr) => {
+                    match (column, forward) {
+                        (Key::Updated, true) => $q.order((t::updated_at.asc(), t::number.asc())),
+                        (Key::Updated, false) => $q.order((t::updated_at.desc(), t::number.desc())),
+                        (Key::Created, true) => $q.order((t::created_at.asc(), t::number.asc())),
+                        (Key::Created, false) => $q.order((t::created_at.desc(), t::number.desc())),
+                        (Key::Due, true) => $q.order((t::due_at.asc(), t::number.asc())),
+                        (Key::Due, false) => $q.order((t::due_at.desc(), t::number.desc())),
+                    }
+                };
+            }
+            let q = if ids_first {
+                let ids = ordered!(q.select(t::id));
+                let rows = t::table.select(Summary::as_select()).into_boxed();
+                ordered!(rows.filter(IdsFirst { ids }))
+            } else {
+                ordered!(q)
             };
             let keep = plan
                 .shape(i, forward, cursor.is_some_and(|c| c.part == i))
@@ -493,6 +505,24 @@ impl QueuePlan {
         self.by_name && !self.named.is_empty()
     }
 
+    /// Whether this is a search whose page lies far along one of the four indexes that carry
+    /// the ticket's id and signature (every state or the active ones, by activity or creation,
+    /// nothing else chosen; see `search::walk_is_far`): on PostgreSQL such a walk reads the ids
+    /// from the index alone and the page's rows after it (see [`IdsFirst`]).
+    fn walks_signed_index(&self) -> bool {
+        self.words
+            .iter()
+            .any(|w| matches!(w, WordFilter::Walk { far: true, .. }))
+            && matches!(self.state, StateFilter::All | StateFilter::Active)
+            && self.category.is_none()
+            && self.priority.is_none()
+            && matches!(self.assignee, AssigneeFilter::Any)
+            && self.number.is_none()
+            && !self.organisations()
+            && !self.late
+            && matches!(self.sort, Sort::Activity | Sort::Oldest | Sort::Newest)
+    }
+
     /// Whether this is a search (words, a ticket number or an organisation's name), whose
     /// shapes are kept apart from the filters' (see [`KEPT_SEARCHES`]).
     fn searches(&self) -> bool {
@@ -528,6 +558,9 @@ impl QueuePlan {
         );
         if self.sig.is_some() {
             shape.push_str(" sig");
+        }
+        if self.walks_signed_index() {
+            shape.push_str(" ids");
         }
         for w in &self.words {
             match w {
@@ -681,6 +714,48 @@ macro_rules! one_backend_condition {
             type IsAggregate = diesel::expression::is_aggregate::Never;
         }
     };
+}
+
+/// `tickets.id IN (ids LIMIT PAGE + 1)`, `ids` the page's tickets' ids in the queue's order.
+/// PostgreSQL tests a condition on a row only once it has read it, even where the index holds
+/// the columns tested, unless the statement reads nothing but the index: a walk testing each
+/// ticket's signature read some 3,000 rows for a page of "serverlicens azure" at 1,000,000
+/// tickets. Selecting the ids alone lets it test the signature on the index entries (migration
+/// 000045 puts the signature in the four indexes a search walks) and read only the page's rows:
+/// 3.7 → 1.9 ms. The limit is written in, as [`LimitLiteral`] does for the statement.
+struct IdsFirst<Q> {
+    ids: Q,
+}
+
+impl<Q> diesel::expression::Expression for IdsFirst<Q> {
+    type SqlType = Bool;
+}
+
+impl<Q, DB> diesel::query_builder::QueryFragment<DB> for IdsFirst<Q>
+where
+    DB: diesel::backend::Backend,
+    Q: diesel::query_builder::QueryFragment<DB>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql("tickets.id IN (");
+        self.ids.walk_ast(out.reborrow())?;
+        out.push_sql(&format!(" LIMIT {})", PAGE + 1));
+        Ok(())
+    }
+}
+
+impl<Q> diesel::query_builder::QueryId for IdsFirst<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q, QS> diesel::expression::AppearsOnTable<QS> for IdsFirst<Q> {}
+
+impl<Q, GB> diesel::expression::ValidGrouping<GB> for IdsFirst<Q> {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
 }
 
 /// `+tickets.id IN (the tickets with a word starting with the prefix)`, the prefix bound: SQLite
