@@ -1005,11 +1005,19 @@ async fn a_tickets_signature_holds_its_words_through_indexing_merging_and_erasur
         let mut c = app.pool().get().unwrap();
         let sigs = signatures(&mut c);
         // The seeded signatures tell tickets apart: a word on some tickets is absent from others'.
-        let kalender = sig::mask(["kalender"]).unwrap();
-        let told = sigs.values().filter(|s| !sig::covers(s, &kalender)).count();
+        // The best of three words: the run's random tag is in most tickets' words, and now and
+        // then its bit is one word's (86 of 300 told without "kalender" once).
+        let (told, word) = ["kalender", "faktura", "molntjanst"]
+            .into_iter()
+            .map(|w| {
+                let mask = sig::mask([w]).unwrap();
+                (sigs.values().filter(|s| !sig::covers(s, &mask)).count(), w)
+            })
+            .max()
+            .unwrap();
         assert!(
             told > 100,
-            "{kind:?}: {told} of {} told without 'kalender'",
+            "{kind:?}: {told} of {} told without '{word}'",
             sigs.len()
         );
         // New text on a ticket: indexed, and its words' bits added.
