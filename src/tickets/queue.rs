@@ -849,6 +849,62 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for VectorWalk {
     }
 }
 
+/// How many of the `latest` tickets (by last activity) have every word of a walk, tested as
+/// [`VectorWalk`] tests each ticket (see `search::walk_is_far`). The latest are read from the
+/// walk index alone, signatures and all, and only those whose signature may hold the words have
+/// their vector read. As a semi-join (`tickets.id IN (the latest)`) PostgreSQL tested every
+/// vector first: 17.5 ms against 1 at 1,000,000 tickets. PostgreSQL only.
+pub(super) fn latest_with_every_word(
+    c: &mut diesel::PgConnection,
+    latest: i64,
+    bits: &[i64],
+    query: &str,
+) -> QueryResult<i64> {
+    LatestWith {
+        latest,
+        walk: VectorWalk {
+            bits: bits.to_vec(),
+            query: query.to_owned(),
+        },
+    }
+    .get_result(c)
+}
+
+/// The statement of [`latest_with_every_word`]: the walk's condition on the latest tickets,
+/// named `tickets` so that [`VectorWalk`] reads them.
+struct LatestWith {
+    latest: i64,
+    walk: VectorWalk,
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for LatestWith {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        // Asked once in ten minutes for a set of words: not worth a prepared statement on
+        // every connection.
+        out.unsafe_to_cache_prepared();
+        out.push_sql(&format!(
+            "SELECT count(*) FROM (SELECT tickets.id, tickets.terms_sig FROM tickets \
+             ORDER BY tickets.updated_at DESC, tickets.number DESC LIMIT {}) AS tickets WHERE ",
+            self.latest
+        ));
+        self.walk.walk_ast(out.reborrow())
+    }
+}
+
+impl diesel::query_builder::Query for LatestWith {
+    type SqlType = diesel::sql_types::BigInt;
+}
+
+impl diesel::query_builder::QueryId for LatestWith {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl RunQueryDsl<diesel::PgConnection> for LatestWith {}
+
 /// [`WordFilter::Gather`]: the ticket is among those whose vector has the rare words (read
 /// through the GIN index) and a word starting with each search word. An array of their ids,
 /// computed once a run, which PostgreSQL reads by the primary key and sorts: written so, a kept

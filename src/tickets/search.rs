@@ -655,29 +655,7 @@ fn walk_is_far(
     let DbConn::Pg(c) = conn else {
         return Ok(false);
     };
-    // The bits are the portal's own numbers, written in; the query is bound.
-    let sig = if bits.is_empty() {
-        String::new()
-    } else {
-        let tests: Vec<String> = bits
-            .iter()
-            .map(|b| format!("get_bit(tickets.terms_sig, {b}) = 1"))
-            .collect();
-        format!(
-            "(tickets.terms_sig IS NULL OR octet_length(tickets.terms_sig) <> {} OR ({})) AND ",
-            sig::BYTES,
-            tests.join(" AND ")
-        )
-    };
-    let n = diesel::sql_query(format!(
-        "SELECT count(*) AS n FROM (SELECT tickets.id, tickets.terms_sig FROM tickets \
-         ORDER BY tickets.updated_at DESC, tickets.number DESC LIMIT {SAMPLE}) AS tickets \
-         WHERE {sig}EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.ticket_id = tickets.id \
-         AND ts_match_vq(ticket_search.terms, (SELECT CAST($1 AS tsquery))))"
-    ))
-    .bind::<diesel::sql_types::Text, _>(query)
-    .get_result::<Count>(c)?
-    .n;
+    let n = super::queue::latest_with_every_word(c, SAMPLE, bits, query)?;
     index.together.insert(query, Some(n));
     Ok(n < wanted)
 }
